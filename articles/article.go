@@ -1,0 +1,145 @@
+// Package articles is cable's article format: Markdown with YAML front
+// matter, cut into sections, with the editor's note kept apart from the
+// argument. It knows nothing of terminals or storage; it reads from an
+// fs.FS so that the embedded bundle, a directory and a test map are read by
+// the same code.
+package articles
+
+import "math"
+
+// WordsPerMinute is the reading speed behind every reading time cable shows:
+// the average silent reading rate for non-fiction measured by Brysbaert
+// (2019), 238 words a minute.
+const WordsPerMinute = 238
+
+// SectionKind says what part of an article a section is.
+type SectionKind int
+
+const (
+	// Body is a section of the argument that starts with a "##" heading.
+	Body SectionKind = iota
+	// Lede is the text before the first "##" heading.
+	Lede
+	// EditorsNote is the note on the author, always presented last.
+	EditorsNote
+)
+
+// Article is one parsed article: its front matter, its sections in reading
+// order (the editor's note, when there is one, last), and what is derived
+// from them.
+type Article struct {
+	// ID is a stable slug taken from the file name, unique within a library.
+	ID string
+	// Origin is "bundled" for articles shipped in the binary, otherwise the
+	// path of the file.
+	Origin string
+	Meta   Meta
+	// Sections in reading order. Each carries its own Markdown, ready to be
+	// rendered on its own.
+	Sections []Section
+	// References holds the article's link reference definitions as
+	// Markdown. They are appended to every section when it is rendered, so
+	// that a "[text][ref]" link reads the same in a section as in the whole.
+	References string
+	// Warnings are problems that do not stop the article from being read,
+	// such as an unknown front-matter field.
+	Warnings ErrorList
+}
+
+// Section is one part of an article: the lede, a "##" section, or the
+// editor's note.
+type Section struct {
+	Kind SectionKind
+	// Title is the heading's text; empty for the lede.
+	Title string
+	// Markdown is the section's source, heading line included.
+	Markdown string
+	// Line is where the section starts in its file.
+	Line int
+	// Blocks are the section's paragraphs, list items, quotes, tables and
+	// code blocks, in order. A reading position is a block and an offset
+	// into its text.
+	Blocks []Block
+	Words  int
+}
+
+// Block is one paragraph-like unit of a section.
+type Block struct {
+	// Text is the block's plain text, with Markdown markup removed and
+	// white space folded to single spaces.
+	Text  string
+	Line  int
+	Words int
+}
+
+// Words is the article's length in words, editor's note included.
+func (a *Article) Words() int {
+	n := 0
+	for _, s := range a.Sections {
+		n += s.Words
+	}
+	return n
+}
+
+// Minutes is the reading time at WordsPerMinute, rounded up, and at least
+// one minute for any article with text.
+func (a *Article) Minutes() int { return MinutesFor(a.Words()) }
+
+// MinutesFor converts a number of words into minutes of reading.
+func MinutesFor(words int) int {
+	if words <= 0 {
+		return 0
+	}
+	return int(math.Ceil(float64(words) / WordsPerMinute))
+}
+
+// EditorsNote returns the index of the editor's note section.
+func (a *Article) EditorsNote() (int, bool) {
+	if n := len(a.Sections); n > 0 && a.Sections[n-1].Kind == EditorsNote {
+		return n - 1, true
+	}
+	return -1, false
+}
+
+// SectionTitle is the name a section goes by in the table of contents and
+// the status line. The lede is the "Opening"; an article with no headings
+// at all has one section, named after the article.
+func (a *Article) SectionTitle(i int) string {
+	s := a.Sections[i]
+	if s.Kind != Lede {
+		return s.Title
+	}
+	if len(a.Sections) == 1 {
+		return a.Meta.Title
+	}
+	return "Opening"
+}
+
+// SectionMarkdown is what is rendered for section i: its own Markdown and
+// the article's link reference definitions.
+func (a *Article) SectionMarkdown(i int) string {
+	if a.References == "" {
+		return a.Sections[i].Markdown
+	}
+	return a.Sections[i].Markdown + "\n\n" + a.References
+}
+
+// Markdown is the whole article in reading order, as one document.
+func (a *Article) Markdown() string {
+	var n int
+	for _, s := range a.Sections {
+		n += len(s.Markdown) + 2
+	}
+	buf := make([]byte, 0, n+len(a.References))
+	for i, s := range a.Sections {
+		if i > 0 {
+			buf = append(buf, "\n\n"...)
+		}
+		buf = append(buf, s.Markdown...)
+	}
+	if a.References != "" {
+		buf = append(buf, "\n\n"...)
+		buf = append(buf, a.References...)
+	}
+	return string(buf)
+}

@@ -1,0 +1,295 @@
+package articles
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// Meta is what an article's front matter says about it.
+type Meta struct {
+	Title       string   `json:"title"`
+	Subtitle    string   `json:"subtitle,omitempty"`
+	Author      string   `json:"author,omitempty"`
+	AuthorNote  string   `json:"author_note,omitempty"`
+	Source      string   `json:"source,omitempty"`
+	URL         string   `json:"url,omitempty"`
+	Published   string   `json:"published,omitempty"` // YYYY-MM-DD
+	Updated     string   `json:"updated,omitempty"`   // YYYY-MM-DD
+	Topics      []string `json:"topics,omitempty"`
+	Summary     string   `json:"summary,omitempty"`
+	Language    string   `json:"language,omitempty"`
+	EditorsNote string   `json:"-"` // becomes the editor's note section
+}
+
+// field describes one front-matter key: where its value goes and how it is
+// checked. The table is the single list of known fields, so validation,
+// suggestions for typos and the documentation cannot disagree.
+type field struct {
+	name string
+	set  func(m *Meta, v string)
+	date bool
+	list bool
+}
+
+var fields = []field{
+	{name: "title", set: func(m *Meta, v string) { m.Title = v }},
+	{name: "subtitle", set: func(m *Meta, v string) { m.Subtitle = v }},
+	{name: "author", set: func(m *Meta, v string) { m.Author = v }},
+	{name: "author_note", set: func(m *Meta, v string) { m.AuthorNote = v }},
+	{name: "source", set: func(m *Meta, v string) { m.Source = v }},
+	{name: "url", set: func(m *Meta, v string) { m.URL = v }},
+	{name: "published", set: func(m *Meta, v string) { m.Published = v }, date: true},
+	{name: "updated", set: func(m *Meta, v string) { m.Updated = v }, date: true},
+	{name: "topics", list: true},
+	{name: "summary", set: func(m *Meta, v string) { m.Summary = v }},
+	{name: "language", set: func(m *Meta, v string) { m.Language = v }},
+	{name: "editors_note", set: func(m *Meta, v string) { m.EditorsNote = v }},
+}
+
+// FieldNames lists the front-matter fields cable knows, in documented order.
+func FieldNames() []string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	return names
+}
+
+func lookupField(name string) (field, bool) {
+	for _, f := range fields {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return field{}, false
+}
+
+// splitFrontMatter separates a leading "---" block from the body. It
+// returns the YAML text, the body, and the 1-based line on which the body
+// starts. found is false when the file has no front matter at all.
+func splitFrontMatter(src string, p *problems) (yamlText, body string, bodyLine int, found bool) {
+	if !strings.HasPrefix(src, "---\n") && src != "---" {
+		return "", src, 1, false
+	}
+	rest := strings.TrimPrefix(src, "---")
+	rest = strings.TrimPrefix(rest, "\n")
+	line := 2
+	for offset := 0; offset <= len(rest); {
+		end := strings.IndexByte(rest[offset:], '\n')
+		var text string
+		if end < 0 {
+			text = rest[offset:]
+		} else {
+			text = rest[offset : offset+end]
+		}
+		if t := strings.TrimRight(text, " \t"); t == "---" || t == "..." {
+			body := ""
+			if end >= 0 {
+				body = rest[offset+end+1:]
+			}
+			return rest[:offset], body, line + 1, true
+		}
+		if end < 0 {
+			break
+		}
+		offset += end + 1
+		line++
+	}
+	p.errorf(1, "front matter is not closed: no \"---\" line after the opening one")
+	return "", "", 0, true
+}
+
+// parseFrontMatter reads the YAML of the front matter into a Meta. Line
+// numbers in problems are lines of the whole file: the YAML starts on line 2.
+// Only scalars and a list for topics are accepted; anchors and aliases are
+// refused outright, which also rules out alias bombs.
+func parseFrontMatter(yamlText string, p *problems) Meta {
+	var m Meta
+	if strings.TrimSpace(yamlText) == "" {
+		p.errorf(1, "front matter is empty: it needs at least a title")
+		return m
+	}
+	const firstLine = 2
+	file, err := parser.ParseBytes([]byte(yamlText), 0)
+	if err != nil {
+		line, msg := yamlErrorPlace(err)
+		p.errorf(firstLine+line-1, "front matter is not valid YAML: %s", msg)
+		return m
+	}
+	if len(file.Docs) != 1 || file.Docs[0].Body == nil {
+		p.errorf(1, "front matter must be one YAML mapping of fields")
+		return m
+	}
+	values, ok := mappingValues(file.Docs[0].Body)
+	if !ok {
+		line := file.Docs[0].Body.GetToken().Position.Line
+		p.errorf(firstLine+line-1, "front matter must be a mapping of fields such as \"title: ...\"")
+		return m
+	}
+	seen := map[string]int{}
+	for _, mv := range values {
+		line := firstLine + mv.Key.GetToken().Position.Line - 1
+		name := mv.Key.String()
+		if first, dup := seen[name]; dup {
+			p.errorf(line, "field %q given twice (first on line %d)", name, first)
+			continue
+		}
+		seen[name] = line
+		f, known := lookupField(name)
+		if !known {
+			p.warnf(line, "unknown field %q%s", name, suggestField(name))
+			continue
+		}
+		setField(&m, f, mv.Value, line, p)
+	}
+	if m.Title == "" {
+		if _, given := seen["title"]; !given {
+			p.errorf(1, "front matter has no title: add a line \"title: ...\"")
+		} else {
+			p.errorf(seen["title"], "title is empty")
+		}
+	}
+	return m
+}
+
+func setField(m *Meta, f field, value ast.Node, line int, p *problems) {
+	if f.list {
+		topics, ok := stringList(value)
+		if !ok {
+			p.errorf(line, "%s must be a list of words, such as [Iran, Israel]", f.name)
+			return
+		}
+		m.Topics = topics
+		return
+	}
+	text, ok := scalarText(value)
+	if !ok {
+		p.errorf(line, "%s must be a single value, not a list or mapping", f.name)
+		return
+	}
+	if f.date && text != "" {
+		if _, err := time.Parse(time.DateOnly, text); err != nil {
+			p.errorf(line, "%s %q is not a date of the form YYYY-MM-DD", f.name, text)
+			return
+		}
+	}
+	f.set(m, Clean(text))
+}
+
+// mappingValues returns the key/value pairs of a YAML mapping node.
+func mappingValues(n ast.Node) ([]*ast.MappingValueNode, bool) {
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		return n.Values, true
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{n}, true
+	}
+	return nil, false
+}
+
+// scalarText is the text of a scalar value as written. Anchors, aliases,
+// tags, lists and mappings are not scalars here.
+func scalarText(n ast.Node) (string, bool) {
+	switch n := n.(type) {
+	case nil, *ast.NullNode:
+		return "", true
+	case *ast.StringNode:
+		return strings.TrimSpace(n.Value), true
+	case *ast.LiteralNode:
+		return strings.TrimSpace(n.Value.Value), true
+	case *ast.AnchorNode, *ast.AliasNode, *ast.TagNode, *ast.MappingNode,
+		*ast.MappingValueNode, *ast.SequenceNode:
+		return "", false
+	case ast.ScalarNode:
+		return strings.TrimSpace(n.GetToken().Value), true
+	}
+	return "", false
+}
+
+func stringList(n ast.Node) ([]string, bool) {
+	if text, ok := scalarText(n); ok {
+		if text == "" {
+			return nil, true
+		}
+		return []string{Clean(text)}, true
+	}
+	seq, ok := n.(*ast.SequenceNode)
+	if !ok {
+		return nil, false
+	}
+	var out []string
+	for _, v := range seq.Values {
+		text, ok := scalarText(v)
+		if !ok {
+			return nil, false
+		}
+		if text != "" {
+			out = append(out, Clean(text))
+		}
+	}
+	return out, true
+}
+
+// yamlErrorPlace pulls the line (within the YAML text) and a short message
+// out of a go-yaml error, whose own formatting spans several lines.
+func yamlErrorPlace(err error) (int, string) {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		return max(ye.GetToken().Position.Line, 1), ye.GetMessage()
+	}
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return 1, msg
+}
+
+// suggestField names the known field closest to a misspelt one, if any is
+// within two edits.
+func suggestField(name string) string {
+	best, bestDist := "", 3
+	for _, f := range fields {
+		if d := editDistance(name, f.name); d < bestDist {
+			best, bestDist = f.name, d
+		}
+	}
+	if best == "" {
+		known := FieldNames()
+		sort.Strings(known)
+		return fmt.Sprintf(" (known fields: %s)", strings.Join(known, ", "))
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// hasBOM reports a UTF-8 byte-order mark, which editors on Windows add and
+// which must not hide the opening "---".
+func hasBOM(b []byte) bool { return bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) }

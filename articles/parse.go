@@ -1,0 +1,275 @@
+package articles
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// MaxSize is the largest article file cable reads: 16 MiB, far beyond any
+// book-length report, small enough that a stray disk image is refused
+// before it is read into memory.
+const MaxSize = 16 << 20
+
+// markdown parses Markdown the way Glamour does (GitHub-flavoured, with
+// definition lists), so that the blocks found here are the blocks rendered.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList))
+
+// ParseFile reads and parses the article at name in fsys. origin is what
+// the article says it came from ("bundled", or a path).
+func ParseFile(fsys fs.FS, name, origin string) (*Article, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, &Error{File: origin, Msg: describeOpenError(err)}
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil {
+		if info.IsDir() {
+			return nil, &Error{File: origin, Msg: "is a directory, not an article file"}
+		}
+		if info.Size() > MaxSize {
+			return nil, &Error{File: origin, Msg: fmt.Sprintf("is %d MiB; articles larger than %d MiB are not read", info.Size()>>20, MaxSize>>20)}
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, &Error{File: origin, Msg: "cannot be read: " + err.Error()}
+	}
+	if len(data) > MaxSize {
+		return nil, &Error{File: origin, Msg: fmt.Sprintf("is larger than %d MiB; it is not read", MaxSize>>20)}
+	}
+	return Parse(origin, data, Slug(path.Base(name)))
+}
+
+func describeOpenError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// Parse parses one article. file names it in errors and becomes its
+// Origin; id is its slug. A file with problems that stop it from being read
+// returns an ErrorList naming each one with its line.
+func Parse(file string, data []byte, id string) (*Article, error) {
+	p := &problems{file: file}
+	src := normalise(data, p)
+	if strings.TrimSpace(src) == "" {
+		return nil, ErrorList{{File: file, Msg: "file is empty"}}
+	}
+	yamlText, body, bodyLine, found := splitFrontMatter(src, p)
+	var meta Meta
+	switch {
+	case found && len(p.errors) == 0:
+		meta = parseFrontMatter(yamlText, p)
+	case !found:
+		meta.Title = titleFromBody(body, id)
+		p.warnf(1, "no front matter: the title %q is taken from the text", meta.Title)
+	}
+	if len(p.errors) > 0 {
+		return nil, p.errors
+	}
+	if strings.TrimSpace(body) == "" && meta.EditorsNote == "" {
+		p.errorf(bodyLine, "article has no text after its front matter")
+		return nil, p.errors
+	}
+	a := &Article{ID: id, Origin: file, Meta: meta}
+	sections, refs := splitSections(body, bodyLine)
+	a.References = refs
+	a.Sections = placeEditorsNote(sections, meta, p)
+	checkSectionTitles(a.Sections, p)
+	if len(p.errors) > 0 {
+		return nil, p.errors
+	}
+	a.Warnings = p.warnings
+	return a, nil
+}
+
+// normalise makes the bytes of a file into text that parses the same
+// everywhere: no byte-order mark, LF line endings, valid UTF-8, and no
+// control characters or escape sequences.
+func normalise(data []byte, p *problems) string {
+	if hasBOM(data) {
+		data = data[3:]
+	}
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		p.warnf(line, "text is not valid UTF-8; invalid bytes are shown as \uFFFD")
+	}
+	return Clean(string(data))
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// titleFromBody finds a title for a Markdown file without front matter:
+// its first "#" heading, or else its file name.
+func titleFromBody(body, id string) string {
+	for _, line := range strings.Split(body, "\n") {
+		if t, ok := strings.CutPrefix(line, "# "); ok && strings.TrimSpace(t) != "" {
+			return strings.TrimSpace(t)
+		}
+	}
+	return id
+}
+
+// splitSections cuts a body into the lede and its "##" sections and finds
+// each section's blocks. firstLine is the body's first line in the file.
+// It also returns the body's link reference definitions as Markdown.
+func splitSections(body string, firstLine int) ([]Section, string) {
+	src := []byte(body)
+	ctx := parser.NewContext()
+	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	lines := newLineIndex(src, firstLine)
+
+	var sections []Section
+	current := &Section{Kind: Lede, Line: firstLine}
+	start := 0
+	closeSection := func(end int) {
+		current.Markdown = strings.TrimSpace(body[start:end])
+		if current.Kind != Lede || current.Markdown != "" {
+			sections = append(sections, *current)
+		}
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		offset, ok := startOffset(n)
+		if h, isHeading := n.(*ast.Heading); isHeading && h.Level == 2 && ok {
+			lineStart := bytes.LastIndexByte(src[:offset], '\n') + 1
+			closeSection(lineStart)
+			start = lineStart
+			current = &Section{Kind: Body, Title: plainText(h, src), Line: lines.lineOf(lineStart)}
+			continue
+		}
+		current.addBlocks(n, src, lines)
+	}
+	closeSection(len(src))
+	return sections, referencesMarkdown(ctx.References())
+}
+
+// addBlocks appends the reading units of one top-level node: a list gives
+// one block per item, anything else with text gives one block.
+func (s *Section) addBlocks(n ast.Node, src []byte, lines lineIndex) {
+	if _, isList := n.(*ast.List); isList {
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			s.addBlocks(item, src, lines)
+		}
+		return
+	}
+	t := plainText(n, src)
+	if t == "" {
+		return
+	}
+	offset, _ := startOffset(n)
+	words := len(strings.Fields(t))
+	s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words})
+	s.Words += words
+}
+
+// placeEditorsNote marks the editor's note section and moves it last, or
+// makes one from the front matter's editors_note field.
+func placeEditorsNote(sections []Section, meta Meta, p *problems) []Section {
+	note := -1
+	for i := range sections {
+		if sections[i].Kind == Body && IsEditorsNoteTitle(sections[i].Title) {
+			if note >= 0 {
+				p.errorf(sections[i].Line, "a second editor's note (the first is on line %d)", sections[note].Line)
+				continue
+			}
+			note = i
+		}
+	}
+	if meta.EditorsNote != "" {
+		if note >= 0 {
+			p.errorf(sections[note].Line, "editor's note given twice: here and in the front matter's editors_note")
+			return sections
+		}
+		made, _ := splitSections("## Editor's note\n\n"+meta.EditorsNote, 1)
+		made[0].Line = 1
+		for i := range made[0].Blocks {
+			made[0].Blocks[i].Line = 1
+		}
+		made[0].Kind = EditorsNote
+		return append(sections, made[0])
+	}
+	if note < 0 {
+		return sections
+	}
+	s := sections[note]
+	s.Kind = EditorsNote
+	out := append(append(sections[:note:note], sections[note+1:]...), s)
+	return out
+}
+
+// IsEditorsNoteTitle reports whether a heading names the editor's note:
+// "Editor's note" in any case, with a straight or curly apostrophe or none,
+// "Editors' note", "Note from the editor", with or without a colon.
+func IsEditorsNoteTitle(title string) bool {
+	t := strings.ToLower(strings.TrimSpace(title))
+	t = strings.TrimRight(t, ": ")
+	t = strings.NewReplacer("’", "", "'", "", "‘", "").Replace(t)
+	switch t {
+	case "editors note", "editors notes", "note from the editor", "note from the editors", "editorial note":
+		return true
+	}
+	return false
+}
+
+// checkSectionTitles warns about sections that share a title, which makes
+// "--section TITLE" and the table of contents ambiguous.
+func checkSectionTitles(sections []Section, p *problems) {
+	seen := map[string]int{}
+	for _, s := range sections {
+		if s.Kind == Lede {
+			continue
+		}
+		key := strings.ToLower(s.Title)
+		if first, dup := seen[key]; dup {
+			p.warnf(s.Line, "section title %q is used twice (first on line %d)", s.Title, first)
+			continue
+		}
+		seen[key] = s.Line
+	}
+}
+
+// referencesMarkdown writes link reference definitions back out as
+// Markdown, one per line.
+func referencesMarkdown(refs []parser.Reference) string {
+	if len(refs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range refs {
+		fmt.Fprintf(&b, "[%s]: <%s>", r.Label(), r.Destination())
+		if title := r.Title(); len(title) > 0 {
+			fmt.Fprintf(&b, " \"%s\"", strings.ReplaceAll(string(title), `"`, `\"`))
+		}
+		b.WriteByte('\n')
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

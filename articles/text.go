@@ -1,0 +1,93 @@
+package articles
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// plainText is the text a reader sees in a node: Markdown markup removed,
+// soft line breaks and block boundaries turned into spaces, white space
+// folded.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writePlain(&b, n, src)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+	switch n := n.(type) {
+	case *ast.Text:
+		b.Write(n.Segment.Value(src))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+		return
+	case *ast.String:
+		b.Write(n.Value)
+		return
+	case *ast.AutoLink:
+		b.Write(n.URL(src))
+		return
+	case *ast.RawHTML, *ast.HTMLBlock:
+		return
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			b.Write(seg.Value(src))
+			b.WriteByte(' ')
+		}
+		return
+	case *east.TableCell:
+		defer b.WriteByte(' ')
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writePlain(b, c, src)
+	}
+	if n.Type() == ast.TypeBlock {
+		b.WriteByte(' ')
+	}
+}
+
+// startOffset is the byte offset where a node's first line of text begins.
+func startOffset(n ast.Node) (int, bool) {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start, true
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if off, ok := startOffset(c); ok {
+			return off, true
+		}
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start, true
+	}
+	return 0, false
+}
+
+// lineIndex turns byte offsets of a body into line numbers of its file.
+type lineIndex struct {
+	starts    []int
+	firstLine int
+}
+
+func newLineIndex(src []byte, firstLine int) lineIndex {
+	starts := []int{0}
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		starts = append(starts, i)
+	}
+	return lineIndex{starts: starts, firstLine: firstLine}
+}
+
+func (l lineIndex) lineOf(offset int) int {
+	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	return l.firstLine + i - 1
+}
