@@ -143,3 +143,13 @@ func (a *Article) Markdown() string {
 	}
 	return string(buf)
 }
+
+// Position is a place in an article's text, independent of any screen: a
+// section, a block (paragraph) within it, and a rune offset into the
+// block's text. Reading positions are kept this way so that a new width, a
+// new style or a new terminal lands the reader on the same words.
+type Position struct {
+	Section int `json:"section"`
+	Block   int `json:"block"`
+	Offset  int `json:"offset"`
+}

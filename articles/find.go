@@ -1,0 +1,96 @@
+package articles
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Summary is what "cable list --json" says of an article.
+type Summary struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Author      string   `json:"author"`
+	Source      string   `json:"source"`
+	Published   string   `json:"published"`
+	Words       int      `json:"words"`
+	Minutes     int      `json:"minutes"`
+	Sections    []string `json:"sections"`
+	EditorsNote bool     `json:"editors_note"`
+	Origin      string   `json:"origin"`
+	Topics      []string `json:"topics"`
+}
+
+// Summarise describes an article for listings.
+func (a *Article) Summarise() Summary {
+	titles := make([]string, len(a.Sections))
+	for i := range a.Sections {
+		titles[i] = a.SectionTitle(i)
+	}
+	_, note := a.EditorsNote()
+	topics := a.Meta.Topics
+	if topics == nil {
+		topics = []string{}
+	}
+	return Summary{
+		ID: a.ID, Title: a.Meta.Title, Author: a.Meta.Author, Source: a.Meta.Source,
+		Published: a.Meta.Published, Words: a.Words(), Minutes: a.Minutes(),
+		Sections: titles, EditorsNote: note, Origin: a.Origin, Topics: topics,
+	}
+}
+
+// FindSection finds a section by its number (1-based, as the status line
+// counts) or by its title: exactly, ignoring case, or else by the only
+// title that starts with or contains what was given.
+func (a *Article) FindSection(query string) (int, error) {
+	if n, err := strconv.Atoi(query); err == nil {
+		if n < 1 || n > len(a.Sections) {
+			return 0, fmt.Errorf("%s has sections 1 to %d, not %d", a.ID, len(a.Sections), n)
+		}
+		return n - 1, nil
+	}
+	q := strings.ToLower(strings.TrimSpace(query))
+	for _, match := range []func(string) bool{
+		func(t string) bool { return t == q },
+		func(t string) bool { return strings.HasPrefix(t, q) },
+		func(t string) bool { return strings.Contains(t, q) },
+	} {
+		var found []int
+		for i := range a.Sections {
+			if match(strings.ToLower(a.SectionTitle(i))) {
+				found = append(found, i)
+			}
+		}
+		switch len(found) {
+		case 1:
+			return found[0], nil
+		case 0:
+			continue
+		default:
+			return 0, fmt.Errorf("%q matches several sections of %s: %s", query, a.ID, a.listSections(found))
+		}
+	}
+	all := make([]int, len(a.Sections))
+	for i := range all {
+		all[i] = i
+	}
+	return 0, fmt.Errorf("%s has no section %q; its sections are %s", a.ID, query, a.listSections(all))
+}
+
+func (a *Article) listSections(idx []int) string {
+	names := make([]string, len(idx))
+	for i, s := range idx {
+		names[i] = fmt.Sprintf("%d %q", s+1, a.SectionTitle(s))
+	}
+	return strings.Join(names, ", ")
+}
+
+// Find returns the article with the given ID.
+func Find(list []*Article, id string) (*Article, bool) {
+	for _, a := range list {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return nil, false
+}

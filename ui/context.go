@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// Context is what every screen shares: the terminal's size, the theme and
+// its styles, and the reading measure. The root model owns it and hands a
+// pointer to each screen, so there is no package-level state.
+type Context struct {
+	Width, Height int
+	// Theme is the resolved style: dark, light or notty.
+	Theme   string
+	Profile termenv.Profile
+	Styles  Styles
+	// Measure is the widest the text is set, in columns; narrower
+	// terminals get their own width. 0 means the terminal's width.
+	Measure int
+}
+
+// NewContext builds a context for a theme and colour profile.
+func NewContext(theme string, profile termenv.Profile, measure int) *Context {
+	r := lipgloss.NewRenderer(nil)
+	r.SetColorProfile(profile)
+	return &Context{
+		Theme:   theme,
+		Profile: profile,
+		Styles:  NewStyles(r, theme),
+		Measure: measure,
+	}
+}
+
+// Minimum terminal size; below it a screen says so instead of drawing a
+// broken layout.
+const (
+	minWidth  = 20
+	minHeight = 5
+)
+
+// tooSmall reports whether the terminal is below the minimum size.
+func (c *Context) tooSmall() bool { return c.Width < minWidth || c.Height < minHeight }
+
+// renderOptions are the options the reader renders with at the current
+// size.
+func (c *Context) renderOptions() RenderOptions {
+	return RenderOptions{Width: TextWidth(c.Width, c.Measure), Style: c.Theme, Profile: c.Profile}
+}
+
+// TextWidth is the width the text is wrapped to: the measure, or the
+// terminal's width when that is narrower.
+func TextWidth(termWidth, measure int) int {
+	if measure <= 0 || termWidth < measure {
+		return max(termWidth, 1)
+	}
+	return measure
+}
+
+// leftMargin centres text of textWidth columns in a terminal termWidth
+// wide.
+func leftMargin(termWidth, textWidth int) int {
+	return max((termWidth-textWidth)/2, 0)
+}

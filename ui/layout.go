@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"cable/articles"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// flatten joins rendered lines into their visible text with every space
+// removed, and says where each line starts in it. Without spaces the text
+// is the same however Glamour wrapped or hyphen-broke it.
+func flatten(lines []string) (string, []int) {
+	var b strings.Builder
+	starts := make([]int, len(lines))
+	for i, line := range lines {
+		starts[i] = b.Len()
+		b.WriteString(squeeze(ansi.Strip(line)))
+	}
+	return b.String(), starts
+}
+
+// squeeze removes all white space from s.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// locateBlocks finds where each block's text starts in a section's
+// flattened text. Blocks are found in order; a block's text may differ from
+// what is shown (a link's address, a table's borders), so a block is looked
+// for by ever shorter prefixes, and one not found at all is placed where
+// the previous one was.
+func locateBlocks(text string, blocks []articles.Block) []int {
+	found := make([]int, len(blocks))
+	cursor, last := 0, 0
+	for i, b := range blocks {
+		key := squeeze(b.Text)
+		at := -1
+		for _, n := range []int{64, 24, 8} {
+			prefix := runePrefix(key, n)
+			if prefix == "" {
+				continue
+			}
+			if j := strings.Index(text[cursor:], prefix); j >= 0 {
+				at = cursor + j
+				break
+			}
+		}
+		if at < 0 {
+			found[i] = last
+			continue
+		}
+		found[i], last = at, at
+		cursor = at + min(len(key), 1)
+	}
+	return found
+}
+
+// runePrefix is the first n runes of s, or s when it is shorter.
+func runePrefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// lineAtOffset is the line whose text holds offset, given where each line
+// starts in the flattened text.
+func lineAtOffset(starts []int, offset int) int {
+	i := sort.Search(len(starts), func(i int) bool { return starts[i] > offset })
+	return max(i-1, 0)
+}
+
+// SectionAt is the section that line belongs to: the last one starting at
+// or above it.
+func (d *Document) SectionAt(line int) int {
+	return max(lineAtOffset(d.SectionStart, line), 0)
+}
+
+// PositionAt is the place in the text shown on line: its section, the
+// block that line belongs to, and how far into that block it is.
+func (d *Document) PositionAt(line int) articles.Position {
+	if len(d.Lines) == 0 {
+		return articles.Position{}
+	}
+	line = clamp(line, 0, len(d.Lines)-1)
+	s := d.SectionAt(line)
+	pos := articles.Position{Section: s}
+	at := d.lineFlat[line]
+	for j, off := range d.blockFlat[s] {
+		if off > at || d.BlockStart[s][j] > line {
+			break
+		}
+		pos.Block, pos.Offset = j, at-off
+	}
+	return pos
+}
+
+// LineOf is the line showing pos: the line holding its offset within its
+// block, never past the block's own lines.
+func (d *Document) LineOf(pos articles.Position) int {
+	if len(d.SectionStart) == 0 {
+		return 0
+	}
+	s := clamp(pos.Section, 0, len(d.SectionStart)-1)
+	blocks := d.blockFlat[s]
+	if len(blocks) == 0 {
+		return d.SectionStart[s]
+	}
+	b := clamp(pos.Block, 0, len(blocks)-1)
+	if pos.Offset <= 0 {
+		return d.BlockStart[s][b]
+	}
+	target := blocks[b] + pos.Offset
+	line := max(lineAtOffset(d.lineFlat, target), d.BlockStart[s][b])
+	if b+1 < len(blocks) && blocks[b+1] > blocks[b] {
+		line = min(line, d.BlockStart[s][b+1])
+	} else if s+1 < len(d.SectionStart) {
+		line = min(line, d.SectionStart[s+1]-1)
+	}
+	return line
+}
+
+func clamp(v, lo, hi int) int {
+	return max(lo, min(v, hi))
+}

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"cable/articles"
+)
+
+// PrintOptions say what "cable read" prints and how.
+type PrintOptions struct {
+	Render RenderOptions
+	// Section, when not negative, prints only that section (0-based).
+	Section int
+}
+
+// Print renders an article, or one of its sections, to w. The whole
+// article starts with its title and byline, since its front matter is not
+// part of the text. Output without colour has no trailing spaces, so it
+// pastes cleanly.
+func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
+	doc, err := Render(a, opts.Render)
+	if err != nil {
+		return err
+	}
+	lines := doc.Lines
+	if opts.Section >= 0 {
+		end := len(doc.Lines)
+		if opts.Section+1 < len(doc.SectionStart) {
+			end = doc.SectionStart[opts.Section+1] - 1
+		}
+		lines = doc.Lines[doc.SectionStart[opts.Section]:end]
+	} else {
+		header, err := renderHeader(a, opts.Render)
+		if err != nil {
+			return err
+		}
+		lines = append(header, lines...)
+	}
+	plain := opts.Render.Style == StyleNoTTY
+	var b strings.Builder
+	b.WriteByte('\n')
+	for _, line := range lines {
+		if plain {
+			line = strings.TrimRight(line, " ")
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// renderHeader renders the title as a level-one heading with the byline
+// under it, followed by a blank line.
+func renderHeader(a *articles.Article, opts RenderOptions) ([]string, error) {
+	r, err := newRenderer(opts)
+	if err != nil {
+		return nil, err
+	}
+	md := fmt.Sprintf("# %s\n\n%s", escapeMarkdown(a.Meta.Title), escapeMarkdown(Byline(a.Meta)))
+	lines, err := renderSection(r, md)
+	if err != nil {
+		return nil, err
+	}
+	return append(lines, ""), nil
+}
+
+// escapeMarkdown makes text from front matter print as written, not as
+// Markdown.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>#|~", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"cable/articles"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// headerHeight is how many lines the reader's header takes: the title and,
+// when there is room, the byline and a blank line under it.
+func (m readerModel) headerHeight() int {
+	switch {
+	case m.ctx.Height < 10:
+		return 1
+	case m.ctx.Height < 16:
+		return 2
+	}
+	return 3
+}
+
+// bodyHeight is how many lines of text fit between header and status line.
+func (m readerModel) bodyHeight() int {
+	return max(m.ctx.Height-m.headerHeight()-1, 1)
+}
+
+func (m readerModel) view() string {
+	if m.ctx.tooSmall() {
+		return tooSmallView(m.ctx)
+	}
+	var body []string
+	switch {
+	case m.err != nil:
+		body = []string{m.ctx.Styles.Error.Render("Could not render this article: " + m.err.Error())}
+	case m.doc == nil:
+		body = []string{m.ctx.Styles.Dim.Render("Rendering…")}
+	case m.showHelp:
+		body = m.helpLines()
+	case m.showTOC:
+		body = m.toc.view(m.bodyHeight(), m.ctx.Width)
+	default:
+		body = m.textLines()
+	}
+	lines := append(m.header(), fitLines(body, m.bodyHeight(), m.ctx.Width)...)
+	return strings.Join(append(lines, m.statusLine()), "\n")
+}
+
+// textIndent is where the text's first column stands: the centring margin
+// plus Glamour's own document margin, so the header lines up with the text.
+func (m readerModel) textIndent() int {
+	return leftMargin(m.ctx.Width, TextWidth(m.ctx.Width, m.ctx.Measure)) + glamourMargin
+}
+
+// glamourMargin is the left margin of Glamour's dark, light and notty
+// styles.
+const glamourMargin = 2
+
+func (m readerModel) header() []string {
+	indent := strings.Repeat(" ", m.textIndent())
+	room := max(m.ctx.Width-m.textIndent(), 1)
+	title := indent + m.ctx.Styles.Title.Render(ansi.Truncate(m.article.Meta.Title, room, "…"))
+	if m.headerHeight() == 1 {
+		return []string{title}
+	}
+	byline := indent + m.ctx.Styles.Byline.Render(ansi.Truncate(Byline(m.article.Meta), room, "…"))
+	return []string{title, byline, ""}[:m.headerHeight()]
+}
+
+// Byline joins what is known of who wrote an article and where.
+func Byline(meta articles.Meta) string {
+	var parts []string
+	for _, p := range []string{meta.Author, meta.Source, meta.Published} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "Author unknown"
+	}
+	return strings.Join(parts, " · ")
+}
+
+// textLines is the part of the rendered article on screen, centred.
+func (m readerModel) textLines() []string {
+	end := min(m.top+m.bodyHeight(), len(m.doc.Lines))
+	margin := strings.Repeat(" ", leftMargin(m.ctx.Width, m.doc.Options.Width))
+	out := make([]string, 0, end-m.top)
+	for _, line := range m.doc.Lines[m.top:end] {
+		out = append(out, margin+line)
+	}
+	return out
+}
+
+func (m readerModel) helpLines() []string {
+	indent := strings.Repeat(" ", m.textIndent())
+	lines := []string{indent + m.ctx.Styles.TOCTitle.Render("Keys"), ""}
+	for _, l := range strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n") {
+		lines = append(lines, indent+l)
+	}
+	return append(lines, "", indent+m.ctx.Styles.Dim.Render("Press any key to go back to the text."))
+}
+
+// statusLine reads "§3/8 Section title · 42% · 6 min left", with a passing
+// message or a reminder of the keys on the right.
+func (m readerModel) statusLine() string {
+	left := m.progress()
+	right := m.status
+	style := m.ctx.Styles.Status
+	if right == "" {
+		right = m.help.ShortHelpView(m.keys.ShortHelp())
+		right = ansi.Strip(right)
+	}
+	return style.Render(statusLayout(left, right, m.ctx.Width))
+}
+
+// progress is the left part of the status line.
+func (m readerModel) progress() string {
+	if m.doc == nil {
+		return ""
+	}
+	sec := m.currentSection()
+	title := m.article.SectionTitle(sec)
+	if m.article.Sections[sec].Kind == articles.EditorsNote && !articles.IsEditorsNoteTitle(title) {
+		title += " (editor's note)"
+	}
+	pct := percentRead(m.top, m.bodyHeight(), len(m.doc.Lines))
+	left := "end"
+	if pct < 100 {
+		words := m.article.Words() * (100 - pct) / 100
+		left = fmt.Sprintf("%d min left", max(articles.MinutesFor(words), 1))
+	}
+	return fmt.Sprintf("§%d/%d %s · %d%% · %s", sec+1, len(m.doc.SectionStart), title, pct, left)
+}
+
+// percentRead is how much of the text has been on screen: the share of
+// lines down to the bottom of the view.
+func percentRead(top, height, total int) int {
+	if total <= 0 || top+height >= total {
+		return 100
+	}
+	return (top + height) * 100 / total
+}
+
+// statusLayout sets left and right text in one line of width columns,
+// cutting the right part first and the left part only when it alone is too
+// long.
+func statusLayout(left, right string, width int) string {
+	left = " " + left
+	lw := ansi.StringWidth(left)
+	if lw >= width {
+		return ansi.Truncate(left, width, "…")
+	}
+	room := width - lw - 2
+	if room < 4 || right == "" {
+		return left + strings.Repeat(" ", width-lw)
+	}
+	right = ansi.Truncate(right, room, "…") + " "
+	return left + strings.Repeat(" ", width-lw-ansi.StringWidth(right)) + right
+}
+
+// fitLines makes exactly height lines, none wider than width: missing lines
+// are blank and long ones are cut, so nothing wraps in the terminal.
+func fitLines(lines []string, height, width int) []string {
+	out := make([]string, height)
+	for i := range out {
+		if i < len(lines) {
+			out[i] = ansi.Truncate(lines[i], width, "")
+		}
+	}
+	return out
+}
+
+// tooSmallView is shown instead of any screen in a tiny terminal.
+func tooSmallView(ctx *Context) string {
+	msg := fmt.Sprintf("Terminal too small: cable needs %d×%d.", minWidth, minHeight)
+	lines := strings.Split(ansi.Wrap(msg, max(ctx.Width, 1), ""), "\n")
+	return strings.Join(fitLines(lines, max(ctx.Height, 1), max(ctx.Width, 1)), "\n")
+}

@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+
+	"cable/articles"
+
+	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+)
+
+// RenderOptions are what a rendering depends on: two renderings with equal
+// options are the same, which is what lets the reader keep one per width.
+type RenderOptions struct {
+	Width   int // wrap width in columns; 0 leaves paragraphs unwrapped
+	Style   string
+	Profile termenv.Profile
+}
+
+// Document is an article rendered for one set of options, kept as lines so
+// that scrolling and jumping are slicing, never rendering.
+type Document struct {
+	Options RenderOptions
+	Lines   []string
+	// SectionStart[i] is the line of section i's first line: its heading,
+	// or the lede's first line.
+	SectionStart []int
+	// BlockStart[i][j] is the first line of block j of section i.
+	BlockStart [][]int
+	// lineFlat[l] is where line l starts in the document's text with all
+	// white space removed, and blockFlat[i][j] where block j of section i
+	// was found in it. Positions are mapped through this text, which is the
+	// same at every width: wrapping only moves the line breaks.
+	lineFlat  []int
+	blockFlat [][]int
+}
+
+// Render renders every section of a on its own, in parallel across the
+// machine's cores, and joins them with one blank line between sections.
+// Each section's heading lands exactly on SectionStart.
+func Render(a *articles.Article, opts RenderOptions) (*Document, error) {
+	rendered := make([][]string, len(a.Sections))
+	errs := make([]error, len(a.Sections))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(a.Sections)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, err := newRenderer(opts)
+			for i := range work {
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				rendered[i], errs[i] = renderSection(r, a.SectionMarkdown(i))
+			}
+		}()
+	}
+	for i := range a.Sections {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("rendering section %q: %w", a.SectionTitle(i), err)
+		}
+	}
+	return assemble(a, opts, rendered), nil
+}
+
+// newRenderer makes a Glamour renderer. A renderer keeps a buffer and is
+// not safe for concurrent use, so each worker has its own.
+func newRenderer(opts RenderOptions) (*glamour.TermRenderer, error) {
+	style, err := GlamourStyle(opts.Style)
+	if err != nil {
+		return nil, err
+	}
+	return glamour.NewTermRenderer(
+		glamour.WithStyles(style),
+		glamour.WithWordWrap(opts.Width),
+		glamour.WithColorProfile(opts.Profile),
+	)
+}
+
+// renderSection renders one section's Markdown and trims the blank lines
+// Glamour puts around a document, so that the heading is the first line.
+func renderSection(r *glamour.TermRenderer, md string) ([]string, error) {
+	md, protected := protectHyphens(md)
+	out, err := r.Render(md)
+	if err != nil {
+		return nil, err
+	}
+	if protected {
+		out = restoreHyphens(out)
+	}
+	lines := strings.Split(out, "\n")
+	for len(lines) > 0 && isBlank(lines[0]) {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && isBlank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return lines, nil
+}
+
+func isBlank(line string) bool { return strings.TrimSpace(ansi.Strip(line)) == "" }
+
+// assemble joins rendered sections into one document and places every
+// section and block on its lines.
+func assemble(a *articles.Article, opts RenderOptions, sections [][]string) *Document {
+	d := &Document{Options: opts}
+	flat := 0
+	for i, lines := range sections {
+		if i > 0 {
+			d.Lines = append(d.Lines, "")
+			d.lineFlat = append(d.lineFlat, flat)
+		}
+		start := len(d.Lines)
+		d.SectionStart = append(d.SectionStart, start)
+		d.Lines = append(d.Lines, lines...)
+		text, lineStarts := flatten(lines)
+		for _, ls := range lineStarts {
+			d.lineFlat = append(d.lineFlat, flat+ls)
+		}
+		blocks := a.Sections[i].Blocks
+		found := locateBlocks(text, blocks)
+		lineOfBlock := make([]int, len(blocks))
+		for j, off := range found {
+			lineOfBlock[j] = start + lineAtOffset(lineStarts, off)
+			found[j] += flat
+		}
+		d.BlockStart = append(d.BlockStart, lineOfBlock)
+		d.blockFlat = append(d.blockFlat, found)
+		flat += len(text)
+	}
+	return d
+}

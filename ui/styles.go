@@ -1,0 +1,49 @@
+package ui
+
+import "github.com/charmbracelet/lipgloss"
+
+// Styles are every lipgloss style the screens use, built once from the
+// resolved theme. View code takes styles from here and never builds its own.
+type Styles struct {
+	Title      lipgloss.Style // article title in the reader's header
+	Byline     lipgloss.Style // author, source, date under it
+	Status     lipgloss.Style // the reader's status line
+	StatusNote lipgloss.Style // a passing message in the status line
+	Dim        lipgloss.Style // secondary text
+	TOCTitle   lipgloss.Style
+	TOCItem    lipgloss.Style
+	TOCCurrent lipgloss.Style // the section being read
+	TOCCursor  lipgloss.Style // the entry under the cursor
+	NoteMark   lipgloss.Style // marks the editor's note in lists
+	Error      lipgloss.Style
+}
+
+// NewStyles builds the styles for a theme ("dark", "light" or "notty")
+// with r, whose colour profile decides what actually reaches the screen.
+func NewStyles(r *lipgloss.Renderer, theme string) Styles {
+	accent, dim, fg := lipgloss.Color("39"), lipgloss.Color("245"), lipgloss.Color("252")
+	statusBG := lipgloss.Color("236")
+	if theme == StyleLight {
+		accent, dim, fg = lipgloss.Color("25"), lipgloss.Color("242"), lipgloss.Color("235")
+		statusBG = lipgloss.Color("254")
+	}
+	s := Styles{
+		Title:      r.NewStyle().Bold(true).Foreground(accent),
+		Byline:     r.NewStyle().Foreground(dim),
+		Status:     r.NewStyle().Foreground(fg).Background(statusBG),
+		StatusNote: r.NewStyle().Foreground(accent).Background(statusBG).Bold(true),
+		Dim:        r.NewStyle().Foreground(dim),
+		TOCTitle:   r.NewStyle().Bold(true).Foreground(accent),
+		TOCItem:    r.NewStyle(),
+		TOCCurrent: r.NewStyle().Bold(true),
+		TOCCursor:  r.NewStyle().Reverse(true),
+		NoteMark:   r.NewStyle().Italic(true).Foreground(dim),
+		Error:      r.NewStyle().Foreground(lipgloss.Color("203")),
+	}
+	if theme == StyleNoTTY {
+		// Without colour the status line still needs to stand apart.
+		s.Status = r.NewStyle().Reverse(true)
+		s.StatusNote = r.NewStyle().Reverse(true).Bold(true)
+	}
+	return s
+}
