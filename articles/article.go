@@ -56,9 +56,10 @@ type Section struct {
 	Markdown string
 	// Line is where the section starts in its file.
 	Line int
-	// Blocks are the section's paragraphs, list items, quotes, tables and
-	// code blocks, in order. A reading position is a block and an offset
-	// into its text.
+	// Blocks are the section's heading, paragraphs, list items, quotes,
+	// tables and code blocks, in order; a section with a heading has it as
+	// block 0, so that the position {Section: i} is the heading. A reading
+	// position is a block and an offset into its text.
 	Blocks []Block
 	Words  int
 }
@@ -145,8 +146,9 @@ func (a *Article) Markdown() string {
 }
 
 // Position is a place in an article's text, independent of any screen: a
-// section, a block (paragraph) within it, and a rune offset into the
-// block's text. Reading positions are kept this way so that a new width, a
+// section, a block (paragraph) within it, and an offset into the block's
+// text, counted in bytes of that text with its white space removed, which
+// no re-wrapping changes. Reading positions are kept this way so that a new width, a
 // new style or a new terminal lands the reader on the same words.
 type Position struct {
 	Section int `json:"section"`

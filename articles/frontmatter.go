@@ -27,6 +27,8 @@ type Meta struct {
 	Summary     string   `json:"summary,omitempty"`
 	Language    string   `json:"language,omitempty"`
 	EditorsNote string   `json:"-"` // becomes the editor's note section
+
+	editorsNoteLine int // where editors_note was given, for the section's Line
 }
 
 // field describes one front-matter key: where its value goes and how it is
@@ -118,7 +120,8 @@ func parseFrontMatter(yamlText string, p *problems) Meta {
 		return m
 	}
 	const firstLine = 2
-	file, err := parser.ParseBytes([]byte(yamlText), 0)
+	// Repeated keys are reported below with both lines of the file.
+	file, err := parser.ParseBytes([]byte(yamlText), 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		line, msg := yamlErrorPlace(err)
 		p.errorf(firstLine+line-1, "front matter is not valid YAML: %s", msg)
@@ -182,6 +185,9 @@ func setField(m *Meta, f field, value ast.Node, line int, p *problems) {
 		}
 	}
 	f.set(m, Clean(text))
+	if f.name == "editors_note" {
+		m.editorsNoteLine = line
+	}
 }
 
 // mappingValues returns the key/value pairs of a YAML mapping node.

@@ -164,6 +164,7 @@ func splitSections(body string, firstLine int) ([]Section, string) {
 			closeSection(lineStart)
 			start = lineStart
 			current = &Section{Kind: Body, Title: plainText(h, src), Line: lines.lineOf(lineStart)}
+			current.addBlocks(h, src, lines) // the heading is block 0
 			continue
 		}
 		current.addBlocks(n, src, lines)
@@ -209,10 +210,10 @@ func placeEditorsNote(sections []Section, meta Meta, p *problems) []Section {
 			p.errorf(sections[note].Line, "editor's note given twice: here and in the front matter's editors_note")
 			return sections
 		}
-		made, _ := splitSections("## Editor's note\n\n"+meta.EditorsNote, 1)
-		made[0].Line = 1
+		made, _ := splitSections("## Editor's note\n\n"+meta.EditorsNote, meta.editorsNoteLine)
+		made[0].Line = meta.editorsNoteLine
 		for i := range made[0].Blocks {
-			made[0].Blocks[i].Line = 1
+			made[0].Blocks[i].Line = meta.editorsNoteLine
 		}
 		made[0].Kind = EditorsNote
 		return append(sections, made[0])

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // screen is which screen the root model shows.
@@ -101,9 +102,18 @@ func (m Model) View() string {
 	return m.library.view()
 }
 
+// useTheme points lipgloss's default renderer, which the bubbles list
+// draws with, at the context's colour profile and background, so that the
+// library follows the same theme as the rest.
+func useTheme(ctx *Context) {
+	lipgloss.SetColorProfile(ctx.Profile)
+	lipgloss.SetHasDarkBackground(ctx.Theme != StyleLight)
+}
+
 // Run starts the interactive reader on the terminal and returns when the
 // reader quits. A ctrl+c returns tea.ErrInterrupted.
 func Run(ctx *Context, all []*articles.Article, open *articles.Article, in io.Reader, out io.Writer) error {
+	useTheme(ctx)
 	p := tea.NewProgram(NewModel(ctx, all, open),
 		tea.WithAltScreen(),
 		tea.WithMouseCellMotion(),

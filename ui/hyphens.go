@@ -9,33 +9,46 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// Glamour v1 wraps paragraphs twice: reflow's word wrapper breaks lines
-// after hyphens but counts each such line one column short, and Glamour
-// then re-wraps the over-long lines at the true width, leaving a single
-// word stranded on a line of its own ("Kemalist Turkey / and / monarchist
-// Iran"). The hyphens of the text are therefore handed to Glamour as
-// non-breaking hyphens, which reflow does not break at, and turned back
-// into hyphens in the output. A side effect readers of foreign affairs will
-// welcome: "Nagorno-Karabakh" is never split across lines.
+// Glamour v1 wraps paragraphs twice. Reflow's word wrapper, which goes
+// first, miscounts lines that break after a hyphen and lines that hold a
+// no-break space (it counts the space's two bytes as two columns), and
+// Glamour then re-wraps the over-long lines at the true width, leaving a
+// single word stranded on a line of its own ("Kemalist Turkey / and /
+// monarchist Iran"). So hyphens and no-break spaces in the text are handed
+// to Glamour as stand-ins that reflow takes for letters, and put back in
+// the output. A side effect readers of foreign affairs will welcome:
+// "Nagorno-Karabakh" is never split across lines.
 
-const nonBreakingHyphen = '\u2011'
+// stand-ins for the characters reflow miscounts. The no-break space's
+// stand-in is a private-use character, which no article means to show.
+const (
+	hyphenStandIn  = '\u2011' // non-breaking hyphen
+	noBreakSpace   = '\u00a0'
+	noBreakStandIn = '\ue000'
+)
 
-var hyphenParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList)).Parser()
+var (
+	restoreReplacer = strings.NewReplacer(string(hyphenStandIn), "-", string(noBreakStandIn), string(noBreakSpace))
+	hyphenParser    = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList)).Parser()
+)
 
-// protectHyphens replaces the hyphens in the text of md (prose and inline
-// code, not code blocks, links' addresses or markup such as list markers)
-// with non-breaking hyphens. ok is false when md already holds non-breaking hyphens, which
-// the round trip could not tell apart; md is then returned as it is.
-func protectHyphens(md string) (string, bool) {
-	if strings.ContainsRune(md, nonBreakingHyphen) {
+// protectText replaces the hyphens and no-break spaces in the text of md
+// (prose and inline code, not code blocks, links' addresses or markup such
+// as list markers) with their stand-ins. ok is false when md already holds
+// a stand-in, which the way back could not tell apart; md is then returned
+// as it is.
+func protectText(md string) (string, bool) {
+	if strings.ContainsRune(md, hyphenStandIn) || strings.ContainsRune(md, noBreakStandIn) {
 		return md, false
 	}
-	if !strings.Contains(md, "-") {
+	if !strings.ContainsRune(md, '-') && !strings.ContainsRune(md, noBreakSpace) {
 		return md, true
 	}
 	src := []byte(md)
 	doc := hyphenParser.Parse(text.NewReader(src))
-	var spots []int
+	var b strings.Builder
+	b.Grow(len(md) + len(md)/8)
+	last := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -44,31 +57,33 @@ func protectHyphens(md string) (string, bool) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			for i := n.Segment.Start; i < n.Segment.Stop; i++ {
-				// A hyphen after a backslash is an escape, not text.
-				if src[i] == '-' && (i == 0 || src[i-1] != '\\') {
-					spots = append(spots, i)
-				}
+			if n.Segment.Start < last {
+				return ast.WalkContinue, nil
 			}
+			b.WriteString(md[last:n.Segment.Start])
+			writeProtected(&b, md, n.Segment.Start, n.Segment.Stop)
+			last = n.Segment.Stop
 		}
 		return ast.WalkContinue, nil
 	})
-	if len(spots) == 0 {
-		return md, true
-	}
-	var b strings.Builder
-	b.Grow(len(md) + 2*len(spots))
-	last := 0
-	for _, at := range spots {
-		b.WriteString(md[last:at])
-		b.WriteRune(nonBreakingHyphen)
-		last = at + 1
-	}
 	b.WriteString(md[last:])
 	return b.String(), true
 }
 
-// restoreHyphens turns the non-breaking hyphens back into hyphens.
-func restoreHyphens(s string) string {
-	return strings.ReplaceAll(s, string(nonBreakingHyphen), "-")
+// writeProtected writes md[start:stop] with its stand-ins. A hyphen after
+// a backslash is an escape, kept as written.
+func writeProtected(b *strings.Builder, md string, start, stop int) {
+	for i, r := range md[start:stop] {
+		switch {
+		case r == '-' && (start+i == 0 || md[start+i-1] != '\\'):
+			b.WriteRune(hyphenStandIn)
+		case r == noBreakSpace:
+			b.WriteRune(noBreakStandIn)
+		default:
+			b.WriteRune(r)
+		}
+	}
 }
+
+// restoreText puts back what protectText replaced.
+func restoreText(s string) string { return restoreReplacer.Replace(s) }

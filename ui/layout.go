@@ -34,32 +34,30 @@ func squeeze(s string) string {
 }
 
 // locateBlocks finds where each block's text starts in a section's
-// flattened text. Blocks are found in order; a block's text may differ from
-// what is shown (a link's address, a table's borders), so a block is looked
-// for by ever shorter prefixes, and one not found at all is placed where
-// the previous one was.
+// flattened text, or -1 for a block that is not found. Blocks are found in
+// order; a block's text may differ from what is shown (a link's address, a
+// table's borders), so a block is looked for by ever shorter prefixes of
+// its text, down to its first word.
 func locateBlocks(text string, blocks []articles.Block) []int {
 	found := make([]int, len(blocks))
-	cursor, last := 0, 0
+	cursor := 0
 	for i, b := range blocks {
+		found[i] = -1
 		key := squeeze(b.Text)
-		at := -1
-		for _, n := range []int{64, 24, 8} {
-			prefix := runePrefix(key, n)
+		candidates := []string{runePrefix(key, 64), runePrefix(key, 24), runePrefix(key, 8)}
+		if words := strings.Fields(b.Text); len(words) > 0 {
+			candidates = append(candidates, words[0])
+		}
+		for _, prefix := range candidates {
 			if prefix == "" {
 				continue
 			}
 			if j := strings.Index(text[cursor:], prefix); j >= 0 {
-				at = cursor + j
+				found[i] = cursor + j
+				cursor = found[i] + 1
 				break
 			}
 		}
-		if at < 0 {
-			found[i] = last
-			continue
-		}
-		found[i], last = at, at
-		cursor = at + min(len(key), 1)
 	}
 	return found
 }
@@ -99,10 +97,12 @@ func (d *Document) PositionAt(line int) articles.Position {
 	pos := articles.Position{Section: s}
 	at := d.lineFlat[line]
 	for j, off := range d.blockFlat[s] {
-		if off > at || d.BlockStart[s][j] > line {
+		if d.BlockStart[s][j] > line {
 			break
 		}
-		pos.Block, pos.Offset = j, at-off
+		if off >= 0 {
+			pos.Block, pos.Offset = j, max(at-off, 0)
+		}
 	}
 	return pos
 }
@@ -122,9 +122,12 @@ func (d *Document) LineOf(pos articles.Position) int {
 	if pos.Offset <= 0 {
 		return d.BlockStart[s][b]
 	}
+	if blocks[b] < 0 {
+		return d.BlockStart[s][b] // not found: its offsets mean nothing
+	}
 	target := blocks[b] + pos.Offset
 	line := max(lineAtOffset(d.lineFlat, target), d.BlockStart[s][b])
-	if b+1 < len(blocks) && blocks[b+1] > blocks[b] {
+	if b+1 < len(blocks) && blocks[b+1] > blocks[b] && d.BlockStart[s][b+1] > d.BlockStart[s][b] {
 		line = min(line, d.BlockStart[s][b+1])
 	} else if s+1 < len(d.SectionStart) {
 		line = min(line, d.SectionStart[s+1]-1)

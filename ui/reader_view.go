@@ -152,7 +152,8 @@ func statusLayout(left, right string, width int) string {
 	if lw >= width {
 		return ansi.Truncate(left, width, "…")
 	}
-	room := width - lw - 2
+	const gap = 2 // at least two spaces between the parts, one after
+	room := width - lw - gap - 1
 	if room < 4 || right == "" {
 		return left + strings.Repeat(" ", width-lw)
 	}

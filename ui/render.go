@@ -91,13 +91,13 @@ func newRenderer(opts RenderOptions) (*glamour.TermRenderer, error) {
 // renderSection renders one section's Markdown and trims the blank lines
 // Glamour puts around a document, so that the heading is the first line.
 func renderSection(r *glamour.TermRenderer, md string) ([]string, error) {
-	md, protected := protectHyphens(md)
+	md, protected := protectText(md)
 	out, err := r.Render(md)
 	if err != nil {
 		return nil, err
 	}
 	if protected {
-		out = restoreHyphens(out)
+		out = restoreText(out)
 	}
 	lines := strings.Split(out, "\n")
 	for len(lines) > 0 && isBlank(lines[0]) {
@@ -132,8 +132,15 @@ func assemble(a *articles.Article, opts RenderOptions, sections [][]string) *Doc
 		found := locateBlocks(text, blocks)
 		lineOfBlock := make([]int, len(blocks))
 		for j, off := range found {
-			lineOfBlock[j] = start + lineAtOffset(lineStarts, off)
-			found[j] += flat
+			switch {
+			case off >= 0:
+				lineOfBlock[j] = start + lineAtOffset(lineStarts, off)
+				found[j] += flat
+			case j > 0:
+				lineOfBlock[j] = lineOfBlock[j-1] // not found: with the block before
+			default:
+				lineOfBlock[j] = start
+			}
 		}
 		d.BlockStart = append(d.BlockStart, lineOfBlock)
 		d.blockFlat = append(d.blockFlat, found)

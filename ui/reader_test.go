@@ -1,0 +1,325 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"cable/articles"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func TestSectionJumpPutsHeadingOnTheTopLine(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {60, 20}, {80, 24}, {100, 30}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := openSeed(t, size[0], size[1])
+			a := m.reader.article
+			if got := statusOf(m); !strings.HasPrefix(got, "§1/8 Opening") {
+				t.Fatalf("status on opening = %q", got)
+			}
+			for i := 1; i < len(a.Sections); i++ {
+				var cmd tea.Cmd
+				m, cmd = press(t, m, "]")
+				if cmd != nil {
+					t.Fatalf("] to section %d returned a command", i+1)
+				}
+				want := "## " + a.Sections[i].Title
+				if got := firstTextLine(m); got != want {
+					t.Fatalf("after ] to section %d the top line is %q, want %q", i+1, got, want)
+				}
+				if got, want := statusOf(m), fmt.Sprintf("§%d/8 %s", i+1, a.SectionTitle(i)); !strings.HasPrefix(got, want) {
+					t.Fatalf("status = %q, want it to start with %q", got, want)
+				}
+			}
+			m, cmd := press(t, m, "]")
+			if cmd == nil || m.reader.status != "This is the last section." {
+				t.Errorf("] on the last section: status %q", m.reader.status)
+			}
+		})
+	}
+}
+
+func TestPreviousSectionGoesToTheStartFirst(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	m, _ = press(t, m, "]")
+	m, _ = press(t, m, "]")
+	m, _ = press(t, m, "j")
+	m, _ = press(t, m, "j")
+	m, _ = press(t, m, "[")
+	if got := firstTextLine(m); got != "## Wary of provoking Iran" {
+		t.Fatalf("[ inside section 3: top line %q", got)
+	}
+	m, _ = press(t, m, "[")
+	if got := firstTextLine(m); got != "## A periphery strategy" {
+		t.Fatalf("[ at the start of section 3: top line %q", got)
+	}
+	m, _ = press(t, m, "[")
+	m, cmd := press(t, m, "[")
+	if m.reader.top != 0 || cmd == nil || m.reader.status != "This is the first section." {
+		t.Errorf("[ at the top: top %d, status %q", m.reader.top, m.reader.status)
+	}
+}
+
+func TestEditorsNoteAndBackToTheSameLine(t *testing.T) {
+	for _, back := range []string{"e", "backspace"} {
+		t.Run(back, func(t *testing.T) {
+			m := openSeed(t, 80, 24)
+			m, _ = press(t, m, "]")
+			m, _ = press(t, m, "]")
+			for range 5 {
+				m, _ = press(t, m, "j")
+			}
+			before, top := screenLines(m), m.reader.top
+			m, _ = press(t, m, "e")
+			if got := firstTextLine(m); got != "## Editor’s note" {
+				t.Fatalf("e: top line %q", got)
+			}
+			if !strings.Contains(strings.Join(screenLines(m), "\n"), "Eldar Mamedov is a political adviser") {
+				t.Fatal("e: the note's text is not on screen")
+			}
+			m, _ = press(t, m, back)
+			if m.reader.top != top || strings.Join(screenLines(m), "\n") != strings.Join(before, "\n") {
+				t.Fatalf("%s: back at line %d, want %d", back, m.reader.top, top)
+			}
+			m, cmd := press(t, m, "backspace")
+			if cmd == nil || !strings.HasPrefix(m.reader.status, "Nothing to go back to") {
+				t.Errorf("second backspace: status %q", m.reader.status)
+			}
+		})
+	}
+}
+
+func TestEditorsNoteReturnAcrossAResize(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	m, _ = press(t, m, "]")
+	m, _ = press(t, m, "]")
+	for range 4 {
+		m, _ = press(t, m, "j")
+	}
+	left := m.reader.anchor
+	m, _ = press(t, m, "e")
+	m = resize(t, m, 50, 24)
+	m, _ = press(t, m, "e")
+	if got := statusOf(m); !strings.HasPrefix(got, "§3/8 Wary of provoking Iran") {
+		t.Fatalf("back from the note after a resize: status %q", got)
+	}
+	if got := m.reader.doc.PositionAt(m.reader.top); got.Section != left.Section || got.Block != left.Block {
+		t.Errorf("back at %+v, left from %+v", got, left)
+	}
+	if m.reader.top != m.reader.doc.LineOf(left) {
+		t.Errorf("back at line %d, want line %d", m.reader.top, m.reader.doc.LineOf(left))
+	}
+}
+
+func TestNoEditorsNoteDisablesTheKey(t *testing.T) {
+	a, err := articles.Parse("x.md", []byte("---\ntitle: X\n---\nText.\n\n## A\n\nMore.\n"), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := testContext(StyleDark, 80, 24)
+	m := settle(t, NewModel(ctx, []*articles.Article{a}, a), openArticle(a))
+	m = resize(t, m, 80, 24)
+	m, cmd := press(t, m, "e")
+	if cmd == nil || m.reader.status != "This article has no editor's note." {
+		t.Fatalf("e without a note: status %q", m.reader.status)
+	}
+	if !strings.Contains(statusOf(m), "This article has no editor's note.") {
+		t.Errorf("status line does not say so: %q", statusOf(m))
+	}
+	if strings.Contains(m.reader.help.FullHelpView(m.reader.keys.FullHelp()), "editor's note") {
+		t.Error("the help still offers the editor's note")
+	}
+}
+
+func resize(t testing.TB, m Model, w, h int) Model {
+	t.Helper()
+	next, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return settle(t, next.(Model), cmd)
+}
+
+func TestResizeKeepsThePlace(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	for range 3 {
+		m, _ = press(t, m, "]")
+	}
+	for range 7 {
+		m, _ = press(t, m, "j")
+	}
+	place, top := m.reader.anchor, m.reader.top
+	for _, w := range []int{50, 120, 33, 64, 80} {
+		m = resize(t, m, w, 24)
+		got := m.reader.doc.PositionAt(m.reader.top)
+		if got.Section != place.Section || got.Block != place.Block {
+			t.Fatalf("at width %d the top shows %+v, want section %d block %d", w, got, place.Section, place.Block)
+		}
+	}
+	if m.reader.top != top {
+		t.Errorf("back at width 80 the top is line %d, was %d: the place drifted", m.reader.top, top)
+	}
+	// 120 columns set the text at the 80-column measure, as 80 do: one
+	// rendering serves both.
+	if n := len(m.reader.docs); n != 4 {
+		t.Errorf("%d renderings for 4 text widths", n)
+	}
+}
+
+func TestKeysNeverRender(t *testing.T) {
+	m := openSeed(t, 100, 30)
+	doc := m.reader.doc
+	for _, k := range []string{"j", "k", "space", "b", "ctrl+d", "u", "G", "g", "]", "[", "e", "e", "t", "j", "enter", "pgdown", "end", "?", "x"} {
+		var cmd tea.Cmd
+		m, cmd = press(t, m, k)
+		if cmd != nil {
+			if _, ok := cmd().(renderedMsg); ok {
+				t.Fatalf("key %q rendered", k)
+			}
+		}
+		if m.reader.doc != doc || len(m.reader.docs) != 1 {
+			t.Fatalf("key %q changed the rendering", k)
+		}
+	}
+}
+
+func TestScrollingStaysInBounds(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	m, _ = press(t, m, "G")
+	maxTop := m.reader.maxTop()
+	if m.reader.top != maxTop {
+		t.Fatalf("G: top %d, want %d", m.reader.top, maxTop)
+	}
+	m, _ = press(t, m, "j")
+	if m.reader.top != maxTop {
+		t.Errorf("j at the end moved to %d", m.reader.top)
+	}
+	if got := statusOf(m); !strings.Contains(got, "100% · end") {
+		t.Errorf("status at the end = %q", got)
+	}
+	m, _ = press(t, m, "e") // the note is short: its heading goes past maxTop
+	noteTop := m.reader.top
+	if noteTop <= maxTop {
+		t.Fatalf("the note's heading at %d is not past the end of scrolling (%d)", noteTop, maxTop)
+	}
+	m, _ = press(t, m, "space")
+	if m.reader.top != noteTop {
+		t.Errorf("space past the end moved from %d to %d", noteTop, m.reader.top)
+	}
+	m, _ = press(t, m, "k")
+	if m.reader.top != noteTop-1 {
+		t.Errorf("k from %d went to %d", noteTop, m.reader.top)
+	}
+	m, _ = press(t, m, "g")
+	m, _ = press(t, m, "k")
+	if m.reader.top != 0 {
+		t.Errorf("k at the top moved to %d", m.reader.top)
+	}
+}
+
+func TestPagingMovesByAScreen(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	page := m.reader.bodyHeight()
+	for _, tt := range []struct {
+		key  string
+		want int
+	}{{"space", page - 1}, {"pgdown", 2 * (page - 1)}, {"b", page - 1}, {"ctrl+d", page - 1 + page/2}, {"u", page - 1}, {"g", 0}} {
+		m, _ = press(t, m, tt.key)
+		if m.reader.top != tt.want {
+			t.Errorf("%s: top %d, want %d", tt.key, m.reader.top, tt.want)
+		}
+	}
+}
+
+func TestContentsJump(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	m, _ = press(t, m, "]")
+	m, _ = press(t, m, "t")
+	if !m.reader.showTOC || m.reader.toc.cursor != 1 {
+		t.Fatalf("t: contents shown %v, cursor %d", m.reader.showTOC, m.reader.toc.cursor)
+	}
+	view := strings.Join(screenLines(m), "\n")
+	if !strings.Contains(view, "›  2  A periphery strategy") {
+		t.Errorf("the section being read is not marked:\n%s", view)
+	}
+	m, _ = press(t, m, "j")
+	m, _ = press(t, m, "j")
+	m, _ = press(t, m, "enter")
+	if m.reader.showTOC || firstTextLine(m) != "## Arms and Karabakh" {
+		t.Fatalf("enter on entry 4: contents %v, top line %q", m.reader.showTOC, firstTextLine(m))
+	}
+	m, _ = press(t, m, "t")
+	m, _ = press(t, m, "G")
+	m, _ = press(t, m, "esc")
+	if m.reader.showTOC || firstTextLine(m) != "## Arms and Karabakh" {
+		t.Errorf("esc moved the reader: %q", firstTextLine(m))
+	}
+	if m.screen != readerScreen {
+		t.Error("esc in the contents left the reader")
+	}
+}
+
+func TestMouseWheelScrolls(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	next, _ := m.Update(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	m = next.(Model)
+	if m.reader.top != 3 {
+		t.Errorf("wheel down: top %d, want 3", m.reader.top)
+	}
+	next, _ = m.Update(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonWheelUp})
+	if next.(Model).reader.top != 0 {
+		t.Errorf("wheel up: top %d, want 0", next.(Model).reader.top)
+	}
+}
+
+func TestLeavingAndQuitting(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	m, cmd := press(t, m, "q")
+	m = settle(t, m, cmd)
+	if m.screen != libraryScreen {
+		t.Fatal("q in the reader did not go back to the library")
+	}
+	if _, cmd = press(t, m, "q"); cmd == nil || cmd() != tea.Quit() {
+		t.Error("q in the library does not quit")
+	}
+	if _, cmd = press(t, m, "ctrl+c"); cmd == nil {
+		t.Fatal("ctrl+c gave no command")
+	} else if _, ok := cmd().(tea.InterruptMsg); !ok {
+		t.Error("ctrl+c does not interrupt")
+	}
+}
+
+func TestLibraryOpensTheSelectedArticle(t *testing.T) {
+	ctx := testContext(StyleDark, 80, 24)
+	m := NewModel(ctx, bundle(t), nil)
+	m = resize(t, m, 80, 24)
+	m, _ = press(t, m, "j")
+	m, cmd := press(t, m, "enter")
+	m = settle(t, m, cmd)
+	if m.screen != readerScreen || m.reader.article.ID != "reading-with-cable" {
+		t.Fatalf("enter on the second entry opened %v", m.reader.article)
+	}
+	if !strings.HasPrefix(statusOf(m), "§1/7 Opening") {
+		t.Errorf("status = %q", statusOf(m))
+	}
+}
+
+func TestStaleRenderingIsKeptNotShown(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	a := m.reader.article
+	old := RenderOptions{Width: 50, Style: StyleDark, Profile: testProfile}
+	doc, err := Render(a, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, _ := m.Update(renderedMsg{articleID: a.ID, options: old, doc: doc})
+	m = next.(Model)
+	if m.reader.doc == doc {
+		t.Fatal("a rendering for another width was shown")
+	}
+	if m.reader.docs[old] != doc {
+		t.Error("a rendering for another width was not kept")
+	}
+	next, _ = m.Update(renderedMsg{articleID: "another", options: m.ctx.renderOptions(), doc: doc})
+	if next.(Model).reader.doc == doc {
+		t.Error("another article's rendering was shown")
+	}
+}

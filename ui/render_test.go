@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"cable/articles"
+
+	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// textOf is the visible text of rendered lines, blank lines dropped and
+// trailing padding trimmed: what a reader sees, line by line.
+func textOf(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if t := strings.TrimRight(ansi.Strip(l), " "); strings.TrimSpace(t) != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// referenceArticle exercises what could read differently when a section
+// is rendered alone: reference-style links defined once at the end, lists,
+// quotes, tables and code.
+const referenceArticle = `---
+title: Reference links
+---
+The lede cites [the charter][un] and [a report][r].
+
+## Lists and quotes
+
+- one [charter][un] item
+- two
+
+> A quotation with a [link][r].
+
+## Table and code
+
+| Actor | Position |
+|---|---|
+| Baku | wary |
+
+` + "```\n## not a heading\n```" + `
+
+Back to [the charter][un].
+
+[un]: https://www.un.org/en/about-us/un-charter "UN Charter"
+[r]: https://example.org/report
+`
+
+// TestSectionsRenderLikeTheWhole renders each article section by section,
+// as the reader does, and as one document, as glow would: the text must
+// read the same, line for line.
+func TestSectionsRenderLikeTheWhole(t *testing.T) {
+	ref, err := articles.Parse("ref.md", []byte(referenceArticle), "ref")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range append(bundle(t), ref) {
+		for _, style := range []string{StyleNoTTY, StyleDark} {
+			for _, width := range []int{40, 80} {
+				t.Run(fmt.Sprintf("%s/%s/%d", a.ID, style, width), func(t *testing.T) {
+					opts := RenderOptions{Width: width, Style: style, Profile: testProfile}
+					sections := render(t, a, width, style)
+					r, err := newRenderer(opts)
+					if err != nil {
+						t.Fatal(err)
+					}
+					whole, err := renderSection(r, a.Markdown())
+					if err != nil {
+						t.Fatal(err)
+					}
+					got, want := textOf(sections.Lines), textOf(whole)
+					if strings.Join(got, "\n") != strings.Join(want, "\n") {
+						for i := range min(len(got), len(want)) {
+							if got[i] != want[i] {
+								t.Fatalf("line %d differs:\nsections: %q\nwhole:    %q", i, got[i], want[i])
+							}
+						}
+						t.Fatalf("sections give %d lines, the whole %d", len(got), len(want))
+					}
+				})
+			}
+		}
+	}
+	// The reference links must have resolved, not shown as brackets.
+	d := render(t, ref, 80, StyleNoTTY)
+	if text := strings.Join(textOf(d.Lines), "\n"); strings.Contains(text, "[charter]") || !strings.Contains(text, "un-charter") {
+		t.Errorf("reference links did not resolve in sections:\n%s", text)
+	}
+}
+
+// TestNoStrandedWords guards against Glamour's double wrapping, which
+// leaves a word alone on a line when it would have fitted on the line
+// before. The seed article is plain prose: every line but a paragraph's
+// last must be too full to take the next line's first word.
+func TestNoStrandedWords(t *testing.T) {
+	a := seed(t)
+	for width := 30; width <= 120; width++ {
+		for _, style := range []string{StyleNoTTY, StyleDark} {
+			d := render(t, a, width, style)
+			for i := 0; i+1 < len(d.Lines); i++ {
+				this := strings.TrimSpace(ansi.Strip(d.Lines[i]))
+				next := strings.TrimSpace(ansi.Strip(d.Lines[i+1]))
+				if this == "" || next == "" || strings.HasPrefix(this, "#") {
+					continue
+				}
+				first, _, _ := strings.Cut(next, " ")
+				room := width - 2*glamourMargin
+				if ansi.StringWidth(this)+1+ansi.StringWidth(first) <= room {
+					t.Fatalf("%s, width %d: %q would fit after %q", style, width, first, this)
+				}
+			}
+		}
+	}
+}
+
+func TestProtectText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"prose", "Nagorno-Karabakh and pro-Israel", "Nagorno‑Karabakh and pro‑Israel"},
+		{"inline code", "run `cable --width 60`", "run `cable ‑‑width 60`"},
+		{"list markers and rules stay", "- a-b\n\n---\n", "- a‑b\n\n---\n"},
+		{"code blocks stay", "```\na-b\n```\n", "```\na-b\n```\n"},
+		{"link addresses stay", "[a-b](http://x.org/c-d)", "[a‑b](http://x.org/c-d)"},
+		{"escaped hyphens stay", "a\\-b", "a\\-b"},
+		{"no-break spaces", "might\u00a0use `a\u00a0b`", "might\ue000use `a\ue000b`"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := protectText(tt.in)
+			if !ok || got != tt.want {
+				t.Errorf("protectText(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+			}
+		})
+	}
+	if got, ok := protectText("already‑there a-b"); ok || got != "already‑there a-b" {
+		t.Errorf("text with non-breaking hyphens was changed: %q %v", got, ok)
+	}
+}
+
+// TestHyphensComeBack checks that rendered text has its own hyphens again.
+func TestHyphensComeBack(t *testing.T) {
+	r, err := glamour.NewTermRenderer(glamour.WithWordWrap(40))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, err := renderSection(r, "The Azerbaijani-Israeli relations, the pro-Armenian lobby.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(textOf(lines), " ")
+	if strings.ContainsRune(text, hyphenStandIn) || !strings.Contains(text, "pro-Armenian") {
+		t.Errorf("rendered text %q", text)
+	}
+}
