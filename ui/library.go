@@ -96,5 +96,8 @@ func (m libraryModel) view() string {
 	if m.ctx.tooSmall() {
 		return tooSmallView(m.ctx)
 	}
-	return m.list.View()
+	// The list draws a fixed minimum of lines whatever its size; in a
+	// small terminal the surplus is cut rather than scrolled off screen.
+	lines := strings.Split(m.list.View(), "\n")
+	return strings.Join(fitLines(lines, m.ctx.Height, m.ctx.Width), "\n")
 }

@@ -222,8 +222,16 @@ func (m *readerModel) moveTo(line int) {
 	m.anchor = m.doc.PositionAt(m.top)
 }
 
-// jumpToSection puts section i's heading on the top line, exactly.
+// jumpToSection puts section i's heading on the top line, exactly. A jump
+// into the editor's note from elsewhere, by any key, remembers the line
+// left, so that "e" or backspace can go back to it.
 func (m *readerModel) jumpToSection(i int) {
+	if note, ok := m.article.EditorsNote(); ok && i == note && m.currentSection() != note {
+		here := m.anchor
+		m.noteReturn = &here
+		m.returnLine, m.returnOpts = m.top, m.doc.Options
+		m.keys.Return.SetEnabled(true)
+	}
 	m.top = m.doc.SectionStart[i]
 	m.anchor = articles.Position{Section: i}
 }
@@ -263,10 +271,6 @@ func (m *readerModel) toggleEditorsNote() {
 		m.returnFromNote()
 		return
 	}
-	here := m.anchor
-	m.noteReturn = &here
-	m.returnLine, m.returnOpts = m.top, m.doc.Options
-	m.keys.Return.SetEnabled(true)
 	m.jumpToSection(note)
 }
 

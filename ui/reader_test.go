@@ -323,3 +323,27 @@ func TestStaleRenderingIsKeptNotShown(t *testing.T) {
 		t.Error("another article's rendering was shown")
 	}
 }
+
+func TestAnyJumpIntoTheNoteCanGoBack(t *testing.T) {
+	for _, via := range [][]string{{"t", "G", "enter"}, {"]", "]", "]", "]", "]", "]", "]"}} {
+		t.Run(strings.Join(via, ""), func(t *testing.T) {
+			m := openSeed(t, 80, 24)
+			m, _ = press(t, m, "j")
+			m, _ = press(t, m, "j")
+			top := m.reader.top
+			for _, k := range via {
+				m, _ = press(t, m, k)
+			}
+			if !strings.HasPrefix(statusOf(m), "§8/8") {
+				t.Fatalf("not in the note: %q", statusOf(m))
+			}
+			if via[0] == "]" {
+				top = m.reader.doc.SectionStart[6] // the last jump left section 7's heading
+			}
+			m, _ = press(t, m, "backspace")
+			if m.reader.top != top {
+				t.Errorf("backspace went to line %d, want %d", m.reader.top, top)
+			}
+		})
+	}
+}
