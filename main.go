@@ -62,6 +62,7 @@ func newRootCommand() *cobra.Command {
 		Short: "A terminal reader for long-form foreign-policy articles",
 		Long: "cable lists the articles it ships with and any files or directories given, and\n" +
 			"reads them section by section. One file opens straight in the reader.",
+		Args:          cobra.ArbitraryArgs,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,

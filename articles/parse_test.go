@@ -2,6 +2,7 @@ package articles
 
 import (
 	"errors"
+	"flag"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -264,3 +265,7 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// update is accepted so that "go test ./... -update", which refreshes the
+// golden files of the ui package, runs here too.
+var _ = flag.Bool("update", false, "refresh golden files (none in this package)")

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// update is accepted so that "go test ./... -update", which refreshes the
+// golden files of the ui package, runs here too.
+var _ = flag.Bool("update", false, "refresh golden files (none in this package)")
+
+// run runs cable's commands in-process, as the shell would, and returns
+// what they print.
+func run(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	cmd := newRootCommand()
+	var out bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&out)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	return out.String(), err
+}
+
+func seedParagraphs(t *testing.T) []string {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, p := range strings.Split(string(raw), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var leftovers = map[string]bool{"Updated on": true, "Originally published by": true, "Leave a Comment": true}
+
+func TestReadPrintsEverySeedParagraph(t *testing.T) {
+	unwrapped, err := run(t, "read", "azerbaijan-israel-relations", "--style", "notty", "--width", "0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrapped, err := run(t, "read", "azerbaijan-israel-relations", "--style", "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]bool{}
+	for _, l := range strings.Split(unwrapped, "\n") {
+		lines[strings.TrimSpace(l)] = true
+	}
+	joined := strings.Join(strings.Fields(strings.ReplaceAll(wrapped, "\n", " ")), " ")
+	for _, p := range seedParagraphs(t)[1:] {
+		if leftovers[p] {
+			if strings.Contains(wrapped, p) {
+				t.Errorf("page leftover %q is printed", p)
+			}
+			continue
+		}
+		if p == "Editor’s note:" {
+			continue // the note's heading in the article
+		}
+		if !lines[p] {
+			t.Errorf("--width 0 output lacks the paragraph %q", p)
+		}
+		if !strings.Contains(joined, strings.Join(strings.Fields(p), " ")) {
+			t.Errorf("80-column output lacks the paragraph %q", p)
+		}
+	}
+	for _, l := range strings.Split(wrapped, "\n") {
+		if strings.ContainsRune(l, '\x1b') || strings.HasSuffix(l, " ") {
+			t.Fatalf("notty output has escapes or trailing spaces: %q", l)
+		}
+	}
+}
+
+func TestReadEditorsNoteOnly(t *testing.T) {
+	out, err := run(t, "read", "azerbaijan-israel-relations", "--editors-note")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(out), " ")
+	want := "## Editor’s note Eldar Mamedov is a political adviser to the Socialists & Democrats Group in the European Parliament, who writes in his personal capacity."
+	if text != want {
+		t.Errorf("--editors-note printed %q, want %q", text, want)
+	}
+}
+
+func TestReadSection(t *testing.T) {
+	for _, arg := range []string{"4", "Arms and Karabakh", "karabakh"} {
+		out, err := run(t, "read", "azerbaijan-israel-relations", "--section", arg, "--width", "0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Fields(out)
+		if !strings.HasPrefix(strings.TrimSpace(out), "## Arms and Karabakh") || strings.Contains(out, "## The lobby") || len(lines) < 50 {
+			t.Errorf("--section %s printed:\n%s", arg, out)
+		}
+	}
+}
+
+func TestListJSON(t *testing.T) {
+	out, err := run(t, "list", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(list) != 2 {
+		t.Fatalf("%d articles listed", len(list))
+	}
+	for _, field := range []string{"id", "title", "author", "source", "published", "words", "minutes", "sections", "editors_note", "origin"} {
+		if _, ok := list[0][field]; !ok {
+			t.Errorf("field %q missing", field)
+		}
+	}
+	seed := list[0]
+	if seed["id"] != "azerbaijan-israel-relations" || seed["editors_note"] != true || seed["origin"] != "bundled" {
+		t.Errorf("seed entry = %v", seed)
+	}
+	if sections := seed["sections"].([]any); len(sections) != 8 || sections[7] != "Editor’s note" {
+		t.Errorf("sections = %v", sections)
+	}
+}
+
+func TestListTable(t *testing.T) {
+	out, err := run(t, "list")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "ID") || !strings.HasPrefix(lines[1], "azerbaijan-israel-relations  How Deep Are") {
+		t.Errorf("list printed:\n%s", out)
+	}
+}
+
+func TestUserErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.md")
+	if err := os.WriteFile(bad, []byte("---\ntitle: T\npublished: last May\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"read", "no-such-article"}, `no article "no-such-article": "cable list" shows the IDs`},
+		{[]string{"read", bad}, bad + `:3: published "last May" is not a date of the form YYYY-MM-DD`},
+		{[]string{"read", "azerbaijan-israel-relations", "--section", "12"}, "azerbaijan-israel-relations has sections 1 to 8, not 12"},
+		{[]string{"read", "azerbaijan-israel-relations", "--style", "sepia"}, `unknown style "sepia" (choose one of auto, dark, light, notty)`},
+		{[]string{"read", "azerbaijan-israel-relations", "--section", "1", "--editors-note"}, "give --section or --editors-note, not both"},
+		{[]string{"list", filepath.Join(dir, "missing.md")}, filepath.Join(dir, "missing.md") + ": no such file or directory"},
+	}
+	for _, tt := range tests {
+		_, err := run(t, tt.args...)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("cable %s: error %v, want %q", strings.Join(tt.args, " "), err, tt.want)
+			continue
+		}
+		if _, ok := err.(userError); !ok {
+			t.Errorf("cable %s: %T is not a user error (exit 1)", strings.Join(tt.args, " "), err)
+		}
+	}
+}
+
+func TestListAddsFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"one.md":       "---\ntitle: One\n---\nText.\n",
+		"sub/two.md":   "# Two\n\nNo front matter.\n",
+		"notes.txt":    "not an article",
+		".hidden/x.md": "---\ntitle: Hidden\n---\nx\n",
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := run(t, "list", "--json", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []struct{ ID, Title, Origin string }
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range list[2:] {
+		got = append(got, a.ID+" "+a.Title+" "+a.Origin)
+	}
+	want := []string{"one One " + filepath.Join(dir, "one.md"), "two Two " + filepath.Join(dir, "sub", "two.md")}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("added articles:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
