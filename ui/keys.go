@@ -44,6 +44,7 @@ type readerKeys struct {
 	NextSection, PrevSection key.Binding
 	Contents                 key.Binding
 	EditorsNote, Return      key.Binding
+	JumpBack, JumpForward    key.Binding
 	Back, Help, Quit         key.Binding
 }
 
@@ -62,6 +63,8 @@ func newReaderKeys() readerKeys {
 		Contents:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
 		EditorsNote: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "editor's note")),
 		Return:      key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "back from note")),
+		JumpBack:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "jump back")),
+		JumpForward: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "jump forward")),
 		Back:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", "library")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -77,7 +80,7 @@ func (k readerKeys) ShortHelp() []key.Binding {
 func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.NextSection, k.PrevSection, k.Contents, k.EditorsNote, k.Return},
+		{k.NextSection, k.PrevSection, k.Contents, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward},
 		{k.Back, k.Help, k.Quit},
 	}
 }

@@ -35,6 +35,8 @@ type readerModel struct {
 	returnLine int // the exact line to return to, at returnOpts
 	returnOpts RenderOptions
 
+	jumps jumpList
+
 	toc      tocModel
 	showTOC  bool
 	showHelp bool
@@ -49,7 +51,7 @@ func newReader(ctx *Context, a *articles.Article) readerModel {
 	keys.EditorsNote.SetEnabled(hasNote)
 	keys.Return.SetEnabled(false)
 	h := help.New()
-	h.Styles.ShortKey = ctx.Styles.Status
+	h.Styles.FullKey, h.Styles.FullDesc = ctx.Styles.HelpKey, ctx.Styles.HelpDesc
 	return readerModel{
 		ctx:     ctx,
 		article: a,
@@ -167,6 +169,18 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		m.toggleEditorsNote()
 	case key.Matches(msg, m.keys.Return):
 		m.returnFromNote()
+	case key.Matches(msg, m.keys.JumpBack):
+		if pos, ok := m.jumps.back(m.anchor); ok {
+			m.goTo(pos)
+			return m, nil
+		}
+		return m, m.say("No earlier jump to go back to.")
+	case key.Matches(msg, m.keys.JumpForward):
+		if pos, ok := m.jumps.forward(); ok {
+			m.goTo(pos)
+			return m, nil
+		}
+		return m, m.say("No later jump to go forward to.")
 	case key.Matches(msg, m.keys.Help):
 		m.showHelp = true
 	case pressedDisabled(msg, m.keys.EditorsNote):
@@ -232,8 +246,16 @@ func (m *readerModel) jumpToSection(i int) {
 		m.returnLine, m.returnOpts = m.top, m.doc.Options
 		m.keys.Return.SetEnabled(true)
 	}
+	m.jumps.record(m.anchor)
 	m.top = m.doc.SectionStart[i]
 	m.anchor = articles.Position{Section: i}
+}
+
+// goTo shows pos at the top without recording a jump: it is how the jump
+// history itself moves.
+func (m *readerModel) goTo(pos articles.Position) {
+	m.anchor = pos
+	m.top = m.doc.LineOf(pos)
 }
 
 // currentSection is the section the top line belongs to.
@@ -281,8 +303,8 @@ func (m *readerModel) returnFromNote() {
 	if m.noteReturn == nil {
 		return
 	}
-	m.anchor = *m.noteReturn
-	m.top = m.doc.LineOf(m.anchor)
+	m.jumps.record(m.anchor)
+	m.goTo(*m.noteReturn)
 	if m.doc.Options == m.returnOpts {
 		m.top = m.returnLine
 	}

@@ -347,3 +347,42 @@ func TestAnyJumpIntoTheNoteCanGoBack(t *testing.T) {
 		})
 	}
 }
+
+func TestJumpHistoryKeys(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	m, _ = press(t, m, "j")
+	start := m.reader.top
+	m, _ = press(t, m, "]")
+	m, _ = press(t, m, "]")
+	m, _ = press(t, m, "t")
+	m, _ = press(t, m, "G")
+	m, _ = press(t, m, "enter") // the note
+	var walk []string
+	for _, k := range []string{"ctrl+o", "ctrl+o", "ctrl+o", "tab", "tab", "tab"} {
+		next, _ := m.Update(ctrlKey(k))
+		m = next.(Model)
+		walk = append(walk, strings.SplitN(statusOf(m), " ", 2)[0])
+	}
+	want := []string{"§3/8", "§2/8", "§1/8", "§2/8", "§3/8", "§8/8"}
+	if strings.Join(walk, " ") != strings.Join(want, " ") {
+		t.Errorf("ctrl+o ×3, tab ×3 went through %v, want %v", walk, want)
+	}
+	for range 3 {
+		next, _ := m.Update(ctrlKey("ctrl+o"))
+		m = next.(Model)
+	}
+	if m.reader.top != start {
+		t.Errorf("back at line %d, the jumps started at %d", m.reader.top, start)
+	}
+	next, cmd := m.Update(ctrlKey("ctrl+o"))
+	if m = next.(Model); cmd == nil || !strings.HasPrefix(m.reader.status, "No earlier jump") {
+		t.Errorf("ctrl+o at the start of history: %q", m.reader.status)
+	}
+}
+
+func ctrlKey(k string) tea.KeyMsg {
+	if k == "tab" {
+		return tea.KeyMsg{Type: tea.KeyTab}
+	}
+	return tea.KeyMsg{Type: tea.KeyCtrlO}
+}

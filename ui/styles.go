@@ -15,6 +15,8 @@ type Styles struct {
 	TOCCurrent lipgloss.Style // the section being read
 	TOCCursor  lipgloss.Style // the entry under the cursor
 	NoteMark   lipgloss.Style // marks the editor's note in lists
+	HelpKey    lipgloss.Style // a key in the help
+	HelpDesc   lipgloss.Style // what it does
 	Error      lipgloss.Style
 }
 
@@ -39,6 +41,8 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 		TOCCursor:  r.NewStyle().Reverse(true),
 		NoteMark:   r.NewStyle().Italic(true).Foreground(dim),
 		Error:      r.NewStyle().Foreground(lipgloss.Color("203")),
+		HelpKey:    r.NewStyle().Bold(true).Foreground(accent),
+		HelpDesc:   r.NewStyle().Foreground(fg),
 	}
 	if theme == StyleNoTTY {
 		// Without colour the status line still needs to stand apart.
