@@ -206,3 +206,43 @@ func TestListAddsFiles(t *testing.T) {
 		t.Errorf("added articles:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestValidate(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"good.md":         "---\ntitle: Good\n---\nText.\n",
+		"typo.md":         "---\ntitle: T\nautor: Someone\n---\nText.\n",
+		"sub/no-title.md": "---\nauthor: A\n---\nText.\n",
+		"sub/date.md":     "---\ntitle: T\npublished: 2013-13-01\n---\nText.\n",
+		"unclosed.md":     "---\ntitle: T\nText.\n",
+	}
+	for name, body := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := run(t, "validate", dir)
+	want := []string{
+		filepath.Join(dir, "sub/date.md") + `:3: published "2013-13-01" is not a date of the form YYYY-MM-DD`,
+		filepath.Join(dir, "sub/no-title.md") + `:1: front matter has no title: add a line "title: ..."`,
+		filepath.Join(dir, "typo.md") + `:3: unknown field "autor" (did you mean "author"?) (warning)`,
+		filepath.Join(dir, "unclosed.md") + `:1: front matter is not closed: no "---" line after the opening one`,
+	}
+	if got := strings.TrimSpace(out); got != strings.Join(want, "\n") {
+		t.Errorf("validate printed:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+	if err == nil || err.Error() != "5 files checked: 1 valid, 4 with problems (3 errors, 1 warning)" {
+		t.Errorf("validate error = %v", err)
+	}
+	if _, ok := err.(userError); !ok {
+		t.Errorf("validate's failure is %T, not a user error (exit 1)", err)
+	}
+	out, err = run(t, "validate", filepath.Join(dir, "good.md"), "articles/bundle")
+	if err != nil || strings.TrimSpace(out) != "3 files checked: 3 valid, 0 with problems (0 errors, 0 warnings)" {
+		t.Errorf("validate of good files: %v\n%s", err, out)
+	}
+}
