@@ -87,6 +87,9 @@ func Parse(file string, data []byte, id string) (*Article, error) {
 		p.errorf(bodyLine, "article has no text after its front matter")
 		return nil, p.errors
 	}
+	if checkNesting(body, bodyLine, p); len(p.errors) > 0 {
+		return nil, p.errors
+	}
 	a := &Article{ID: id, Origin: file, Meta: meta}
 	sections, refs := splitSections(body, bodyLine)
 	a.References = refs

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -41,9 +42,6 @@ func protectText(md string) (string, bool) {
 	if strings.ContainsRune(md, hyphenStandIn) || strings.ContainsRune(md, noBreakStandIn) {
 		return md, false
 	}
-	if !strings.ContainsRune(md, '-') && !strings.ContainsRune(md, noBreakSpace) {
-		return md, true
-	}
 	src := []byte(md)
 	doc := hyphenParser.Parse(text.NewReader(src))
 	var b strings.Builder
@@ -70,10 +68,24 @@ func protectText(md string) (string, bool) {
 	return b.String(), true
 }
 
+// maxWord is the longest run of text without a space handed to Glamour.
+// Reflow's wrapping takes time that grows with the square of a word's
+// length (a 20,000-character "word" takes seconds), and no prose has words
+// this long: a longer run is a hostile file or a pasted blob, and gets a
+// break opportunity every maxWord characters.
+const maxWord = 256
+
 // writeProtected writes md[start:stop] with its stand-ins. A hyphen after
 // a backslash is an escape, kept as written.
 func writeProtected(b *strings.Builder, md string, start, stop int) {
+	run := 0
 	for i, r := range md[start:stop] {
+		if run++; unicode.IsSpace(r) && r != noBreakSpace {
+			run = 0
+		} else if run > maxWord {
+			b.WriteByte(' ')
+			run = 1
+		}
 		switch {
 		case r == '-' && (start+i == 0 || md[start+i-1] != '\\'):
 			b.WriteRune(hyphenStandIn)
