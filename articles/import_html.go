@@ -1,0 +1,582 @@
+package articles
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// maxHTMLElements bounds the pages readability is asked to score. Its
+// scoring revisits nodes many times; a page with more elements than any
+// real article page is refused rather than left to run for minutes.
+const maxHTMLElements = 200_000
+
+// pageInfo is what the page says about itself outside the article.
+type pageInfo struct {
+	lang      string // first subtag of <html lang>
+	canonical string // <link rel="canonical">, or else og:url
+}
+
+// importHTML converts a page saved from a browser. readability finds the
+// article and its metadata, after the page's obvious furniture has been
+// taken out; html-to-markdown writes the article as Markdown, with images
+// left out (cable shows text) and relative links made absolute. Nothing is
+// fetched: the page's canonical URL, or its file:// URL, only resolves
+// links.
+func importHTML(file string, data []byte) (md []byte, title string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			md, title = nil, ""
+			err = &Error{File: file, Msg: fmt.Sprintf("could not be read: internal error in the HTML reader: %v", r)}
+		}
+	}()
+	doc, err := html.Parse(strings.NewReader(Clean(decodeHTML(data))))
+	if err != nil {
+		return nil, "", &Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}
+	}
+	meta, content, baseURL, err := extractArticle(file, doc)
+	if err != nil {
+		return nil, "", err
+	}
+	body := ""
+	if content != nil {
+		body = articleMarkdown(content, meta, baseURL)
+	}
+	if !markdownHasText(body) {
+		return nil, "", &Error{File: file, Msg: "no article found in the page (it may hold only a form, a menu or a script-built page)"}
+	}
+	return renderArticle(meta, body), meta.Title, nil
+}
+
+// extractArticle finds the article in a parsed page with readability and
+// returns its front matter, its content (nil when there is none) and the
+// URL its links were resolved against.
+func extractArticle(file string, doc *html.Node) (Meta, *html.Node, *url.URL, error) {
+	page := readPageInfo(doc)
+	baseURL := page.baseURL(file)
+	removeClutter(doc)
+	byline := findByline(doc)
+	parser := readability.NewParser()
+	parser.MaxElemsToParse = maxHTMLElements
+	article, err := parser.ParseAndMutate(doc, baseURL)
+	if err != nil {
+		return Meta{}, nil, nil, &Error{File: file, Msg: "is too large a page to find an article in: " + err.Error()}
+	}
+	meta := pageMeta(article, page, file)
+	if meta.Author == "" {
+		meta.Author = authorFromByline(byline)
+	}
+	return meta, article.Node, baseURL, nil
+}
+
+// decodeHTML returns a page as UTF-8. A page that is valid UTF-8 is taken
+// as UTF-8 whatever it declares (a wrong declaration is common, a valid
+// UTF-8 page in another encoding is not); otherwise the byte-order mark or
+// the <meta charset> decides, and windows-1252 is the fallback, as in
+// browsers.
+func decodeHTML(data []byte) string {
+	utf16 := bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe})
+	if utf8.Valid(data) && !utf16 {
+		return strings.TrimPrefix(string(data), "\ufeff")
+	}
+	enc, _, _ := charset.DetermineEncoding(data, "")
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return string(data) // invalid bytes become U+FFFD when cleaned
+	}
+	return strings.TrimPrefix(string(out), "\ufeff")
+}
+
+// readPageInfo reads the page's language and canonical URL before
+// readability changes the document.
+func readPageInfo(doc *html.Node) pageInfo {
+	var p pageInfo
+	var ogURL string
+	walkHTML(doc, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Html:
+			p.lang = languageTag(htmlAttr(n, "lang"))
+		case atom.Link:
+			if hasWord(htmlAttr(n, "rel"), "canonical") && p.canonical == "" {
+				p.canonical = webURL(htmlAttr(n, "href"))
+			}
+		case atom.Meta:
+			if strings.EqualFold(htmlAttr(n, "property"), "og:url") && ogURL == "" {
+				ogURL = webURL(htmlAttr(n, "content"))
+			}
+		}
+		return true
+	})
+	if p.canonical == "" {
+		p.canonical = ogURL
+	}
+	return p
+}
+
+// baseURL is what relative links are resolved against: the canonical URL,
+// or else the saved file's own file:// URL.
+func (p pageInfo) baseURL(file string) *url.URL {
+	if u, err := url.Parse(p.canonical); p.canonical != "" && err == nil {
+		return u
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		abs = file
+	}
+	path := filepath.ToSlash(abs)
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path // a Windows drive letter
+	}
+	return &url.URL{Scheme: "file", Path: path}
+}
+
+// webURL returns s when it is an absolute http or https URL, else "".
+func webURL(s string) string {
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// languageTag is the primary subtag of a BCP 47 tag in lower case ("en"
+// from "en-GB"), or "" when the attribute is not a language tag.
+func languageTag(lang string) string {
+	primary, _, _ := strings.Cut(strings.TrimSpace(lang), "-")
+	primary, _, _ = strings.Cut(primary, "_")
+	if len(primary) < 2 || len(primary) > 8 {
+		return ""
+	}
+	for _, c := range primary {
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+			return ""
+		}
+	}
+	return strings.ToLower(primary)
+}
+
+// pageMeta builds the front matter from what readability found and what
+// the page says about itself. Nothing is guessed: a field the page does
+// not give is left out. A page without a title is named after its file.
+func pageMeta(a readability.Article, page pageInfo, file string) Meta {
+	m := Meta{
+		Source:   oneLine(a.SiteName()),
+		URL:      page.canonical,
+		Language: page.lang,
+	}
+	m.Title = stripSiteName(oneLine(a.Title()), m.Source)
+	if m.Title == "" {
+		m.Title = titleFromFileName(file)
+	}
+	m.Author = authorFromByline(a.Byline())
+	if t, err := a.PublishedTime(); err == nil && t.Year() >= 1 && t.Year() <= 9999 {
+		m.Published = t.Format("2006-01-02")
+	}
+	if t, err := a.ModifiedTime(); err == nil && t.Year() >= 1 && t.Year() <= 9999 {
+		if d := t.Format("2006-01-02"); d != m.Published {
+			m.Updated = d
+		}
+	}
+	return m
+}
+
+// findByline looks for the byline as readability does (an element marked
+// as the author, or whose class or id says "byline" or "author", with a
+// short text), but before readability runs: readability drops a page's
+// <header class="…-header"> as unlikely content before it looks inside,
+// and with it the byline of many article headers.
+func findByline(doc *html.Node) string {
+	found := ""
+	walkHTML(doc, func(n *html.Node) bool {
+		if found != "" || n.Type != html.ElementNode {
+			return found == ""
+		}
+		names := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
+		marked := htmlAttr(n, "rel") == "author" || strings.Contains(htmlAttr(n, "itemprop"), "author") ||
+			strings.Contains(names, "byline") || strings.Contains(names, "author")
+		if t, short := shortText(n, 400); marked && short && t != "" && utf8.RuneCountInString(t) < 100 {
+			found = t
+		}
+		return found == ""
+	})
+	return found
+}
+
+// titleSeparators join a title and the site's name in <title> and
+// og:title: "Title | Site", "Title - Site".
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: "}
+
+// stripSiteName removes a trailing " | Site" when Site is the site's name.
+func stripSiteName(title, site string) string {
+	if site == "" {
+		return title
+	}
+	for _, sep := range titleSeparators {
+		suffix := sep + site
+		if len(title) > len(suffix) && strings.EqualFold(title[len(title)-len(suffix):], suffix) {
+			return strings.TrimSpace(title[:len(title)-len(suffix)])
+		}
+	}
+	return title
+}
+
+// authorFromByline turns a byline into an author: "By Jane Doe and John
+// Roe" gives "Jane Doe and John Roe". A "byline" that is a sentence or a
+// paragraph is not an author and is left out.
+func authorFromByline(byline string) string {
+	s := oneLine(byline)
+	if rest, ok := cutLabel(s, "by"); ok {
+		s = rest
+	}
+	if utf8.RuneCountInString(s) > 120 {
+		return ""
+	}
+	return s
+}
+
+// markdownHasText reports whether Markdown has any letter or digit to read.
+func markdownHasText(md string) bool {
+	return strings.IndexFunc(md, func(r rune) bool {
+		return r > ' ' && !strings.ContainsRune("#*-_>|`~[]()!:\\=+.", r)
+	}) >= 0
+}
+
+// walkHTML calls visit for n and its descendants in document order; visit
+// returns false to skip a node's children. Children are collected first so
+// that visit may remove the node it is given.
+func walkHTML(n *html.Node, visit func(*html.Node) bool) {
+	if !visit(n) {
+		return
+	}
+	var children []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		children = append(children, c)
+	}
+	for _, c := range children {
+		walkHTML(c, visit)
+	}
+}
+
+// htmlAttr is the value of an element's attribute, or "".
+func htmlAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// htmlHasAttr reports whether an element has an attribute, such as
+// "hidden", whose presence alone matters.
+func htmlHasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWord reports whether a space-separated attribute value such as
+// rel="canonical nofollow" holds a word, in any case.
+func hasWord(list, word string) bool {
+	for _, t := range strings.Fields(list) {
+		if strings.EqualFold(t, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlText is the text of a node with its white space folded.
+func htmlText(n *html.Node) string {
+	var b strings.Builder
+	walkHTML(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		return true
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// shortText is the folded text of n when it has at most limit bytes; ok is
+// false for anything longer. It visits at most a few hundred nodes, so
+// that asking it of every block of a deeply nested page stays linear: what
+// it looks for (a byline, a "Share" button) is short and shallow.
+func shortText(n *html.Node, limit int) (text string, ok bool) {
+	var b strings.Builder
+	budget := 500
+	var visit func(*html.Node) bool
+	visit = func(c *html.Node) bool {
+		if budget--; budget < 0 || b.Len() > 4*limit {
+			return false
+		}
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		for child := c.FirstChild; child != nil; child = child.NextSibling {
+			if !visit(child) {
+				return false
+			}
+		}
+		return true
+	}
+	if !visit(n) {
+		return "", false
+	}
+	text = strings.Join(strings.Fields(b.String()), " ")
+	return text, len(text) <= limit
+}
+
+// removeNode takes a node out of the document.
+func removeNode(n *html.Node) {
+	if n.Parent != nil {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// clutterTags never hold article text worth reading in cable: scripts,
+// forms and their controls, navigation, asides, media (cable shows no
+// images) and embedded documents.
+var clutterTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Frame: true, atom.Frameset: true, atom.Object: true, atom.Embed: true,
+	atom.Form: true, atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true,
+	atom.Label: true, atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Dialog: true,
+	atom.Svg: true, atom.Canvas: true, atom.Img: true, atom.Picture: true, atom.Video: true,
+	atom.Audio: true, atom.Source: true, atom.Map: true, atom.Area: true,
+}
+
+// clutterWords mark furniture in class and id names: share buttons,
+// related-article boxes, comments, sign-up and consent boxes, menus and
+// advertisements. They are matched as whole words of the name
+// ("share-tools", "cookie_banner"), never as parts of words.
+var clutterWords = map[string]bool{
+	"share": true, "sharing": true, "social": true, "related": true, "recommended": true,
+	"comment": true, "comments": true, "disqus": true, "newsletter": true, "subscribe": true,
+	"subscription": true, "signup": true, "cookie": true, "cookies": true, "consent": true,
+	"gdpr": true, "promo": true, "ad": true, "ads": true, "advert": true, "advertisement": true,
+	"sponsored": true, "paywall": true, "popup": true, "modal": true, "breadcrumb": true,
+	"breadcrumbs": true, "menu": true, "navbar": true, "nav": true, "sidebar": true,
+	"recirculation": true, "trending": true, "popular": true, "outbrain": true, "taboola": true,
+}
+
+// clutterRoles are ARIA roles of furniture.
+var clutterRoles = map[string]bool{
+	"navigation": true, "banner": true, "contentinfo": true, "complementary": true,
+	"search": true, "dialog": true, "alertdialog": true, "menu": true, "menubar": true,
+	"toolbar": true,
+}
+
+// removeClutter takes the page's furniture out before readability looks
+// for the article: readability removes most of it, but keeps what is
+// inside the block it chooses, such as share buttons or a sign-up box in
+// the article's own <div>. An element is kept, whatever its name, when it
+// holds more than half of the page's paragraph text: some sites wrap the
+// whole page in a <form> or give the article a class such as "comment".
+func removeClutter(root *html.Node) {
+	sizes := map[*html.Node]int{}
+	total := paragraphText(root, false, sizes)
+	walkHTML(root, func(n *html.Node) bool {
+		if n.Type == html.CommentNode {
+			removeNode(n)
+			return false
+		}
+		if n.Type != html.ElementNode || !isClutter(n) {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.Html, atom.Head, atom.Body, atom.Main, atom.Title, atom.Meta, atom.Link:
+			return true
+		}
+		if sizes[n] > 0 && sizes[n]*2 > total {
+			return true
+		}
+		removeNode(n)
+		return false
+	})
+}
+
+// paragraphText records for each element how many bytes of text inside
+// <p> elements it holds, and returns the count for n.
+func paragraphText(n *html.Node, inP bool, sizes map[*html.Node]int) int {
+	if n.Type == html.TextNode {
+		if inP {
+			return len(strings.TrimSpace(n.Data))
+		}
+		return 0
+	}
+	inP = inP || n.DataAtom == atom.P
+	size := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		size += paragraphText(c, inP, sizes)
+	}
+	if n.Type == html.ElementNode {
+		sizes[n] = size
+	}
+	return size
+}
+
+// isClutter reports an element that is furniture by its tag, its ARIA
+// role, its being hidden, or a word of its class or id.
+func isClutter(n *html.Node) bool {
+	if clutterTags[n.DataAtom] || clutterRoles[strings.ToLower(htmlAttr(n, "role"))] {
+		return true
+	}
+	if htmlAttr(n, "aria-hidden") == "true" || htmlHasAttr(n, "hidden") || isHiddenStyle(htmlAttr(n, "style")) {
+		return true
+	}
+	names := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
+	for _, word := range strings.FieldsFunc(names, func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}) {
+		if clutterWords[word] {
+			return true
+		}
+	}
+	return false
+}
+
+// isHiddenStyle reports an inline style that hides an element, as the
+// cookie banners and pop-ups of a saved page often are until a script
+// shows them.
+func isHiddenStyle(style string) bool {
+	s := strings.ToLower(strings.Join(strings.Fields(style), ""))
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// articleMarkdown converts the article readability found into the body of
+// a cable article: furniture that survived is removed, the headings are
+// made into cable's sections, and the rest is written as Markdown.
+func articleMarkdown(content *html.Node, m Meta, baseURL *url.URL) string {
+	removeClutter(content)
+	removeFurnitureBlocks(content, m.Author)
+	arrangeHeadings(content, m.Title)
+	conv := converter.NewConverter(converter.WithPlugins(
+		base.NewBasePlugin(),
+		commonmark.NewCommonmarkPlugin(
+			commonmark.WithLinkEmptyHrefBehavior(commonmark.LinkBehaviorSkip),
+			commonmark.WithLinkEmptyContentBehavior(commonmark.LinkBehaviorSkip),
+		),
+		table.NewTablePlugin(),
+		strikethrough.NewStrikethroughPlugin(),
+	))
+	var opts []converter.ConvertOptionFunc
+	if baseURL.Scheme == "http" || baseURL.Scheme == "https" {
+		opts = append(opts, converter.WithDomain(baseURL.String()))
+	}
+	out, err := conv.ConvertNode(content, opts...)
+	if err != nil {
+		return ""
+	}
+	return Clean(string(out))
+}
+
+// removeFurnitureBlocks drops the paragraphs and headings that are page
+// furniture as the text import knows it ("Share this", "Comments (2)"),
+// a date line, or the byline repeated in the text.
+func removeFurnitureBlocks(root *html.Node, author string) {
+	walkHTML(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || !isTextBlock(n) {
+			return true
+		}
+		t, short := shortText(n, 200)
+		if short && isFurnitureBlock(t, author) {
+			removeNode(n)
+			return false
+		}
+		return true
+	})
+}
+
+// isTextBlock reports the block elements that can be furniture on their
+// own. Inline elements are never removed: "its <span>share</span> of
+// trade" is a sentence, not a button.
+func isTextBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// isFurnitureBlock reports whether a block's whole text is furniture: a
+// line the text import drops, a metadata line, a bare date, a counted
+// label such as "Comments (2)", or the byline of the article's author.
+func isFurnitureBlock(t, author string) bool {
+	if t == "" {
+		return false
+	}
+	if field, value, ok := metaLine(t, true); ok {
+		return field != "author" || (author != "" && strings.EqualFold(value, author))
+	}
+	if isWholeDate(t) {
+		return true
+	}
+	key := furnitureKey(t)
+	if i := strings.Index(key, " ("); i > 0 && strings.HasSuffix(key, ")") {
+		key = key[:i] // "Comments (2)"
+	}
+	return furnitureLines[key]
+}
+
+// arrangeHeadings makes the article's headings fit cable's sections: the
+// heading that repeats the title goes, <h1> becomes a section heading, and
+// a section heading used twice (or a second editor's note) becomes a
+// sub-heading, so that every section keeps a title of its own.
+func arrangeHeadings(root *html.Node, title string) {
+	seen := map[string]bool{}
+	titleKey := headingKey(title)
+	titleDropped, noteSeen := false, false
+	walkHTML(root, func(n *html.Node) bool {
+		switch {
+		case n.Type != html.ElementNode:
+			return true
+		case n.DataAtom == atom.Blockquote || n.DataAtom == atom.Li:
+			return false // a heading in a quote or a list item starts no section
+		case n.DataAtom != atom.H1 && n.DataAtom != atom.H2:
+			return true
+		}
+		key := headingKey(htmlText(n))
+		switch {
+		case key == "":
+			return false
+		case key == titleKey && !titleDropped:
+			titleDropped = true
+			removeNode(n)
+		case seen[key] || (IsEditorsNoteTitle(key) && noteSeen):
+			setTag(n, atom.H3)
+		default:
+			setTag(n, atom.H2)
+			seen[key] = true
+			noteSeen = noteSeen || IsEditorsNoteTitle(key)
+		}
+		return false
+	})
+}
+
+// headingKey is how headings are compared, as Parse compares section
+// titles: folded white space, any case.
+func headingKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// setTag renames an element, keeping its attributes and children.
+func setTag(n *html.Node, a atom.Atom) {
+	n.DataAtom = a
+	n.Data = a.String()
+}

@@ -1,0 +1,856 @@
+package articles
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// importDir holds the import fixtures.
+const importDir = "testdata/import"
+
+// fixture is the path of an import fixture.
+func fixture(name string) string { return filepath.Join(importDir, name) }
+
+// mustImport imports a file that must import, and parses the result as
+// cable will, failing on any error or warning.
+func mustImport(t *testing.T, path string) (*Article, string, string) {
+	t.Helper()
+	md, name, err := ImportFile(path)
+	if err != nil {
+		t.Fatalf("ImportFile(%s): %v", path, err)
+	}
+	return mustParseCleanly(t, path, md), string(md), name
+}
+
+// mustParseCleanly parses an import as cable will, failing on any error
+// or warning: every import must read without complaint.
+func mustParseCleanly(t *testing.T, path string, md []byte) *Article {
+	t.Helper()
+	a, err := Parse(path, md, "imported")
+	if err != nil {
+		t.Fatalf("%s imports to an article that does not parse: %v\n%s", path, err, md)
+	}
+	if len(a.Warnings) > 0 {
+		t.Fatalf("%s imports to an article with warnings: %v\n%s", path, a.Warnings, md)
+	}
+	return a
+}
+
+// sectionTitles lists the titles as the table of contents shows them.
+func sectionTitles(a *Article) []string {
+	titles := make([]string, len(a.Sections))
+	for i := range a.Sections {
+		titles[i] = a.SectionTitle(i)
+	}
+	return titles
+}
+
+// paragraphs lists the text of every block that is not a heading, in
+// reading order, with the editor's note apart.
+func paragraphs(a *Article) (body, note []string) {
+	for _, s := range a.Sections {
+		blocks := s.Blocks
+		if s.Kind != Lede && len(blocks) > 0 {
+			blocks = blocks[1:] // block 0 is the heading
+		}
+		for _, b := range blocks {
+			if s.Kind == EditorsNote {
+				note = append(note, b.Text)
+			} else {
+				body = append(body, b.Text)
+			}
+		}
+	}
+	return body, note
+}
+
+// TestImportNewsPage imports a saved news page full of furniture and
+// checks the front matter, the sections, the links, and that none of the
+// furniture came through.
+func TestImportNewsPage(t *testing.T) {
+	a, md, name := mustImport(t, fixture("news-page.html"))
+	want := Meta{
+		Title:     "The Harbour Question: Why Small Black Sea Ports Matter Again",
+		Author:    "Jane Q. Analyst",
+		Source:    "The Meridian Review",
+		URL:       "https://www.meridian-review.example/analysis/2024/03/black-sea-harbours",
+		Published: "2024-03-14",
+		Language:  "en",
+	}
+	if !reflect.DeepEqual(a.Meta, want) {
+		t.Errorf("front matter:\n got %+v\nwant %+v", a.Meta, want)
+	}
+	if name != "the-harbour-question-why-small-black-sea-ports-matter-again.md" {
+		t.Errorf("name = %q", name)
+	}
+	check(t, "sections", sectionTitles(a), []string{
+		"Opening", "From backwater to bottleneck", "Who pays for the cranes", "What Brussels and Ankara should do",
+	})
+	for _, banned := range []string{
+		"cookie", "Cookie", "Share on", "Subscribe", "Related articles", "Danube corridor, mile by mile",
+		"HarbourWatcher", "Fascinating piece", "Petra from Varna", "customs office really does close",
+		"Comments", "<script", "function(", "dataLayer", "Sign in", "Search the Review", "All rights reserved",
+		"Podcasts", "Morning Brief", "Email address", "![", ".jpg", "Container cranes on a quay at dusk",
+		"Jane Q. Analyst\n", "By Jane", "14 March 2024", "](/", "](..",
+	} {
+		if strings.Contains(md, banned) {
+			t.Errorf("the import contains %q:\n%s", banned, md)
+		}
+	}
+	for _, wanted := range []string{
+		"[the Danube corridor](https://www.meridian-review.example/analysis/2023/11/danube-corridor)",
+		"[Commission’s connectivity strategy](https://www.meridian-review.example/analysis/policy/connectivity)",
+		"> “We were designed to move timber",
+		"- Chinese lenders, whose interest has cooled but not disappeared;",
+		"Container cranes on the quay at Constanța.", // the caption is text; the image is not
+	} {
+		if !strings.Contains(md, wanted) {
+			t.Errorf("the import lacks %q:\n%s", wanted, md)
+		}
+	}
+	if n := strings.Count(md, want.Title); n != 1 {
+		t.Errorf("the title appears %d times; the <h1> must not be repeated in the body:\n%s", n, md)
+	}
+	if words := a.Words(); words < 550 || words > 650 {
+		t.Errorf("the article has %d words; the fixture's text has about 600", words)
+	}
+}
+
+// TestImportMinimalPage checks that a page with no metadata gets a title
+// and nothing invented.
+func TestImportMinimalPage(t *testing.T) {
+	a, _, name := mustImport(t, fixture("minimal-page.html"))
+	if want := (Meta{Title: "Notes on the Arctic Council after the Pause"}); !reflect.DeepEqual(a.Meta, want) {
+		t.Errorf("front matter: got %+v, want only the title", a.Meta)
+	}
+	body, note := paragraphs(a)
+	if len(body) != 3 || note != nil {
+		t.Errorf("got %d paragraphs and note %q, want 3 and none", len(body), note)
+	}
+	if !strings.HasPrefix(body[1], "The pause in the council’s work after 2022") {
+		t.Errorf("second paragraph = %q", body[1])
+	}
+	if name != "notes-on-the-arctic-council-after-the-pause.md" {
+		t.Errorf("name = %q", name)
+	}
+}
+
+// TestImportPageWithoutArticleFails checks that a page with only a form
+// fails with an error naming the file.
+func TestImportPageWithoutArticleFails(t *testing.T) {
+	path := fixture("no-article.html")
+	_, _, err := ImportFile(path)
+	want := path + ": no article found in the page"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("err = %v, want it to start with %q", err, want)
+	}
+}
+
+// TestImportHTMLDetails covers the HTML rules one at a time.
+func TestImportHTMLDetails(t *testing.T) {
+	tests := []struct {
+		name, page string
+		meta       Meta
+		sections   []string
+		has, lacks []string
+	}{
+		{
+			name: "headings used twice and a second editor's note become sub-headings",
+			page: `<html lang="fr-CA"><head><title>Deux notes</title></head><body><article>` +
+				`<h1>Deux notes</h1><p>` + prose + `</p><h2>Notes</h2><p>Un.</p><h2>Notes</h2><p>Deux.</p>` +
+				`<h2>Editor's note</h2><p>A.</p><h2>Editor’s Note</h2><p>B.</p></article></body></html>`,
+			meta:     Meta{Title: "Deux notes", Language: "fr"},
+			sections: []string{"Opening", "Notes", "Editor's note"},
+			has:      []string{"### Notes", "### Editor’s Note"},
+		},
+		{
+			name: "site name stripped from the title, og:url as the URL, author from meta",
+			page: `<html><head><title>x</title><meta property="og:title" content="On Straits - The Review">` +
+				`<meta property="og:site_name" content="The Review"><meta name="author" content="By Ann Lee and Bo Chan">` +
+				`<meta property="og:url" content="https://review.example/straits"></head><body>` +
+				`<p>` + prose + ` See <a href="notes/1">the notes</a>.</p></body></html>`,
+			meta: Meta{Title: "On Straits", Author: "Ann Lee and Bo Chan", Source: "The Review", URL: "https://review.example/straits"},
+			has:  []string{"[the notes](https://review.example/notes/1)"},
+		},
+		{
+			name: "without a canonical URL, relative links resolve against the saved file",
+			page: `<html><head><title>Local links</title></head><body><p>` + prose +
+				` See <a href="notes.html">the notes</a> and <a href="https://x.example/a">this</a>.</p></body></html>`,
+			meta: Meta{Title: "Local links"},
+			has:  []string{"[the notes](" + localURL("notes.html") + ")", "[this](https://x.example/a)"},
+		},
+		{
+			name:  "images become nothing, a linked image leaves no empty link",
+			page:  `<html><head><title>Pictures of ports</title></head><body><p>` + prose + `</p><p><a href="https://x.example/big.png"><img src="small.png" alt="A port"></a></p><p>More text here.</p></body></html>`,
+			meta:  Meta{Title: "Pictures of ports"},
+			lacks: []string{"png", "[]", "A port"},
+		},
+		{
+			name: "a windows-1252 page is decoded",
+			page: "<html><head><meta charset=\"windows-1252\"><title>Quotes</title></head><body><p>\x93Quoted\x94 \x96 " +
+				prose + "</p></body></html>",
+			meta: Meta{Title: "Quotes"},
+			has:  []string{"“Quoted” – "},
+		},
+		{
+			name:  "escape sequences are removed",
+			page:  "<html><head><title>Esc\x1b]0;pwned\x07</title></head><body><p>" + prose + "&#27;[31m red</p></body></html>",
+			meta:  Meta{Title: "Esc"},
+			lacks: []string{"\x1b", "pwned", "[31m"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			md, title, err := importHTML("page.html", []byte(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := mustParseCleanly(t, "page.html", md)
+			if title != a.Meta.Title || !reflect.DeepEqual(a.Meta, tt.meta) {
+				t.Errorf("front matter: got %+v (title %q), want %+v", a.Meta, title, tt.meta)
+			}
+			if tt.sections != nil {
+				check(t, "sections", sectionTitles(a), tt.sections)
+			}
+			for _, s := range tt.has {
+				if !strings.Contains(string(md), s) {
+					t.Errorf("lacks %q:\n%s", s, md)
+				}
+			}
+			for _, s := range tt.lacks {
+				if strings.Contains(string(md), s) {
+					t.Errorf("contains %q:\n%s", s, md)
+				}
+			}
+		})
+	}
+}
+
+// localURL is the file:// URL of a file in the test's directory, which is
+// where importHTML("page.html", …) takes the page to have been saved.
+func localURL(name string) string {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		panic(err)
+	}
+	path := filepath.ToSlash(abs)
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	return "file://" + path
+}
+
+// prose is enough text for readability to take a page for an article.
+const prose = "The negotiations over the straits have lasted longer than anyone expected, " +
+	"and each round has ended with a communiqué that promised more talks. The delegations " +
+	"agree on the principle of free passage but not on who should pay for the pilots, the " +
+	"tugs and the insurance that make passage possible in practice, and that question, more " +
+	"than any grand strategy, decides how much traffic the waterway can carry in a year."
+
+// TestImportSeedMatchesBundledArticle imports the raw text of the first
+// bundled article and compares it with the article cable ships.
+func TestImportSeedMatchesBundledArticle(t *testing.T) {
+	bundle, err := Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := bundle[0]
+	got, _, name := mustImport(t, "../testdata/seed.txt")
+	if got.Meta.Title != want.Meta.Title || got.Meta.Title != "How Deep Are Azerbaijan-Israel Relations?" {
+		t.Errorf("title = %q, want %q", got.Meta.Title, want.Meta.Title)
+	}
+	gotBody, gotNote := paragraphs(got)
+	wantBody, wantNote := paragraphs(want)
+	if len(gotBody) != 11 {
+		t.Errorf("got %d paragraphs, want 11", len(gotBody))
+	}
+	check(t, "paragraphs", gotBody, wantBody)
+	check(t, "editor's note", gotNote, wantNote)
+	check(t, "editor's note", gotNote, []string{
+		"Eldar Mamedov is a political adviser to the Socialists & Democrats Group in the European Parliament, who writes in his personal capacity.",
+	})
+	check(t, "sections", sectionTitles(got), []string{"Opening", "Editor’s note"})
+	md, _, _ := ImportFile("../testdata/seed.txt")
+	for _, gone := range []string{"Updated on", "Originally published by", "Leave a Comment"} {
+		if strings.Contains(string(md), gone) {
+			t.Errorf("the import still contains %q", gone)
+		}
+	}
+	// Block texts fold white space; the Markdown paragraphs themselves,
+	// no-break spaces included, are byte for byte those of the bundled file.
+	bundled, err := os.ReadFile("bundle/azerbaijan-israel-relations.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := strings.Cut(string(md), "---\n\n")
+	raw := strings.Split(strings.TrimSpace(body), "\n\n")
+	if len(raw) != 11+2 || !strings.Contains(body, "\u00a0") {
+		t.Fatalf("expected 11 paragraphs, a heading and the note, with no-break spaces:\n%s", body)
+	}
+	for _, p := range raw {
+		if !strings.Contains(string(bundled), "\n"+p+"\n") {
+			t.Errorf("paragraph not found byte for byte in the bundled article: %q", p)
+		}
+	}
+	if name != "how-deep-are-azerbaijan-israel-relations.md" {
+		t.Errorf("name = %q", name)
+	}
+}
+
+// TestImportTextFixtures imports the hard-wrapped and inline-note texts.
+func TestImportTextFixtures(t *testing.T) {
+	a, md, _ := mustImport(t, fixture("hard-wrapped.txt"))
+	want := Meta{Title: "Water Diplomacy on the Nile: Beyond the Dam", Author: "Samira K. Haddad", Published: "2021-06-03"}
+	if !reflect.DeepEqual(a.Meta, want) {
+		t.Errorf("hard-wrapped.txt front matter: got %+v, want %+v", a.Meta, want)
+	}
+	body, _ := paragraphs(a)
+	check(t, "hard-wrapped.txt paragraph starts", firstWords(body, 4), []string{
+		"The long dispute over", "That fear is reasonable.", "Three lessons follow for",
+		`1\. Share data before`, `2\. Agree on what`, `\- Keep the lawyers`, "None of this will",
+	})
+	if !strings.Contains(md, "\n1\\. Share data before sharing water. A joint hydrological office, with real-time access") {
+		t.Errorf("hard-wrapped lines are not joined with a space, or the number is not escaped:\n%s", md)
+	}
+	for _, gone := range []string{"Share this", "Print", "Email", "By Samira", "Published on"} {
+		if strings.Contains(md, gone) {
+			t.Errorf("hard-wrapped.txt import contains %q", gone)
+		}
+	}
+
+	a, md, _ = mustImport(t, fixture("inline-note.txt"))
+	if want := (Meta{Title: "Why Mongolia Courts Its “Third Neighbours”", Updated: "2022-05-12"}); !reflect.DeepEqual(a.Meta, want) {
+		t.Errorf("inline-note.txt front matter: got %+v, want %+v", a.Meta, want)
+	}
+	_, note := paragraphs(a)
+	check(t, "inline note", note, []string{
+		"Tomas Brandt is a former diplomat who writes in a personal capacity. An earlier version of this essay appeared in his newsletter.",
+	})
+	check(t, "inline-note.txt sections", sectionTitles(a), []string{"Opening", "Editor’s note"})
+	if strings.Contains(md, "Share this article") || strings.Contains(md, "Leave a comment") {
+		t.Errorf("furniture left in:\n%s", md)
+	}
+}
+
+// firstWords gives the first n words of each paragraph.
+func firstWords(paras []string, n int) []string {
+	out := make([]string, len(paras))
+	for i, p := range paras {
+		words := strings.Fields(p)
+		out[i] = strings.Join(words[:min(n, len(words))], " ")
+	}
+	return out
+}
+
+// TestImportTextRules covers the text rules one at a time, with the exact
+// Markdown each gives.
+func TestImportTextRules(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		meta Meta
+		body string // the Markdown after the front matter
+	}{
+		{
+			name: "furniture in the middle of a paragraph is text",
+			text: "Title\n\nThe ports lost their\nshare\nof the trade.\n\nShare\n",
+			meta: Meta{Title: "Title"},
+			body: "The ports lost their share of the trade.",
+		},
+		{
+			name: "a byline only right below the title",
+			text: "Title\n\nBy Jane Doe\n\nText.\n\nBy John Roe\n",
+			meta: Meta{Title: "Title", Author: "Jane Doe"},
+			body: "Text.\n\nBy John Roe",
+		},
+		{
+			name: "a sentence starting with By is not a byline",
+			text: "Title\nBy 2030, the alliance will have changed.\n",
+			meta: Meta{Title: "Title"},
+			body: "By 2030, the alliance will have changed.",
+		},
+		{
+			name: "dates in several layouts; unreadable short dates dropped; prose kept",
+			text: "Title\nPublished on March 5th, 2013 at 10:00\nUpdated on 07/08/13\n\nPublished on the eve of the war, the report argued for restraint.\n\nUpdated on 2014-01-02T10:00:00Z\n",
+			meta: Meta{Title: "Title", Published: "2013-03-05", Updated: "2014-01-02"},
+			body: "Published on the eve of the war, the report argued for restraint.",
+		},
+		{
+			name: "originally published by a name is the source",
+			text: "Title\n\nText.\n\nOriginally published by The Caspian Letter\n",
+			meta: Meta{Title: "Title", Source: "The Caspian Letter"},
+			body: "Text.",
+		},
+		{
+			name: "a standalone note takes what follows, with a straight apostrophe",
+			text: "Title\n\nText.\n\nEDITORS' NOTE\n\nWho.\n\nWhy.\n\nPrint\n",
+			meta: Meta{Title: "Title"},
+			body: "Text.\n\n## Editor's note\n\nWho.\n\nWhy.",
+		},
+		{
+			name: "an inline note at the top moves to the end alone",
+			text: "Title\n\nEditor’s note: this essay was updated.\n\nText.\n",
+			meta: Meta{Title: "Title"},
+			body: "Text.\n\n## Editor’s note\n\nthis essay was updated.",
+		},
+		{
+			name: "note from the editor",
+			text: "Title\n\nText.\n\nNote from the editor:\nWho.\n",
+			meta: Meta{Title: "Title"},
+			body: "Text.\n\n## Editor's note\n\nWho.",
+		},
+		{
+			name: "typography, CRLF, a byte-order mark and control characters",
+			text: "\ufeffTitle\r\n\r\n“Quoted” – it’s\u00a010\u00a0km\x07.\x1b[2J\r\n",
+			meta: Meta{Title: "Title"},
+			body: "“Quoted” – it’s\u00a010\u00a0km.",
+		},
+		{
+			name: "furniture before the title is skipped",
+			text: "Share\n\nTitle\nText.\n",
+			meta: Meta{Title: "Title"},
+			body: "Text.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			md, title, err := importText("t.txt", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := mustParseCleanly(t, "t.txt", md)
+			if title != tt.meta.Title || !reflect.DeepEqual(a.Meta, tt.meta) {
+				t.Errorf("front matter: got %+v, want %+v", a.Meta, tt.meta)
+			}
+			_, body, _ := strings.Cut(string(md), "---\n\n")
+			if body != tt.body+"\n" {
+				t.Errorf("body:\n got %q\nwant %q", body, tt.body+"\n")
+			}
+		})
+	}
+}
+
+// TestImportTextFailures checks the errors for texts with nothing to read.
+func TestImportTextFailures(t *testing.T) {
+	for text, want := range map[string]string{
+		"":                        "t.txt: has no text to import",
+		" \n\u00a0\n\t\n":         "t.txt: has no text to import",
+		"Share\nPrint\n":          "t.txt: has no text to import",
+		"Only a title\n\nShare\n": `t.txt: has a title ("Only a title") but no text after it`,
+	} {
+		_, _, err := importText("t.txt", []byte(text))
+		if err == nil || err.Error() != want {
+			t.Errorf("importText(%q): err = %v, want %q", text, err, want)
+		}
+	}
+}
+
+// TestEscapeParagraphStart checks each escape, that prose is left alone,
+// and that every escaped paragraph reads back as one paragraph.
+func TestEscapeParagraphStart(t *testing.T) {
+	tests := map[string]string{
+		"# Not a heading":            `\# Not a heading`,
+		"###### Six":                 `\###### Six`,
+		"#hashtag diplomacy":         "#hashtag diplomacy",
+		"- not a list":               `\- not a list`,
+		"+ plus":                     `\+ plus`,
+		"* star":                     `\* star`,
+		"1. First point":             `1\. First point`,
+		"2019) a year":               `2019\) a year`,
+		"1.5 million people":         "1.5 million people",
+		"> not a quote":              `\> not a quote`,
+		"---":                        `\---`,
+		"* * *":                      `\* * *`,
+		"___":                        `\___`,
+		"```go":                      "\\```go",
+		"~~~":                        `\~~~`,
+		"<div>raw</div>":             `\<div>raw</div>`,
+		"[1]: https://example.org":   `\[1]: https://example.org`,
+		`[a\]]: https://x.example`:   `\[a\]]: https://x.example`,
+		": a definition":             `\: a definition`,
+		"*Emphasis* stays markup":    "*Emphasis* stays markup",
+		"A # in the middle, a - too": "A # in the middle, a - too",
+		"Plain prose.":               "Plain prose.",
+	}
+	for in, want := range tests {
+		got := escapeParagraphStart(in)
+		if got != want {
+			t.Errorf("escapeParagraphStart(%q) = %q, want %q", in, got, want)
+			continue
+		}
+		// Each must read back as one paragraph of text after another one.
+		a := mustParseCleanly(t, "e.md", []byte("---\ntitle: T\n---\n\nFirst.\n\n"+got+"\n"))
+		if len(a.Sections) != 1 || len(a.Sections[0].Blocks) != 2 {
+			t.Errorf("%q is not read as one paragraph: %+v", got, a.Sections)
+		}
+	}
+}
+
+// TestImportMarkdown checks that an article is kept as it is and that a
+// plain Markdown file gets front matter.
+func TestImportMarkdown(t *testing.T) {
+	src, err := os.ReadFile(fixture("with-front-matter.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, md, name := mustImport(t, fixture("with-front-matter.md"))
+	if md != string(src) {
+		t.Errorf("an article with front matter is not kept as it is:\n%s", md)
+	}
+	if name != "sanctions-fatigue-notes-from-a-briefing.md" || a.Meta.Author != "Ana Petrović" {
+		t.Errorf("name %q, meta %+v", name, a.Meta)
+	}
+
+	a, md, name = mustImport(t, fixture("no-front-matter.md"))
+	if a.Meta.Title != "The Caspian Shipping Lanes" || name != "the-caspian-shipping-lanes.md" {
+		t.Errorf("title %q, name %q", a.Meta.Title, name)
+	}
+	if strings.Contains(md, "# The Caspian") || !strings.HasPrefix(md, "---\ntitle: \"The Caspian Shipping Lanes\"\n---\n\nTrade across") {
+		t.Errorf("the heading line is not replaced by front matter:\n%s", md)
+	}
+	check(t, "sections", sectionTitles(a), []string{"Opening", "Why it matters"})
+
+	md2, title, err := importMarkdown("/notes/Talks in Vienna.markdown", []byte("```\n# not a title\n```\n\nText.\n"))
+	if err != nil || title != "Talks in Vienna" {
+		t.Fatalf("title %q, err %v", title, err)
+	}
+	mustParseCleanly(t, "x.md", md2)
+}
+
+// TestImportMarkdownFailures checks that a Markdown file with errors or
+// warnings is refused with its own file:line messages.
+func TestImportMarkdownFailures(t *testing.T) {
+	_, _, err := ImportFile(fixture("bad-front-matter.md"))
+	want := fixture("bad-front-matter.md") + `:3: published "5 March 2013" is not a date of the form YYYY-MM-DD`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+	for src, want := range map[string]string{
+		"---\ntitle: T\nautor: A\n---\n\nText.\n": `n.md:3: unknown field "autor" (did you mean "author"?)`,
+		"# Title\n\n## A\n\nx\n\n## A\n\ny\n":     `n.md:7: section title "A" is used twice (first on line 3)`,
+		"# Only a title\n":                        `n.md: has a title ("Only a title") but no text after it`,
+		"\n \n":                                   "n.md: is empty",
+	} {
+		_, _, err := importMarkdown("n.md", []byte(src))
+		if err == nil || err.Error() != want {
+			t.Errorf("importMarkdown(%q): err = %v, want %q", src, err, want)
+		}
+	}
+}
+
+// TestImportFileRefusals checks the files ImportFile will not read.
+func TestImportFileRefusals(t *testing.T) {
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "report.PDF")
+	big := filepath.Join(dir, "huge.txt")
+	noExt := filepath.Join(dir, "README")
+	for _, p := range []string{pdf, noExt} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxSize + 1); err != nil { // sparse: no 16 MiB written
+		t.Fatal(err)
+	}
+	f.Close()
+	for path, want := range map[string]string{
+		pdf:                        pdf + ": cannot import .pdf files (html, htm, txt, md and markdown can be)",
+		noExt:                      noExt + ": cannot import a file without an extension (html, htm, txt, md and markdown can be)",
+		big:                        big + ": is 16 MiB; files larger than 16 MiB are not imported",
+		filepath.Join(dir, "x.md"): filepath.Join(dir, "x.md") + ": no such file",
+		dir + "/sub.html":          dir + "/sub.html: no such file",
+	} {
+		_, _, err := ImportFile(path)
+		if err == nil || err.Error() != want {
+			t.Errorf("ImportFile(%s): err = %v, want %q", path, err, want)
+		}
+	}
+	sub := filepath.Join(dir, "folder.md")
+	os.Mkdir(sub, 0o755)
+	if _, _, err := ImportFile(sub); err == nil || err.Error() != sub+": is a directory, not a file to import" {
+		t.Errorf("directory: %v", err)
+	}
+}
+
+// TestImportNeverOverwrites imports the same page three times around a
+// file written by someone else.
+func TestImportNeverOverwrites(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new", "library") // created by Import
+	src := fixture("minimal-page.html")
+	want, _, err := ImportFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for range 2 {
+		written, err := Import([]string{src}, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, written...)
+	}
+	base := filepath.Join(dir, "notes-on-the-arctic-council-after-the-pause")
+	check(t, "written", all, []string{base + ".md", base + "-2.md"})
+
+	known := []byte("someone else's file\n")
+	if err := os.WriteFile(base+"-3.md", known, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	written, err := Import([]string{src}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, "third import", written, []string{base + "-4.md"})
+	for _, p := range []string{base + ".md", base + "-2.md", base + "-4.md"} {
+		if got, _ := os.ReadFile(p); string(got) != string(want) {
+			t.Errorf("%s holds %q", p, got)
+		}
+		if info, _ := os.Stat(p); info.Mode().Perm() != 0o644 {
+			t.Errorf("%s has mode %v, want 0644", p, info.Mode().Perm())
+		}
+	}
+	if got, _ := os.ReadFile(base + "-3.md"); string(got) != string(known) {
+		t.Errorf("an existing file was overwritten: %q", got)
+	}
+	if info, _ := os.Stat(dir); info.Mode().Perm() != 0o755 {
+		t.Errorf("directory mode %v, want 0755", info.Mode().Perm())
+	}
+}
+
+// TestImportKeepsGoingPastFailures mixes good and bad inputs: the good ones
+// are written, in order, and the error names every bad one.
+func TestImportKeepsGoingPastFailures(t *testing.T) {
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "brief.pdf")
+	os.WriteFile(pdf, []byte("%PDF"), 0o644)
+	paths := []string{
+		fixture("hard-wrapped.txt"), fixture("no-article.html"), fixture("news-page.html"),
+		pdf, fixture("bad-front-matter.md"), filepath.Join(dir, "missing.txt"),
+	}
+	out := filepath.Join(dir, "out")
+	written, err := Import(paths, out)
+	check(t, "written", written, []string{
+		filepath.Join(out, "water-diplomacy-on-the-nile-beyond-the-dam.md"),
+		filepath.Join(out, "the-harbour-question-why-small-black-sea-ports-matter-again.md"),
+	})
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 4 {
+		t.Fatalf("err = %v, want an ErrorList naming 4 files", err)
+	}
+	for i, bad := range []string{paths[1], paths[3], paths[4], paths[5]} {
+		if list[i].File != bad || !strings.HasPrefix(list[i].Error(), bad+":") {
+			t.Errorf("error %d = %v, want one naming %s", i, list[i], bad)
+		}
+	}
+	for _, p := range written {
+		data, _ := os.ReadFile(p)
+		mustParseCleanly(t, p, data)
+	}
+}
+
+// TestImportDirectory imports a folder: importable files only, hidden ones
+// and the output folder skipped.
+func TestImportDirectory(t *testing.T) {
+	src := t.TempDir()
+	files := map[string]string{
+		"a.txt":              "Alpha\n\nText of alpha.\n",
+		"Sub/b.HTML":         "<html><head><title>Beta page</title></head><body><p>" + prose + "</p></body></html>",
+		"c.markdown":         "# Gamma\n\nText of gamma.\n",
+		"notes.pdf":          "%PDF",
+		".hidden.md":         "# Hidden\n\nx\n",
+		".git/d.md":          "# In git\n\nx\n",
+		"out/already.md":     "# Already imported\n\nx\n",
+		"out/../e.htm.bak":   "not imported",
+		"deep/er/f.markdown": "---\ntitle: Zeta\n---\n\nText.\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(src, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(src, "out")
+	written, err := Import([]string{src}, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range written {
+		names = append(names, filepath.Base(p))
+	}
+	check(t, "imported from the directory, in lexical order", names, []string{"beta-page.md", "alpha.md", "gamma.md", "zeta.md"})
+}
+
+// TestImportEveryFixtureParsesCleanly imports every fixture that should
+// import and parses the result.
+func TestImportEveryFixtureParsesCleanly(t *testing.T) {
+	entries, err := os.ReadDir(importDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	failing := []string{"no-article.html", "bad-front-matter.md"}
+	for _, e := range entries {
+		if slices.Contains(failing, e.Name()) {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			mustImport(t, fixture(e.Name()))
+		})
+	}
+}
+
+// TestRenderArticleQuotesValues writes hostile values into front matter
+// and reads them back unchanged.
+func TestRenderArticleQuotesValues(t *testing.T) {
+	for _, v := range []string{
+		`Iran: "maximum pressure" #2`, "null", "~", "true", "no", "2013-05-01", "- item", "[a, b]", "{a: b}",
+		"&anchor", "*alias", "!tag", "%YAML", "@at", "`tick`", "'single'", "a\\b", "back\\", "tab\there",
+		"line\u2028separator", "bom\ufeff", "no\u00a0break", "emoji 😀", "ends with colon:", "| literal", "> folded",
+		"key: value # comment", "\u200bzero width", "\U000e0001tag",
+	} {
+		m := Meta{Title: v, Author: v, Source: v, URL: v, Summary: v, Topics: []string{v, "x"}}
+		md := renderArticle(m, "Text.")
+		a := mustParseCleanly(t, "q.md", md)
+		want := oneLine(v)
+		if a.Meta.Title != want || a.Meta.Author != want || a.Meta.Summary != want || a.Meta.Topics[0] != want {
+			t.Errorf("%q read back as %+v from\n%s", v, a.Meta, md)
+		}
+	}
+}
+
+// TestSafeFileName checks names for ordinary and hostile titles.
+func TestSafeFileName(t *testing.T) {
+	long := strings.Repeat("a", 500)
+	words := strings.Repeat("word ", 40)
+	tests := []struct{ title, want string }{
+		{"How Deep Are Azerbaijan-Israel Relations?", "how-deep-are-azerbaijan-israel-relations.md"},
+		{"../../etc/passwd", "etc-passwd.md"},
+		{"/abs", "abs.md"},
+		{`C:\Windows\system32`, "c-windows-system32.md"},
+		{"CON", "con-article.md"},
+		{"lpt9", "lpt9-article.md"},
+		{"Con game", "con-game.md"},
+		{long, strings.Repeat("a", 80) + ".md"},
+		{words, strings.TrimSuffix(strings.Repeat("word-", 16), "-") + ".md"},
+		{"Baku: Bakı – 2013", "baku-bakı-2013.md"},
+		{"", "article.md"},
+		{"..", "article.md"},
+		{".hidden", "hidden.md"},
+		{"a\x00b\x00", "a-b.md"},
+		{"🇮🇷 Iran 🚀 launch", "iran-launch.md"},
+		{"🚀", "article.md"},
+		{"Re\u0301sume\u0301 of talks", "re\u0301sume\u0301-of-talks.md"},
+		{"Ελλάδα και Τουρκία", "ελλάδα-και-τουρκία.md"},
+		{strings.Repeat("é", 100), strings.Repeat("é", 40) + ".md"},
+		{strings.Repeat("e\u0301", 60), strings.Repeat("e\u0301", 26) + ".md"},
+	}
+	for _, tt := range tests {
+		got := SafeFileName(tt.title)
+		if got != tt.want {
+			t.Errorf("SafeFileName(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+		checkSafeName(t, tt.title, got)
+	}
+}
+
+// checkSafeName checks the promises SafeFileName makes for any title.
+func checkSafeName(t *testing.T, title, name string) {
+	t.Helper()
+	stem, ok := strings.CutSuffix(name, ".md")
+	bad := !ok || stem == "" || len(stem) > maxNameBytes || !utf8.ValidString(name) ||
+		strings.ContainsAny(name, `/\:*?"<>|`+"\x00") || strings.HasPrefix(name, ".") ||
+		strings.HasPrefix(stem, "-") || strings.HasSuffix(stem, "-") || windowsReserved[stem] ||
+		filepath.Base(name) != name
+	if bad {
+		t.Errorf("SafeFileName(%q) = %q is not a safe name", title, name)
+	}
+}
+
+// FuzzSafeFileName checks SafeFileName's promises for any title.
+func FuzzSafeFileName(f *testing.F) {
+	f.Add("../../etc/passwd")
+	f.Add("CON")
+	f.Add(strings.Repeat("é", 100))
+	f.Fuzz(func(t *testing.T, title string) {
+		checkSafeName(t, title, SafeFileName(title))
+	})
+}
+
+// fuzzSeeds are the fixtures, made small: text lines and HTML text runs
+// longer than limit bytes are cut short, so that they keep their structure
+// (titles, bylines, notes, furniture, tags) but the fuzzer, which minimises
+// every new input it finds, spends its time on new inputs rather than on
+// shortening long paragraphs.
+func fuzzSeeds(f *testing.F, limit int, names ...string) {
+	longText := regexp.MustCompile(`[^<>\n]{` + strconv.Itoa(limit) + `,}`)
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(longText.ReplaceAllFunc(data, func(run []byte) []byte {
+			cut := limit
+			for cut > 0 && !utf8.RuneStart(run[cut]) {
+				cut--
+			}
+			return run[:cut]
+		}))
+	}
+}
+
+// FuzzImportText feeds arbitrary text to the text import: it either fails
+// with an error naming the file, or gives an article that parses without
+// errors or warnings and keeps its title.
+func FuzzImportText(f *testing.F) {
+	fuzzSeeds(f, 60, "../testdata/seed.txt", fixture("hard-wrapped.txt"), fixture("inline-note.txt"))
+	f.Add([]byte("Title\n\n# heading\n\n- item\n\n1) x\n\n> q\n\n<!--\n\n[a]: b\n\n: d\n\nEditor's note: x\n"))
+	f.Add([]byte("null\nBy \"Q\" #1\nPublished on 31 Feb 2020\n\n---\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		md, title, err := importText("fuzz.txt", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz.txt: ") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		a := mustParseCleanly(t, "fuzz.txt", md)
+		if a.Meta.Title != title {
+			t.Fatalf("title %q read back as %q", title, a.Meta.Title)
+		}
+	})
+}
+
+// FuzzImportHTML feeds arbitrary pages to the HTML import: it either fails
+// with an error naming the file, or gives an article that parses without
+// errors or warnings and keeps its title. A panic inside the HTML libraries,
+// which importHTML turns into an error, fails the fuzz test too.
+func FuzzImportHTML(f *testing.F) {
+	fuzzSeeds(f, 40, fixture("news-page.html"), fixture("minimal-page.html"), fixture("no-article.html"))
+	f.Add([]byte("<title>T</title><h2>A</h2><p>x</p><h2>a</h2><h1>Editor's note</h1><p>y</p><h2>Editors note</h2>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		md, title, err := importHTML("fuzz.html", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz.html: ") || strings.Contains(err.Error(), "internal error") {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			return
+		}
+		a := mustParseCleanly(t, "fuzz.html", md)
+		if a.Meta.Title != title {
+			t.Fatalf("title %q read back as %q", title, a.Meta.Title)
+		}
+	})
+}
