@@ -1,0 +1,151 @@
+package library
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// The benchmarks run on generated articles of realistic shape (see
+// generator), written once per benchmark outside the timer.
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	big.cleanup()
+	os.Exit(code)
+}
+
+func BenchmarkLibraryIndexCold(b *testing.B) {
+	const n = 1000
+	dir := b.TempDir()
+	writeArticles(b, dir, n, 1)
+	src := Sources{Dirs: []string{dir}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		dbDir := b.TempDir()
+		b.StartTimer()
+		s, _, err := Open(filepath.Join(dbDir, "cable.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, stats, err := s.Sync(src)
+		if err != nil || stats.Parsed != n {
+			b.Fatalf("Sync: %+v, %v", stats, err)
+		}
+		s.Close()
+		b.StopTimer()
+		os.RemoveAll(dbDir)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkLibraryOpenWarm is what every start of cable pays: open the
+// database and sync a library in which nothing changed.
+func BenchmarkLibraryOpenWarm(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var lib *benchLibrary
+			if n == 10000 {
+				lib = big.get(b)
+			} else {
+				lib = newBenchLibrary(b, b.TempDir(), n)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				s, _, err := Open(lib.db)
+				if err != nil {
+					b.Fatal(err)
+				}
+				_, stats, err := s.Sync(lib.src)
+				if err != nil || stats.Parsed != 0 || stats.Unchanged != n {
+					b.Fatalf("Sync: %+v, %v", stats, err)
+				}
+				s.Close()
+			}
+		})
+	}
+}
+
+// BenchmarkSearch searches 10,000 indexed articles: a common word, a rare
+// one, two words, a prefix, a name from the front matter, and the first
+// two letters of a word being typed.
+func BenchmarkSearch(b *testing.B) {
+	lib := big.get(b)
+	s, _, err := Open(lib.db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for _, q := range []string{"security", "uranium", "sanctions iran", "nuclear deterr", "Mamedov", "th"} {
+		b.Run(q, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				hits, err := s.Search(q, 20)
+				if err != nil || len(hits) == 0 {
+					b.Fatalf("Search(%q): %d hits, %v", q, len(hits), err)
+				}
+			}
+		})
+	}
+}
+
+// benchLibrary is a directory of generated articles and a database that
+// indexes them.
+type benchLibrary struct {
+	dir, db string
+	src     Sources
+}
+
+func newBenchLibrary(tb testing.TB, dir string, n int) *benchLibrary {
+	lib := &benchLibrary{dir: dir, db: filepath.Join(dir, "db", "cable.db")}
+	lib.src = Sources{Dirs: []string{filepath.Join(dir, "articles")}}
+	writeArticles(tb, lib.src.Dirs[0], n, 10)
+	s, _, err := Open(lib.db)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer s.Close()
+	if _, stats, err := s.Sync(lib.src); err != nil || stats.Parsed != n {
+		tb.Fatalf("Sync: %+v, %v", stats, err)
+	}
+	return lib
+}
+
+// big is the 10,000-article library, made once per process (it takes a
+// while) and shared by the benchmarks that need it.
+var big sharedLibrary
+
+type sharedLibrary struct {
+	once sync.Once
+	dir  string
+	lib  *benchLibrary
+	err  error
+}
+
+func (s *sharedLibrary) get(b *testing.B) *benchLibrary {
+	if testing.Short() {
+		b.Skip("the 10,000-article library takes a while to build; not with -short")
+	}
+	s.once.Do(func() {
+		s.dir, s.err = os.MkdirTemp("", "cable-bench-")
+		if s.err == nil {
+			s.lib = newBenchLibrary(b, s.dir, 10000)
+		}
+	})
+	if s.lib == nil {
+		b.Fatalf("building the 10,000-article library failed: %v", s.err)
+	}
+	return s.lib
+}
+
+func (s *sharedLibrary) cleanup() {
+	if s.dir != "" {
+		os.RemoveAll(s.dir)
+	}
+}

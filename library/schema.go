@@ -1,0 +1,188 @@
+package library
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+// schemaVersion is the schema this cable writes, kept in PRAGMA
+// user_version. A database with a higher version was written by a newer
+// cable and is not touched.
+const schemaVersion = 1
+
+// migrations[i] takes the schema from version i to version i+1. Each runs
+// in the same transaction as the version change, so a database is never
+// left half-migrated.
+var migrations = []string{schemaV1}
+
+// schemaV1 is the first schema.
+//
+// docs is the index: one row per article source, keyed by its identity
+// (the file's absolute path, or "bundled:"+ID). It holds what the library
+// list needs (the summary, as JSON) and what Sync needs to tell a changed
+// file from an unchanged one without reading it (size, mtime, hash).
+//
+// blocks is the full-text index, one row per paragraph-like block so that a
+// hit has a place. Its rowid is doc<<blockBits | n, so that an article's
+// rows are one rowid range, found and deleted without a scan. text is the
+// block's text with the letters the tokenizer cannot fold replaced (see
+// fold); orig is the text as written when that changed anything, else NULL.
+// Prefixes of two and three characters are indexed, because those are what
+// a search typed letter by letter starts with, and the most costly to find
+// otherwise (every word starting "th"); it makes the index about half as
+// large again and indexing a sixth slower.
+//
+// readings, bookmarks and quotes are the reader's own state. They refer to
+// articles by key but not through a foreign key: they outlive the file, so
+// that an article that comes back (a directory remounted, a file restored)
+// finds its place again, and a quote stays citable.
+const schemaV1 = `
+CREATE TABLE docs (
+	doc      INTEGER PRIMARY KEY AUTOINCREMENT,
+	key      TEXT    NOT NULL UNIQUE,
+	id       TEXT    NOT NULL,
+	size     INTEGER NOT NULL,
+	mtime_ns INTEGER NOT NULL,
+	hash     TEXT    NOT NULL,
+	added_ns INTEGER NOT NULL,
+	summary  TEXT    NOT NULL,
+	error    TEXT    NOT NULL DEFAULT ''
+);
+CREATE VIRTUAL TABLE blocks USING fts5(
+	text, orig UNINDEXED, section UNINDEXED, block UNINDEXED,
+	prefix = '2 3',
+	tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE meta (
+	name  TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+CREATE TABLE readings (
+	key          TEXT    PRIMARY KEY,
+	pos_section  INTEGER NOT NULL,
+	pos_block    INTEGER NOT NULL,
+	pos_offset   INTEGER NOT NULL,
+	progress     INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),
+	finished     INTEGER NOT NULL CHECK (finished IN (0, 1)),
+	last_read_ns INTEGER NOT NULL
+);
+CREATE INDEX readings_last_read ON readings (last_read_ns);
+CREATE TABLE bookmarks (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	key         TEXT    NOT NULL,
+	pos_section INTEGER NOT NULL,
+	pos_block   INTEGER NOT NULL,
+	pos_offset  INTEGER NOT NULL,
+	label       TEXT    NOT NULL,
+	excerpt     TEXT    NOT NULL,
+	created_ns  INTEGER NOT NULL
+);
+CREATE INDEX bookmarks_key ON bookmarks (key);
+CREATE TABLE quotes (
+	id            INTEGER PRIMARY KEY AUTOINCREMENT,
+	key           TEXT    NOT NULL,
+	article_id    TEXT    NOT NULL,
+	title         TEXT    NOT NULL,
+	author        TEXT    NOT NULL,
+	source        TEXT    NOT NULL,
+	published     TEXT    NOT NULL,
+	url           TEXT    NOT NULL,
+	section_title TEXT    NOT NULL,
+	text          TEXT    NOT NULL,
+	pos_section   INTEGER NOT NULL,
+	pos_block     INTEGER NOT NULL,
+	pos_offset    INTEGER NOT NULL,
+	created_ns    INTEGER NOT NULL
+);
+CREATE INDEX quotes_article ON quotes (article_id);
+CREATE INDEX quotes_key ON quotes (key);
+`
+
+// tables are the tables every cable database of this version has; a
+// database that claims the version but lacks one is not used.
+var tables = []string{"docs", "blocks", "meta", "readings", "bookmarks", "quotes"}
+
+// prepareSchema makes sure db holds the current schema, creating or
+// migrating it in one transaction. The common case, a database already up
+// to date, only reads, so that opening never waits for another process's
+// write lock.
+func prepareSchema(db *sql.DB) error {
+	v, err := userVersion(db)
+	if err != nil {
+		return err
+	}
+	if v == schemaVersion {
+		return checkTables(db)
+	}
+	if err := checkVersion(db, v); err != nil {
+		return err
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// Another process may have created the schema since the version was
+	// read; the write lock is held now, so read it again.
+	if v, err = userVersion(tx); err != nil {
+		return err
+	}
+	if err := checkVersion(tx, v); err != nil {
+		return err
+	}
+	for ; v < schemaVersion; v++ {
+		if _, err := tx.Exec(migrations[v]); err != nil {
+			return fmt.Errorf("creating schema version %d: %w", v+1, err)
+		}
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+type queryer interface {
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+func userVersion(q queryer) (int, error) {
+	var v int
+	if err := q.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return 0, err
+	}
+	return v, nil
+}
+
+// checkVersion refuses a database from a newer cable, and a version-0 file
+// that already holds tables: some other program's database, which a new
+// schema must not be mixed into.
+func checkVersion(q queryer, v int) error {
+	if v > schemaVersion {
+		return &unusableError{reason: fmt.Sprintf("was written by a newer cable (schema %d; this one knows %d)", v, schemaVersion)}
+	}
+	if v > 0 {
+		return nil
+	}
+	var n int
+	if err := q.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return &unusableError{reason: "is not a cable database"}
+	}
+	return nil
+}
+
+func checkTables(q queryer) error {
+	for _, name := range tables {
+		var n int
+		err := q.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", name).Scan(&n)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return &unusableError{reason: fmt.Sprintf("has no %q table", name)}
+		}
+	}
+	return nil
+}

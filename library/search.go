@@ -1,0 +1,366 @@
+package library
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"cable/articles"
+)
+
+// SnippetStart and SnippetEnd surround the matched words in Hit.Snippet.
+// They are private-use characters, which no article contains (the index
+// replaces them with spaces), so that the interface can style the matches
+// however it likes and no text can pass itself off as a match.
+const SnippetStart, SnippetEnd = "\ue001", "\ue002"
+
+// snippetWords is how many words a snippet shows: enough to recognise the
+// passage on one line of a result list.
+const snippetWords = 12
+
+// maxQueryWords bounds a query, since every word is one more term for FTS5
+// to intersect.
+const maxQueryWords = 32
+
+// Hit is one article found by Search, at its best-matching block.
+type Hit struct {
+	Key, ID, Title, Origin string
+	// Section and Block place the hit (articles.Position without the
+	// offset). A hit in the front matter (title, author, source, topics,
+	// summary) is placed at the start: Section 0, Block 0, with an empty
+	// SectionTitle.
+	Section      int
+	SectionTitle string
+	Block        int
+	// Snippet is about snippetWords words around the match, with the
+	// matched words between SnippetStart and SnippetEnd, and "…" where the
+	// block's text was cut.
+	Snippet string
+	// Rank is the relevance: FTS5's bm25 score, negated so that higher is
+	// better.
+	Rank float64
+}
+
+// Search looks for query in every indexed article, one full-text row per
+// block (paragraph, list item, heading…) so that a hit has a place.
+//
+// The query is what a person types, never FTS5 syntax: every word is
+// quoted, so that punctuation, "AND", "NEAR", "*", quotes or brackets are
+// searched for as text and cannot cause a syntax error; the last word,
+// from two characters on, is a prefix, so that results come while typing;
+// every word is required, in the same block. Words are stemmed
+// ("sanctions" finds "sanction") and accents and special letters folded
+// ("Baki" finds "Bakı", "naive" finds "naïve"). A query without a letter or
+// digit finds nothing.
+//
+// Hits are ranked by bm25, best first, at most one per article (its best
+// block) and at most limit in all. So that a search never takes long, a
+// query matching more than maxRanked blocks (a word on every other page)
+// is ranked among the maxRanked matching blocks of the most recently added
+// articles only.
+func (s *Store) Search(query string, limit int) ([]Hit, error) {
+	match := matchQuery(query)
+	if match == "" || limit <= 0 {
+		return nil, nil
+	}
+	best, err := s.bestBlocks(match, limit)
+	if err != nil {
+		return nil, fmt.Errorf("library: searching for %q: %w", query, s.suspect(err))
+	}
+	hits, err := s.hits(match, best)
+	if err != nil {
+		return nil, fmt.Errorf("library: searching for %q: %w", query, s.suspect(err))
+	}
+	return hits, nil
+}
+
+// maxRanked bounds how many matching blocks Search ranks: bm25 costs a few
+// microseconds a block, and a word found in hundreds of thousands of
+// blocks carries little information to rank by anyway.
+var maxRanked = 20000 // a variable so that a test can make it small
+
+// minPrefix is the shortest last word that is taken as a prefix: a single
+// letter would match most of the vocabulary, at great cost, to no purpose.
+const minPrefix = 2
+
+// matchQuery turns what a person typed into a safe FTS5 query: each word
+// with a letter or digit in it becomes a quoted string (quotes doubled
+// inside), the last one a prefix, all joined by FTS5's implicit AND (which,
+// unlike AND, ignores a string the tokenizer finds no word in). Control
+// characters count as spaces.
+func matchQuery(query string) string {
+	query = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, query)
+	folded, _ := fold(query)
+	var terms []string
+	last := ""
+	for _, w := range strings.Fields(folded) {
+		if !strings.ContainsFunc(w, isWordRune) {
+			continue
+		}
+		terms = append(terms, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+		last = w
+		if len(terms) == maxQueryWords {
+			break
+		}
+	}
+	if len(terms) == 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(strings.TrimFunc(last, func(r rune) bool { return !isWordRune(r) })) >= minPrefix {
+		terms[len(terms)-1] += " *"
+	}
+	return strings.Join(terms, " ")
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+
+// ranked is an article's best block for a query.
+type ranked struct {
+	rowid int64
+	rank  float64
+}
+
+// bestBlocks finds the best block of each matching article, best articles
+// first. The row with min(rank) lends the group its rowid: a bare column
+// next to a single min() takes its value from the row that has the minimum.
+func (s *Store) bestBlocks(match string, limit int) ([]ranked, error) {
+	q := fmt.Sprintf(`SELECT rowid, min(r) AS m FROM (
+			SELECT rowid, rank AS r FROM blocks WHERE blocks MATCH ? ORDER BY rowid DESC LIMIT ?
+		) GROUP BY rowid >> %d ORDER BY m LIMIT ?`, blockBits)
+	rows, err := s.db.Query(q, match, maxRanked, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var best []ranked
+	for rows.Next() {
+		var b ranked
+		if err := rows.Scan(&b.rowid, &b.rank); err != nil {
+			return nil, err
+		}
+		best = append(best, b)
+	}
+	return best, rows.Err()
+}
+
+// hits fills in the hits for the best blocks: their places, their
+// articles and their snippets, in rank order.
+func (s *Store) hits(match string, best []ranked) ([]Hit, error) {
+	if len(best) == 0 {
+		return nil, nil
+	}
+	found, err := s.highlights(match, best)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := s.docsByNumber(best)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Hit, 0, len(best))
+	for _, b := range best {
+		h, d := found[b.rowid], docs[b.rowid>>blockBits]
+		if h == nil || d == nil {
+			continue // gone from the index since bestBlocks
+		}
+		h.Key, h.ID, h.Title, h.Origin, h.Rank = d.key, d.id, d.summary.Title, d.summary.Origin, -b.rank
+		if h.Section < 0 {
+			h.Section, h.Block = 0, 0
+		} else if h.Section < len(d.summary.Sections) {
+			h.SectionTitle = d.summary.Sections[h.Section]
+		}
+		out = append(out, *h)
+	}
+	return out, nil
+}
+
+// highlights reads the best blocks with their matches marked, in one query
+// so that FTS5 works out the query's matches once: "+rowid" keeps the list
+// from being handed to FTS5 one rowid at a time, each a new search, while
+// the range narrows the search without a full scan.
+func (s *Store) highlights(match string, best []ranked) (map[int64]*Hit, error) {
+	lo, hi := best[0].rowid, best[0].rowid
+	args := []any{SnippetStart, SnippetEnd, match, 0, 0}
+	for _, b := range best {
+		lo, hi = min(lo, b.rowid), max(hi, b.rowid)
+		args = append(args, b.rowid)
+	}
+	args[3], args[4] = lo, hi
+	rows, err := s.db.Query(`SELECT rowid, highlight(blocks, 0, ?, ?), orig, section, block FROM blocks
+		WHERE blocks MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (`+placeholders(len(best))+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	found := map[int64]*Hit{}
+	for rows.Next() {
+		var rowid int64
+		var marked string
+		var orig sql.NullString
+		h := &Hit{}
+		if err := rows.Scan(&rowid, &marked, &orig, &h.Section, &h.Block); err != nil {
+			return nil, err
+		}
+		h.Snippet = window(restore(marked, orig), snippetWords)
+		found[rowid] = h
+	}
+	return found, rows.Err()
+}
+
+// hitDoc is what a hit shows of its article.
+type hitDoc struct {
+	key, id string
+	summary articles.Summary
+}
+
+func (s *Store) docsByNumber(best []ranked) (map[int64]*hitDoc, error) {
+	args := make([]any, len(best))
+	for i, b := range best {
+		args[i] = b.rowid >> blockBits
+	}
+	rows, err := s.db.Query("SELECT doc, key, id, summary FROM docs WHERE doc IN ("+placeholders(len(args))+")", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	docs := map[int64]*hitDoc{}
+	for rows.Next() {
+		var doc int64
+		var summary string
+		d := &hitDoc{}
+		if err := rows.Scan(&doc, &d.key, &d.id, &summary); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(summary), &d.summary); err != nil {
+			return nil, fmt.Errorf("decoding the summary of %s: %w", d.key, err)
+		}
+		docs[doc] = d
+	}
+	return docs, rows.Err()
+}
+
+// placeholders returns "?, ?, ?" for n parameters.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// restore puts the original letters back into a highlighted block whose
+// indexed text was folded: fold keeps every byte in place, so everything
+// but the markers is copied from the original at the same offset.
+func restore(marked string, orig sql.NullString) string {
+	if !orig.Valid {
+		return marked
+	}
+	var b strings.Builder
+	o := orig.String
+	pos := 0
+	for i := 0; i < len(marked); {
+		if m := markerAt(marked[i:]); m != "" {
+			b.WriteString(m)
+			i += len(m)
+			continue
+		}
+		j := i + 1
+		for j < len(marked) && markerAt(marked[j:]) == "" {
+			j++
+		}
+		if pos+j-i > len(o) {
+			return marked // not aligned after all: show the folded text
+		}
+		b.WriteString(o[pos : pos+j-i])
+		pos += j - i
+		i = j
+	}
+	return b.String()
+}
+
+func markerAt(s string) string {
+	switch {
+	case strings.HasPrefix(s, SnippetStart):
+		return SnippetStart
+	case strings.HasPrefix(s, SnippetEnd):
+		return SnippetEnd
+	}
+	return ""
+}
+
+// window cuts a marked block to n words around its matches: the n words
+// holding the most matched words, starting up to three words before the
+// first of them so that it reads in context. A match cut by the window is
+// closed or reopened at the cut, so that markers always pair up.
+func window(text string, n int) string {
+	words := strings.Fields(text)
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	hit, openAt := matchedWords(words)
+	count := func(start int) int {
+		c := 0
+		for _, h := range hit[start : start+n] {
+			if h {
+				c++
+			}
+		}
+		return c
+	}
+	best, most := 0, -1
+	for start := 0; start+n <= len(words); start++ {
+		if c := count(start); c > most {
+			best, most = start, c
+		}
+	}
+	first := best
+	for first < best+n-1 && !hit[first] {
+		first++
+	}
+	if start := max(0, min(first-3, len(words)-n)); count(start) >= most {
+		best = start
+	}
+	return joinWindow(words, best, best+n, openAt)
+}
+
+// matchedWords says which words hold a match, and whether a match is open
+// (started but not ended) where each word begins.
+func matchedWords(words []string) (hit, openAt []bool) {
+	hit = make([]bool, len(words)+1)
+	openAt = make([]bool, len(words)+1)
+	open := false
+	for i, w := range words {
+		openAt[i] = open
+		hit[i] = open || strings.Contains(w, SnippetStart)
+		start, end := strings.LastIndex(w, SnippetStart), strings.LastIndex(w, SnippetEnd)
+		if start > end {
+			open = true
+		} else if end > start {
+			open = false
+		}
+	}
+	openAt[len(words)] = open
+	return hit[:len(words)], openAt
+}
+
+func joinWindow(words []string, start, end int, openAt []bool) string {
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString("… ")
+	}
+	if openAt[start] {
+		b.WriteString(SnippetStart)
+	}
+	b.WriteString(strings.Join(words[start:end], " "))
+	if openAt[end] {
+		b.WriteString(SnippetEnd)
+	}
+	if end < len(words) {
+		b.WriteString(" …")
+	}
+	return b.String()
+}
