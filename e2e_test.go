@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -47,14 +48,32 @@ const (
 // directory of its own, removed by TestMain, rather than in a test's
 // t.TempDir(), which would vanish when the first test to ask for it ends.
 var (
+	// buildEnv is the environment the tests started with, for go build.
+	buildEnv  []string
 	buildOnce sync.Once
 	binDir    string
 	binPath   string
 	buildErr  error
 )
 
+// TestMain gives the tests a home of their own: the in-process command
+// tests open the library database and directory under $XDG_STATE_HOME and
+// $XDG_DATA_HOME, which must never be the developer's.
 func TestMain(m *testing.M) {
+	home, err := os.MkdirTemp("", "cable-test-home-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	buildEnv = os.Environ()
+	// Only cable's own places move: the Go toolchain keeps its caches,
+	// which live under HOME and XDG_CACHE_HOME.
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"} {
+		os.Setenv(v, filepath.Join(home, strings.ToLower(v)))
+	}
+	xdg.Reload()
 	code := m.Run()
+	os.RemoveAll(home)
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}
@@ -71,7 +90,9 @@ func cableBinary(t *testing.T) string {
 			return
 		}
 		path := filepath.Join(binDir, "cable")
-		if out, err := exec.Command("go", "build", "-o", path, ".").CombinedOutput(); err != nil {
+		build := exec.Command("go", "build", "-o", path, ".")
+		build.Env = buildEnv
+		if out, err := build.CombinedOutput(); err != nil {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
 			return
 		}

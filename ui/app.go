@@ -2,8 +2,11 @@ package ui
 
 import (
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
-	"cable/articles"
+	"cable/library"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -16,79 +19,167 @@ type screen int
 const (
 	libraryScreen screen = iota
 	readerScreen
+	searchScreen
+	allMarksScreen
 )
 
 // Model is cable's root model. It owns the shared context, handles what
-// concerns every screen (the window size, ctrl+c) and passes everything
-// else to the screen on show. Rendered articles reach the reader whatever
-// screen is showing, so work done in the background is never lost.
+// concerns every screen (the window size, ctrl+c, ctrl+z, opening and
+// closing articles) and passes everything else to the screen on show.
+// Results of background work reach the screen that asked for them
+// whatever screen is showing, so nothing done is lost.
 type Model struct {
-	ctx     *Context
-	keys    globalKeys
-	screen  screen
-	library libraryModel
-	reader  readerModel
-	// opened is set when cable started straight in the reader.
-	opened *articles.Article
+	ctx      *Context
+	keys     globalKeys
+	screen   screen
+	library  libraryModel
+	reader   readerModel
+	search   searchModel
+	allMarks allMarksModel
+	// opened is the entry cable was started with, if any.
+	opened *library.Entry
+	// warning is said once the first screen is up.
+	warning string
 }
 
-// NewModel builds the root model over a list of articles. When open is not
-// nil, cable starts in the reader with that article.
-func NewModel(ctx *Context, all []*articles.Article, open *articles.Article) Model {
-	return Model{
-		ctx:     ctx,
-		keys:    newGlobalKeys(),
-		library: newLibrary(ctx, all),
-		opened:  open,
+// Start says what the program starts with.
+type Start struct {
+	// Open is an entry to open straight in the reader.
+	Open *library.Entry
+	// Readings and Last are the reader's state for the library list.
+	Readings map[string]library.Reading
+	Last     library.Reading
+}
+
+// NewModel builds the root model over the context's catalog.
+func NewModel(ctx *Context, start Start) Model {
+	m := Model{
+		ctx:      ctx,
+		keys:     newGlobalKeys(),
+		library:  newLibrary(ctx, start.Readings, start.Last),
+		search:   newSearch(ctx),
+		allMarks: newAllMarks(ctx),
+		opened:   start.Open,
 	}
+	if ctx.Catalog != nil {
+		m.warning = ctx.Catalog.Warning
+	}
+	return m
 }
 
-// Init opens the article cable was started with, if any.
+// Init opens the article cable was started with, if any, and shows the
+// catalog's warning.
 func (m Model) Init() tea.Cmd {
-	if m.opened != nil {
-		return openArticle(m.opened)
+	var cmds []tea.Cmd
+	if m.warning != "" {
+		cmds = append(cmds, m.library.list.NewStatusMessage(m.ctx.Styles.Error.Render(m.warning)))
 	}
-	return nil
+	if m.opened != nil {
+		cmds = append(cmds, openEntry(*m.opened, nil))
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update routes a message: global concerns first, then the screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
-		var cmds [2]tea.Cmd
-		m.library, cmds[0] = m.library.update(msg)
-		if m.reader.article != nil {
-			m.reader, cmds[1] = m.reader.update(msg)
-		}
-		return m, tea.Batch(cmds[:]...)
+		return m.resize(msg)
 	case tea.KeyMsg:
-		if key.Matches(msg, m.keys.Interrupt) {
+		switch {
+		case key.Matches(msg, m.keys.Interrupt):
 			return m, tea.Interrupt
+		case key.Matches(msg, m.keys.Suspend):
+			return m, tea.Suspend
 		}
-	case openArticleMsg:
-		m.screen = readerScreen
-		m.reader = newReader(m.ctx, msg.article)
-		return m, m.reader.Init()
+	case openEntryMsg:
+		return m, loadArticleCmd(m.ctx.Catalog, msg.entry, msg.at)
+	case articleLoadedMsg:
+		return m.opening(msg)
 	case closeReaderMsg:
 		m.screen = libraryScreen
-		return m, nil
-	case renderedMsg:
+		return m, m.reader.saveNow()
+	case readingSavedMsg:
+		var cmd tea.Cmd
+		m.library, cmd = m.library.update(msg)
+		return m, cmd
+	case renderedMsg, saveTickMsg, bookmarksMsg:
 		if m.reader.article == nil {
 			return m, nil
 		}
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.update(msg)
 		return m, cmd
+	case searchResultsMsg:
+		var cmd tea.Cmd
+		m.search, cmd = m.search.update(msg)
+		return m, cmd
+	case showScreenMsg:
+		m.screen = msg.screen
+		return m, msg.init
 	}
+	return m.updateScreen(msg)
+}
+
+// updateScreen hands a message to the screen on show.
+func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.screen {
 	case readerScreen:
 		m.reader, cmd = m.reader.update(msg)
+	case searchScreen:
+		m.search, cmd = m.search.update(msg)
+	case allMarksScreen:
+		m.allMarks, cmd = m.allMarks.update(msg)
 	default:
+		if k, ok := msg.(tea.KeyMsg); ok && m.library.list.FilterState() != 1 {
+			if next, ok := m.libraryJump(k); ok {
+				return m, next
+			}
+		}
 		m.library, cmd = m.library.update(msg)
 	}
 	return m, cmd
+}
+
+// libraryJump takes the library keys that lead to another screen.
+func (m *Model) libraryJump(k tea.KeyMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(k, m.library.keys.Search):
+		m.screen = searchScreen
+		return m.search.open(), true
+	case key.Matches(k, m.library.keys.Marks):
+		m.screen = allMarksScreen
+		return bookmarksCmd(m.ctx.store(), ""), true
+	}
+	return nil, false
+}
+
+func (m Model) resize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
+	m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
+	var cmds [2]tea.Cmd
+	m.library, cmds[0] = m.library.update(msg)
+	m.search.resize()
+	if m.reader.article != nil {
+		m.reader, cmds[1] = m.reader.update(msg)
+	}
+	return m, tea.Batch(cmds[:]...)
+}
+
+// opening shows a loaded article in the reader, saving the place in the
+// one it replaces.
+func (m Model) opening(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.screen = libraryScreen
+		return m, m.library.list.NewStatusMessage(m.ctx.Styles.Error.Render("Cannot open: " + msg.err.Error()))
+	}
+	var save tea.Cmd
+	if m.reader.article != nil && m.screen == readerScreen {
+		save = m.reader.saveNow()
+	}
+	m.screen = readerScreen
+	m.reader = newReader(m.ctx, msg)
+	return m, tea.Batch(save, m.reader.Init())
 }
 
 // View draws the screen on show.
@@ -96,10 +187,21 @@ func (m Model) View() string {
 	if m.ctx.Width == 0 {
 		return "" // the first size has not arrived yet
 	}
-	if m.screen == readerScreen {
+	switch m.screen {
+	case readerScreen:
 		return m.reader.view()
+	case searchScreen:
+		return m.search.view()
+	case allMarksScreen:
+		return m.allMarks.view()
 	}
 	return m.library.view()
+}
+
+// showScreenMsg switches screens from inside one, with a command to run.
+type showScreenMsg struct {
+	screen screen
+	init   tea.Cmd
 }
 
 // useTheme points lipgloss's default renderer, which the bubbles list
@@ -111,15 +213,37 @@ func useTheme(ctx *Context) {
 }
 
 // Run starts the interactive reader on the terminal and returns when the
-// reader quits. A ctrl+c returns tea.ErrInterrupted.
-func Run(ctx *Context, all []*articles.Article, open *articles.Article, in io.Reader, out io.Writer) error {
+// reader quits, having saved the place in the article open then. A ctrl+c
+// returns tea.ErrInterrupted, a panic a *CrashError; SIGTERM and SIGHUP
+// quit as q does, place saved.
+func Run(ctx *Context, start Start, crashDir string, in io.Reader, out io.Writer) error {
 	useTheme(ctx)
-	p := tea.NewProgram(NewModel(ctx, all, open),
+	box := &crashBox{dir: crashDir}
+	p := tea.NewProgram(guarded{model: NewModel(ctx, start), box: box},
 		tea.WithAltScreen(),
 		tea.WithMouseCellMotion(),
 		tea.WithInput(in),
 		tea.WithOutput(out),
 	)
-	_, err := p.Run()
+	box.quit = p.Quit
+	hangup := make(chan os.Signal, 1)
+	signal.Notify(hangup, syscall.SIGHUP)
+	defer signal.Stop(hangup)
+	go func() {
+		if _, ok := <-hangup; ok {
+			p.Quit()
+		}
+	}()
+	final, err := p.Run()
+	if box.err != nil {
+		return box.err
+	}
+	if g, ok := final.(guarded); ok {
+		if root, ok := g.model.(Model); ok && root.screen == readerScreen {
+			if saveErr := root.reader.saveSync(); saveErr != nil && err == nil {
+				err = saveErr
+			}
+		}
+	}
 	return err
 }

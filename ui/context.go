@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"cable/library"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 )
 
 // Context is what every screen shares: the terminal's size, the theme and
-// its styles, and the reading measure. The root model owns it and hands a
-// pointer to each screen, so there is no package-level state.
+// its styles, the reading measure and the catalog of articles. The root
+// model owns it and hands a pointer to each screen, so there is no
+// package-level state.
 type Context struct {
 	Width, Height int
 	// Theme is the resolved style: dark, light or notty.
@@ -17,6 +20,16 @@ type Context struct {
 	// Measure is the widest the text is set, in columns; narrower
 	// terminals get their own width. 0 means the terminal's width.
 	Measure int
+	// Catalog lists the articles and keeps the reader's state.
+	Catalog *library.Catalog
+}
+
+// store is where the reader's state is kept, or nil when it is not.
+func (c *Context) store() *library.Store {
+	if c.Catalog == nil {
+		return nil
+	}
+	return c.Catalog.Store
 }
 
 // NewContext builds a context for a theme and colour profile.

@@ -19,10 +19,9 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
 	f.Add([]byte{14, 200, 9, 9, 10, 11, 255, 3, 12, 14})
 	f.Add([]byte{255, 0, 0, 14, 255, 1, 1, 10, 10, 10})
-	bundled := bundle(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ctx := testContext(StyleDark, 80, 24)
-		m := resize(t, NewModel(ctx, bundled, nil), 80, 24)
+		m := startModel(t, ctx)
 		for i := 0; i < len(data); i++ {
 			b := data[i]
 			if b == 255 && i+2 < len(data) {
@@ -51,8 +50,8 @@ func FuzzReader(f *testing.F) {
 func settleOpen(t *testing.T, m Model, cmd tea.Cmd) Model {
 	t.Helper()
 	msg := cmd()
-	if open, ok := msg.(openArticleMsg); ok {
-		next, c := m.Update(open)
+	if opening, ok := msg.(openEntryMsg); ok {
+		next, c := m.Update(opening)
 		return settle(t, next.(Model), c)
 	}
 	return m

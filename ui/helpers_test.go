@@ -5,8 +5,10 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"cable/articles"
+	"cable/library"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -19,7 +21,7 @@ const testProfile = termenv.ANSI256
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	useTheme(testContext(StyleDark, 80, 24))
+	useTheme(NewContext(StyleDark, testProfile, 80))
 	os.Exit(m.Run())
 }
 
@@ -34,19 +36,64 @@ func bundle(t testing.TB) []*articles.Article {
 
 func seed(t testing.TB) *articles.Article { return bundle(t)[0] }
 
+// testContext is a context at w×h over the bundled articles, with no
+// store: nothing is saved.
 func testContext(theme string, w, h int) *Context {
 	ctx := NewContext(theme, testProfile, 80)
 	ctx.Width, ctx.Height = w, h
+	cat, err := library.OpenCatalog(library.Options{Sources: library.Sources{Bundle: mustBundle()}})
+	if err != nil {
+		panic(err)
+	}
+	ctx.Catalog = cat
+	return ctx
+}
+
+func mustBundle() []*articles.Article {
+	list, err := articles.Bundle()
+	if err != nil {
+		panic(err)
+	}
+	return list
+}
+
+// storeContext is a context whose catalog keeps state in a database in a
+// temporary directory, with extra files added to the library.
+func storeContext(t testing.TB, w, h int, db string, files ...string) *Context {
+	t.Helper()
+	ctx := NewContext(StyleDark, testProfile, 80)
+	ctx.Width, ctx.Height = w, h
+	cat, err := library.OpenCatalog(library.Options{
+		Sources: library.Sources{Bundle: mustBundle(), Files: files},
+		DBPath:  db,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cat.Store == nil {
+		t.Fatalf("no store: %s", cat.Warning)
+	}
+	t.Cleanup(func() { cat.Close() })
+	ctx.Catalog = cat
 	return ctx
 }
 
 // settle runs cmd and feeds what it returns back into the model, for the
-// commands that finish at once: opening an article and rendering it. Ticks
-// are never run here; a test that expects one checks the command itself.
+// commands that finish at once: opening an article, rendering it, writing
+// to the store. A command still running after settleWait is a timer (a
+// status message's lifetime, the save reminder) and is left to run out
+// unheard, as a test has no use for its message.
 func settle(t testing.TB, m Model, cmd tea.Cmd) Model {
 	t.Helper()
 	for cmd != nil {
-		msg := cmd()
+		done := make(chan tea.Msg, 1)
+		go func(c tea.Cmd) { done <- c() }(cmd)
+		var msg tea.Msg
+		select {
+		case msg = <-done:
+		case <-time.After(settleWait):
+			return m
+		}
 		if batch, ok := msg.(tea.BatchMsg); ok {
 			for _, c := range batch {
 				m = settle(t, m, c)
@@ -60,15 +107,33 @@ func settle(t testing.TB, m Model, cmd tea.Cmd) Model {
 	return m
 }
 
+// settleWait tells commands that finish at once from timers, the
+// shortest of which lasts two seconds.
+const settleWait = time.Second
+
+// startModel starts a model at the context's size.
+func startModel(t testing.TB, ctx *Context) Model {
+	t.Helper()
+	m := NewModel(ctx, Start{})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: ctx.Width, Height: ctx.Height})
+	return next.(Model)
+}
+
+// open opens the entry with an ID and waits for its rendering.
+func open(t testing.TB, m Model, id string) Model {
+	t.Helper()
+	e, ok := m.ctx.Catalog.Find(id)
+	if !ok {
+		t.Fatalf("no entry %q", id)
+	}
+	return settle(t, m, openEntry(e, nil))
+}
+
 // openSeed starts a model at w×h, opens the seed article and waits for
 // its rendering.
 func openSeed(t testing.TB, w, h int) Model {
 	t.Helper()
-	ctx := testContext(StyleDark, w, h)
-	m := NewModel(ctx, bundle(t), nil)
-	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	m = next.(Model)
-	return settle(t, m, openArticle(bundle(t)[0]))
+	return open(t, startModel(t, testContext(StyleDark, w, h)), "azerbaijan-israel-relations")
 }
 
 // press sends one key and returns the model and the command it gave.
@@ -92,6 +157,8 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyPgDown}
 	case "ctrl+c":
 		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	case "ctrl+f":
+		return tea.KeyMsg{Type: tea.KeyCtrlF}
 	case "ctrl+d":
 		return tea.KeyMsg{Type: tea.KeyCtrlD}
 	case "end":
@@ -113,4 +180,9 @@ func firstTextLine(m Model) string {
 func statusOf(m Model) string {
 	lines := screenLines(m)
 	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+// catalogOf is a catalog of the bundle and one file, with no store.
+func catalogOf(path string) (*library.Catalog, error) {
+	return library.OpenCatalog(library.Options{Sources: library.Sources{Bundle: mustBundle(), Files: []string{path}}})
 }

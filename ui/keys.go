@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -13,26 +14,49 @@ import (
 
 // globalKeys work on every screen.
 type globalKeys struct {
-	Interrupt key.Binding
+	Interrupt, Suspend key.Binding
 }
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
 		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
 	}
 }
 
 // libraryKeys are the library screen's own keys; moving and filtering are
 // the bubbles list's, whose keymap is adjusted in newLibrary.
 type libraryKeys struct {
-	Open, Quit key.Binding
+	Open, Continue, Sort, Search, Marks, Finished, Unread, Quit key.Binding
 }
 
-func newLibraryKeys() libraryKeys {
-	return libraryKeys{
-		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Quit: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+// newLibraryKeys makes the keys; those that need the store are off
+// without one.
+func newLibraryKeys(hasStore bool) libraryKeys {
+	k := libraryKeys{
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Continue: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "continue reading")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Search:   key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "search all")),
+		Marks:    key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "all bookmarks")),
+		Finished: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "mark finished")),
+		Unread:   key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "mark unread")),
+		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
+	for _, b := range []*key.Binding{&k.Continue, &k.Search, &k.Marks, &k.Finished, &k.Unread} {
+		b.SetEnabled(hasStore)
+	}
+	return k
+}
+
+// ShortHelp adds the library's main keys to the list's own reminder.
+func (k libraryKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Search, k.Sort, k.Quit}
+}
+
+// FullHelp adds every library key to the list's full help.
+func (k libraryKeys) FullHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Continue, k.Sort, k.Search, k.Marks, k.Finished, k.Unread, k.Quit}
 }
 
 // readerKeys are the reader's keys, chosen as a less or vim user expects.
@@ -45,6 +69,7 @@ type readerKeys struct {
 	Contents                 key.Binding
 	EditorsNote, Return      key.Binding
 	JumpBack, JumpForward    key.Binding
+	Bookmark, Marks, Quote   key.Binding
 	Back, Help, Quit         key.Binding
 }
 
@@ -65,6 +90,9 @@ func newReaderKeys() readerKeys {
 		Return:      key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "back from note")),
 		JumpBack:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "jump back")),
 		JumpForward: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "jump forward")),
+		Bookmark:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark")),
+		Marks:       key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
+		Quote:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "save quote")),
 		Back:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", "library")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -81,33 +109,64 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextSection, k.PrevSection, k.Contents, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward},
-		{k.Back, k.Help, k.Quit},
+		{k.Bookmark, k.Marks, k.Quote, k.Back, k.Help, k.Quit},
 	}
 }
 
-// tocKeys are the keys of the table of contents.
-type tocKeys struct {
-	Down, Up, Top, Bottom, Jump, Close key.Binding
+// pickKeys are the keys of the lists that stand over the text: the table
+// of contents and the bookmarks.
+type pickKeys struct {
+	Down, Up, Top, Bottom, Choose, Delete, Close key.Binding
 }
 
-func newTOCKeys() tocKeys {
-	return tocKeys{
+func newPickKeys(choose string) pickKeys {
+	return pickKeys{
 		Down:   key.NewBinding(key.WithKeys("j", "down", "ctrl+n"), key.WithHelp("j/↓", "down")),
 		Up:     key.NewBinding(key.WithKeys("k", "up", "ctrl+p"), key.WithHelp("k/↑", "up")),
 		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
 		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
-		Jump:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to section")),
-		Close:  key.NewBinding(key.WithKeys("esc", "t", "q"), key.WithHelp("esc/t", "close")),
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", choose)),
+		Delete: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
+		Close:  key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
 	}
 }
 
-// ShortHelp is shown under the table of contents.
-func (k tocKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Jump, k.Close}
+// ShortHelp is shown under the list.
+func (k pickKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.Up, k.Choose, k.Delete, k.Close}
 }
 
-// FullHelp lists the same keys; the contents are small enough for one row.
-func (k tocKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+// FullHelp lists the same keys; the lists are small enough for one row.
+func (k pickKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// searchKeys are the search screen's keys; every other key edits the
+// query.
+type searchKeys struct {
+	Down, Up, Open, Close key.Binding
+}
+
+func newSearchKeys() searchKeys {
+	return searchKeys{
+		Down:  key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next")),
+		Up:    key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
+		Open:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open at the passage")),
+		Close: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "library")),
+	}
+}
+
+// ShortHelp is shown under the results.
+func (k searchKeys) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Up, k.Open, k.Close} }
+
+// FullHelp lists the same keys.
+func (k searchKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// dimHelp is a help view for the one-line reminders under lists, drawn
+// quietly so that it does not compete with the list.
+func dimHelp(ctx *Context) help.Model {
+	h := help.New()
+	h.Styles.ShortKey, h.Styles.ShortDesc, h.Styles.ShortSeparator = ctx.Styles.Dim, ctx.Styles.Dim, ctx.Styles.Dim
+	return h
+}
 
 // pressedDisabled reports whether msg is one of b's keys while b is
 // switched off, so that the reader can be told why nothing happened.

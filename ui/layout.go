@@ -97,7 +97,10 @@ func (d *Document) PositionAt(line int) articles.Position {
 	pos := articles.Position{Section: s}
 	at := d.lineFlat[line]
 	for j, off := range d.blockFlat[s] {
-		if d.BlockStart[s][j] > line {
+		// A block belongs to this line when it starts on it or above, or
+		// when nothing of this line comes before it: a blank line above a
+		// paragraph is the paragraph's place.
+		if d.BlockStart[s][j] > line && (off < 0 || off > at) {
 			break
 		}
 		if off >= 0 {

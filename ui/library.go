@@ -2,39 +2,87 @@ package ui
 
 import (
 	"fmt"
+	"io"
+	"sort"
 	"strings"
 
-	"cable/articles"
+	"cable/library"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// libraryItem is one article in the library list.
-type libraryItem struct{ article *articles.Article }
+// entryItem is one article in the library list, with how far it has been
+// read.
+type entryItem struct {
+	entry   library.Entry
+	reading library.Reading // zero when never opened
+}
 
-func (i libraryItem) Title() string { return i.article.Meta.Title }
+func (i entryItem) Title() string { return i.entry.Summary.Title }
 
-// Description is the line under the title: author, source, reading time
-// and number of sections.
-func (i libraryItem) Description() string {
-	a := i.article
+// Description is the line under the title: author, source, reading time,
+// sections, progress and where the article comes from; for a broken file,
+// what is wrong with it.
+func (i entryItem) Description() string {
+	if i.entry.Error != "" {
+		first, _, _ := strings.Cut(i.entry.Error, "\n")
+		return first
+	}
+	s := i.entry.Summary
 	var parts []string
-	for _, p := range []string{a.Meta.Author, a.Meta.Source} {
+	for _, p := range []string{s.Author, s.Source} {
 		if p != "" {
 			parts = append(parts, p)
 		}
 	}
-	parts = append(parts, fmt.Sprintf("%d min", max(a.Minutes(), 1)), plural(len(a.Sections), "section"))
-	return strings.Join(parts, " · ")
+	parts = append(parts, fmt.Sprintf("%d min", max(s.Minutes, 1)), plural(len(s.Sections), "section"))
+	if p := progressLabel(i.reading); p != "" {
+		parts = append(parts, p)
+	}
+	return strings.Join(append(parts, sourceLabel(i.entry)), " · ")
 }
 
 // FilterValue is what "/" matches against: title, author, source and
 // topics, so a reader can find a piece by any of them.
-func (i libraryItem) FilterValue() string {
-	m := i.article.Meta
-	return strings.Join(append([]string{m.Title, m.Author, m.Source}, m.Topics...), " ")
+func (i entryItem) FilterValue() string {
+	s := i.entry.Summary
+	return strings.Join(append([]string{s.Title, s.Author, s.Source}, s.Topics...), " ")
+}
+
+// progressLabel says how far an article has been read: nothing for one
+// never opened.
+func progressLabel(r library.Reading) string {
+	switch {
+	case r.Finished:
+		return "finished"
+	case r.LastRead.IsZero():
+		return ""
+	}
+	return fmt.Sprintf("%d%% read", r.Progress)
+}
+
+func sourceLabel(e library.Entry) string {
+	if e.Source == library.SourcePath {
+		return e.Key
+	}
+	return e.Source
+}
+
+// continueItem is the first entry when there is an article to go back to.
+type continueItem struct{ entryItem }
+
+func (i continueItem) Title() string { return "Continue reading: " + i.entry.Summary.Title }
+
+func (i continueItem) Description() string {
+	s := i.entry.Summary
+	sec := i.reading.Position.Section
+	where := fmt.Sprintf("§%d", sec+1)
+	if sec < len(s.Sections) {
+		where += " " + s.Sections[sec]
+	}
+	return where + " · " + progressLabel(i.reading)
 }
 
 func plural(n int, word string) string {
@@ -44,52 +92,179 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
+// sortOrder is how the library is sorted; s cycles through them.
+type sortOrder int
+
+const (
+	byAdded sortOrder = iota
+	byTitle
+	byAuthor
+	byLength
+	sortOrders
+)
+
+var sortNames = [...]string{"recently added", "title", "author", "length"}
+
 // libraryModel lists every article; enter opens one in the reader.
 type libraryModel struct {
-	ctx  *Context
-	list list.Model
-	keys libraryKeys
+	ctx      *Context
+	list     list.Model
+	keys     libraryKeys
+	order    sortOrder
+	readings map[string]library.Reading
+	last     library.Reading // the last article read, if any
 }
 
-func newLibrary(ctx *Context, all []*articles.Article) libraryModel {
-	items := make([]list.Item, len(all))
-	for i, a := range all {
-		items[i] = libraryItem{article: a}
-	}
-	delegate := list.NewDefaultDelegate()
-	if ctx.Theme == StyleNoTTY {
-		delegate.Styles.SelectedTitle = delegate.Styles.SelectedTitle.Reverse(true)
-	}
-	l := list.New(items, delegate, ctx.Width, ctx.Height)
-	l.Title = "cable"
-	l.SetStatusBarItemName("article", "articles")
+func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading) libraryModel {
+	l := list.New(nil, newLibraryDelegate(ctx), ctx.Width, ctx.Height)
+	// The count is in the title: the list's own would count "continue
+	// reading" as an article.
+	l.SetShowStatusBar(false)
 	l.DisableQuitKeybindings()
-	keys := newLibraryKeys()
-	extra := func() []key.Binding { return []key.Binding{keys.Open, keys.Quit} }
-	l.AdditionalShortHelpKeys, l.AdditionalFullHelpKeys = extra, extra
-	return libraryModel{ctx: ctx, list: l, keys: keys}
+	l.StatusMessageLifetime = statusDuration
+	keys := newLibraryKeys(ctx.store() != nil)
+	l.AdditionalShortHelpKeys = keys.ShortHelp
+	l.AdditionalFullHelpKeys = keys.FullHelp
+	if readings == nil {
+		readings = map[string]library.Reading{}
+	}
+	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, last: last}
+	m.refresh()
+	return m
+}
+
+// refresh rebuilds the items from the catalog, in the current order, with
+// "continue reading" first when there is an unfinished article to go back
+// to.
+func (m *libraryModel) refresh() {
+	var items []list.Item
+	if e, ok := m.ctx.Catalog.ByKey(m.last.Key); ok && m.last.Key != "" && !m.last.Finished && e.Error == "" {
+		items = append(items, continueItem{entryItem{entry: e, reading: m.last}})
+	}
+	for _, it := range m.sorted() {
+		items = append(items, it)
+	}
+	m.list.Title = fmt.Sprintf("cable · %s · by %s", plural(len(m.ctx.Catalog.Entries), "article"), sortNames[m.order])
+	m.list.SetItems(items)
+}
+
+// sorted is every entry in the current order; ties keep the catalog's
+// order, so the list never shuffles.
+func (m *libraryModel) sorted() []list.Item {
+	entries := m.ctx.Catalog.Entries
+	items := make([]entryItem, len(entries))
+	for i, e := range entries {
+		items[i] = entryItem{entry: e, reading: m.readings[e.Key]}
+	}
+	less := map[sortOrder]func(a, b entryItem) bool{
+		byAdded: func(a, b entryItem) bool { return a.entry.Added.After(b.entry.Added) },
+		byTitle: func(a, b entryItem) bool { return strings.ToLower(a.Title()) < strings.ToLower(b.Title()) },
+		byAuthor: func(a, b entryItem) bool {
+			return strings.ToLower(a.entry.Summary.Author) < strings.ToLower(b.entry.Summary.Author)
+		},
+		byLength: func(a, b entryItem) bool { return a.entry.Summary.Words < b.entry.Summary.Words },
+	}[m.order]
+	sort.SliceStable(items, func(i, j int) bool { return less(items[i], items[j]) })
+	out := make([]list.Item, len(items))
+	for i := range items {
+		out[i] = items[i]
+	}
+	return out
 }
 
 func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.list.SetSize(msg.Width, msg.Height)
+	case readingSavedMsg:
+		if msg.err == nil {
+			m.readings[msg.reading.Key] = msg.reading
+			m.last = msg.reading
+			m.refresh()
+		}
+		return m, nil
+	case storeDoneMsg:
+		return m, m.say(msg)
 	case tea.KeyMsg:
 		if m.list.FilterState() != list.Filtering {
-			switch {
-			case key.Matches(msg, m.keys.Open):
-				if item, ok := m.list.SelectedItem().(libraryItem); ok {
-					return m, openArticle(item.article)
-				}
-				return m, nil
-			case key.Matches(msg, m.keys.Quit):
-				return m, tea.Quit
+			if cmd, ok := m.handleKey(msg); ok {
+				return m, cmd
 			}
 		}
 	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
 	return m, cmd
+}
+
+// handleKey takes the library's own keys; ok is false for the list's.
+func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	item, _ := m.list.SelectedItem().(list.DefaultItem)
+	switch {
+	case key.Matches(msg, m.keys.Open):
+		return m.open(item), true
+	case key.Matches(msg, m.keys.Continue):
+		if e, ok := m.ctx.Catalog.ByKey(m.last.Key); ok && m.last.Key != "" {
+			return openEntry(e, nil), true
+		}
+		return m.list.NewStatusMessage("Nothing to continue: no article has been opened yet."), true
+	case key.Matches(msg, m.keys.Sort):
+		m.order = (m.order + 1) % sortOrders
+		m.refresh()
+		m.list.Select(0)
+		return nil, true
+	case key.Matches(msg, m.keys.Finished), key.Matches(msg, m.keys.Unread):
+		return m.mark(item, key.Matches(msg, m.keys.Finished)), true
+	case key.Matches(msg, m.keys.Quit):
+		return tea.Quit, true
+	}
+	return nil, false
+}
+
+func (m *libraryModel) open(item list.DefaultItem) tea.Cmd {
+	var e library.Entry
+	switch it := item.(type) {
+	case continueItem:
+		e = it.entry
+	case entryItem:
+		e = it.entry
+	default:
+		return nil
+	}
+	if e.Error != "" {
+		return m.list.NewStatusMessage(m.ctx.Styles.Error.Render("Cannot open: " + strings.ReplaceAll(e.Error, "\n", "; ")))
+	}
+	return openEntry(e, nil)
+}
+
+// mark marks the selected article finished or unread.
+func (m *libraryModel) mark(item list.DefaultItem, finished bool) tea.Cmd {
+	it, ok := item.(entryItem)
+	store := m.ctx.store()
+	if !ok || store == nil {
+		return nil
+	}
+	key := it.entry.Key
+	return func() tea.Msg {
+		if finished {
+			return storeDoneMsg{done: "Marked as finished.", err: store.MarkFinished(key)}
+		}
+		return storeDoneMsg{done: "Marked as unread.", err: store.MarkUnread(key)}
+	}
+}
+
+// say shows the outcome of a write and reloads the readings it changed.
+func (m *libraryModel) say(msg storeDoneMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.list.NewStatusMessage(m.ctx.Styles.Error.Render(msg.err.Error()))
+	}
+	if store := m.ctx.store(); store != nil {
+		if readings, err := store.Readings(); err == nil {
+			m.readings = readings
+			m.refresh()
+		}
+	}
+	return m.list.NewStatusMessage(msg.done)
 }
 
 func (m libraryModel) view() string {
@@ -100,4 +275,32 @@ func (m libraryModel) view() string {
 	// small terminal the surplus is cut rather than scrolled off screen.
 	lines := strings.Split(m.list.View(), "\n")
 	return strings.Join(fitLines(lines, m.ctx.Height, m.ctx.Width), "\n")
+}
+
+// libraryDelegate draws entries as the default delegate does, and broken
+// files greyed out, so that they are listed but plainly not readable.
+type libraryDelegate struct {
+	list.DefaultDelegate
+	broken list.DefaultDelegate
+}
+
+func newLibraryDelegate(ctx *Context) libraryDelegate {
+	d := list.NewDefaultDelegate()
+	if ctx.Theme == StyleNoTTY {
+		d.Styles.SelectedTitle = d.Styles.SelectedTitle.Reverse(true)
+	}
+	broken := d
+	broken.Styles.NormalTitle = d.Styles.DimmedTitle
+	broken.Styles.NormalDesc = d.Styles.DimmedDesc.Inherit(ctx.Styles.Error)
+	broken.Styles.SelectedTitle = d.Styles.SelectedTitle.Faint(true)
+	broken.Styles.SelectedDesc = d.Styles.SelectedDesc.Inherit(ctx.Styles.Error)
+	return libraryDelegate{DefaultDelegate: d, broken: broken}
+}
+
+func (d libraryDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	if it, ok := item.(entryItem); ok && it.entry.Error != "" {
+		d.broken.Render(w, m, index, item)
+		return
+	}
+	d.DefaultDelegate.Render(w, m, index, item)
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"cable/articles"
+	"cable/library"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -19,11 +20,51 @@ type renderedMsg struct {
 	err       error
 }
 
-// openArticleMsg asks the root to show an article in the reader.
-type openArticleMsg struct{ article *articles.Article }
+// openEntryMsg asks the root to open an entry in the reader, at a place
+// when at is not nil, else where the reader left it.
+type openEntryMsg struct {
+	entry library.Entry
+	at    *articles.Position
+}
+
+// articleLoadedMsg brings back an article read from its file, with the
+// reader's state for it.
+type articleLoadedMsg struct {
+	entry     library.Entry
+	article   *articles.Article
+	reading   library.Reading
+	bookmarks []library.Bookmark
+	at        *articles.Position
+	err       error
+}
 
 // closeReaderMsg asks the root to go back to the library.
 type closeReaderMsg struct{}
+
+// readingSavedMsg reports a reading written to the store, so that the
+// library shows the new progress.
+type readingSavedMsg struct {
+	reading library.Reading
+	err     error
+}
+
+// storeDoneMsg reports a write to the store that needs no answer but a
+// word in the status line.
+type storeDoneMsg struct {
+	done string // what to say when it worked
+	err  error
+}
+
+// bookmarksMsg brings back the bookmarks of one article, or of all ("").
+type bookmarksMsg struct {
+	key   string
+	marks []library.Bookmark
+	err   error
+}
+
+// saveTickMsg is the reader's reminder to save its place, a little after
+// the place last changed.
+type saveTickMsg struct{ key string }
 
 // clearStatusMsg clears a passing status message, unless a newer one has
 // replaced it since.
@@ -31,6 +72,10 @@ type clearStatusMsg struct{ id int }
 
 // statusDuration is how long a passing message stays in the status line.
 const statusDuration = 3 * time.Second
+
+// saveDelay is how long after the place changes it is saved: a crash loses
+// at most this much reading.
+const saveDelay = 2 * time.Second
 
 // renderCmd renders an article in the background.
 func renderCmd(a *articles.Article, opts RenderOptions) tea.Cmd {
@@ -40,8 +85,42 @@ func renderCmd(a *articles.Article, opts RenderOptions) tea.Cmd {
 	}
 }
 
-func openArticle(a *articles.Article) tea.Cmd {
-	return func() tea.Msg { return openArticleMsg{article: a} }
+func openEntry(e library.Entry, at *articles.Position) tea.Cmd {
+	return func() tea.Msg { return openEntryMsg{entry: e, at: at} }
+}
+
+// loadArticleCmd reads an entry's article and its state in the background.
+func loadArticleCmd(cat *library.Catalog, e library.Entry, at *articles.Position) tea.Cmd {
+	return func() tea.Msg {
+		msg := articleLoadedMsg{entry: e, at: at}
+		msg.article, msg.err = cat.Article(e)
+		if msg.err != nil || cat.Store == nil {
+			return msg
+		}
+		// State that cannot be read is not worth refusing the article for:
+		// it opens at the top, and saving will say what is wrong.
+		msg.reading, _, _ = cat.Store.Reading(e.Key)
+		msg.bookmarks, _ = cat.Store.Bookmarks(e.Key)
+		return msg
+	}
 }
 
 func closeReader() tea.Msg { return closeReaderMsg{} }
+
+// saveReadingCmd writes a reading to the store in the background.
+func saveReadingCmd(store *library.Store, r library.Reading) tea.Cmd {
+	if store == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		return readingSavedMsg{reading: r, err: store.SaveReading(r)}
+	}
+}
+
+// bookmarksCmd lists bookmarks in the background: one article's, or all.
+func bookmarksCmd(store *library.Store, key string) tea.Cmd {
+	return func() tea.Msg {
+		marks, err := store.Bookmarks(key)
+		return bookmarksMsg{key: key, marks: marks, err: err}
+	}
+}

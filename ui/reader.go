@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"cable/articles"
+	"cable/library"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -17,6 +18,7 @@ import (
 // a position in the text, which survives any new width.
 type readerModel struct {
 	ctx     *Context
+	entry   library.Entry
 	article *articles.Article
 	keys    readerKeys
 	help    help.Model
@@ -36,30 +38,54 @@ type readerModel struct {
 	returnOpts RenderOptions
 
 	jumps jumpList
+	state readerState
 
 	toc      tocModel
-	showTOC  bool
+	marks    marksModel
+	overlay  overlay
 	showHelp bool
 
 	status   string
 	statusID int
 }
 
-func newReader(ctx *Context, a *articles.Article) readerModel {
+// overlay is what stands over the text, if anything.
+type overlay int
+
+const (
+	noOverlay overlay = iota
+	contentsOverlay
+	marksOverlay
+	labelOverlay
+)
+
+// newReader opens an article at a place: at when it is given, else where
+// the reader left it last time, else the top.
+func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
+	a := loaded.article
 	keys := newReaderKeys()
 	_, hasNote := a.EditorsNote()
 	keys.EditorsNote.SetEnabled(hasNote)
 	keys.Return.SetEnabled(false)
+	stateKeys(&keys, ctx.store())
 	h := help.New()
 	h.Styles.FullKey, h.Styles.FullDesc = ctx.Styles.HelpKey, ctx.Styles.HelpDesc
-	return readerModel{
+	m := readerModel{
 		ctx:     ctx,
+		entry:   loaded.entry,
 		article: a,
 		keys:    keys,
 		help:    h,
 		docs:    map[RenderOptions]*Document{},
 		toc:     newTOC(ctx, a),
+		marks:   newMarks(ctx, loaded.bookmarks),
+		anchor:  loaded.reading.Position,
+		state:   readerState{progress: loaded.reading.Progress},
 	}
+	if loaded.at != nil {
+		m.anchor = *loaded.at
+	}
+	return m
 }
 
 // Init asks for the first rendering.
@@ -95,6 +121,8 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 		return m, m.resize()
 	case renderedMsg:
 		return m.rendered(msg)
+	case saveTickMsg, storeDoneMsg, bookmarksMsg:
+		return m.stateMsg(msg)
 	case clearStatusMsg:
 		if msg.id == m.statusID {
 			m.status = ""
@@ -102,7 +130,12 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 	case tea.MouseMsg:
 		m.mouse(msg)
 	case tea.KeyMsg:
-		return m.handleKey(msg)
+		before := m.anchor
+		m, cmd := m.handleKey(msg)
+		if m.anchor != before {
+			cmd = tea.Batch(cmd, m.placeChanged())
+		}
+		return m, cmd
 	}
 	return m, nil
 }
@@ -127,14 +160,22 @@ func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		m.showHelp = false
 		return m, nil
 	}
-	if key.Matches(msg, m.keys.Back) && !m.showTOC {
+	switch m.overlay {
+	case contentsOverlay:
+		return m.tocKey(msg)
+	case marksOverlay:
+		return m.marksKey(msg)
+	case labelOverlay:
+		return m.labelKey(msg)
+	}
+	if key.Matches(msg, m.keys.Back) {
 		return m, closeReader
 	}
 	if m.doc == nil {
 		return m, nil // nothing to move through until the text arrives
 	}
-	if m.showTOC {
-		return m.tocKey(msg)
+	if cmd, ok := m.stateKey(msg); ok {
+		return m, cmd
 	}
 	return m.readingKey(msg)
 }
@@ -164,7 +205,7 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m, m.prevSection()
 	case key.Matches(msg, m.keys.Contents):
 		m.toc.open(m.currentSection())
-		m.showTOC = true
+		m.overlay = contentsOverlay
 	case key.Matches(msg, m.keys.EditorsNote):
 		m.toggleEditorsNote()
 	case key.Matches(msg, m.keys.Return):
@@ -194,7 +235,7 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 func (m readerModel) tocKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	jump, closed := m.toc.update(msg)
 	if closed {
-		m.showTOC = false
+		m.overlay = noOverlay
 	}
 	if jump >= 0 {
 		m.jumpToSection(jump)
@@ -203,7 +244,7 @@ func (m readerModel) tocKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 }
 
 func (m *readerModel) mouse(msg tea.MouseMsg) {
-	if m.doc == nil || m.showTOC || msg.Action != tea.MouseActionPress {
+	if m.doc == nil || m.overlay != noOverlay || msg.Action != tea.MouseActionPress {
 		return
 	}
 	switch msg.Button {
@@ -212,104 +253,6 @@ func (m *readerModel) mouse(msg tea.MouseMsg) {
 	case tea.MouseButtonWheelUp:
 		m.scroll(-3)
 	}
-}
-
-// maxTop is the last top line at which the screen is still full of text.
-func (m readerModel) maxTop() int {
-	return max(len(m.doc.Lines)-m.bodyHeight(), 0)
-}
-
-// scroll moves the view by n lines. Scrolling down never goes past the
-// end, but a section jump may have put a short last section's heading at
-// the top, beyond maxTop; scrolling down from there stays put.
-func (m *readerModel) scroll(n int) {
-	top := m.top + n
-	if n > 0 {
-		top = min(top, max(m.maxTop(), m.top))
-	}
-	m.moveTo(max(top, 0))
-}
-
-// moveTo puts line at the top and remembers it as the reader's place.
-func (m *readerModel) moveTo(line int) {
-	m.top = clamp(line, 0, max(len(m.doc.Lines)-1, 0))
-	m.anchor = m.doc.PositionAt(m.top)
-}
-
-// jumpToSection puts section i's heading on the top line, exactly. A jump
-// into the editor's note from elsewhere, by any key, remembers the line
-// left, so that "e" or backspace can go back to it.
-func (m *readerModel) jumpToSection(i int) {
-	if note, ok := m.article.EditorsNote(); ok && i == note && m.currentSection() != note {
-		here := m.anchor
-		m.noteReturn = &here
-		m.returnLine, m.returnOpts = m.top, m.doc.Options
-		m.keys.Return.SetEnabled(true)
-	}
-	m.jumps.record(m.anchor)
-	m.top = m.doc.SectionStart[i]
-	m.anchor = articles.Position{Section: i}
-}
-
-// goTo shows pos at the top without recording a jump: it is how the jump
-// history itself moves.
-func (m *readerModel) goTo(pos articles.Position) {
-	m.anchor = pos
-	m.top = m.doc.LineOf(pos)
-}
-
-// currentSection is the section the top line belongs to.
-func (m readerModel) currentSection() int { return m.doc.SectionAt(m.top) }
-
-func (m *readerModel) nextSection() tea.Cmd {
-	next := m.currentSection() + 1
-	if next >= len(m.doc.SectionStart) {
-		return m.say("This is the last section.")
-	}
-	m.jumpToSection(next)
-	return nil
-}
-
-// prevSection goes to the start of the current section, as vim's "[[" does,
-// or to the previous section when already at the start.
-func (m *readerModel) prevSection() tea.Cmd {
-	cur := m.currentSection()
-	if m.top > m.doc.SectionStart[cur] {
-		m.jumpToSection(cur)
-		return nil
-	}
-	if cur == 0 {
-		return m.say("This is the first section.")
-	}
-	m.jumpToSection(cur - 1)
-	return nil
-}
-
-// toggleEditorsNote jumps to the editor's note, remembering the exact line
-// left; pressed again while in the note, it goes back there.
-func (m *readerModel) toggleEditorsNote() {
-	note, _ := m.article.EditorsNote()
-	if m.noteReturn != nil && m.currentSection() == note {
-		m.returnFromNote()
-		return
-	}
-	m.jumpToSection(note)
-}
-
-// returnFromNote goes back to where the reader was before jumping to the
-// editor's note: the same line when the width has not changed since, the
-// same place in the text when it has.
-func (m *readerModel) returnFromNote() {
-	if m.noteReturn == nil {
-		return
-	}
-	m.jumps.record(m.anchor)
-	m.goTo(*m.noteReturn)
-	if m.doc.Options == m.returnOpts {
-		m.top = m.returnLine
-	}
-	m.noteReturn = nil
-	m.keys.Return.SetEnabled(false)
 }
 
 // say shows a passing message in the status line.

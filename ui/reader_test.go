@@ -2,10 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
-
-	"cable/articles"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -113,13 +113,12 @@ func TestEditorsNoteReturnAcrossAResize(t *testing.T) {
 }
 
 func TestNoEditorsNoteDisablesTheKey(t *testing.T) {
-	a, err := articles.Parse("x.md", []byte("---\ntitle: X\n---\nText.\n\n## A\n\nMore.\n"), "x")
-	if err != nil {
+	path := filepath.Join(t.TempDir(), "x.md")
+	if err := os.WriteFile(path, []byte("---\ntitle: X\n---\nText.\n\n## A\n\nMore.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx := testContext(StyleDark, 80, 24)
-	m := settle(t, NewModel(ctx, []*articles.Article{a}, a), openArticle(a))
-	m = resize(t, m, 80, 24)
+	ctx := storeContext(t, 80, 24, filepath.Join(t.TempDir(), "cable.db"), path)
+	m := open(t, startModel(t, ctx), "x")
 	m, cmd := press(t, m, "e")
 	if cmd == nil || m.reader.status != "This article has no editor's note." {
 		t.Fatalf("e without a note: status %q", m.reader.status)
@@ -233,8 +232,8 @@ func TestContentsJump(t *testing.T) {
 	m := openSeed(t, 80, 24)
 	m, _ = press(t, m, "]")
 	m, _ = press(t, m, "t")
-	if !m.reader.showTOC || m.reader.toc.cursor != 1 {
-		t.Fatalf("t: contents shown %v, cursor %d", m.reader.showTOC, m.reader.toc.cursor)
+	if !(m.reader.overlay == contentsOverlay) || m.reader.toc.pick.cursor != 1 {
+		t.Fatalf("t: contents shown %v, cursor %d", (m.reader.overlay == contentsOverlay), m.reader.toc.pick.cursor)
 	}
 	view := strings.Join(screenLines(m), "\n")
 	if !strings.Contains(view, "›  2  A periphery strategy") {
@@ -243,13 +242,13 @@ func TestContentsJump(t *testing.T) {
 	m, _ = press(t, m, "j")
 	m, _ = press(t, m, "j")
 	m, _ = press(t, m, "enter")
-	if m.reader.showTOC || firstTextLine(m) != "## Arms and Karabakh" {
-		t.Fatalf("enter on entry 4: contents %v, top line %q", m.reader.showTOC, firstTextLine(m))
+	if (m.reader.overlay == contentsOverlay) || firstTextLine(m) != "## Arms and Karabakh" {
+		t.Fatalf("enter on entry 4: contents %v, top line %q", (m.reader.overlay == contentsOverlay), firstTextLine(m))
 	}
 	m, _ = press(t, m, "t")
 	m, _ = press(t, m, "G")
 	m, _ = press(t, m, "esc")
-	if m.reader.showTOC || firstTextLine(m) != "## Arms and Karabakh" {
+	if (m.reader.overlay == contentsOverlay) || firstTextLine(m) != "## Arms and Karabakh" {
 		t.Errorf("esc moved the reader: %q", firstTextLine(m))
 	}
 	if m.screen != readerScreen {
@@ -288,9 +287,7 @@ func TestLeavingAndQuitting(t *testing.T) {
 }
 
 func TestLibraryOpensTheSelectedArticle(t *testing.T) {
-	ctx := testContext(StyleDark, 80, 24)
-	m := NewModel(ctx, bundle(t), nil)
-	m = resize(t, m, 80, 24)
+	m := startModel(t, testContext(StyleDark, 80, 24))
 	m, _ = press(t, m, "j")
 	m, cmd := press(t, m, "enter")
 	m = settle(t, m, cmd)

@@ -38,8 +38,10 @@ func (m readerModel) view() string {
 		body = []string{m.ctx.Styles.Dim.Render("Rendering…")}
 	case m.showHelp:
 		body = m.helpLines()
-	case m.showTOC:
+	case m.overlay == contentsOverlay:
 		body = m.toc.view(m.bodyHeight(), m.ctx.Width)
+	case m.overlay == marksOverlay:
+		body = m.marks.view(m.bodyHeight(), m.ctx.Width, m.article)
 	default:
 		body = m.textLines()
 	}

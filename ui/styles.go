@@ -15,6 +15,7 @@ type Styles struct {
 	TOCCurrent lipgloss.Style // the section being read
 	TOCCursor  lipgloss.Style // the entry under the cursor
 	NoteMark   lipgloss.Style // marks the editor's note in lists
+	Match      lipgloss.Style // a search match
 	HelpKey    lipgloss.Style // a key in the help
 	HelpDesc   lipgloss.Style // what it does
 	Error      lipgloss.Style
@@ -41,6 +42,7 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 		TOCCursor:  r.NewStyle().Reverse(true),
 		NoteMark:   r.NewStyle().Italic(true).Foreground(dim),
 		Error:      r.NewStyle().Foreground(lipgloss.Color("203")),
+		Match:      r.NewStyle().Bold(true).Reverse(true),
 		HelpKey:    r.NewStyle().Bold(true).Foreground(accent),
 		HelpDesc:   r.NewStyle().Foreground(fg),
 	}

@@ -38,7 +38,7 @@ func TestViews(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := testContext(StyleDark, tt.w, tt.h)
-			m := resize(t, NewModel(ctx, bundle(t), nil), tt.w, tt.h)
+			m := startModel(t, ctx)
 			for _, k := range tt.keys {
 				var cmd tea.Cmd
 				m, cmd = press(t, m, k)
@@ -76,7 +76,7 @@ func TestEveryScreenFitsAtEverySize(t *testing.T) {
 		for _, keys := range [][]string{nil, {"enter"}, {"enter", "t"}, {"enter", "?"}, {"enter", "e"}} {
 			t.Run(fmt.Sprintf("%dx%d/%s", size[0], size[1], strings.Join(keys, "-")), func(t *testing.T) {
 				ctx := testContext(StyleDark, size[0], size[1])
-				m := resize(t, NewModel(ctx, bundle(t), nil), size[0], size[1])
+				m := startModel(t, ctx)
 				for _, k := range keys {
 					var cmd tea.Cmd
 					m, cmd = press(t, m, k)
@@ -94,7 +94,7 @@ func TestEveryScreenFitsAtEverySize(t *testing.T) {
 // teatest: library, reader, contents, editor's note and back, quit.
 func TestReadingSession(t *testing.T) {
 	ctx := testContext(StyleDark, 100, 30)
-	tm := teatest.NewTestModel(t, NewModel(ctx, bundle(t), nil), teatest.WithInitialTermSize(100, 30))
+	tm := teatest.NewTestModel(t, NewModel(ctx, Start{}), teatest.WithInitialTermSize(100, 30))
 	waitFor := func(text string) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {

@@ -1,0 +1,398 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"cable/articles"
+	"cable/library"
+	"cable/ui"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// commandCatalog opens the catalog for a command, saying any warning on
+// stderr, where a script's output stays clean of it.
+func commandCatalog(cmd *cobra.Command, global *globalFlags, paths []string) (*library.Catalog, error) {
+	cat, err := openCatalog(*global, paths)
+	if err != nil {
+		return nil, err
+	}
+	if cat.Warning != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), "cable:", cat.Warning)
+	}
+	return cat, nil
+}
+
+func newListCommand(global *globalFlags) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [FILE|DIR...]",
+		Short: "List the articles: id, title, author, words, minutes, progress",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cat, err := commandCatalog(cmd, global, args)
+			if err != nil {
+				return err
+			}
+			defer cat.Close()
+			listed := listing(cat)
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), listed)
+			}
+			return writeTable(cmd.OutOrStdout(), listed)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of objects")
+	return cmd
+}
+
+// listedArticle is one article as "cable list --json" prints it.
+type listedArticle struct {
+	articles.Summary
+	Progress int        `json:"progress"`
+	Finished bool       `json:"finished"`
+	LastRead *time.Time `json:"last_read"`
+	Error    string     `json:"error,omitempty"`
+}
+
+func listing(cat *library.Catalog) []listedArticle {
+	var readings map[string]library.Reading
+	if cat.Store != nil {
+		readings, _ = cat.Store.Readings()
+	}
+	out := make([]listedArticle, len(cat.Entries))
+	for i, e := range cat.Entries {
+		a := listedArticle{Summary: e.Summary, Error: e.Error}
+		if a.Sections == nil {
+			a.Sections = []string{}
+		}
+		if r, ok := readings[e.Key]; ok {
+			a.Progress, a.Finished = r.Progress, r.Finished
+			if !r.LastRead.IsZero() {
+				a.LastRead = &r.LastRead
+			}
+		}
+		out[i] = a
+	}
+	return out
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func writeTable(w io.Writer, list []listedArticle) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tTITLE\tAUTHOR\tWORDS\tMIN\tREAD")
+	for _, a := range list {
+		read := ""
+		switch {
+		case a.Error != "":
+			read = "broken"
+		case a.Finished:
+			read = "finished"
+		case a.LastRead != nil:
+			read = fmt.Sprintf("%d%%", a.Progress)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", a.ID, a.Title, a.Author, a.Words, a.Minutes, read)
+	}
+	return tw.Flush()
+}
+
+func newReadCommand(global *globalFlags) *cobra.Command {
+	var view viewFlags
+	var section string
+	var note bool
+	cmd := &cobra.Command{
+		Use:   "read ID|PATH",
+		Short: "Print an article rendered for the terminal, like glow",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := findArticle(args[0], global)
+			if err != nil {
+				return err
+			}
+			opts, err := printOptions(a, view, section, note)
+			if err != nil {
+				return err
+			}
+			return ui.Print(cmd.OutOrStdout(), a, opts)
+		},
+	}
+	view.register(cmd)
+	cmd.Flags().StringVar(&section, "section", "", "print only this section: its number or title")
+	cmd.Flags().BoolVar(&note, "editors-note", false, "print only the editor's note")
+	return cmd
+}
+
+// findArticle takes a path to a file, or else the ID of an article in the
+// catalog. A file is read directly: printing one needs no index.
+func findArticle(arg string, global *globalFlags) (*articles.Article, error) {
+	if info, err := os.Stat(arg); err == nil {
+		if info.IsDir() {
+			return nil, userErrorf("%s: give one article file, not a directory", arg)
+		}
+		list, err := articles.LoadPaths([]string{arg})
+		if err != nil {
+			return nil, userError{err}
+		}
+		return list[0], nil
+	}
+	cat, err := openCatalog(globalFlags{library: global.library, noState: true}, nil)
+	if err != nil {
+		return nil, err
+	}
+	e, ok := cat.Find(arg)
+	if !ok {
+		return nil, userErrorf("no article %q: \"cable list\" shows the IDs", arg)
+	}
+	a, err := cat.Article(e)
+	if err != nil {
+		return nil, userError{err}
+	}
+	return a, nil
+}
+
+// printOptions resolves "cable read"'s flags. Output that is not a
+// terminal gets the notty style unless another is asked for.
+func printOptions(a *articles.Article, flags viewFlags, section string, note bool) (ui.PrintOptions, error) {
+	isTTY := term.IsTerminal(int(os.Stdout.Fd()))
+	theme, err := ui.ResolveStyle(flags.style, os.Stdout, isTTY)
+	if err != nil {
+		return ui.PrintOptions{}, userError{err}
+	}
+	width := flags.width
+	if isTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			width = ui.TextWidth(w, width)
+		}
+	}
+	opts := ui.PrintOptions{
+		Render:  ui.RenderOptions{Width: width, Style: theme, Profile: ui.ColorProfile(theme, os.Stdout)},
+		Section: -1,
+	}
+	switch {
+	case note && section != "":
+		return opts, userErrorf("give --section or --editors-note, not both")
+	case note:
+		i, ok := a.EditorsNote()
+		if !ok {
+			return opts, userErrorf("%s has no editor's note", a.ID)
+		}
+		opts.Section = i
+	case section != "":
+		i, err := a.FindSection(section)
+		if err != nil {
+			return opts, userError{err}
+		}
+		opts.Section = i
+	}
+	return opts, nil
+}
+
+func newValidateCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate PATH...",
+		Short: "Check article files: print path:line: message for each problem",
+		Long: "validate checks article files and the article files in directories. It prints\n" +
+			"each problem as path:line: message, then a summary, and exits 1 if any file\n" +
+			"has a problem, warnings included.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			reports := articles.Validate(args)
+			if summary := writeReports(cmd.OutOrStdout(), reports); summary != "" {
+				return userError{errors.New(summary)}
+			}
+			return nil
+		},
+	}
+}
+
+// writeReports prints every problem found and a summary line, and returns
+// the summary when there were problems.
+func writeReports(w io.Writer, reports []articles.Report) string {
+	var bad, errs, warns int
+	for _, r := range reports {
+		for _, e := range r.Errors {
+			fmt.Fprintln(w, e)
+		}
+		for _, e := range r.Warnings {
+			fmt.Fprintf(w, "%s (warning)\n", e)
+		}
+		errs += len(r.Errors)
+		warns += len(r.Warnings)
+		if len(r.Errors)+len(r.Warnings) > 0 {
+			bad++
+		}
+	}
+	summary := fmt.Sprintf("%s checked: %d valid, %d with problems (%s, %s)",
+		countOf(len(reports), "file"), len(reports)-bad, bad, countOf(errs, "error"), countOf(warns, "warning"))
+	if bad == 0 {
+		fmt.Fprintln(w, summary)
+		return ""
+	}
+	return summary
+}
+
+func countOf(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func newImportCommand() *cobra.Command {
+	var into string
+	cmd := &cobra.Command{
+		Use:   "import PATH...",
+		Short: "Turn saved web pages, text and Markdown into articles in your library",
+		Long: "import converts .html/.htm pages saved from a browser, .txt text and .md files\n" +
+			"into cable articles, and writes them into the library directory (or --into).\n" +
+			"It prints the path of each article written, never overwrites a file, and exits\n" +
+			"1 if any input failed; the others are still imported.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := into
+			if dir == "" {
+				var err error
+				if dir, err = library.DefaultArticlesDir(); err != nil {
+					return err
+				}
+			}
+			written, err := articles.Import(args, dir)
+			for _, p := range written {
+				fmt.Fprintln(cmd.OutOrStdout(), p)
+			}
+			if err != nil {
+				return userError{err}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&into, "into", "", "the directory to write into (default: the library directory)")
+	return cmd
+}
+
+func newSearchCommand(global *globalFlags) *cobra.Command {
+	var asJSON bool
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "search QUERY...",
+		Short: "Search every article; print the best passages first",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if global.noState {
+				return userErrorf("search needs the library index, and --no-state turns it off")
+			}
+			cat, err := commandCatalog(cmd, global, nil)
+			if err != nil {
+				return err
+			}
+			defer cat.Close()
+			if cat.Store == nil {
+				return userErrorf("search needs the library index, which is not available")
+			}
+			hits, err := cat.Store.Search(strings.Join(args, " "), limit)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), searchResults(hits))
+			}
+			writeHits(cmd.OutOrStdout(), hits)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array, best first")
+	cmd.Flags().IntVar(&limit, "limit", 20, "the most results to print")
+	return cmd
+}
+
+// searchResult is one hit as "cable search --json" prints it.
+type searchResult struct {
+	ID           string  `json:"id"`
+	Title        string  `json:"title"`
+	Origin       string  `json:"origin"`
+	Section      string  `json:"section"`
+	SectionIndex int     `json:"section_index"`
+	Block        int     `json:"block"`
+	Snippet      string  `json:"snippet"`
+	Rank         float64 `json:"rank"`
+}
+
+// plainSnippet marks matched words with asterisks, as in plain text mail.
+var plainSnippet = strings.NewReplacer(library.SnippetStart, "*", library.SnippetEnd, "*")
+
+func searchResults(hits []library.Hit) []searchResult {
+	out := make([]searchResult, len(hits))
+	for i, h := range hits {
+		out[i] = searchResult{ID: h.ID, Title: h.Title, Origin: h.Origin, Section: h.SectionTitle,
+			SectionIndex: h.Section + 1, Block: h.Block, Snippet: plainSnippet.Replace(h.Snippet), Rank: h.Rank}
+	}
+	return out
+}
+
+func writeHits(w io.Writer, hits []library.Hit) {
+	for _, h := range hits {
+		where := h.SectionTitle
+		if where == "" {
+			where = "§1"
+		}
+		fmt.Fprintf(w, "%s · %s (%s)\n    %s\n", h.Title, where, h.ID, plainSnippet.Replace(h.Snippet))
+	}
+}
+
+func newQuotesCommand(global *globalFlags) *cobra.Command {
+	var article, format string
+	cmd := &cobra.Command{
+		Use:   "quotes",
+		Short: "Print your saved quotes, with their citations",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "md" && format != "json" {
+				return userErrorf("--format is md or json, not %q", format)
+			}
+			if global.noState {
+				return userErrorf("quotes are kept in the library database, and --no-state turns it off")
+			}
+			db, err := library.DefaultDBPath()
+			if err != nil {
+				return err
+			}
+			store, notice, err := library.Open(db)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			if notice != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), "cable:", notice)
+			}
+			quotes, err := store.Quotes(article)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeJSON(cmd.OutOrStdout(), quotes)
+			}
+			for i, q := range quotes {
+				if i > 0 {
+					fmt.Fprintln(cmd.OutOrStdout())
+				}
+				fmt.Fprint(cmd.OutOrStdout(), q.Markdown())
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&article, "article", "", "only the quotes from this article (its ID)")
+	cmd.Flags().StringVar(&format, "format", "md", "md (a blockquote and a citation line) or json")
+	return cmd
+}

@@ -1,0 +1,155 @@
+package library
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"cable/articles"
+)
+
+// Catalog is everything cable knows about the reader's articles for one
+// run: the entries to list, where to read each one from, and the store for
+// reading state when there is one. It is how the commands and the screens
+// reach the library, whether or not the database could be had.
+type Catalog struct {
+	// Store keeps the index and the reader's state. It is nil when state
+	// is switched off or the database could not be opened; the entries
+	// then come straight from the files.
+	Store *Store
+	// Entries are the articles to list: bundled first, then by path.
+	Entries []Entry
+	// Warning is one line for the reader when something is not as it
+	// should be (the database was broken and set aside, or cannot be
+	// used); "" when all is well.
+	Warning string
+
+	bundle map[string]*articles.Article
+}
+
+// Options say where a catalog comes from.
+type Options struct {
+	Sources
+	// DBPath is the database file; "" means no state is read or written.
+	DBPath string
+}
+
+// OpenCatalog opens the store and syncs it with the sources. A store that
+// cannot be opened or synced is not an error: the catalog then lists the
+// files directly and says why in Warning. An error means the sources
+// themselves cannot be read, which for the bundle is a bug.
+func OpenCatalog(opts Options) (*Catalog, error) {
+	c := &Catalog{bundle: map[string]*articles.Article{}}
+	for _, a := range opts.Bundle {
+		c.bundle[a.ID] = a
+	}
+	if opts.DBPath != "" {
+		store, notice, err := Open(opts.DBPath)
+		switch {
+		case err != nil:
+			c.Warning = fmt.Sprintf("Reading without saving your place: %v", err)
+		default:
+			c.Warning = notice
+			entries, _, err := store.Sync(opts.Sources)
+			if err == nil {
+				c.Store, c.Entries = store, entries
+				return c, nil
+			}
+			store.Close()
+			c.Warning = fmt.Sprintf("Reading without saving your place: %v", err)
+		}
+	}
+	c.Entries = ScanDirect(opts.Sources)
+	return c, nil
+}
+
+// Close closes the store, if there is one.
+func (c *Catalog) Close() error {
+	if c.Store == nil {
+		return nil
+	}
+	return c.Store.Close()
+}
+
+// Article reads the article an entry stands for: the bundled one, or its
+// file, parsed now. The file may have changed since the catalog was made;
+// what is read is what is there.
+func (c *Catalog) Article(e Entry) (*articles.Article, error) {
+	if e.Source == SourceBundled {
+		if a, ok := c.bundle[e.Summary.ID]; ok {
+			return a, nil
+		}
+		return nil, fmt.Errorf("no bundled article %q", e.Summary.ID)
+	}
+	if e.Error != "" {
+		return nil, errors.New(e.Error)
+	}
+	a, err := articles.ParseFile(os.DirFS(filepath.Dir(e.Key)), filepath.Base(e.Key), e.Key)
+	if err != nil {
+		return nil, err
+	}
+	a.ID = e.Summary.ID
+	return a, nil
+}
+
+// Find returns the entry with an ID, or for a path, the entry of that file.
+func (c *Catalog) Find(idOrPath string) (Entry, bool) {
+	abs, _ := filepath.Abs(idOrPath)
+	for _, e := range c.Entries {
+		if e.Summary.ID == idOrPath || (abs != "" && e.Key == abs) {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// ByKey returns the entry with a key.
+func (c *Catalog) ByKey(key string) (Entry, bool) {
+	for _, e := range c.Entries {
+		if e.Key == key {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// ScanDirect lists the sources without a database: every file is parsed,
+// every time. It is how cable reads when it cannot keep an index, and what
+// the index must agree with.
+func ScanDirect(src Sources) []Entry {
+	var list []*articles.Article
+	var entries []Entry
+	for _, a := range src.Bundle {
+		list = append(list, a)
+		entries = append(entries, Entry{Key: bundledKey(a.ID), Source: SourceBundled})
+	}
+	for _, it := range collect(src) {
+		e := Entry{Key: it.key, Source: it.source}
+		if it.problem {
+			e.Error = it.errText
+			entries = append(entries, e)
+			list = append(list, &articles.Article{ID: articles.Slug(filepath.Base(it.key))})
+			continue
+		}
+		if info, err := os.Stat(it.key); err == nil {
+			e.Added = info.ModTime()
+		}
+		a, err := articles.ParseFile(os.DirFS(filepath.Dir(it.key)), filepath.Base(it.key), it.key)
+		if err != nil {
+			e.Error = err.Error()
+			a = &articles.Article{ID: articles.Slug(filepath.Base(it.key))}
+		}
+		entries = append(entries, e)
+		list = append(list, a)
+	}
+	articles.UniqueIDs(list)
+	for i, a := range list {
+		if entries[i].Error != "" {
+			entries[i].Summary = brokenSummary(entries[i].Key, a.ID, filepath.Base(entries[i].Key))
+			continue
+		}
+		entries[i].Summary = a.Summarise()
+	}
+	return entries
+}

@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"cable/articles"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// maxTop is the last top line at which the screen is still full of text.
+func (m readerModel) maxTop() int {
+	return max(len(m.doc.Lines)-m.bodyHeight(), 0)
+}
+
+// scroll moves the view by n lines. Scrolling down never goes past the
+// end, but a section jump may have put a short last section's heading at
+// the top, beyond maxTop; scrolling down from there stays put.
+func (m *readerModel) scroll(n int) {
+	top := m.top + n
+	if n > 0 {
+		top = min(top, max(m.maxTop(), m.top))
+	}
+	m.moveTo(max(top, 0))
+}
+
+// moveTo puts line at the top and remembers it as the reader's place.
+func (m *readerModel) moveTo(line int) {
+	m.top = clamp(line, 0, max(len(m.doc.Lines)-1, 0))
+	m.anchor = m.doc.PositionAt(m.top)
+}
+
+// jumpToSection puts section i's heading on the top line, exactly. A jump
+// into the editor's note from elsewhere, by any key, remembers the line
+// left, so that "e" or backspace can go back to it.
+func (m *readerModel) jumpToSection(i int) {
+	if note, ok := m.article.EditorsNote(); ok && i == note && m.currentSection() != note {
+		here := m.anchor
+		m.noteReturn = &here
+		m.returnLine, m.returnOpts = m.top, m.doc.Options
+		m.keys.Return.SetEnabled(true)
+	}
+	m.jumps.record(m.anchor)
+	m.top = m.doc.SectionStart[i]
+	m.anchor = articles.Position{Section: i}
+}
+
+// goTo shows pos at the top without recording a jump: it is how the jump
+// history itself moves.
+func (m *readerModel) goTo(pos articles.Position) {
+	m.anchor = pos
+	m.top = m.doc.LineOf(pos)
+}
+
+// currentSection is the section the top line belongs to.
+func (m readerModel) currentSection() int { return m.doc.SectionAt(m.top) }
+
+func (m *readerModel) nextSection() tea.Cmd {
+	next := m.currentSection() + 1
+	if next >= len(m.doc.SectionStart) {
+		return m.say("This is the last section.")
+	}
+	m.jumpToSection(next)
+	return nil
+}
+
+// prevSection goes to the start of the current section, as vim's "[[" does,
+// or to the previous section when already at the start.
+func (m *readerModel) prevSection() tea.Cmd {
+	cur := m.currentSection()
+	if m.top > m.doc.SectionStart[cur] {
+		m.jumpToSection(cur)
+		return nil
+	}
+	if cur == 0 {
+		return m.say("This is the first section.")
+	}
+	m.jumpToSection(cur - 1)
+	return nil
+}
+
+// toggleEditorsNote jumps to the editor's note, remembering the exact line
+// left; pressed again while in the note, it goes back there.
+func (m *readerModel) toggleEditorsNote() {
+	note, _ := m.article.EditorsNote()
+	if m.noteReturn != nil && m.currentSection() == note {
+		m.returnFromNote()
+		return
+	}
+	m.jumpToSection(note)
+}
+
+// returnFromNote goes back to where the reader was before jumping to the
+// editor's note: the same line when the width has not changed since, the
+// same place in the text when it has.
+func (m *readerModel) returnFromNote() {
+	if m.noteReturn == nil {
+		return
+	}
+	m.jumps.record(m.anchor)
+	m.goTo(*m.noteReturn)
+	if m.doc.Options == m.returnOpts {
+		m.top = m.returnLine
+	}
+	m.noteReturn = nil
+	m.keys.Return.SetEnabled(false)
+}

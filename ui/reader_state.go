@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"cable/articles"
+	"cable/library"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// readerState is what the reader keeps in the store for an article: its
+// place (saved a little after it changes, and on leaving), its bookmarks
+// and its quotes.
+type readerState struct {
+	progress  int  // the highest share read so far, as the store has it
+	dirty     bool // the place changed since it was last saved
+	scheduled bool // a save tick is on its way
+	label     textinput.Model
+}
+
+// stateKeys switches off the keys that need the store when there is none.
+func stateKeys(k *readerKeys, store *library.Store) {
+	on := store != nil
+	k.Bookmark.SetEnabled(on)
+	k.Marks.SetEnabled(on)
+	k.Quote.SetEnabled(on)
+}
+
+// placeChanged marks the place as moved and makes sure a save follows
+// within saveDelay, without saving on every key.
+func (m *readerModel) placeChanged() tea.Cmd {
+	if m.ctx.store() == nil || m.doc == nil {
+		return nil
+	}
+	m.state.dirty = true
+	if m.state.scheduled {
+		return nil
+	}
+	m.state.scheduled = true
+	key := m.entry.Key
+	return tea.Tick(saveDelay, func(time.Time) tea.Msg { return saveTickMsg{key: key} })
+}
+
+// reading is the reader's state as the store keeps it.
+func (m readerModel) reading() library.Reading {
+	pct := m.state.progress
+	if m.doc != nil {
+		pct = max(pct, percentRead(m.top, m.bodyHeight(), len(m.doc.Lines)))
+	}
+	return library.Reading{Key: m.entry.Key, Position: m.anchor, Progress: pct, Finished: pct >= 100}
+}
+
+// saveNow saves the place at once, as on leaving the article.
+func (m *readerModel) saveNow() tea.Cmd {
+	if m.doc == nil {
+		return nil
+	}
+	m.state.dirty = false
+	return saveReadingCmd(m.ctx.store(), m.reading())
+}
+
+// saveSync saves the place before the program exits, when there is no
+// event loop left to run a command.
+func (m readerModel) saveSync() error {
+	store := m.ctx.store()
+	if store == nil || m.doc == nil {
+		return nil
+	}
+	return store.SaveReading(m.reading())
+}
+
+func (m readerModel) stateMsg(msg tea.Msg) (readerModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case saveTickMsg:
+		if msg.key != m.entry.Key {
+			return m, nil
+		}
+		m.state.scheduled = false
+		if m.state.dirty {
+			return m, m.saveNow()
+		}
+	case storeDoneMsg:
+		if msg.err != nil {
+			return m, m.say("%v", msg.err)
+		}
+		return m, tea.Batch(m.say("%s", msg.done), bookmarksCmd(m.ctx.store(), m.entry.Key))
+	case bookmarksMsg:
+		if msg.key == m.entry.Key && msg.err == nil {
+			m.marks.set(msg.marks)
+		}
+	}
+	return m, nil
+}
+
+// stateKey handles the keys that write to the store; ok is false for any
+// other key.
+func (m *readerModel) stateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.keys.Bookmark):
+		m.state.label = newLabelInput(m.ctx)
+		m.overlay = labelOverlay
+		return nil, true
+	case key.Matches(msg, m.keys.Marks):
+		if len(m.marks.list) == 0 {
+			return m.say("No bookmarks in this article yet: m adds one."), true
+		}
+		m.marks.open()
+		m.overlay = marksOverlay
+		return nil, true
+	case key.Matches(msg, m.keys.Quote):
+		return m.saveQuote(), true
+	case pressedDisabled(msg, m.keys.Bookmark), pressedDisabled(msg, m.keys.Marks), pressedDisabled(msg, m.keys.Quote):
+		return m.say("Bookmarks and quotes are kept in the library database, which is not available."), true
+	}
+	return nil, false
+}
+
+func newLabelInput(ctx *Context) textinput.Model {
+	in := newInput("Bookmark label (enter saves, esc cancels): ", 80)
+	in.Focus()
+	return in
+}
+
+// labelKey edits the new bookmark's label; enter saves the bookmark.
+func (m readerModel) labelKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyEsc:
+		m.overlay = noOverlay
+		return m, nil
+	case tea.KeyEnter:
+		m.overlay = noOverlay
+		return m, m.addBookmark(articles.Clean(strings.TrimSpace(m.state.label.Value())))
+	}
+	var cmd tea.Cmd
+	m.state.label, cmd = m.state.label.Update(msg)
+	return m, cmd
+}
+
+// topBlock is the paragraph at the top of the view and its text.
+func (m readerModel) topBlock() (articles.Position, string) {
+	pos := m.doc.PositionAt(m.top)
+	pos.Offset = 0
+	blocks := m.article.Sections[pos.Section].Blocks
+	if pos.Block >= len(blocks) {
+		return pos, ""
+	}
+	return pos, blocks[pos.Block].Text
+}
+
+func (m readerModel) addBookmark(label string) tea.Cmd {
+	store := m.ctx.store()
+	pos, text := m.topBlock()
+	b := library.Bookmark{Key: m.entry.Key, Position: pos, Label: label, Excerpt: text}
+	where := placeName(m.article, pos)
+	return func() tea.Msg {
+		_, err := store.AddBookmark(b)
+		return storeDoneMsg{done: "Bookmarked " + where + ".", err: err}
+	}
+}
+
+// saveQuote keeps the paragraph at the top of the view as a quote, with
+// all that is needed to cite it.
+func (m readerModel) saveQuote() tea.Cmd {
+	pos, text := m.topBlock()
+	if text == "" {
+		return m.say("Nothing to quote here.")
+	}
+	meta := m.article.Meta
+	q := library.Quote{
+		Key: m.entry.Key, ArticleID: m.article.ID, Title: meta.Title, Author: meta.Author,
+		Source: meta.Source, Published: meta.Published, URL: meta.URL,
+		SectionTitle: m.article.SectionTitle(pos.Section), Text: text, Position: pos,
+	}
+	store := m.ctx.store()
+	return func() tea.Msg {
+		_, err := store.AddQuote(q)
+		return storeDoneMsg{done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(m.article, pos)), err: err}
+	}
+}
+
+// marksKey moves through the bookmarks; enter jumps, d deletes.
+func (m readerModel) marksKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
+	act, b := m.marks.update(msg)
+	switch act {
+	case marksClose:
+		m.overlay = noOverlay
+	case marksJump:
+		m.overlay = noOverlay
+		m.jumps.record(m.anchor)
+		m.goTo(b.Position)
+	case marksDelete:
+		store := m.ctx.store()
+		return m, func() tea.Msg {
+			return storeDoneMsg{done: "Bookmark deleted.", err: store.DeleteBookmark(b.ID)}
+		}
+	}
+	return m, nil
+}
+
+// placeName names a position as a reader would: "§3 ¶2".
+func placeName(a *articles.Article, pos articles.Position) string {
+	if pos.Block == 0 {
+		return fmt.Sprintf("§%d", pos.Section+1)
+	}
+	return fmt.Sprintf("§%d ¶%d", pos.Section+1, pos.Block)
+}

@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"cable/articles"
+	"cable/library"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// searchModel searches every article: results come as the query is typed,
+// best first, each with the passage it was found in; enter opens the
+// article at that passage.
+type searchModel struct {
+	ctx     *Context
+	input   textinput.Model
+	keys    searchKeys
+	help    help.Model
+	hits    []library.Hit
+	cursor  int
+	asked   int // the number of the last search asked for
+	err     error
+	shownOf string // the query the hits answer
+}
+
+// searchResultsMsg brings back the hits for one query. asked numbers the
+// query, so that the answer to an older one is dropped.
+type searchResultsMsg struct {
+	asked int
+	query string
+	hits  []library.Hit
+	err   error
+}
+
+// searchHits is how many results a search shows at most.
+const searchHits = 50
+
+func newSearch(ctx *Context) searchModel {
+	in := newInput("Search: ", 200)
+	in.Placeholder = "words from any article"
+	return searchModel{ctx: ctx, input: in, keys: newSearchKeys(), help: dimHelp(ctx)}
+}
+
+// open focuses the query, keeping the last one and its results.
+func (m *searchModel) open() tea.Cmd {
+	m.resize()
+	return m.input.Focus()
+}
+
+func (m *searchModel) resize() { m.input.Width = max(m.ctx.Width-len(m.input.Prompt)-4, 10) }
+
+func (m searchModel) update(msg tea.Msg) (searchModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case searchResultsMsg:
+		if msg.asked == m.asked {
+			m.hits, m.err, m.shownOf = msg.hits, msg.err, msg.query
+			m.cursor = 0
+		}
+		return m, nil
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.Close):
+			return m, showScreen(libraryScreen, nil)
+		case key.Matches(msg, m.keys.Down):
+			m.cursor = min(m.cursor+1, max(len(m.hits)-1, 0))
+			return m, nil
+		case key.Matches(msg, m.keys.Up):
+			m.cursor = max(m.cursor-1, 0)
+			return m, nil
+		case key.Matches(msg, m.keys.Open):
+			return m, m.openHit()
+		}
+	}
+	before := m.input.Value()
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() != before {
+		cmd = tea.Batch(cmd, m.ask())
+	}
+	return m, cmd
+}
+
+// ask runs the query in the background.
+func (m *searchModel) ask() tea.Cmd {
+	store := m.ctx.store()
+	if store == nil {
+		return nil
+	}
+	m.asked++
+	asked, query := m.asked, articles.Clean(m.input.Value())
+	return func() tea.Msg {
+		hits, err := store.Search(query, searchHits)
+		return searchResultsMsg{asked: asked, query: query, hits: hits, err: err}
+	}
+}
+
+// openHit opens the chosen article with the matching passage at the top.
+func (m searchModel) openHit() tea.Cmd {
+	if m.cursor >= len(m.hits) {
+		return nil
+	}
+	h := m.hits[m.cursor]
+	e, ok := m.ctx.Catalog.ByKey(h.Key)
+	if !ok {
+		return nil
+	}
+	return openEntry(e, &articles.Position{Section: h.Section, Block: h.Block})
+}
+
+func (m searchModel) view() string {
+	if m.ctx.tooSmall() {
+		return tooSmallView(m.ctx)
+	}
+	st := m.ctx.Styles
+	lines := []string{"", "  " + m.input.View(), ""}
+	switch {
+	case m.ctx.store() == nil:
+		lines = append(lines, "  "+st.Error.Render("Search needs the library index, which is not available."))
+	case m.err != nil:
+		lines = append(lines, "  "+st.Error.Render(m.err.Error()))
+	case m.shownOf != "" && len(m.hits) == 0:
+		lines = append(lines, "  "+st.Dim.Render(fmt.Sprintf("Nothing found for %q.", m.shownOf)))
+	}
+	lines = append(lines, m.hitLines(m.ctx.Height-len(lines)-2)...)
+	body := fitLines(lines, m.ctx.Height-1, m.ctx.Width)
+	helpLine := "  " + m.help.ShortHelpView(m.keys.ShortHelp())
+	return strings.Join(append(body, ansi.Truncate(helpLine, m.ctx.Width, "…")), "\n")
+}
+
+// hitLines draws the results in height lines, three lines each: title and
+// section, the passage, a gap.
+func (m searchModel) hitLines(height int) []string {
+	st := m.ctx.Styles
+	per := 3
+	p := pickList{cursor: m.cursor, rows: len(m.hits)}
+	first, end := p.window(max(height/per, 1))
+	var out []string
+	for i := first; i < end; i++ {
+		h := m.hits[i]
+		where := h.SectionTitle
+		if where == "" {
+			where = "§1"
+		}
+		title := fmt.Sprintf("%s · %s", h.Title, where)
+		if i == m.cursor {
+			title = st.TOCCursor.Render(title)
+		} else {
+			title = st.TOCTitle.Render(title)
+		}
+		out = append(out, "  "+title, "    "+highlightSnippet(st, h.Snippet), "")
+	}
+	return out
+}
+
+// highlightSnippet styles the matched words of a snippet.
+func highlightSnippet(st Styles, snippet string) string {
+	var b strings.Builder
+	for {
+		start := strings.Index(snippet, library.SnippetStart)
+		if start < 0 {
+			break
+		}
+		end := strings.Index(snippet[start:], library.SnippetEnd)
+		if end < 0 {
+			break
+		}
+		b.WriteString(st.Dim.Render(snippet[:start]))
+		b.WriteString(st.Match.Render(snippet[start+len(library.SnippetStart) : start+end]))
+		snippet = snippet[start+end+len(library.SnippetEnd):]
+	}
+	b.WriteString(st.Dim.Render(snippet))
+	return b.String()
+}
+
+// newInput is a one-line text input with a cursor that does not blink: a
+// blinking cursor redraws the screen twice a second for nothing.
+func newInput(prompt string, limit int) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	in.CharLimit = limit
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return in
+}
+
+// showScreen switches to another screen from inside one.
+func showScreen(s screen, init tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return showScreenMsg{screen: s, init: init} }
+}
