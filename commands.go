@@ -381,7 +381,7 @@ func newQuotesCommand(global *globalFlags) *cobra.Command {
 				return err
 			}
 			if format == "json" {
-				return writeJSON(cmd.OutOrStdout(), quotes)
+				return writeJSON(cmd.OutOrStdout(), quotesJSON(quotes))
 			}
 			for i, q := range quotes {
 				if i > 0 {
@@ -395,4 +395,29 @@ func newQuotesCommand(global *globalFlags) *cobra.Command {
 	cmd.Flags().StringVar(&article, "article", "", "only the quotes from this article (its ID)")
 	cmd.Flags().StringVar(&format, "format", "md", "md (a blockquote and a citation line) or json")
 	return cmd
+}
+
+// quoteJSON is a quote as "cable quotes --format json" prints it.
+type quoteJSON struct {
+	Text      string            `json:"text"`
+	Citation  string            `json:"citation"`
+	ArticleID string            `json:"article_id"`
+	Title     string            `json:"title"`
+	Author    string            `json:"author,omitempty"`
+	Source    string            `json:"source,omitempty"`
+	Published string            `json:"published,omitempty"`
+	URL       string            `json:"url,omitempty"`
+	Section   string            `json:"section,omitempty"`
+	Position  articles.Position `json:"position"`
+	Saved     time.Time         `json:"saved"`
+}
+
+func quotesJSON(quotes []library.Quote) []quoteJSON {
+	out := make([]quoteJSON, len(quotes))
+	for i, q := range quotes {
+		out[i] = quoteJSON{Text: q.Text, Citation: q.Citation(), ArticleID: q.ArticleID, Title: q.Title,
+			Author: q.Author, Source: q.Source, Published: q.Published, URL: q.URL,
+			Section: q.SectionTitle, Position: q.Position, Saved: q.Created}
+	}
+	return out
 }

@@ -8,6 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cable/library"
+
+	"github.com/adrg/xdg"
 )
 
 // update is accepted so that "go test ./... -update", which refreshes the
@@ -244,5 +248,55 @@ func TestValidate(t *testing.T) {
 	out, err = run(t, "validate", filepath.Join(dir, "good.md"), "articles/bundle")
 	if err != nil || strings.TrimSpace(out) != "3 files checked: 3 valid, 0 with problems (0 errors, 0 warnings)" {
 		t.Errorf("validate of good files: %v\n%s", err, out)
+	}
+}
+
+func TestNoStateWritesNothing(t *testing.T) {
+	state := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", state)
+	xdg.Reload()
+	defer xdg.Reload()
+	if _, err := run(t, "list", "--no-state"); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(state)
+	if len(entries) != 0 {
+		t.Errorf("--no-state wrote %v into the state directory", entries)
+	}
+	if _, err := run(t, "list"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(state, "cable", "cable.db")); err != nil {
+		t.Errorf("without --no-state there is no database: %v", err)
+	}
+}
+
+func TestQuotesCommand(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	xdg.Reload()
+	defer xdg.Reload()
+	db, err := library.DefaultDBPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, _, err := library.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.AddQuote(library.Quote{Key: "bundled:x", ArticleID: "x", Title: "T", Author: "A", Text: "Words."}); err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
+	out, err := run(t, "quotes")
+	if err != nil || out != "> Words.\n\n— A, “T”.\n" {
+		t.Errorf("quotes printed %q, %v", out, err)
+	}
+	out, err = run(t, "quotes", "--format", "json")
+	var quotes []map[string]any
+	if err != nil || json.Unmarshal([]byte(out), &quotes) != nil || len(quotes) != 1 || quotes[0]["text"] != "Words." || quotes[0]["citation"] != "A, “T”." {
+		t.Errorf("quotes --format json printed %q, %v", out, err)
+	}
+	if _, err := run(t, "quotes", "--format", "html"); err == nil {
+		t.Error("--format html was accepted")
 	}
 }
