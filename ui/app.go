@@ -38,8 +38,6 @@ type Model struct {
 	allMarks allMarksModel
 	// opened is the entry cable was started with, if any.
 	opened *library.Entry
-	// warning is said once the first screen is up.
-	warning string
 }
 
 // Start says what the program starts with.
@@ -61,23 +59,20 @@ func NewModel(ctx *Context, start Start) Model {
 		allMarks: newAllMarks(ctx),
 		opened:   start.Open,
 	}
-	if ctx.Catalog != nil {
-		m.warning = ctx.Catalog.Warning
+	if ctx.Catalog != nil && ctx.Catalog.Warning != "" {
+		// It stays until another message replaces it: it is about the
+		// whole run, not one moment.
+		m.library.status = ctx.Styles.Error.Render(ctx.Catalog.Warning)
 	}
 	return m
 }
 
-// Init opens the article cable was started with, if any, and shows the
-// catalog's warning.
+// Init opens the article cable was started with, if any.
 func (m Model) Init() tea.Cmd {
-	var cmds []tea.Cmd
-	if m.warning != "" {
-		cmds = append(cmds, m.library.list.NewStatusMessage(m.ctx.Styles.Error.Render(m.warning)))
-	}
 	if m.opened != nil {
-		cmds = append(cmds, openEntry(*m.opened, nil))
+		return openEntry(*m.opened, nil)
 	}
-	return tea.Batch(cmds...)
+	return nil
 }
 
 // Update routes a message: global concerns first, then the screen.
@@ -99,7 +94,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case closeReaderMsg:
 		m.screen = libraryScreen
 		return m, m.reader.saveNow()
-	case readingSavedMsg:
+	case readingSavedMsg, libraryStatusMsg:
 		var cmd tea.Cmd
 		m.library, cmd = m.library.update(msg)
 		return m, cmd
@@ -171,7 +166,7 @@ func (m Model) resize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 func (m Model) opening(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.screen = libraryScreen
-		return m, m.library.list.NewStatusMessage(m.ctx.Styles.Error.Render("Cannot open: " + msg.err.Error()))
+		return m, m.library.warn("Cannot open: " + msg.err.Error())
 	}
 	var save tea.Cmd
 	if m.reader.article != nil && m.screen == readerScreen {

@@ -5,12 +5,14 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"cable/library"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // entryItem is one article in the library list, with how far it has been
@@ -113,6 +115,11 @@ type libraryModel struct {
 	order    sortOrder
 	readings map[string]library.Reading
 	last     library.Reading // the last article read, if any
+
+	// status is a passing message under the list: the list's own status
+	// bar is hidden, since it would count "continue reading" as an article.
+	status   string
+	statusID int
 }
 
 func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading) libraryModel {
@@ -175,7 +182,7 @@ func (m *libraryModel) sorted() []list.Item {
 func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.list.SetSize(msg.Width, msg.Height)
+		m.list.SetSize(msg.Width, max(msg.Height-1, 1)) // a line for the status
 	case readingSavedMsg:
 		if msg.err == nil {
 			m.readings[msg.reading.Key] = msg.reading
@@ -184,7 +191,12 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 		}
 		return m, nil
 	case storeDoneMsg:
-		return m, m.say(msg)
+		return m, m.stored(msg)
+	case libraryStatusMsg:
+		if msg.id == m.statusID {
+			m.status = ""
+		}
+		return m, nil
 	case tea.KeyMsg:
 		if m.list.FilterState() != list.Filtering {
 			if cmd, ok := m.handleKey(msg); ok {
@@ -207,7 +219,7 @@ func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if e, ok := m.ctx.Catalog.ByKey(m.last.Key); ok && m.last.Key != "" {
 			return openEntry(e, nil), true
 		}
-		return m.list.NewStatusMessage("Nothing to continue: no article has been opened yet."), true
+		return m.say("Nothing to continue: no article has been opened yet."), true
 	case key.Matches(msg, m.keys.Sort):
 		m.order = (m.order + 1) % sortOrders
 		m.refresh()
@@ -232,7 +244,7 @@ func (m *libraryModel) open(item list.DefaultItem) tea.Cmd {
 		return nil
 	}
 	if e.Error != "" {
-		return m.list.NewStatusMessage(m.ctx.Styles.Error.Render("Cannot open: " + strings.ReplaceAll(e.Error, "\n", "; ")))
+		return m.warn("Cannot open: " + strings.ReplaceAll(e.Error, "\n", "; "))
 	}
 	return openEntry(e, nil)
 }
@@ -253,10 +265,10 @@ func (m *libraryModel) mark(item list.DefaultItem, finished bool) tea.Cmd {
 	}
 }
 
-// say shows the outcome of a write and reloads the readings it changed.
-func (m *libraryModel) say(msg storeDoneMsg) tea.Cmd {
+// stored shows the outcome of a write and reloads the readings it changed.
+func (m *libraryModel) stored(msg storeDoneMsg) tea.Cmd {
 	if msg.err != nil {
-		return m.list.NewStatusMessage(m.ctx.Styles.Error.Render(msg.err.Error()))
+		return m.warn(msg.err.Error())
 	}
 	if store := m.ctx.store(); store != nil {
 		if readings, err := store.Readings(); err == nil {
@@ -264,8 +276,22 @@ func (m *libraryModel) say(msg storeDoneMsg) tea.Cmd {
 			m.refresh()
 		}
 	}
-	return m.list.NewStatusMessage(msg.done)
+	return m.say(msg.done)
 }
+
+// say shows a passing message under the list; warn shows a problem.
+func (m *libraryModel) say(text string) tea.Cmd {
+	m.statusID++
+	m.status = text
+	id := m.statusID
+	return tea.Tick(statusDuration, func(time.Time) tea.Msg { return libraryStatusMsg{id: id} })
+}
+
+func (m *libraryModel) warn(text string) tea.Cmd { return m.say(m.ctx.Styles.Error.Render(text)) }
+
+// libraryStatusMsg clears the library's status, unless a newer message
+// replaced it.
+type libraryStatusMsg struct{ id int }
 
 func (m libraryModel) view() string {
 	if m.ctx.tooSmall() {
@@ -273,8 +299,9 @@ func (m libraryModel) view() string {
 	}
 	// The list draws a fixed minimum of lines whatever its size; in a
 	// small terminal the surplus is cut rather than scrolled off screen.
-	lines := strings.Split(m.list.View(), "\n")
-	return strings.Join(fitLines(lines, m.ctx.Height, m.ctx.Width), "\n")
+	lines := fitLines(strings.Split(m.list.View(), "\n"), max(m.ctx.Height-1, 1), m.ctx.Width)
+	status := ansi.Truncate("  "+m.status, m.ctx.Width, "…")
+	return strings.Join(append(lines, status), "\n")
 }
 
 // libraryDelegate draws entries as the default delegate does, and broken
