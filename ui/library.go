@@ -84,7 +84,10 @@ func (i continueItem) Description() string {
 	if sec < len(s.Sections) {
 		where += " " + s.Sections[sec]
 	}
-	return where + " · " + progressLabel(i.reading)
+	if p := progressLabel(i.reading); p != "" {
+		where += " · " + p
+	}
+	return where
 }
 
 func plural(n int, word string) string {

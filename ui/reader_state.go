@@ -52,7 +52,7 @@ func (m readerModel) reading() library.Reading {
 	if m.doc != nil {
 		pct = max(pct, percentRead(m.top, m.bodyHeight(), len(m.doc.Lines)))
 	}
-	return library.Reading{Key: m.entry.Key, Position: m.anchor, Progress: pct, Finished: pct >= 100}
+	return library.Reading{Key: m.entry.Key, Position: m.anchor, Progress: pct, Finished: pct >= 100, LastRead: time.Now()}
 }
 
 // saveNow saves the place at once, as on leaving the article.

@@ -175,3 +175,17 @@ func TestSearchScreenOpensAtThePassage(t *testing.T) {
 		t.Error("the match is not on screen")
 	}
 }
+
+func TestLibraryShowsProgressAfterLeaving(t *testing.T) {
+	ctx := storeContext(t, 80, 24, filepath.Join(t.TempDir(), "cable.db"))
+	m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
+	for range 3 {
+		m, _ = press(t, m, "]")
+	}
+	m, cmd := press(t, m, "q")
+	m = settle(t, m, cmd)
+	view := strings.Join(screenLines(m), "\n")
+	if !strings.Contains(view, "§4 Arms and Karabakh · ") || !strings.Contains(view, "% read · bundled") {
+		t.Errorf("the library after leaving at §4:\n%s", view)
+	}
+}
