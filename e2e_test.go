@@ -112,71 +112,15 @@ type terminal struct {
 	env     []string
 }
 
-// startCable runs "cable args..." in a new tmux session and returns the
-// terminal it runs in. It skips the test under -short, and when tmux is
-// missing unless CABLE_E2E=1 asks for the end-to-end tests to be required.
-//
-// The environment is built from scratch rather than inherited, so that the
-// developer's NO_COLOR, CABLE_STYLE, configuration or tmux settings cannot
-// change what cable shows. cable runs under sh, which prints its exit
-// status when it ends and then keeps the pane open to be read.
+// startCable runs "cable args..." in a new tmux session of
+// termCols×termRows over a fresh home of its own, and returns the terminal
+// it runs in. It skips the test under -short, and when tmux is missing
+// unless CABLE_E2E=1 asks for the end-to-end tests to be required. The
+// sessions of state_e2e_test.go, which share a home, are made the same way
+// by startCableIn.
 func startCable(t *testing.T, args ...string) *terminal {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("end-to-end test skipped with -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CABLE_E2E") == "1" {
-			t.Fatal("CABLE_E2E=1 but tmux is not on PATH: the end-to-end tests require tmux")
-		}
-		t.Skip("tmux is missing (not on PATH); set CABLE_E2E=1 to make this a failure")
-	}
-	bin := cableBinary(t)
-
-	home := t.TempDir()
-	env := []string{
-		"PATH=" + os.Getenv("PATH"),
-		"TERM=xterm-256color",
-		"LANG=C.UTF-8",
-		"HOME=" + home,
-	}
-	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR"} {
-		dir := filepath.Join(home, strings.ToLower(v))
-		if err := os.Mkdir(dir, 0o700); err != nil {
-			t.Fatal(err)
-		}
-		env = append(env, v+"="+dir)
-	}
-
-	term := &terminal{
-		t:       t,
-		socket:  fmt.Sprintf("cable-e2e-%d-%s", os.Getpid(), t.Name()),
-		session: "cable",
-		env:     env,
-	}
-	var socketPath string
-	t.Cleanup(func() {
-		// The server may be gone already, and there is nothing to report
-		// then. A killed server leaves its socket file behind.
-		_ = term.command("kill-server").Run()
-		if socketPath != "" {
-			os.Remove(socketPath)
-		}
-	})
-
-	cmd := []string{"new-session", "-d", "-s", term.session,
-		"-x", strconv.Itoa(termCols), "-y", strconv.Itoa(termRows)}
-	// The server's environment is the one given to the first tmux command,
-	// but tmux sets a pane's TERM from its own default-terminal unless the
-	// session is given one with -e.
-	for _, kv := range env {
-		cmd = append(cmd, "-e", kv)
-	}
-	script := `"$@"; echo "` + exitMarker + `$?"; sleep 60`
-	cmd = append(cmd, "--", "sh", "-c", script, "sh", bin)
-	term.tmux(append(cmd, args...)...)
-	socketPath = strings.TrimSpace(term.tmux("display-message", "-p", "#{socket_path}"))
-	return term
+	return startCableIn(t, newHome(t), termCols, termRows, args...).terminal
 }
 
 // command is a tmux command addressed to this test's own server (-L), so

@@ -6,12 +6,8 @@ package main
 // terminal size, a second process running at the same time, SIGKILL,
 // SIGTERM and a damaged database.
 //
-// startCable in e2e_test.go gives every session a fresh home of its own and
-// names its tmux server after the test alone, so it cannot start a second
-// session over the same home. startCableIn below is a small duplicate of it
-// (the skip rules, the environment, the tmux session) that takes the home,
-// the terminal's size and a server name of its own; everything else (the
-// terminal type, sendKey, waitUntil, capture…) is e2e_test.go's.
+// Every session, these and e2e_test.go's, is started by startCableIn over
+// a home made by newHome; startCable is startCableIn over a fresh home.
 
 import (
 	"bytes"
@@ -38,8 +34,8 @@ const (
 	continuePrefix = "Continue reading: "
 )
 
-// requireEndToEnd skips the test exactly as startCable does: under -short,
-// and when tmux is missing unless CABLE_E2E=1 makes that a failure.
+// requireEndToEnd skips the test under -short, and when tmux is missing
+// unless CABLE_E2E=1 makes that a failure.
 func requireEndToEnd(t *testing.T) {
 	t.Helper()
 	if testing.Short() {
@@ -58,7 +54,10 @@ func requireEndToEnd(t *testing.T) {
 // the same database) and the same $XDG_DATA_HOME.
 type home struct {
 	dir string
-	env []string // built from scratch, as startCable's is
+	// env is built from scratch rather than inherited, so that the
+	// developer's NO_COLOR, CABLE_STYLE, configuration or tmux settings
+	// cannot change what cable shows.
+	env []string
 }
 
 // newHome makes a temporary home with its XDG directories.
@@ -104,9 +103,9 @@ type session struct {
 }
 
 // startCableIn runs "cable args..." in a new tmux session of cols×rows on a
-// tmux server of its own, over home. It is startCable with the home and the
-// size given; cable runs under sh, which prints exitMarker and the exit
-// status when it ends and keeps the pane open to be read.
+// tmux server of its own, over home. cable runs under sh, which prints
+// exitMarker and the exit status when it ends and keeps the pane open to
+// be read.
 //
 // To signal cable itself, not the shell around it, cable is started
 // through a second sh that writes its own PID to a file and then execs
