@@ -186,3 +186,5 @@ func statusOf(m Model) string {
 func catalogOf(path string) (*library.Catalog, error) {
 	return library.OpenCatalog(library.Options{Sources: library.Sources{Bundle: mustBundle(), Files: []string{path}}})
 }
+
+func ansiStrip(s string) string { return ansi.Strip(s) }

@@ -70,6 +70,8 @@ type readerKeys struct {
 	EditorsNote, Return      key.Binding
 	JumpBack, JumpForward    key.Binding
 	Bookmark, Marks, Quote   key.Binding
+	Find, NextMatch          key.Binding
+	PrevMatch, ClearFind     key.Binding
 	Back, Help, Quit         key.Binding
 }
 
@@ -93,6 +95,10 @@ func newReaderKeys() readerKeys {
 		Bookmark:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark")),
 		Marks:       key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
 		Quote:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "save quote")),
+		Find:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the article")),
+		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous match")),
+		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		ClearFind:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the matches")),
 		Back:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", "library")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -109,7 +115,7 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextSection, k.PrevSection, k.Contents, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward},
-		{k.Bookmark, k.Marks, k.Quote, k.Back, k.Help, k.Quit},
+		{k.Find, k.NextMatch, k.Bookmark, k.Marks, k.Quote, k.Back, k.Help, k.Quit},
 	}
 }
 

@@ -39,6 +39,7 @@ type readerModel struct {
 
 	jumps jumpList
 	state readerState
+	find  finder
 
 	toc      tocModel
 	marks    marksModel
@@ -57,6 +58,7 @@ const (
 	contentsOverlay
 	marksOverlay
 	labelOverlay
+	findOverlay
 )
 
 // newReader opens an article at a place: at when it is given, else where
@@ -109,10 +111,12 @@ func (m *readerModel) resize() tea.Cmd {
 	return renderCmd(m.article, opts)
 }
 
-// show puts doc on screen at the reader's place.
+// show puts doc on screen at the reader's place, with the search's
+// matches found again in it.
 func (m *readerModel) show(doc *Document) {
 	m.doc = doc
 	m.top = doc.LineOf(m.anchor)
+	m.refind()
 }
 
 func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
@@ -167,6 +171,13 @@ func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m.marksKey(msg)
 	case labelOverlay:
 		return m.labelKey(msg)
+	case findOverlay:
+		return m.findKey(msg)
+	}
+	if m.doc != nil {
+		if cmd, ok := m.findNav(msg); ok {
+			return m, cmd
+		}
 	}
 	if key.Matches(msg, m.keys.Back) {
 		return m, closeReader

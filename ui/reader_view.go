@@ -88,11 +88,11 @@ func Byline(meta articles.Meta) string {
 func (m readerModel) textLines() []string {
 	end := min(m.top+m.bodyHeight(), len(m.doc.Lines))
 	margin := strings.Repeat(" ", leftMargin(m.ctx.Width, m.doc.Options.Width))
-	out := make([]string, 0, end-m.top)
-	for _, line := range m.doc.Lines[m.top:end] {
-		out = append(out, margin+line)
+	lines := m.highlightLines(append([]string(nil), m.doc.Lines[m.top:end]...), m.top)
+	for i := range lines {
+		lines[i] = margin + lines[i]
 	}
-	return out
+	return lines
 }
 
 func (m readerModel) helpLines() []string {
@@ -107,14 +107,18 @@ func (m readerModel) helpLines() []string {
 // statusLine reads "§3/8 Section title · 42% · 6 min left", with a passing
 // message or a reminder of the keys on the right.
 func (m readerModel) statusLine() string {
+	if m.overlay == findOverlay {
+		return ansi.Truncate(m.find.input.View(), m.ctx.Width, "…")
+	}
 	left := m.progress()
 	right := m.status
-	style := m.ctx.Styles.Status
 	if right == "" {
-		right = m.help.ShortHelpView(m.keys.ShortHelp())
-		right = ansi.Strip(right)
+		right = m.findStatus()
 	}
-	return style.Render(statusLayout(left, right, m.ctx.Width))
+	if right == "" {
+		right = ansi.Strip(m.help.ShortHelpView(m.keys.ShortHelp()))
+	}
+	return m.ctx.Styles.Status.Render(statusLayout(left, right, m.ctx.Width))
 }
 
 // progress is the left part of the status line.

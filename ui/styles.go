@@ -5,20 +5,21 @@ import "github.com/charmbracelet/lipgloss"
 // Styles are every lipgloss style the screens use, built once from the
 // resolved theme. View code takes styles from here and never builds its own.
 type Styles struct {
-	Title      lipgloss.Style // article title in the reader's header
-	Byline     lipgloss.Style // author, source, date under it
-	Status     lipgloss.Style // the reader's status line
-	StatusNote lipgloss.Style // a passing message in the status line
-	Dim        lipgloss.Style // secondary text
-	TOCTitle   lipgloss.Style
-	TOCItem    lipgloss.Style
-	TOCCurrent lipgloss.Style // the section being read
-	TOCCursor  lipgloss.Style // the entry under the cursor
-	NoteMark   lipgloss.Style // marks the editor's note in lists
-	Match      lipgloss.Style // a search match
-	HelpKey    lipgloss.Style // a key in the help
-	HelpDesc   lipgloss.Style // what it does
-	Error      lipgloss.Style
+	Title        lipgloss.Style // article title in the reader's header
+	Byline       lipgloss.Style // author, source, date under it
+	Status       lipgloss.Style // the reader's status line
+	StatusNote   lipgloss.Style // a passing message in the status line
+	Dim          lipgloss.Style // secondary text
+	TOCTitle     lipgloss.Style
+	TOCItem      lipgloss.Style
+	TOCCurrent   lipgloss.Style // the section being read
+	TOCCursor    lipgloss.Style // the entry under the cursor
+	NoteMark     lipgloss.Style // marks the editor's note in lists
+	Match        lipgloss.Style // a search match
+	MatchCurrent lipgloss.Style // the match n and N are on
+	HelpKey      lipgloss.Style // a key in the help
+	HelpDesc     lipgloss.Style // what it does
+	Error        lipgloss.Style
 }
 
 // NewStyles builds the styles for a theme ("dark", "light" or "notty")
@@ -31,25 +32,27 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 		statusBG = lipgloss.Color("254")
 	}
 	s := Styles{
-		Title:      r.NewStyle().Bold(true).Foreground(accent),
-		Byline:     r.NewStyle().Foreground(dim),
-		Status:     r.NewStyle().Foreground(fg).Background(statusBG),
-		StatusNote: r.NewStyle().Foreground(accent).Background(statusBG).Bold(true),
-		Dim:        r.NewStyle().Foreground(dim),
-		TOCTitle:   r.NewStyle().Bold(true).Foreground(accent),
-		TOCItem:    r.NewStyle(),
-		TOCCurrent: r.NewStyle().Bold(true),
-		TOCCursor:  r.NewStyle().Reverse(true),
-		NoteMark:   r.NewStyle().Italic(true).Foreground(dim),
-		Error:      r.NewStyle().Foreground(lipgloss.Color("203")),
-		Match:      r.NewStyle().Bold(true).Reverse(true),
-		HelpKey:    r.NewStyle().Bold(true).Foreground(accent),
-		HelpDesc:   r.NewStyle().Foreground(fg),
+		Title:        r.NewStyle().Bold(true).Foreground(accent),
+		Byline:       r.NewStyle().Foreground(dim),
+		Status:       r.NewStyle().Foreground(fg).Background(statusBG),
+		StatusNote:   r.NewStyle().Foreground(accent).Background(statusBG).Bold(true),
+		Dim:          r.NewStyle().Foreground(dim),
+		TOCTitle:     r.NewStyle().Bold(true).Foreground(accent),
+		TOCItem:      r.NewStyle(),
+		TOCCurrent:   r.NewStyle().Bold(true),
+		TOCCursor:    r.NewStyle().Reverse(true),
+		NoteMark:     r.NewStyle().Italic(true).Foreground(dim),
+		Error:        r.NewStyle().Foreground(lipgloss.Color("203")),
+		Match:        r.NewStyle().Reverse(true),
+		MatchCurrent: r.NewStyle().Bold(true).Foreground(lipgloss.Color("0")).Background(lipgloss.Color("214")),
+		HelpKey:      r.NewStyle().Bold(true).Foreground(accent),
+		HelpDesc:     r.NewStyle().Foreground(fg),
 	}
 	if theme == StyleNoTTY {
 		// Without colour the status line still needs to stand apart.
 		s.Status = r.NewStyle().Reverse(true)
 		s.StatusNote = r.NewStyle().Reverse(true).Bold(true)
+		s.MatchCurrent = r.NewStyle().Reverse(true).Bold(true).Underline(true)
 	}
 	return s
 }

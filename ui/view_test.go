@@ -34,6 +34,8 @@ func TestViews(t *testing.T) {
 		{"reader-help", 80, 24, []string{"enter", "?"}},
 		{"reader-end", 80, 10, []string{"enter", "G"}},
 		{"too-small", 19, 5, []string{"enter"}},
+		{"reader-search", 80, 24, []string{"enter", "/", "K", "a", "r", "a", "b", "a", "k", "h", "enter", "n"}},
+		{"reader-search-typing", 80, 24, []string{"enter", "/", "p", "e", "r", "i", "p", "h", "e", "r", "y", " ", "s"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestTextIndexFind(t *testing.T) {
+	lines := []string{
+		"  ## Arms and Karabakh",
+		"",
+		"  Control over the Nagorno-Karabakh",
+		"  territory. KARABAKH in capitals,",
+		"  and karabakh.",
+	}
+	ix := newTextIndex(lines)
+	tests := []struct {
+		query string
+		want  []string // line:from-to of each match's first span
+	}{
+		{"karabakh", []string{"0:14-22", "2:27-35", "3:13-21", "4:6-14"}},
+		{"Karabakh", []string{"0:14-22", "2:27-35"}},
+		{"KARABAKH", []string{"3:13-21"}},
+		{"Nagorno-Karabakh territory", []string{"2:19-35"}}, // across the line break
+		{"nagorno-karabakh   territory", []string{"2:19-35"}},
+		{"Baku", nil},
+		{"   ", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range ix.find(tt.query) {
+			l := int(ix.line[m.start])
+			s := ix.spans(m)[l]
+			got = append(got, fmt.Sprintf("%d:%d-%d", l, s.from, s.to))
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("find(%q) = %v, want %v", tt.query, got, tt.want)
+		}
+	}
+	spans := ix.spans(ix.find("Nagorno-Karabakh territory")[0])
+	if spans[2] != (lineSpan{19, 35}) || spans[3] != (lineSpan{2, 11}) {
+		t.Errorf("a match across two lines has spans %v", spans)
+	}
+}
+
+func TestHighlightKeepsTheRestOfTheLine(t *testing.T) {
+	line := "\x1b[1mAn \x1b[0mimportant line"
+	got := highlight(line, lineSpan{3, 12}, func(s ...string) string { return "[" + strings.Join(s, "") + "]" })
+	if plain := ansiStrip(got); plain != "An [important] line" {
+		t.Errorf("highlight = %q (%q)", got, plain)
+	}
+}
+
+func TestSearchInTheArticle(t *testing.T) {
+	m := openSeed(t, 100, 30)
+	m, _ = press(t, m, "/")
+	for _, r := range "Karabakh" {
+		m, _ = press(t, m, string(r))
+	}
+	if got := m.reader.findStatus(); got != "match 1/6" {
+		t.Fatalf("typing Karabakh: %q", got)
+	}
+	m, _ = press(t, m, "enter")
+	if !strings.HasSuffix(statusOf(m), "match 1/6") {
+		t.Errorf("status line = %q", statusOf(m))
+	}
+	// n walks the matches, each brought into view, not at the edge.
+	for i := 2; i <= 6; i++ {
+		m, _ = press(t, m, "n")
+		match := m.reader.find.matches[m.reader.find.current]
+		line := int(m.reader.find.index.line[match.start])
+		if m.reader.findStatus() != fmt.Sprintf("match %d/6", i) {
+			t.Fatalf("n → %q", m.reader.findStatus())
+		}
+		if line < m.reader.top+2 || line >= m.reader.top+m.reader.bodyHeight()-2 {
+			t.Errorf("match %d on line %d is not well inside the view from %d", i, line, m.reader.top)
+		}
+	}
+	m, _ = press(t, m, "n")
+	if m.reader.findStatus() != "match 1/6" {
+		t.Errorf("n after the last wraps to %q", m.reader.findStatus())
+	}
+	m, _ = press(t, m, "N")
+	if m.reader.findStatus() != "match 6/6" {
+		t.Errorf("N from the first goes to %q", m.reader.findStatus())
+	}
+	// The matches stay right after a resize.
+	m = resize(t, m, 52, 30)
+	if m.reader.findStatus() != "match 6/6" {
+		t.Errorf("after a resize: %q", m.reader.findStatus())
+	}
+	view := strings.Join(screenLines(m), "\n")
+	if !strings.Contains(view, "Karabakh") {
+		t.Error("the current match is not on screen after the resize")
+	}
+	// esc clears the highlights and stays in the article; esc again leaves.
+	m, _ = press(t, m, "esc")
+	if m.reader.find.active() || m.screen != readerScreen {
+		t.Fatalf("esc: search active %v, screen %v", m.reader.find.active(), m.screen)
+	}
+	m, cmd := press(t, m, "esc")
+	if m = settle(t, m, cmd); m.screen != libraryScreen {
+		t.Error("the second esc did not go back to the library")
+	}
+}
+
+func TestSearchEscWhileTypingPutsThePlaceBack(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	m, _ = press(t, m, "]")
+	top := m.reader.top
+	m, _ = press(t, m, "/")
+	for _, r := range "drone" {
+		m, _ = press(t, m, string(r))
+	}
+	if m.reader.top == top {
+		t.Fatal("typing did not move to the match")
+	}
+	m, _ = press(t, m, "esc")
+	if m.reader.top != top || m.reader.find.active() {
+		t.Errorf("esc while typing: top %d (was %d), active %v", m.reader.top, top, m.reader.find.active())
+	}
+}

@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// finder is the search inside the article: "/" types a query, matching as
+// it is typed; n and N walk the matches; esc clears them.
+type finder struct {
+	input   textinput.Model
+	query   string
+	matches []textMatch
+	current int
+	index   *textIndex
+	indexOf *Document // the rendering index was built from
+	from    int       // the top line when typing began, for esc
+}
+
+// active reports whether matches are being shown.
+func (f *finder) active() bool { return f.query != "" }
+
+// indexFor is the text index of doc, built once per rendering.
+func (f *finder) indexFor(doc *Document) *textIndex {
+	if f.indexOf != doc {
+		f.index, f.indexOf = newTextIndex(doc.Lines), doc
+	}
+	return f.index
+}
+
+// startFind opens the query line.
+func (m *readerModel) startFind() {
+	m.find.input = newInput("/", 120)
+	m.find.input.Focus()
+	m.find.from = m.top
+	m.overlay = findOverlay
+}
+
+// findKey edits the query, searching as it changes; enter keeps the
+// matches, esc puts everything back as it was.
+func (m readerModel) findKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyEsc:
+		m.overlay = noOverlay
+		m.clearFind()
+		m.moveTo(m.find.from)
+		return m, nil
+	case tea.KeyEnter:
+		m.overlay = noOverlay
+		if m.find.query != "" && len(m.find.matches) == 0 {
+			return m, m.say("Not found: %s", m.find.query)
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.find.input, cmd = m.find.input.Update(msg)
+	m.runFind(m.find.input.Value(), m.find.from)
+	return m, cmd
+}
+
+// runFind searches for query and shows the first match at or after the
+// line from.
+func (m *readerModel) runFind(query string, from int) {
+	m.find.query = query
+	m.find.matches = m.find.indexFor(m.doc).find(query)
+	m.find.current = 0
+	ix := m.find.index
+	for i, match := range m.find.matches {
+		if int(ix.line[match.start]) >= from {
+			m.find.current = i
+			break
+		}
+	}
+	m.showMatch()
+}
+
+// refind searches the new rendering after a resize, keeping the same
+// match current: the text is the same, so the matches are too.
+func (m *readerModel) refind() {
+	if !m.find.active() {
+		return
+	}
+	current := m.find.current
+	m.find.matches = m.find.indexFor(m.doc).find(m.find.query)
+	m.find.current = clamp(current, 0, max(len(m.find.matches)-1, 0))
+}
+
+func (m *readerModel) clearFind() {
+	m.find.query, m.find.matches, m.find.current = "", nil, 0
+}
+
+// findNav handles n, N and the esc that clears the matches; ok is false
+// for any other key.
+func (m *readerModel) findNav(msg tea.KeyMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.keys.Find):
+		m.startFind()
+		return nil, true
+	case !m.find.active():
+		return nil, false
+	case key.Matches(msg, m.keys.NextMatch), key.Matches(msg, m.keys.PrevMatch):
+		n := len(m.find.matches)
+		if n == 0 {
+			return m.say("Not found: %s", m.find.query), true
+		}
+		step := 1
+		if key.Matches(msg, m.keys.PrevMatch) {
+			step = n - 1
+		}
+		m.find.current = (m.find.current + step) % n
+		m.showMatch()
+		return nil, true
+	case key.Matches(msg, m.keys.ClearFind):
+		m.clearFind()
+		return nil, true
+	}
+	return nil, false
+}
+
+// showMatch brings the current match into view, a third of the way down
+// the screen, unless it is already well inside it.
+func (m *readerModel) showMatch() {
+	if len(m.find.matches) == 0 {
+		return
+	}
+	line := int(m.find.index.line[m.find.matches[m.find.current].start])
+	h := m.bodyHeight()
+	margin := min(2, h/4)
+	if line >= m.top+margin && line < m.top+h-margin {
+		return
+	}
+	m.moveTo(max(line-h/3, 0))
+}
+
+// findStatus is the search's part of the status line: "match 3/17".
+func (m readerModel) findStatus() string {
+	switch {
+	case !m.find.active():
+		return ""
+	case len(m.find.matches) == 0:
+		return "no match"
+	}
+	return fmt.Sprintf("match %d/%d", m.find.current+1, len(m.find.matches))
+}
+
+// highlightLines styles the matches on the lines [top, top+len(lines)) of
+// the rendering, the current one apart.
+func (m readerModel) highlightLines(lines []string, top int) []string {
+	if !m.find.active() || len(m.find.matches) == 0 {
+		return lines
+	}
+	ix := m.find.index
+	end := top + len(lines)
+	st := m.ctx.Styles
+	for i, match := range m.find.matches {
+		first, last := int(ix.line[match.start]), int(ix.line[match.end-1])
+		if last < top || first >= end {
+			continue
+		}
+		style := st.Match.Render
+		if i == m.find.current {
+			style = st.MatchCurrent.Render
+		}
+		for l, span := range ix.spans(match) {
+			if l >= top && l < end {
+				lines[l-top] = highlight(lines[l-top], span, style)
+			}
+		}
+	}
+	return lines
+}
