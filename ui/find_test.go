@@ -121,3 +121,29 @@ func TestSearchEscWhileTypingPutsThePlaceBack(t *testing.T) {
 		t.Errorf("esc while typing: top %d (was %d), active %v", m.reader.top, top, m.reader.find.active())
 	}
 }
+
+func TestSentenceAround(t *testing.T) {
+	text := "First one. The second, with drones? Yes! Last one"
+	for at, want := range map[int]string{0: "First one.", 15: "The second, with drones?", 36: "Yes!", 44: "Last one"} {
+		if got := sentenceAround(text, at); got != want {
+			t.Errorf("sentenceAround(%d) = %q, want %q", at, got, want)
+		}
+	}
+}
+
+func TestQuoteTheMatchSentence(t *testing.T) {
+	ctx := storeContext(t, 80, 24, t.TempDir()+"/cable.db")
+	m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
+	m, _ = press(t, m, "/")
+	for _, r := range "drone production" {
+		m, _ = press(t, m, string(r))
+	}
+	m, _ = press(t, m, "enter")
+	m, cmd := press(t, m, "y")
+	m = settle(t, m, cmd)
+	quotes, err := ctx.Catalog.Store.Quotes("azerbaijan-israel-relations")
+	want := "And drone production does nothing to encourage Karabakh Armenians to accept Azerbaijani control of the territory."
+	if err != nil || len(quotes) != 1 || quotes[0].Text != want || quotes[0].SectionTitle != "Arms and Karabakh" {
+		t.Errorf("quotes = %+v, %v", quotes, err)
+	}
+}

@@ -163,10 +163,14 @@ func (m readerModel) addBookmark(label string) tea.Cmd {
 	}
 }
 
-// saveQuote keeps the paragraph at the top of the view as a quote, with
-// all that is needed to cite it.
+// saveQuote keeps the paragraph at the top of the view as a quote, or,
+// while the search shows a match, the sentence that holds it; with all
+// that is needed to cite it.
 func (m readerModel) saveQuote() tea.Cmd {
 	pos, text := m.topBlock()
+	if mpos, sentence, ok := m.matchSentence(); ok {
+		pos, text = mpos, sentence
+	}
 	if text == "" {
 		return m.say("Nothing to quote here.")
 	}
@@ -208,4 +212,46 @@ func placeName(a *articles.Article, pos articles.Position) string {
 		return fmt.Sprintf("§%d", pos.Section+1)
 	}
 	return fmt.Sprintf("§%d ¶%d", pos.Section+1, pos.Block)
+}
+
+// matchSentence is the sentence around the current search match, and the
+// paragraph it is in.
+func (m readerModel) matchSentence() (articles.Position, string, bool) {
+	if !m.find.active() || len(m.find.matches) == 0 {
+		return articles.Position{}, "", false
+	}
+	match := m.find.matches[m.find.current]
+	pos := m.doc.PositionAt(int(m.find.index.line[match.start]))
+	pos.Offset = 0
+	blocks := m.article.Sections[pos.Section].Blocks
+	if pos.Block >= len(blocks) {
+		return pos, "", false
+	}
+	text := blocks[pos.Block].Text
+	found := string(m.find.index.runes[match.start:match.end])
+	at := strings.Index(text, found)
+	if at < 0 {
+		at = strings.Index(strings.ToLower(text), strings.ToLower(found))
+	}
+	if at < 0 {
+		return pos, text, true // the match spans paragraphs: keep the one it starts in
+	}
+	return pos, sentenceAround(text, at), true
+}
+
+// sentenceAround is the sentence of text that holds the byte at.
+func sentenceAround(text string, at int) string {
+	start := 0
+	for _, end := range []string{". ", "? ", "! "} {
+		if i := strings.LastIndex(text[:at], end); i >= 0 && i+2 > start {
+			start = i + 2
+		}
+	}
+	stop := len(text)
+	for _, end := range []string{". ", "? ", "! "} {
+		if i := strings.Index(text[at:], end); i >= 0 && at+i+1 < stop {
+			stop = at + i + 1
+		}
+	}
+	return strings.TrimSpace(text[start:stop])
 }
