@@ -74,3 +74,18 @@ func TextWidth(termWidth, measure int) int {
 func leftMargin(termWidth, textWidth int) int {
 	return max((termWidth-textWidth)/2, 0)
 }
+
+// measures are the text widths w cycles through; 0 is the terminal's
+// width.
+var measures = []int{60, 72, 80, 100, 0}
+
+// nextMeasure is the width after current in measures, or the first when
+// current is not one of them (a width given with --width).
+func nextMeasure(current int) int {
+	for i, m := range measures {
+		if m == current {
+			return measures[(i+1)%len(measures)]
+		}
+	}
+	return measures[0]
+}

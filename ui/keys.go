@@ -70,7 +70,7 @@ type readerKeys struct {
 	EditorsNote, Return      key.Binding
 	JumpBack, JumpForward    key.Binding
 	Bookmark, Marks, Quote   key.Binding
-	Find, NextMatch          key.Binding
+	Find, NextMatch, Measure key.Binding
 	PrevMatch, ClearFind     key.Binding
 	Back, Help, Quit         key.Binding
 }
@@ -95,6 +95,7 @@ func newReaderKeys() readerKeys {
 		Bookmark:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark")),
 		Marks:       key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
 		Quote:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "save quote")),
+		Measure:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "text width")),
 		Find:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the article")),
 		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous match")),
 		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
@@ -113,7 +114,7 @@ func (k readerKeys) ShortHelp() []key.Binding {
 // FullHelp groups every reader key in columns: moving, sections, leaving.
 func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Measure},
 		{k.NextSection, k.PrevSection, k.Contents, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward},
 		{k.Find, k.NextMatch, k.Bookmark, k.Marks, k.Quote, k.Back, k.Help, k.Quit},
 	}

@@ -235,6 +235,13 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m, m.say("No later jump to go forward to.")
 	case key.Matches(msg, m.keys.Help):
 		m.showHelp = true
+	case key.Matches(msg, m.keys.Measure):
+		m.ctx.Measure = nextMeasure(m.ctx.Measure)
+		label := "the terminal's width"
+		if m.ctx.Measure > 0 {
+			label = fmt.Sprintf("%d columns", m.ctx.Measure)
+		}
+		return m, tea.Batch(m.resize(), m.say("Text width: %s.", label))
 	case pressedDisabled(msg, m.keys.EditorsNote):
 		return m, m.say("This article has no editor's note.")
 	case pressedDisabled(msg, m.keys.Return):

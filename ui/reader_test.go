@@ -383,3 +383,31 @@ func ctrlKey(k string) tea.KeyMsg {
 	}
 	return tea.KeyMsg{Type: tea.KeyCtrlO}
 }
+
+func TestMeasureCyclesAndKeepsThePlace(t *testing.T) {
+	m := openSeed(t, 120, 30)
+	for range 3 {
+		m, _ = press(t, m, "]")
+	}
+	for range 6 {
+		m, _ = press(t, m, "j")
+	}
+	place := m.reader.doc.PositionAt(m.reader.top)
+	var widths []int
+	for range 5 {
+		var cmd tea.Cmd
+		m, cmd = press(t, m, "w")
+		m = settle(t, m, cmd)
+		widths = append(widths, m.reader.doc.Options.Width)
+		got := m.reader.doc.PositionAt(m.reader.top)
+		if got.Section != place.Section || got.Block != place.Block {
+			t.Errorf("at text width %d the top shows %+v, was %+v", m.reader.doc.Options.Width, got, place)
+		}
+	}
+	if fmt.Sprint(widths) != "[100 120 60 72 80]" {
+		t.Errorf("w went through widths %v", widths)
+	}
+	if !strings.HasPrefix(m.reader.status, "Text width: 80 columns") {
+		t.Errorf("status = %q", m.reader.status)
+	}
+}
