@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"cable/articles"
@@ -37,31 +38,47 @@ func BenchmarkRenderFull(b *testing.B) {
 }
 
 // BenchmarkFirstPaint goes from an article's bytes to its first screen
-// drawn at 80×24: parse, render, lay out, View.
+// at 80×24: parse, render what the screen needs (RenderFirst, as the
+// reader does before the whole rendering arrives), cut the screen.
 func BenchmarkFirstPaint(b *testing.B) {
 	for _, words := range benchSizes {
 		data := articles.SampleArticle(words, 1)
-		dir := b.TempDir()
-		path := filepath.Join(dir, "bench.md")
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			b.Fatal(err)
-		}
 		b.Run(fmt.Sprintf("%dk", words/1000), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				ctx := NewContext(StyleDark, testProfile, 80)
-				ctx.Width, ctx.Height = 80, 24
-				cat, err := catalogOf(path)
+				a, err := articles.Parse("bench.md", data, "bench")
 				if err != nil {
 					b.Fatal(err)
 				}
-				ctx.Catalog = cat
-				m := open(b, startModel(b, ctx), "bench")
-				if m.reader.doc == nil || m.View() == "" {
-					b.Fatal("nothing drawn")
+				doc, err := RenderFirst(a, RenderOptions{Width: 80, Style: StyleDark, Profile: testProfile}, articles.Position{}, 21)
+				if err != nil || len(doc.Lines) < 21 {
+					b.Fatalf("first screen: %v, %d lines", err, len(doc.Lines))
 				}
+				_ = strings.Join(doc.Lines[:21], "\n")
 			}
 		})
+	}
+}
+
+// BenchmarkOpen is the whole opening of an article in the reader, through
+// the catalog, both renderings included.
+func BenchmarkOpen(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bench.md")
+	if err := os.WriteFile(path, articles.SampleArticle(10_000, 1), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ctx := NewContext(StyleDark, testProfile, 80)
+		ctx.Width, ctx.Height = 80, 24
+		cat, err := catalogOf(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx.Catalog = cat
+		if m := open(b, startModel(b, ctx), "bench"); m.reader.doc == nil || m.View() == "" {
+			b.Fatal("nothing drawn")
+		}
 	}
 }
 

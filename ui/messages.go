@@ -77,6 +77,15 @@ const statusDuration = 3 * time.Second
 // at most this much reading.
 const saveDelay = 2 * time.Second
 
+// renderFirstCmd renders the first screen of an article in the
+// background, ahead of the whole.
+func renderFirstCmd(a *articles.Article, opts RenderOptions, pos articles.Position, height int) tea.Cmd {
+	return func() tea.Msg {
+		doc, err := RenderFirst(a, opts, pos, height)
+		return renderedMsg{articleID: a.ID, options: opts, doc: doc, err: err}
+	}
+}
+
 // renderCmd renders an article in the background.
 func renderCmd(a *articles.Article, opts RenderOptions) tea.Cmd {
 	return func() tea.Msg {

@@ -108,7 +108,9 @@ func (m *readerModel) resize() tea.Cmd {
 		return nil // already on its way
 	}
 	m.waiting = opts
-	return renderCmd(m.article, opts)
+	// The first screen comes first, on its own; the whole follows.
+	first := renderFirstCmd(m.article, opts, m.anchor, m.bodyHeight())
+	return tea.Batch(first, renderCmd(m.article, opts))
 }
 
 // show puts doc on screen at the reader's place, with the search's
@@ -152,7 +154,12 @@ func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
 		m.err = msg.err
 		return m, nil
 	}
-	m.docs[msg.options] = msg.doc
+	if _, haveWhole := m.docs[msg.options]; msg.doc.Partial && haveWhole {
+		return m, nil // the whole came first
+	}
+	if !msg.doc.Partial {
+		m.docs[msg.options] = msg.doc
+	}
 	if msg.options == m.ctx.renderOptions() {
 		m.show(msg.doc)
 	}

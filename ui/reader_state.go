@@ -49,7 +49,7 @@ func (m *readerModel) placeChanged() tea.Cmd {
 // reading is the reader's state as the store keeps it.
 func (m readerModel) reading() library.Reading {
 	pct := m.state.progress
-	if m.doc != nil {
+	if m.doc != nil && !m.doc.Partial {
 		pct = max(pct, percentRead(m.top, m.bodyHeight(), len(m.doc.Lines)))
 	}
 	return library.Reading{Key: m.entry.Key, Position: m.anchor, Progress: pct, Finished: pct >= 100, LastRead: time.Now()}

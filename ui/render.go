@@ -37,6 +37,10 @@ type Document struct {
 	// same at every width: wrapping only moves the line breaks.
 	lineFlat  []int
 	blockFlat [][]int
+	// Partial is set on a first paint: only the sections on screen are
+	// rendered, the others stand as one line with their title until the
+	// whole rendering arrives.
+	Partial bool
 }
 
 // Render renders every section of a on its own, in parallel across the
@@ -72,6 +76,51 @@ func Render(a *articles.Article, opts RenderOptions) (*Document, error) {
 		}
 	}
 	return assemble(a, opts, rendered), nil
+}
+
+// RenderFirst renders only what the first screen needs: the section of
+// pos and the ones after it until height lines below pos are filled. The
+// other sections stand as a line with their title, so that every position
+// still has its place; the whole rendering replaces this one when it comes,
+// and the reader's place, kept as a position, does not move.
+func RenderFirst(a *articles.Article, opts RenderOptions, pos articles.Position, height int) (*Document, error) {
+	r, err := newRenderer(opts)
+	if err != nil {
+		return nil, err
+	}
+	rendered := make([][]string, len(a.Sections))
+	start := clamp(pos.Section, 0, len(a.Sections)-1)
+	need := height
+	for i := start; i < len(a.Sections) && need > 0; i++ {
+		if rendered[i], err = renderSection(r, a.SectionMarkdown(i)); err != nil {
+			return nil, fmt.Errorf("rendering section %q: %w", a.SectionTitle(i), err)
+		}
+		below := len(rendered[i])
+		if i == start {
+			below -= linesBefore(rendered[i], a.Sections[i].Blocks, pos)
+		}
+		need -= below + 1
+	}
+	for i := range rendered {
+		if rendered[i] == nil {
+			rendered[i] = []string{"  " + a.SectionTitle(i) + " …"}
+		}
+	}
+	doc := assemble(a, opts, rendered)
+	doc.Partial = true
+	return doc, nil
+}
+
+// linesBefore is how many of a section's rendered lines come before pos.
+func linesBefore(lines []string, blocks []articles.Block, pos articles.Position) int {
+	if pos.Block <= 0 || pos.Block >= len(blocks) {
+		return 0
+	}
+	text, starts := flatten(lines)
+	if off := locateBlocks(text, blocks)[pos.Block]; off >= 0 {
+		return lineAtOffset(starts, off)
+	}
+	return 0
 }
 
 // newRenderer makes a Glamour renderer. A renderer keeps a buffer and is

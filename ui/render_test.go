@@ -7,6 +7,7 @@ import (
 
 	"cable/articles"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -155,5 +156,68 @@ func TestHyphensComeBack(t *testing.T) {
 	text := strings.Join(textOf(lines), " ")
 	if strings.ContainsRune(text, hyphenStandIn) || !strings.Contains(text, "pro-Armenian") {
 		t.Errorf("rendered text %q", text)
+	}
+}
+
+// TestFirstScreenIsTheWholeOnesFirstScreen renders the first screen alone,
+// as the reader does on opening, and checks that what it shows is exactly
+// what the whole rendering shows there: when the whole arrives, nothing
+// on screen moves.
+func TestFirstScreenIsTheWholeOnesFirstScreen(t *testing.T) {
+	a := seed(t)
+	opts := RenderOptions{Width: 60, Style: StyleDark, Profile: testProfile}
+	whole, err := Render(a, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pos := range []articles.Position{{}, {Section: 3}, {Section: 4, Block: 2}, {Section: 7}} {
+		const height = 20
+		first, err := RenderFirst(a, opts, pos, height)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !first.Partial || len(first.SectionStart) != len(a.Sections) {
+			t.Fatalf("first paint at %+v: partial %v, %d sections", pos, first.Partial, len(first.SectionStart))
+		}
+		ft, wt := first.LineOf(pos), whole.LineOf(pos)
+		for i := 0; i < height && wt+i < len(whole.Lines); i++ {
+			if ft+i >= len(first.Lines) || first.Lines[ft+i] != whole.Lines[wt+i] {
+				t.Fatalf("at %+v, line %d of the screen differs:\nfirst %q\nwhole %q", pos, i, textOf(first.Lines[ft+i:ft+i+1]), textOf(whole.Lines[wt+i:wt+i+1]))
+			}
+		}
+		if rendered := len(first.Lines); rendered >= len(whole.Lines) && pos.Section > 0 {
+			t.Errorf("at %+v the first paint rendered everything (%d lines)", pos, rendered)
+		}
+	}
+}
+
+func TestReaderShowsTheFirstScreenThenTheWhole(t *testing.T) {
+	ctx := testContext(StyleDark, 80, 24)
+	m := startModel(t, ctx)
+	e, _ := ctx.Catalog.Find("azerbaijan-israel-relations")
+	next, cmd := m.Update(openEntryMsg{entry: e})
+	m = next.(Model)
+	loaded := cmd()
+	next, cmd = m.Update(loaded)
+	m = next.(Model)
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("opening gave %T, want the first screen and the whole", cmd())
+	}
+	first, whole := batch[0](), batch[1]()
+	next, _ = m.Update(first)
+	m = next.(Model)
+	if m.reader.doc == nil || !m.reader.doc.Partial {
+		t.Fatal("the first screen was not shown")
+	}
+	before := strings.Join(screenLines(m)[:20], "\n")
+	next, _ = m.Update(whole)
+	m = next.(Model)
+	if m.reader.doc.Partial || strings.Join(screenLines(m)[:20], "\n") != before {
+		t.Error("the whole rendering moved what was on screen")
+	}
+	next, _ = m.Update(first) // a first screen arriving late is ignored
+	if next.(Model).reader.doc.Partial {
+		t.Error("a late first screen replaced the whole rendering")
 	}
 }
