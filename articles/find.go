@@ -84,13 +84,3 @@ func (a *Article) listSections(idx []int) string {
 	}
 	return strings.Join(names, ", ")
 }
-
-// Find returns the article with the given ID.
-func Find(list []*Article, id string) (*Article, bool) {
-	for _, a := range list {
-		if a.ID == id {
-			return a, true
-		}
-	}
-	return nil, false
-}
