@@ -62,6 +62,26 @@ type Section struct {
 	// position is a block and an offset into its text.
 	Blocks []Block
 	Words  int
+	// Links are the section's links, in order.
+	Links []Link
+}
+
+// Link is one link of an article: what it says, where it goes, and the
+// block it stands in.
+type Link struct {
+	Text  string
+	URL   string
+	Block int
+}
+
+// Links are every link of the article, in reading order, numbered from 1
+// by their place in the list.
+func (a *Article) Links() []Link {
+	var out []Link
+	for _, s := range a.Sections {
+		out = append(out, s.Links...)
+	}
+	return out
 }
 
 // Block is one paragraph-like unit of a section.

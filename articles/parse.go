@@ -193,6 +193,27 @@ func (s *Section) addBlocks(n ast.Node, src []byte, lines lineIndex) {
 	words := len(strings.Fields(t))
 	s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words})
 	s.Words += words
+	s.Links = appendLinks(s.Links, n, src, len(s.Blocks)-1)
+}
+
+// appendLinks adds the links inside n, in order: inline, reference-style
+// (goldmark has resolved them by now) and bare addresses.
+func appendLinks(links []Link, n ast.Node, src []byte, block int) []Link {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Link:
+			links = append(links, Link{Text: plainText(c, src), URL: Clean(string(c.Destination)), Block: block})
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			url := Clean(string(c.URL(src)))
+			links = append(links, Link{Text: url, URL: url, Block: block})
+		}
+		return ast.WalkContinue, nil
+	})
+	return links
 }
 
 // placeEditorsNote marks the editor's note section and moves it last, or

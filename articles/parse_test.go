@@ -3,6 +3,7 @@ package articles
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -269,3 +270,23 @@ func FuzzParse(f *testing.F) {
 // update is accepted so that "go test ./... -update", which refreshes the
 // golden files of the ui package, runs here too.
 var _ = flag.Bool("update", false, "refresh golden files (none in this package)")
+
+func TestLinks(t *testing.T) {
+	src := "---\ntitle: T\n---\nSee [the *charter*](https://un.org/charter) and <https://example.org/a>.\n\n## Later\n\n- a [reference][r] in a list\n\n```\n[not](a link)\n```\n\n[r]: https://example.org/report\n"
+	a, err := Parse("l.md", []byte(src), "l")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range a.Links() {
+		got = append(got, fmt.Sprintf("%s|%s|%d", l.Text, l.URL, l.Block))
+	}
+	check(t, "links", got, []string{
+		"the charter|https://un.org/charter|0",
+		"https://example.org/a|https://example.org/a|0",
+		"reference|https://example.org/report|1",
+	})
+	if n := len(a.Sections[1].Links); n != 1 {
+		t.Errorf("section 2 has %d links", n)
+	}
+}

@@ -98,7 +98,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.library, cmd = m.library.update(msg)
 		return m, cmd
-	case renderedMsg, saveTickMsg, bookmarksMsg:
+	case renderedMsg, saveTickMsg, bookmarksMsg, noticeMsg:
 		if m.reader.article == nil {
 			return m, nil
 		}
@@ -213,6 +213,7 @@ func useTheme(ctx *Context) {
 // quit as q does, place saved.
 func Run(ctx *Context, start Start, crashDir string, in io.Reader, out io.Writer) error {
 	useTheme(ctx)
+	ctx.Output = out
 	box := &crashBox{dir: crashDir}
 	p := tea.NewProgram(guarded{model: NewModel(ctx, start), box: box},
 		tea.WithAltScreen(),

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"io"
+
 	"cable/library"
 
 	"github.com/charmbracelet/lipgloss"
@@ -22,6 +24,9 @@ type Context struct {
 	Measure int
 	// Catalog lists the articles and keeps the reader's state.
 	Catalog *library.Catalog
+	// Output is the terminal, for the few sequences cable writes outside
+	// the screen (a link copied with OSC 52); nil when there is none.
+	Output io.Writer
 }
 
 // store is where the reader's state is kept, or nil when it is not.

@@ -43,6 +43,7 @@ type readerModel struct {
 
 	toc      tocModel
 	marks    marksModel
+	links    linksModel
 	overlay  overlay
 	showHelp bool
 
@@ -59,6 +60,7 @@ const (
 	marksOverlay
 	labelOverlay
 	findOverlay
+	linksOverlay
 )
 
 // newReader opens an article at a place: at when it is given, else where
@@ -69,6 +71,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	_, hasNote := a.EditorsNote()
 	keys.EditorsNote.SetEnabled(hasNote)
 	keys.Return.SetEnabled(false)
+	keys.Links.SetEnabled(len(a.Links()) > 0)
 	stateKeys(&keys, ctx.store())
 	h := help.New()
 	h.Styles.FullKey, h.Styles.FullDesc = ctx.Styles.HelpKey, ctx.Styles.HelpDesc
@@ -80,6 +83,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 		help:    h,
 		docs:    map[RenderOptions]*Document{},
 		toc:     newTOC(ctx, a),
+		links:   newLinks(ctx, a),
 		marks:   newMarks(ctx, loaded.bookmarks),
 		anchor:  loaded.reading.Position,
 		state:   readerState{progress: loaded.reading.Progress},
@@ -129,6 +133,8 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 		return m.rendered(msg)
 	case saveTickMsg, storeDoneMsg, bookmarksMsg:
 		return m.stateMsg(msg)
+	case noticeMsg:
+		return m, m.say("%s", msg.text)
 	case clearStatusMsg:
 		if msg.id == m.statusID {
 			m.status = ""
@@ -180,6 +186,8 @@ func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m.labelKey(msg)
 	case findOverlay:
 		return m.findKey(msg)
+	case linksOverlay:
+		return m.linksKey(msg)
 	}
 	if m.doc != nil {
 		if cmd, ok := m.findNav(msg); ok {
@@ -221,6 +229,10 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m, m.nextSection()
 	case key.Matches(msg, m.keys.PrevSection):
 		return m, m.prevSection()
+	case key.Matches(msg, m.keys.Links):
+		m.overlay = linksOverlay
+	case pressedDisabled(msg, m.keys.Links):
+		return m, m.say("This article has no links.")
 	case key.Matches(msg, m.keys.Contents):
 		m.toc.open(m.currentSection())
 		m.overlay = contentsOverlay
@@ -253,6 +265,20 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m, m.say("This article has no editor's note.")
 	case pressedDisabled(msg, m.keys.Return):
 		return m, m.say("Nothing to go back to: backspace returns from the editor's note.")
+	}
+	return m, nil
+}
+
+// linksKey moves through the links; enter opens or copies one.
+func (m readerModel) linksKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
+	switch m.links.pick.update(msg) {
+	case pickClose:
+		m.overlay = noOverlay
+	case pickChoose:
+		m.overlay = noOverlay
+		if len(m.links.links) > 0 {
+			return m, openLinkCmd(m.links.links[m.links.pick.cursor].URL, m.ctx.Output)
+		}
 	}
 	return m, nil
 }

@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestOpener(t *testing.T) {
+	have := func(names ...string) func(string) (string, error) {
+		return func(name string) (string, error) {
+			for _, n := range names {
+				if n == name {
+					return "/usr/bin/" + n, nil
+				}
+			}
+			return "", errors.New("not found")
+		}
+	}
+	tests := []struct {
+		goos  string
+		found []string
+		want  string
+	}{
+		{"linux", []string{"xdg-open"}, "xdg-open"},
+		{"linux", []string{"wslview"}, "wslview"},
+		{"linux", nil, ""},
+		{"darwin", []string{"open", "xdg-open"}, "open"},
+		{"darwin", nil, ""},
+	}
+	for _, tt := range tests {
+		if got := opener(tt.goos, have(tt.found...)); got != tt.want {
+			t.Errorf("opener(%s, %v) = %q, want %q", tt.goos, tt.found, got, tt.want)
+		}
+	}
+	for link, want := range map[string]bool{
+		"https://example.org": true, "http://x.org/a?b": true, "mailto:a@b.org": true,
+		"file:///etc/passwd": false, "javascript:alert(1)": false, "/tmp/x": false, "": false,
+	} {
+		if got := safeToOpen(link); got != want {
+			t.Errorf("safeToOpen(%q) = %v", link, got)
+		}
+	}
+}
+
+func TestLinksListAndCopy(t *testing.T) {
+	t.Setenv("PATH", "") // no opener: the link is copied
+	m := open(t, startModel(t, testContext(StyleDark, 100, 30)), "reading-with-cable")
+	var out bytes.Buffer
+	m.ctx.Output = &out
+	m, _ = press(t, m, "L")
+	view := strings.Join(screenLines(m), "\n")
+	if m.reader.overlay != linksOverlay || !strings.Contains(view, " 1  Glamour  https://github.com/charmbracelet/glamour") {
+		t.Fatalf("L shows:\n%s", view)
+	}
+	m, cmd := press(t, m, "enter")
+	m = settle(t, m, cmd)
+	if out.String() != osc52("https://github.com/charmbracelet/glamour") {
+		t.Errorf("wrote %q to the terminal", out.String())
+	}
+	if !strings.Contains(statusOf(m), "Copied to the clipboard: https://github.com/charmbracelet/glamour") {
+		t.Errorf("status = %q", statusOf(m))
+	}
+	seed := openSeed(t, 80, 24)
+	if seed, cmd = press(t, seed, "L"); cmd == nil || seed.reader.status != "This article has no links." {
+		t.Errorf("L without links: %q", seed.reader.status)
+	}
+}
