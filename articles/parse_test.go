@@ -290,3 +290,50 @@ func TestLinks(t *testing.T) {
 		t.Errorf("section 2 has %d links", n)
 	}
 }
+
+// TestNamesOfTheSeedArticle pins the names index of the seed article: the
+// places, people, organisations and peoples it mentions, and no sentence
+// openers such as "Today" or "Thus".
+func TestNamesOfTheSeedArticle(t *testing.T) {
+	list, err := Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range Names(list[0]) {
+		got = append(got, fmt.Sprintf("%s %d", n.Text, n.Count))
+	}
+	check(t, "names", got, []string{
+		"Azerbaijan 16", "Israel 15", "Baku 12", "Iran 9", "Azerbaijani 5", "Israeli 5", "Muslim 4",
+		"Turkey 3", "Armenia 2", "Azerbaijanis 2", "Karabakh Armenians 2", "Nagorno-Karabakh 2", "US 2",
+		"Washington 2", "American 1", "Arab 1", "Armenian 1", "Azerbaijani-Israeli 1", "Azeris 1", "EU 1",
+		"Efraim Sneh 1", "Eldar Mamedov 1", "European Parliament 1", "Islamists 1", "Israelis 1",
+		"Jewish-Americans 1", "Karabakh 1", "Kemalist Turkey 1", "Michael Lotem 1", "Palestine 1",
+		"Socialists & Democrats Group 1", "South Caucasus 1", "United Nations 1", "United States 1", "West 1",
+	})
+}
+
+func TestCapitalRuns(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"Today, Israel’s relations with Turkey are tense.", "[Today]* [Israel] [Turkey]"},
+		{"the Socialists & Democrats Group in the European Parliament, who", "[Socialists & Democrats Group] [European Parliament]"},
+		{"Bank of England. Thus Baku", "[Bank of England]* [Thus Baku]*"},
+		{"“icon of progress in the Muslim world,” it", "[Muslim]"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range capitalRuns(tt.text) {
+			s := "[" + strings.Join(r.words, " ") + "]"
+			if r.sentenceStart {
+				s += "*"
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("capitalRuns(%q) = %s, want %s", tt.text, strings.Join(got, " "), tt.want)
+		}
+	}
+}

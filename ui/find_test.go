@@ -147,3 +147,23 @@ func TestQuoteTheMatchSentence(t *testing.T) {
 		t.Errorf("quotes = %+v, %v", quotes, err)
 	}
 }
+
+func TestNamesIndexWalksMentions(t *testing.T) {
+	m := openSeed(t, 100, 30)
+	m, _ = press(t, m, "i")
+	view := strings.Join(screenLines(m), "\n")
+	if m.reader.overlay != namesOverlay || !strings.Contains(view, "Azerbaijan") || !strings.Contains(view, "Nagorno-Karabakh") {
+		t.Fatalf("i shows:\n%s", view)
+	}
+	for m.reader.names.names[m.reader.names.pick.cursor].Text != "Nagorno-Karabakh" {
+		m, _ = press(t, m, "j")
+	}
+	m, _ = press(t, m, "enter")
+	if m.reader.overlay != noOverlay || m.reader.findStatus() != "match 1/2" {
+		t.Fatalf("choosing Nagorno-Karabakh: overlay %v, %q", m.reader.overlay, m.reader.findStatus())
+	}
+	m, _ = press(t, m, "n")
+	if m.reader.findStatus() != "match 2/2" || !strings.Contains(strings.Join(screenLines(m), "\n"), "Nagorno-Karabakh is a non-issue") {
+		t.Errorf("n: %q", m.reader.findStatus())
+	}
+}

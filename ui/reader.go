@@ -44,6 +44,7 @@ type readerModel struct {
 	toc      tocModel
 	marks    marksModel
 	links    linksModel
+	names    namesModel
 	overlay  overlay
 	showHelp bool
 
@@ -61,6 +62,7 @@ const (
 	labelOverlay
 	findOverlay
 	linksOverlay
+	namesOverlay
 )
 
 // newReader opens an article at a place: at when it is given, else where
@@ -84,6 +86,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 		docs:    map[RenderOptions]*Document{},
 		toc:     newTOC(ctx, a),
 		links:   newLinks(ctx, a),
+		names:   newNames(ctx, a),
 		marks:   newMarks(ctx, loaded.bookmarks),
 		anchor:  loaded.reading.Position,
 		state:   readerState{progress: loaded.reading.Progress},
@@ -188,6 +191,8 @@ func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m.findKey(msg)
 	case linksOverlay:
 		return m.linksKey(msg)
+	case namesOverlay:
+		return m.namesKey(msg)
 	}
 	if m.doc != nil {
 		if cmd, ok := m.findNav(msg); ok {
@@ -231,6 +236,11 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m, m.prevSection()
 	case key.Matches(msg, m.keys.Links):
 		m.overlay = linksOverlay
+	case key.Matches(msg, m.keys.Names):
+		if len(m.names.names) == 0 {
+			return m, m.say("No names found in this article.")
+		}
+		m.overlay = namesOverlay
 	case pressedDisabled(msg, m.keys.Links):
 		return m, m.say("This article has no links.")
 	case key.Matches(msg, m.keys.Contents):
@@ -265,6 +275,22 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m, m.say("This article has no editor's note.")
 	case pressedDisabled(msg, m.keys.Return):
 		return m, m.say("Nothing to go back to: backspace returns from the editor's note.")
+	}
+	return m, nil
+}
+
+// namesKey moves through the names; enter highlights the chosen one's
+// mentions and goes to the first after the top of the screen.
+func (m readerModel) namesKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
+	switch m.names.pick.update(msg) {
+	case pickClose:
+		m.overlay = noOverlay
+	case pickChoose:
+		m.overlay = noOverlay
+		name := m.names.names[m.names.pick.cursor].Text
+		m.jumps.record(m.anchor)
+		m.runFind(name, m.top)
+		return m, m.say("%s: %s (n and N walk them, esc clears)", name, m.findStatus())
 	}
 	return m, nil
 }

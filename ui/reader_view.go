@@ -40,6 +40,8 @@ func (m readerModel) view() string {
 		body = m.helpLines()
 	case m.overlay == contentsOverlay:
 		body = m.toc.view(m.bodyHeight(), m.ctx.Width)
+	case m.overlay == namesOverlay:
+		body = m.names.view(m.bodyHeight(), m.ctx.Width)
 	case m.overlay == linksOverlay:
 		body = m.links.view(m.bodyHeight(), m.ctx.Width)
 	case m.overlay == marksOverlay:
