@@ -59,10 +59,10 @@ const (
 // tooSmall reports whether the terminal is below the minimum size.
 func (c *Context) tooSmall() bool { return c.Width < minWidth || c.Height < minHeight }
 
-// renderOptions are the options the reader renders with at the current
-// size.
-func (c *Context) renderOptions() RenderOptions {
-	return RenderOptions{Width: TextWidth(c.Width, c.Measure), Style: c.Theme, Profile: c.Profile}
+// renderOptions are the options the reader renders with when room
+// columns are free for the text.
+func (c *Context) renderOptions(room int) RenderOptions {
+	return RenderOptions{Width: TextWidth(room, c.Measure), Style: c.Theme, Profile: c.Profile}
 }
 
 // TextWidth is the width the text is wrapped to: the measure, or the

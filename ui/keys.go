@@ -71,7 +71,7 @@ type readerKeys struct {
 	JumpBack, JumpForward    key.Binding
 	Bookmark, Marks, Quote   key.Binding
 	Find, NextMatch, Measure key.Binding
-	Links, Names             key.Binding
+	Links, Names, SideTOC    key.Binding
 	PrevMatch, ClearFind     key.Binding
 	Back, Help, Quit         key.Binding
 }
@@ -99,6 +99,7 @@ func newReaderKeys() readerKeys {
 		Measure:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "text width")),
 		Links:       key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "links")),
 		Names:       key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "names index")),
+		SideTOC:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "contents beside the text")),
 		Find:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the article")),
 		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous match")),
 		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
@@ -118,7 +119,7 @@ func (k readerKeys) ShortHelp() []key.Binding {
 func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Measure},
-		{k.NextSection, k.PrevSection, k.Contents, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward, k.Links, k.Names},
+		{k.NextSection, k.PrevSection, k.Contents, k.SideTOC, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward, k.Links, k.Names},
 		{k.Find, k.NextMatch, k.Bookmark, k.Marks, k.Quote, k.Back, k.Help, k.Quit},
 	}
 }

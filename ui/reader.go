@@ -47,6 +47,7 @@ type readerModel struct {
 	names    namesModel
 	overlay  overlay
 	showHelp bool
+	sideTOC  bool // the contents stand beside the text
 
 	status   string
 	statusID int
@@ -106,7 +107,7 @@ func (m *readerModel) resize() tea.Cmd {
 	if m.ctx.tooSmall() {
 		return nil
 	}
-	opts := m.ctx.renderOptions()
+	opts := m.ctx.renderOptions(m.textRoom())
 	if doc, ok := m.docs[opts]; ok {
 		m.show(doc)
 		return nil
@@ -169,7 +170,7 @@ func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
 	if !msg.doc.Partial {
 		m.docs[msg.options] = msg.doc
 	}
-	if msg.options == m.ctx.renderOptions() {
+	if msg.options == m.ctx.renderOptions(m.textRoom()) {
 		m.show(msg.doc)
 	}
 	return m, nil
@@ -234,6 +235,13 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m, m.nextSection()
 	case key.Matches(msg, m.keys.PrevSection):
 		return m, m.prevSection()
+	case key.Matches(msg, m.keys.SideTOC):
+		m.sideTOC = !m.sideTOC
+		if m.sideTOC && m.ctx.Width < sideTOCMinWidth {
+			m.sideTOC = false
+			return m, m.say("The side contents need a terminal %d columns wide.", sideTOCMinWidth)
+		}
+		return m, m.resize()
 	case key.Matches(msg, m.keys.Links):
 		m.overlay = linksOverlay
 	case key.Matches(msg, m.keys.Names):

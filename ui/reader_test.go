@@ -315,7 +315,7 @@ func TestStaleRenderingIsKeptNotShown(t *testing.T) {
 	if m.reader.docs[old] != doc {
 		t.Error("a rendering for another width was not kept")
 	}
-	next, _ = m.Update(renderedMsg{articleID: "another", options: m.ctx.renderOptions(), doc: doc})
+	next, _ = m.Update(renderedMsg{articleID: "another", options: m.ctx.renderOptions(m.reader.textRoom()), doc: doc})
 	if next.(Model).reader.doc == doc {
 		t.Error("another article's rendering was shown")
 	}
@@ -409,5 +409,40 @@ func TestMeasureCyclesAndKeepsThePlace(t *testing.T) {
 	}
 	if !strings.HasPrefix(m.reader.status, "Text width: 80 columns") {
 		t.Errorf("status = %q", m.reader.status)
+	}
+}
+
+func TestSideContentsFollowScrolling(t *testing.T) {
+	m := openSeed(t, 140, 30)
+	m, cmd := press(t, m, "T")
+	m = settle(t, m, cmd)
+	if m.reader.sidePaneWidth() != sidePane || m.reader.doc.Options.Width != 80 {
+		t.Fatalf("T at 140 columns: pane %d, text %d wide", m.reader.sidePaneWidth(), m.reader.doc.Options.Width)
+	}
+	current := func() string {
+		for _, line := range strings.Split(m.View(), "\n") {
+			if strings.Contains(line, "\x1b[7m") && strings.Contains(ansiStrip(line), "  ") {
+				return strings.TrimSpace(ansiStrip(line)[:sidePane])
+			}
+		}
+		return ""
+	}
+	if got := current(); got != "1 Opening" {
+		t.Errorf("at the top the side contents mark %q", got)
+	}
+	for range 3 {
+		m, _ = press(t, m, "]")
+	}
+	if got := current(); got != "4 Arms and Karabakh" {
+		t.Errorf("after ]×3 the side contents mark %q", got)
+	}
+	checkSize(t, m.View(), 140, 30)
+	if first := firstTextLine(m); !strings.HasSuffix(first, "## Arms and Karabakh") {
+		t.Errorf("the text beside the contents starts %q", first)
+	}
+	narrow := openSeed(t, 100, 30)
+	narrow, cmd = press(t, narrow, "T")
+	if cmd == nil || narrow.reader.sideTOC {
+		t.Errorf("T at 100 columns: %q", narrow.reader.status)
 	}
 }

@@ -56,7 +56,8 @@ func (m readerModel) view() string {
 // textIndent is where the text's first column stands: the centring margin
 // plus Glamour's own document margin, so the header lines up with the text.
 func (m readerModel) textIndent() int {
-	return leftMargin(m.ctx.Width, TextWidth(m.ctx.Width, m.ctx.Measure)) + glamourMargin
+	room := m.textRoom()
+	return m.sidePaneWidth() + leftMargin(room, TextWidth(room, m.ctx.Measure)) + glamourMargin
 }
 
 // glamourMargin is the left margin of Glamour's dark, light and notty
@@ -91,12 +92,72 @@ func Byline(meta articles.Meta) string {
 // textLines is the part of the rendered article on screen, centred.
 func (m readerModel) textLines() []string {
 	end := min(m.top+m.bodyHeight(), len(m.doc.Lines))
-	margin := strings.Repeat(" ", leftMargin(m.ctx.Width, m.doc.Options.Width))
+	pane := m.sidePaneWidth()
+	margin := strings.Repeat(" ", leftMargin(m.ctx.Width-pane, m.doc.Options.Width))
 	lines := m.highlightLines(append([]string(nil), m.doc.Lines[m.top:end]...), m.top)
 	for i := range lines {
 		lines[i] = margin + lines[i]
 	}
+	if pane == 0 {
+		return lines
+	}
+	return besideEachOther(m.sidePane(pane), lines, pane, m.bodyHeight())
+}
+
+// sideTOCMinWidth is the narrowest terminal the side contents stand in:
+// a pane of sidePane columns and an 80-column text beside it.
+const (
+	sideTOCMinWidth = 120
+	sidePane        = 32
+)
+
+// sidePaneWidth is the width the side contents take, or 0 when hidden.
+func (m readerModel) sidePaneWidth() int {
+	if !m.sideTOC || m.ctx.Width < sideTOCMinWidth {
+		return 0
+	}
+	return sidePane
+}
+
+// textRoom is the columns the text may use: the terminal less the side
+// contents.
+func (m readerModel) textRoom() int { return m.ctx.Width - m.sidePaneWidth() }
+
+// sidePane is the contents beside the text: every section, the one at the
+// top of the screen highlighted as the reader scrolls.
+func (m readerModel) sidePane(width int) []string {
+	st := m.ctx.Styles
+	current := m.currentSection()
+	lines := []string{" " + st.TOCTitle.Render("Contents"), ""}
+	for i := range m.article.Sections {
+		row := ansi.Truncate(fmt.Sprintf("%2d %s", i+1, m.article.SectionTitle(i)), width-3, "…")
+		switch {
+		case i == current:
+			row = st.TOCCursor.Render(row)
+		case m.article.Sections[i].Kind == articles.EditorsNote:
+			row = st.NoteMark.Render(row)
+		}
+		lines = append(lines, " "+row)
+	}
 	return lines
+}
+
+// besideEachOther sets left and right side by side in height lines, the
+// left part padded to width.
+func besideEachOther(left, right []string, width, height int) []string {
+	out := make([]string, height)
+	for i := range out {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		l = ansi.Truncate(l, width, "")
+		out[i] = l + strings.Repeat(" ", max(width-ansi.StringWidth(l), 0)) + r
+	}
+	return out
 }
 
 func (m readerModel) helpLines() []string {
