@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -121,7 +122,15 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts, err := printOptions(a, view, section, note)
+			cfg, err := loadConfig()
+			if err != nil {
+				return err
+			}
+			resolved, err := view.settings(cmd, cfg)
+			if err != nil {
+				return err
+			}
+			opts, err := printOptions(a, resolved, section, note)
 			if err != nil {
 				return err
 			}
@@ -420,4 +429,40 @@ func quotesJSON(quotes []library.Quote) []quoteJSON {
 			Section: q.SectionTitle, Position: q.Position, Saved: q.Created}
 	}
 	return out
+}
+
+func newConfigCommand() *cobra.Command {
+	var view viewFlags
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Print the configuration in effect and where its file is",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := loadConfig()
+			if err != nil {
+				return err
+			}
+			resolved, err := view.settings(cmd, cfg)
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "# %s\n", cfg.Path)
+			fmt.Fprintf(w, "style: %s\nwidth: %d\n", resolved.style, resolved.width)
+			if len(cfg.Keys) > 0 {
+				fmt.Fprintln(w, "keys:")
+				names := make([]string, 0, len(cfg.Keys))
+				for n := range cfg.Keys {
+					names = append(names, n)
+				}
+				sort.Strings(names)
+				for _, n := range names {
+					fmt.Fprintf(w, "  %s: [%s]\n", n, strings.Join(cfg.Keys[n].Keys, ", "))
+				}
+			}
+			return nil
+		},
+	}
+	view.register(cmd)
+	return cmd
 }

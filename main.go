@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"cable/articles"
 	"cable/library"
 	"cable/ui"
 
+	"github.com/adrg/xdg"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -58,8 +60,53 @@ type viewFlags struct {
 }
 
 func (f *viewFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.style, "style", envOr("CABLE_STYLE", ui.StyleAuto), "auto, dark, light or notty")
-	cmd.Flags().IntVar(&f.width, "width", 80, "widest the text is set, in columns (0: the terminal's width)")
+	cmd.Flags().StringVar(&f.style, "style", ui.StyleAuto, "auto, dark, light or notty (also CABLE_STYLE)")
+	cmd.Flags().IntVar(&f.width, "width", 80, "widest the text is set, in columns; 0: the terminal's width (also CABLE_WIDTH)")
+}
+
+// settings resolves the style and width: a flag given beats the
+// environment (CABLE_STYLE, CABLE_WIDTH), which beats the configuration
+// file, which beats the defaults. NO_COLOR is honoured when the style is
+// left to auto.
+func (f viewFlags) settings(cmd *cobra.Command, cfg ui.Config) (viewFlags, error) {
+	out := viewFlags{style: ui.StyleAuto, width: 80}
+	if cfg.Style != "" {
+		out.style = cfg.Style
+	}
+	if cfg.Width != 0 {
+		out.width = max(cfg.Width, 0)
+	}
+	if v := os.Getenv("CABLE_STYLE"); v != "" {
+		out.style = v
+	}
+	if v := os.Getenv("CABLE_WIDTH"); v != "" {
+		w, err := strconv.Atoi(v)
+		if err != nil || w < 0 {
+			return out, userErrorf("CABLE_WIDTH=%q is not a number of columns", v)
+		}
+		out.width = w
+	}
+	if cmd.Flags().Changed("style") {
+		out.style = f.style
+	}
+	if cmd.Flags().Changed("width") {
+		out.width = f.width
+	}
+	return out, nil
+}
+
+// loadConfig reads the configuration file; a broken one stops cable with
+// the file and line, before any screen is drawn.
+func loadConfig() (ui.Config, error) {
+	path, err := xdg.ConfigFile(filepath.Join("cable", "config.yaml"))
+	if err != nil {
+		return ui.Config{}, err
+	}
+	cfg, err := ui.LoadConfig(path)
+	if err != nil {
+		return cfg, userError{err}
+	}
+	return cfg, nil
 }
 
 func newRootCommand() *cobra.Command {
@@ -76,19 +123,27 @@ func newRootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReader(global, view, args)
+			cfg, err := loadConfig()
+			if err != nil {
+				return err
+			}
+			resolved, err := view.settings(cmd, cfg)
+			if err != nil {
+				return err
+			}
+			return runReader(global, resolved, cfg, args)
 		},
 	}
 	root.PersistentFlags().StringVar(&global.library, "library", "", "the library directory (default $XDG_DATA_HOME/cable/articles)")
 	root.PersistentFlags().BoolVar(&global.noState, "no-state", os.Getenv("CABLE_NO_STATE") == "1", "read without reading or writing any state (also CABLE_NO_STATE=1)")
 	view.register(root)
 	root.AddCommand(newListCommand(&global), newReadCommand(&global), newValidateCommand(),
-		newImportCommand(), newSearchCommand(&global), newQuotesCommand(&global))
+		newImportCommand(), newSearchCommand(&global), newQuotesCommand(&global), newConfigCommand())
 	return root
 }
 
 // runReader opens the catalog and starts the interactive reader.
-func runReader(global globalFlags, view viewFlags, paths []string) error {
+func runReader(global globalFlags, view viewFlags, cfg ui.Config, paths []string) error {
 	if !term.IsTerminal(int(os.Stdout.Fd())) || !term.IsTerminal(int(os.Stdin.Fd())) {
 		return userErrorf("the reader needs a terminal; use \"cable read ID\" to print an article")
 	}
@@ -108,6 +163,7 @@ func runReader(global globalFlags, view viewFlags, paths []string) error {
 	}
 	ctx := ui.NewContext(theme, ui.ColorProfile(theme, os.Stdout), view.width)
 	ctx.Catalog = cat
+	ctx.Keys = cfg.Keys
 	crashDir := ""
 	if db, err := library.DefaultDBPath(); err == nil {
 		crashDir = filepath.Dir(db)
@@ -168,11 +224,4 @@ func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
 func isDir(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.IsDir()
-}
-
-func envOr(name, fallback string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return fallback
 }

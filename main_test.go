@@ -300,3 +300,38 @@ func TestQuotesCommand(t *testing.T) {
 		t.Error("--format html was accepted")
 	}
 }
+
+func TestConfigPrecedence(t *testing.T) {
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	t.Setenv("CABLE_STYLE", "")
+	t.Setenv("CABLE_WIDTH", "")
+	xdg.Reload()
+	defer xdg.Reload()
+	if err := os.MkdirAll(filepath.Join(config, "cable"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(config, "cable", "config.yaml")
+	if err := os.WriteFile(path, []byte("style: light\nwidth: 60\nkeys:\n  next_section: J\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check := func(want string, args ...string) {
+		t.Helper()
+		out, err := run(t, append([]string{"config"}, args...)...)
+		if err != nil || out != "# "+path+"\n"+want+"keys:\n  next_section: [J]\n" {
+			t.Errorf("cable config %v printed %q, %v", args, out, err)
+		}
+	}
+	check("style: light\nwidth: 60\n") // the file beats the defaults
+	t.Setenv("CABLE_WIDTH", "70")
+	t.Setenv("CABLE_STYLE", "dark")
+	check("style: dark\nwidth: 70\n") // the environment beats the file
+	check("style: notty\nwidth: 50\n", "--width", "50", "--style", "notty") // flags beat both
+
+	if err := os.WriteFile(path, []byte("keys:\n  down: x\n  up: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := run(t, "config"); err == nil || err.Error() != path+`:3: the key "x" is bound to both down and up` {
+		t.Errorf("a conflict gave %v", err)
+	}
+}

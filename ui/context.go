@@ -27,6 +27,8 @@ type Context struct {
 	// Output is the terminal, for the few sequences cable writes outside
 	// the screen (a link copied with OSC 52); nil when there is none.
 	Output io.Writer
+	// Keys are the reader's keys as the configuration file rebinds them.
+	Keys map[string]KeyChoice
 }
 
 // store is where the reader's state is kept, or nil when it is not.

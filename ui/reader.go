@@ -71,6 +71,7 @@ const (
 func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	a := loaded.article
 	keys := newReaderKeys()
+	applyKeys(&keys, ctx.Keys)
 	_, hasNote := a.EditorsNote()
 	keys.EditorsNote.SetEnabled(hasNote)
 	keys.Return.SetEnabled(false)
