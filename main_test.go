@@ -325,7 +325,7 @@ func TestConfigPrecedence(t *testing.T) {
 	check("style: light\nwidth: 60\n") // the file beats the defaults
 	t.Setenv("CABLE_WIDTH", "70")
 	t.Setenv("CABLE_STYLE", "dark")
-	check("style: dark\nwidth: 70\n") // the environment beats the file
+	check("style: dark\nwidth: 70\n")                                       // the environment beats the file
 	check("style: notty\nwidth: 50\n", "--width", "50", "--style", "notty") // flags beat both
 
 	if err := os.WriteFile(path, []byte("keys:\n  down: x\n  up: x\n"), 0o644); err != nil {
