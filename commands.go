@@ -122,11 +122,7 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cfg, err := loadConfig()
-			if err != nil {
-				return err
-			}
-			resolved, err := view.settings(cmd, cfg)
+			resolved, _, err := view.resolve(cmd)
 			if err != nil {
 				return err
 			}
@@ -438,11 +434,7 @@ func newConfigCommand() *cobra.Command {
 		Short: "Print the configuration in effect and where its file is",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig()
-			if err != nil {
-				return err
-			}
-			resolved, err := view.settings(cmd, cfg)
+			resolved, cfg, err := view.resolve(cmd)
 			if err != nil {
 				return err
 			}

@@ -95,6 +95,17 @@ func (f viewFlags) settings(cmd *cobra.Command, cfg ui.Config) (viewFlags, error
 	return out, nil
 }
 
+// resolve reads the configuration file and settles the style and width
+// for a command, as settings says.
+func (f viewFlags) resolve(cmd *cobra.Command) (viewFlags, ui.Config, error) {
+	cfg, err := loadConfig()
+	if err != nil {
+		return f, cfg, err
+	}
+	resolved, err := f.settings(cmd, cfg)
+	return resolved, cfg, err
+}
+
 // loadConfig reads the configuration file; a broken one stops cable with
 // the file and line, before any screen is drawn.
 func loadConfig() (ui.Config, error) {
@@ -123,11 +134,7 @@ func newRootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig()
-			if err != nil {
-				return err
-			}
-			resolved, err := view.settings(cmd, cfg)
+			resolved, cfg, err := view.resolve(cmd)
 			if err != nil {
 				return err
 			}
