@@ -420,7 +420,7 @@ func TestEndToEndTwoProcessesKeepBothPlaces(t *testing.T) {
 		return strings.Contains(strings.Join(rows, "\n"), "│ "+guideTitle)
 	})
 	b.sendKey("Enter")
-	b.waitFor("§1/7 Opening", patience)
+	b.waitFor("§1/8 Opening", patience)
 
 	a.nextSections(2, "A periphery strategy", "Wary of provoking Iran")
 	b.sendKey("]")

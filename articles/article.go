@@ -22,6 +22,9 @@ const (
 	Lede
 	// EditorsNote is the note on the author, always presented last.
 	EditorsNote
+	// Notes gathers the article's footnotes, after the argument and before
+	// the editor's note.
+	Notes
 )
 
 // Article is one parsed article: its front matter, its sections in reading
@@ -41,6 +44,9 @@ type Article struct {
 	// Markdown. They are appended to every section when it is rendered, so
 	// that a "[text][ref]" link reads the same in a section as in the whole.
 	References string
+	// Footnotes are the article's notes, numbered from 1 in the order the
+	// text first refers to them; their text is also the Notes section.
+	Footnotes []Footnote
 	// Warnings are problems that do not stop the article from being read,
 	// such as an unknown front-matter field.
 	Warnings ErrorList

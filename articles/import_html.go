@@ -47,13 +47,14 @@ func importHTML(file string, data []byte) (md []byte, title string, err error) {
 	if err != nil {
 		return nil, "", &Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}
 	}
+	notes := takeHTMLFootnotes(doc)
 	meta, content, baseURL, err := extractArticle(file, doc)
 	if err != nil {
 		return nil, "", err
 	}
 	body := ""
 	if content != nil {
-		body = articleMarkdown(content, meta, baseURL)
+		body = articleMarkdown(content, meta, notes, baseURL)
 	}
 	if !markdownHasText(body) {
 		return nil, "", &Error{File: file, Msg: "no article found in the page (it may hold only a form, a menu or a script-built page)"}
@@ -463,11 +464,19 @@ func isHiddenStyle(style string) bool {
 
 // articleMarkdown converts the article readability found into the body of
 // a cable article: furniture that survived is removed, the headings are
-// made into cable's sections, and the rest is written as Markdown.
-func articleMarkdown(content *html.Node, m Meta, baseURL *url.URL) string {
+// made into cable's sections, the rest is written as Markdown, and the
+// page's footnotes are added back as Markdown footnotes.
+func articleMarkdown(content *html.Node, m Meta, notes []htmlNote, baseURL *url.URL) string {
 	removeClutter(content)
 	removeFurnitureBlocks(content, m.Author)
 	arrangeHeadings(content, m.Title)
+	convert := markdownConverter(baseURL)
+	return attachFootnotes(convert(content), notes, convert)
+}
+
+// markdownConverter returns a function that writes HTML as Markdown, with
+// links resolved against baseURL when it is a web address.
+func markdownConverter(baseURL *url.URL) func(*html.Node) string {
 	conv := converter.NewConverter(converter.WithPlugins(
 		base.NewBasePlugin(),
 		commonmark.NewCommonmarkPlugin(
@@ -481,11 +490,13 @@ func articleMarkdown(content *html.Node, m Meta, baseURL *url.URL) string {
 	if baseURL.Scheme == "http" || baseURL.Scheme == "https" {
 		opts = append(opts, converter.WithDomain(baseURL.String()))
 	}
-	out, err := conv.ConvertNode(content, opts...)
-	if err != nil {
-		return ""
+	return func(n *html.Node) string {
+		out, err := conv.ConvertNode(n, opts...)
+		if err != nil {
+			return ""
+		}
+		return Clean(string(out))
 	}
-	return Clean(string(out))
 }
 
 // removeFurnitureBlocks drops the paragraphs and headings that are page

@@ -201,6 +201,23 @@ func TestImportHTMLDetails(t *testing.T) {
 			has:  []string{"“Quoted” – "},
 		},
 		{
+			name: "footnotes in superscripts become Markdown footnotes, the notes list and back links go",
+			page: `<html><head><title>Noted</title></head><body><article><p>` + prose +
+				`<sup id="r1"><a href="#fn1" class="footnote-ref">1</a></sup> More.<sup><a href="#fn2">[2]</a></sup> Again.<sup><a href="#fn1">1</a></sup></p>` +
+				`<section class="footnotes"><h2>Notes</h2><ol><li id="fn1"><p>See <a href="https://x.example/r">the report</a>. <a href="#r1">↩</a></p></li>` +
+				`<li id="fn2"><a href="#r2">2.</a> SIPRI, 2020.</li></ol></section></article></body></html>`,
+			meta:     Meta{Title: "Noted"},
+			sections: []string{"Opening", "Notes"},
+			has:      []string{"a year.[^1] More.[^2] Again.[^1]", "[^1]: See [the report](https://x.example/r).\n", "[^2]: SIPRI, 2020."},
+			lacks:    []string{"#fn", "↩", "#r1", "## Notes", "2."},
+		},
+		{
+			name:  "a link into the page that is not a note stays text",
+			page:  `<html><head><title>Anchors</title></head><body><p>` + prose + ` See <a href="#part2">part two</a>.</p><p id="part2">` + prose + `</p></body></html>`,
+			meta:  Meta{Title: "Anchors"},
+			lacks: []string{"[^"},
+		},
+		{
 			name:  "escape sequences are removed",
 			page:  "<html><head><title>Esc\x1b]0;pwned\x07</title></head><body><p>" + prose + "&#27;[31m red</p></body></html>",
 			meta:  Meta{Title: "Esc"},
@@ -315,7 +332,7 @@ func TestImportTextFixtures(t *testing.T) {
 	body, _ := paragraphs(a)
 	check(t, "hard-wrapped.txt paragraph starts", firstWords(body, 4), []string{
 		"The long dispute over", "That fear is reasonable.", "Three lessons follow for",
-		`1\. Share data before`, `2\. Agree on what`, `\- Keep the lawyers`, "None of this will",
+		"1. Share data before", "2. Agree on what", "- Keep the lawyers", "None of this will",
 	})
 	if !strings.Contains(md, "\n1\\. Share data before sharing water. A joint hydrological office, with real-time access") {
 		t.Errorf("hard-wrapped lines are not joined with a space, or the number is not escaped:\n%s", md)

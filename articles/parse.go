@@ -91,9 +91,12 @@ func Parse(file string, data []byte, id string) (*Article, error) {
 		return nil, p.errors
 	}
 	a := &Article{ID: id, Origin: file, Meta: meta}
+	body, notes := extractFootnotes(body, bodyLine, p)
 	sections, refs := splitSections(body, bodyLine)
 	a.References = refs
+	sections, a.Footnotes = addNotes(sections, notes)
 	a.Sections = placeEditorsNote(sections, meta, p)
+	finishFootnotes(a.Sections, a.Footnotes)
 	checkSectionTitles(a.Sections, p)
 	if len(p.errors) > 0 {
 		return nil, p.errors

@@ -7,6 +7,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // plainText is the text a reader sees in a node: Markdown markup removed,
@@ -21,7 +22,7 @@ func plainText(n ast.Node, src []byte) string {
 func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 	switch n := n.(type) {
 	case *ast.Text:
-		b.Write(n.Segment.Value(src))
+		b.Write(readerText(n.Segment.Value(src)))
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			b.WriteByte(' ')
 		}
@@ -50,6 +51,15 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 	if n.Type() == ast.TypeBlock {
 		b.WriteByte(' ')
 	}
+}
+
+// readerText is a stretch of source text as it reads: `\[` is "[" and
+// "&amp;" is "&", as Glamour shows them.
+func readerText(raw []byte) []byte {
+	if bytes.IndexByte(raw, '\\') < 0 && bytes.IndexByte(raw, '&') < 0 {
+		return raw
+	}
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(raw)))
 }
 
 // startOffset is the byte offset where a node's first line of text begins.

@@ -46,7 +46,7 @@ var readerActions = map[string]func(k *readerKeys) *key.Binding{
 	"links": func(k *readerKeys) *key.Binding { return &k.Links }, "names": func(k *readerKeys) *key.Binding { return &k.Names },
 	"search": func(k *readerKeys) *key.Binding { return &k.Find }, "next_match": func(k *readerKeys) *key.Binding { return &k.NextMatch },
 	"previous_match": func(k *readerKeys) *key.Binding { return &k.PrevMatch }, "library": func(k *readerKeys) *key.Binding { return &k.Back },
-	"help": func(k *readerKeys) *key.Binding { return &k.Help },
+	"help": func(k *readerKeys) *key.Binding { return &k.Help }, "footnote": func(k *readerKeys) *key.Binding { return &k.Footnote },
 }
 
 // LoadConfig reads the configuration file at path. A missing file is an

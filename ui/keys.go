@@ -72,6 +72,7 @@ type readerKeys struct {
 	Bookmark, Marks, Quote   key.Binding
 	Find, NextMatch, Measure key.Binding
 	Links, Names, SideTOC    key.Binding
+	Footnote                 key.Binding
 	PrevMatch, ClearFind     key.Binding
 	Back, Help, Quit         key.Binding
 }
@@ -80,7 +81,7 @@ func newReaderKeys() readerKeys {
 	return readerKeys{
 		Down:        key.NewBinding(key.WithKeys("j", "down", "ctrl+n", "ctrl+e"), key.WithHelp("j/↓", "line down")),
 		Up:          key.NewBinding(key.WithKeys("k", "up", "ctrl+p", "ctrl+y"), key.WithHelp("k/↑", "line up")),
-		PageDown:    key.NewBinding(key.WithKeys(" ", "f", "pgdown", "ctrl+f"), key.WithHelp("space/f/pgdn", "page down")),
+		PageDown:    key.NewBinding(key.WithKeys(" ", "pgdown", "ctrl+f"), key.WithHelp("space/pgdn", "page down")),
 		PageUp:      key.NewBinding(key.WithKeys("b", "pgup", "ctrl+b"), key.WithHelp("b/pgup", "page up")),
 		HalfDown:    key.NewBinding(key.WithKeys("ctrl+d", "d"), key.WithHelp("ctrl+d", "half page down")),
 		HalfUp:      key.NewBinding(key.WithKeys("ctrl+u", "u"), key.WithHelp("ctrl+u", "half page up")),
@@ -99,6 +100,7 @@ func newReaderKeys() readerKeys {
 		Measure:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "text width")),
 		Links:       key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "links")),
 		Names:       key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "names index")),
+		Footnote:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "footnotes on screen")),
 		SideTOC:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "contents beside the text")),
 		Find:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the article")),
 		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous match")),
@@ -119,7 +121,7 @@ func (k readerKeys) ShortHelp() []key.Binding {
 func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Measure},
-		{k.NextSection, k.PrevSection, k.Contents, k.SideTOC, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward, k.Links, k.Names},
+		{k.NextSection, k.PrevSection, k.Contents, k.SideTOC, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward, k.Links, k.Names, k.Footnote},
 		{k.Find, k.NextMatch, k.Bookmark, k.Marks, k.Quote, k.Back, k.Help, k.Quit},
 	}
 }

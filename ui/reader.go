@@ -45,6 +45,7 @@ type readerModel struct {
 	marks    marksModel
 	links    linksModel
 	names    namesModel
+	peek     peekModel
 	overlay  overlay
 	showHelp bool
 	sideTOC  bool // the contents stand beside the text
@@ -64,6 +65,7 @@ const (
 	findOverlay
 	linksOverlay
 	namesOverlay
+	peekOverlay
 )
 
 // newReader opens an article at a place: at when it is given, else where
@@ -76,6 +78,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	keys.EditorsNote.SetEnabled(hasNote)
 	keys.Return.SetEnabled(false)
 	keys.Links.SetEnabled(len(a.Links()) > 0)
+	keys.Footnote.SetEnabled(len(a.Footnotes) > 0)
 	stateKeys(&keys, ctx.store())
 	h := help.New()
 	h.Styles.FullKey, h.Styles.FullDesc = ctx.Styles.HelpKey, ctx.Styles.HelpDesc
@@ -195,6 +198,8 @@ func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m.linksKey(msg)
 	case namesOverlay:
 		return m.namesKey(msg)
+	case peekOverlay:
+		return m.peekKey(msg)
 	}
 	if m.doc != nil {
 		if cmd, ok := m.findNav(msg); ok {
@@ -220,7 +225,8 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		m.scroll(1)
 	case key.Matches(msg, m.keys.Up):
 		m.scroll(-1)
-	case key.Matches(msg, m.keys.PageDown):
+	case key.Matches(msg, m.keys.PageDown), pressedDisabled(msg, m.keys.Footnote):
+		// Without footnotes, f pages down as it does in less.
 		m.scroll(max(page-1, 1))
 	case key.Matches(msg, m.keys.PageUp):
 		m.scroll(-max(page-1, 1))
@@ -245,6 +251,8 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m, m.resize()
 	case key.Matches(msg, m.keys.Links):
 		m.overlay = linksOverlay
+	case key.Matches(msg, m.keys.Footnote):
+		return m, m.openPeek()
 	case key.Matches(msg, m.keys.Names):
 		if len(m.names.names) == 0 {
 			return m, m.say("No names found in this article.")

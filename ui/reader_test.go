@@ -294,7 +294,7 @@ func TestLibraryOpensTheSelectedArticle(t *testing.T) {
 	if m.screen != readerScreen || m.reader.article.ID != "reading-with-cable" {
 		t.Fatalf("enter on the second entry opened %v", m.reader.article)
 	}
-	if !strings.HasPrefix(statusOf(m), "§1/7 Opening") {
+	if !strings.HasPrefix(statusOf(m), "§1/8 Opening") {
 		t.Errorf("status = %q", statusOf(m))
 	}
 }

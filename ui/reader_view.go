@@ -46,6 +46,8 @@ func (m readerModel) view() string {
 		body = m.links.view(m.bodyHeight(), m.ctx.Width)
 	case m.overlay == marksOverlay:
 		body = m.marks.view(m.bodyHeight(), m.ctx.Width, m.article)
+	case m.overlay == peekOverlay:
+		body = m.withPeek(m.textLines())
 	default:
 		body = m.textLines()
 	}

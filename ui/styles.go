@@ -19,6 +19,7 @@ type Styles struct {
 	MatchCurrent lipgloss.Style // the match n and N are on
 	HelpKey      lipgloss.Style // a key in the help
 	HelpDesc     lipgloss.Style // what it does
+	Peek         lipgloss.Style // the box footnotes are peeked at in
 	Error        lipgloss.Style
 }
 
@@ -47,6 +48,7 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 		MatchCurrent: r.NewStyle().Bold(true).Foreground(lipgloss.Color("0")).Background(lipgloss.Color("214")),
 		HelpKey:      r.NewStyle().Bold(true).Foreground(accent),
 		HelpDesc:     r.NewStyle().Foreground(fg),
+		Peek:         r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
 	}
 	if theme == StyleNoTTY {
 		// Without colour the status line still needs to stand apart.

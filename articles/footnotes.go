@@ -1,0 +1,324 @@
+package articles
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Footnote is one of an article's notes: "[^label]" markers in the text
+// and a "[^label]: text" definition. cable numbers notes in the order they
+// are first referred to, shows each marker as "[n]", and gathers the notes
+// in a Notes section before the editor's note, so that a note is both in
+// the flow of reading and a key away from its marker.
+type Footnote struct {
+	Number int
+	Label  string
+	// Text is the note's plain text, for a peek at it beside the marker.
+	Text string
+	// Line is where the note's definition starts in its file.
+	Line int
+	// Refs are where its markers stand, in reading order; the offset is
+	// that of the marker's "[" in its block's text with white space
+	// removed, as in a reading Position.
+	Refs []Position
+}
+
+// Markers and definitions are found line by line rather than with
+// goldmark's footnote extension: Glamour's parser does not know footnotes,
+// so cable has to rewrite them as plain Markdown anyway, and goldmark drops
+// the definitions nobody refers to, which would lose a reader's text.
+var (
+	footnoteDef    = regexp.MustCompile(`^ {0,3}\[\^([^\]\s]+)\]:[ \t]?`)
+	footnoteMarker = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+	fenceOpen      = regexp.MustCompile("^ {0,3}(```+|~~~+)")
+)
+
+// markerOpen and markerClose stand around a marker's number while the
+// body is cut into sections, so that markers can be told apart from a
+// "[2]" the author wrote; finishFootnotes turns them into brackets.
+const (
+	markerOpen  = "\ue010"
+	markerClose = "\ue011"
+)
+
+// footnoteDefinition is a note as found in the body.
+type footnoteDefinition struct {
+	label string
+	line  int
+	lines []string // the note's Markdown, continuation indent removed
+}
+
+// extractFootnotes takes the footnote definitions out of a body, blanking
+// their lines so that every other line keeps its number, and replaces each
+// marker of a defined note with its number between stand-ins. It returns
+// the notes in the order they are numbered: first referred to first, then
+// those never referred to, in the order they are defined.
+func extractFootnotes(body string, firstLine int, p *problems) (string, []footnoteDefinition) {
+	if !strings.Contains(body, "[^") {
+		return body, nil
+	}
+	body = strings.NewReplacer(markerOpen, "", markerClose, "").Replace(body)
+	lines := strings.Split(body, "\n")
+	defs := map[string]*footnoteDefinition{}
+	var order []*footnoteDefinition
+	var fence string
+	var open *footnoteDefinition // the definition whose lines continue
+	for i, line := range lines {
+		if fence != "" || fenceOpen.MatchString(line) {
+			fence = trackFence(fence, line)
+			open = nil
+			continue
+		}
+		if m := footnoteDef.FindStringSubmatchIndex(line); m != nil {
+			label := strings.ToLower(line[m[2]:m[3]])
+			d := &footnoteDefinition{label: line[m[2]:m[3]], line: firstLine + i, lines: []string{line[m[1]:]}}
+			if first, dup := defs[label]; dup {
+				p.warnf(d.line, "footnote [^%s] is defined twice (first on line %d); the first is kept", d.label, first.line)
+				d = &footnoteDefinition{} // read its lines, then drop them
+			} else {
+				defs[label] = d
+				order = append(order, d)
+			}
+			open = d
+			lines[i] = ""
+			continue
+		}
+		if open != nil && continuesNote(line, open) {
+			open.lines = append(open.lines, strings.TrimPrefix(strings.TrimPrefix(line, "    "), "\t"))
+			lines[i] = ""
+			continue
+		}
+		open = nil
+	}
+	if len(order) == 0 {
+		return body, nil
+	}
+	number := map[string]int{}
+	var numbered []footnoteDefinition
+	fence = ""
+	for i, line := range lines {
+		if fence != "" || fenceOpen.MatchString(line) {
+			fence = trackFence(fence, line)
+			continue
+		}
+		lines[i] = replaceMarkers(line, func(label string) (int, bool) {
+			key := strings.ToLower(label)
+			if n, ok := number[key]; ok {
+				return n, true
+			}
+			d, ok := defs[key]
+			if !ok {
+				p.warnf(firstLine+i, "footnote [^%s] has no text: no line starts with \"[^%s]:\"", label, label)
+				return 0, false
+			}
+			numbered = append(numbered, *d)
+			number[key] = len(numbered)
+			return len(numbered), true
+		})
+	}
+	for _, d := range order {
+		if _, used := number[strings.ToLower(d.label)]; !used {
+			numbered = append(numbered, *d)
+		}
+	}
+	return strings.Join(lines, "\n"), numbered
+}
+
+// trackFence follows fenced code blocks: it returns the fence that is open
+// after line, or "" when none is.
+func trackFence(fence, line string) string {
+	trimmed := strings.TrimLeft(line, " ")
+	if fence == "" {
+		m := fenceOpen.FindStringSubmatch(line)
+		return m[1]
+	}
+	if strings.HasPrefix(trimmed, fence) && strings.TrimLeft(trimmed, fence[:1]) == strings.TrimSpace(trimmed[len(fence):]) && strings.TrimSpace(strings.TrimLeft(trimmed, fence[:1])) == "" {
+		return ""
+	}
+	return fence
+}
+
+// continuesNote reports whether line belongs to the note above it: an
+// indented line, a blank line followed by more of the note, or a lazy
+// continuation of its last paragraph.
+func continuesNote(line string, d *footnoteDefinition) bool {
+	if strings.TrimSpace(line) == "" {
+		return true
+	}
+	if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
+		return true
+	}
+	last := d.lines[len(d.lines)-1]
+	return strings.TrimSpace(last) != "" && !startsBlock(line)
+}
+
+// startsBlock reports whether a line that is not indented starts a new
+// block rather than continuing a paragraph.
+func startsBlock(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	for _, prefix := range []string{"#", ">", "- ", "* ", "+ ", "[^", "|"} {
+		if strings.HasPrefix(t, prefix) {
+			return true
+		}
+	}
+	return fenceOpen.MatchString(line)
+}
+
+// replaceMarkers replaces the markers on one line that number gives a
+// number to, skipping code spans.
+func replaceMarkers(line string, number func(label string) (int, bool)) string {
+	if !strings.Contains(line, "[^") {
+		return line
+	}
+	var b strings.Builder
+	for len(line) > 0 {
+		tick := strings.IndexByte(line, '`')
+		plain := line
+		if tick >= 0 {
+			plain = line[:tick]
+		}
+		b.WriteString(footnoteMarker.ReplaceAllStringFunc(plain, func(m string) string {
+			if n, ok := number(m[2 : len(m)-1]); ok {
+				return markerOpen + strconv.Itoa(n) + markerClose
+			}
+			return m
+		}))
+		if tick < 0 {
+			break
+		}
+		// A code span runs to the next run of as many backticks.
+		run := len(line[tick:]) - len(strings.TrimLeft(line[tick:], "`"))
+		end := strings.Index(line[tick+run:], line[tick:tick+run])
+		if end < 0 {
+			b.WriteString(line[tick:])
+			break
+		}
+		end += tick + 2*run
+		b.WriteString(line[tick:end])
+		line = line[end:]
+	}
+	return b.String()
+}
+
+// notesMarkdown is the Markdown of the Notes section: each note a paragraph
+// that starts with its number, as the marker shows it. The section is
+// "Notes", or "Footnotes" when the author already has a "Notes" section.
+func notesMarkdown(title string, notes []footnoteDefinition) string {
+	var b strings.Builder
+	b.WriteString("## " + title + "\n")
+	for i, d := range notes {
+		text := strings.TrimSpace(strings.Join(d.lines, "\n"))
+		if text == "" {
+			text = "(empty note)"
+		}
+		b.WriteString("\n\\[" + strconv.Itoa(i+1) + "\\] " + text + "\n")
+	}
+	return b.String()
+}
+
+// addNotes appends the Notes section made from notes to sections, before
+// the editor's note has been placed, and returns the article's footnotes.
+func addNotes(sections []Section, notes []footnoteDefinition) ([]Section, []Footnote) {
+	if len(notes) == 0 {
+		return sections, nil
+	}
+	title := "Notes"
+	for _, s := range sections {
+		if strings.EqualFold(s.Title, title) {
+			title = "Footnotes"
+		}
+	}
+	made, _ := splitSections(notesMarkdown(title, notes), notes[0].line)
+	section := made[0]
+	section.Kind = Notes
+	// The lines of the made section count from the first note; each note's
+	// blocks keep the line of its definition instead.
+	footnotes := make([]Footnote, len(notes))
+	next := 0
+	for j := range section.Blocks {
+		if j == 0 {
+			section.Blocks[j].Line = notes[0].line
+			continue
+		}
+		if n, ok := noteNumber(section.Blocks[j].Text); ok && n == next+1 {
+			next = n
+			footnotes[n-1] = Footnote{Number: n, Label: notes[n-1].label, Line: notes[n-1].line, Text: strings.TrimSpace(section.Blocks[j].Text[len(strconv.Itoa(n))+2:])}
+		} else if next > 0 {
+			footnotes[next-1].Text += " " + section.Blocks[j].Text
+		}
+		if next > 0 {
+			section.Blocks[j].Line = notes[next-1].line
+		}
+	}
+	for i := range footnotes {
+		footnotes[i].Number, footnotes[i].Label, footnotes[i].Line = i+1, notes[i].label, notes[i].line
+	}
+	return append(sections, section), footnotes
+}
+
+// noteNumber reads the number a note's first paragraph starts with.
+func noteNumber(text string) (int, bool) {
+	rest, ok := strings.CutPrefix(text, "[")
+	if !ok {
+		return 0, false
+	}
+	end := strings.IndexByte(rest, ']')
+	if end < 0 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(rest[:end])
+	return n, err == nil
+}
+
+// finishFootnotes turns the stand-ins around marker numbers into brackets
+// in every section, and records where each marker stands.
+func finishFootnotes(sections []Section, footnotes []Footnote) {
+	if len(footnotes) == 0 {
+		return
+	}
+	brackets := strings.NewReplacer(markerOpen, "[", markerClose, "]")
+	escaped := strings.NewReplacer(markerOpen, `\[`, markerClose, `\]`)
+	for i := range sections {
+		s := &sections[i]
+		if !strings.Contains(s.Markdown, markerOpen) {
+			continue
+		}
+		s.Markdown = escaped.Replace(s.Markdown)
+		s.Title = brackets.Replace(s.Title)
+		for j := range s.Links {
+			s.Links[j].Text = brackets.Replace(s.Links[j].Text)
+		}
+		for j := range s.Blocks {
+			text := s.Blocks[j].Text
+			for {
+				at := strings.Index(text, markerOpen)
+				if at < 0 {
+					break
+				}
+				end := strings.Index(text[at:], markerClose)
+				n, err := strconv.Atoi(text[at+len(markerOpen) : at+end])
+				if err == nil && n >= 1 && n <= len(footnotes) {
+					pos := Position{Section: i, Block: j, Offset: flatLen(text[:at])}
+					footnotes[n-1].Refs = append(footnotes[n-1].Refs, pos)
+				}
+				text = text[:at] + "[" + text[at+len(markerOpen):at+end] + "]" + text[at+end+len(markerClose):]
+			}
+			s.Blocks[j].Text = text
+		}
+	}
+}
+
+// flatLen is the length in bytes of s without its white space: the offset
+// a Position counts in.
+func flatLen(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n += utf8.RuneLen(r)
+		}
+	}
+	return n
+}

@@ -1,0 +1,109 @@
+package articles
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestFootnotes(t *testing.T) {
+	const src = `---
+title: Notes
+---
+
+Baku buys drones.[^drones] Oil flows back.[^Oil]
+
+## Second
+
+Drones again[^drones], a literal [2], ` + "`[^oil]`" + ` in code, and [^nope].
+
+` + "```" + `
+[^drones] in a fence
+[^fenced]: not a note
+` + "```" + `
+
+[^oil]: Forty per cent
+    of Israel's oil.
+
+    A second paragraph.
+
+[^drones]: SIPRI, 2020.
+[^spare]: Never referred to.
+[^drones]: Defined twice.
+
+Last paragraph.
+`
+	a, err := Parse("notes.md", []byte(src), "notes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, "sections", sectionTitles(a), []string{"Opening", "Second", "Notes"})
+	if a.Sections[2].Kind != Notes {
+		t.Errorf("the notes section is of kind %d, want Notes", a.Sections[2].Kind)
+	}
+	var got []string
+	for _, f := range a.Footnotes {
+		got = append(got, f.Label+"="+f.Text)
+	}
+	check(t, "notes in the order first referred to, then the rest", got, []string{
+		"drones=SIPRI, 2020.",
+		"oil=Forty per cent of Israel's oil. A second paragraph.",
+		"spare=Never referred to.",
+	})
+	check(t, "the lede's text", []string{a.Sections[0].Blocks[0].Text}, []string{"Baku buys drones.[1] Oil flows back.[2]"})
+	check(t, "the second section's text", []string{a.Sections[1].Blocks[1].Text}, []string{"Drones again[1], a literal [2], [^oil] in code, and [^nope]."})
+	wantRefs := [][]Position{
+		{{Section: 0, Block: 0, Offset: len("Bakubuysdrones.")}, {Section: 1, Block: 1, Offset: len("Dronesagain")}},
+		{{Section: 0, Block: 0, Offset: len("Bakubuysdrones.[1]Oilflowsback.")}},
+		nil,
+	}
+	for i, f := range a.Footnotes {
+		if !reflect.DeepEqual(f.Refs, wantRefs[i]) {
+			t.Errorf("note %d's markers: got %v, want %v", f.Number, f.Refs, wantRefs[i])
+		}
+	}
+	if md := a.Sections[0].Markdown; !strings.Contains(md, `drones.\[1\] Oil flows back.\[2\]`) {
+		t.Errorf("markers are not escaped brackets in the Markdown:\n%s", md)
+	}
+	if md := a.Sections[1].Markdown; !strings.Contains(md, "[^drones] in a fence") || !strings.Contains(md, "[^fenced]: not a note") {
+		t.Errorf("a fenced code block was rewritten:\n%s", md)
+	}
+	last := a.Sections[1].Blocks[len(a.Sections[1].Blocks)-1]
+	if last.Text != "Last paragraph." || last.Line != 25 {
+		t.Errorf("the paragraph after the notes: %q on line %d, want line 25", last.Text, last.Line)
+	}
+	if a.Footnotes[0].Line != 21 || a.Footnotes[1].Line != 16 {
+		t.Errorf("notes' lines: %d and %d, want 21 and 16", a.Footnotes[0].Line, a.Footnotes[1].Line)
+	}
+	var warnings []string
+	for _, w := range a.Warnings {
+		warnings = append(warnings, w.Error())
+	}
+	check(t, "warnings", warnings, []string{
+		`notes.md:23: footnote [^drones] is defined twice (first on line 21); the first is kept`,
+		`notes.md:9: footnote [^nope] has no text: no line starts with "[^nope]:"`,
+	})
+}
+
+func TestFootnotesBesideAnAuthorsNotesAndEditorsNote(t *testing.T) {
+	src := "---\ntitle: T\neditors_note: The author is a fellow.\n---\n\nText.[^1]\n\n## Notes\n\nThe author's own notes.\n\n[^1]: A note.\n"
+	a, err := Parse("t.md", []byte(src), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, "sections", sectionTitles(a), []string{"Opening", "Notes", "Footnotes", "Editor's note"})
+	if len(a.Warnings) != 0 {
+		t.Errorf("warnings: %v", a.Warnings)
+	}
+}
+
+func TestArticleWithoutFootnotesIsUnchanged(t *testing.T) {
+	src := "---\ntitle: T\n---\n\nA [link][^x] and [^y] with no notes at all.\n"
+	a, err := Parse("t.md", []byte(src), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Footnotes) != 0 || len(a.Sections) != 1 || !strings.Contains(a.Sections[0].Markdown, "[link][^x] and [^y]") {
+		t.Errorf("an article without definitions changed: %+v", a.Sections)
+	}
+}

@@ -1,0 +1,220 @@
+package articles
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A page's footnotes are a marker, a short link into the page (usually a
+// superscript "1"), and the element it points to, often an item of a
+// list at the end. Readability judges that list by its own rules and may
+// drop it, and html-to-markdown would turn the marker into a link to
+// "#fn1", which leads nowhere in a terminal. So the notes are taken out of
+// the page before readability runs, each marker is replaced by a stand-in
+// for its number, and the converted article gets Markdown footnotes back:
+// "[^1]" where the marker stood and "[^1]: text" at the end, which the
+// article format then reads like any other.
+
+// htmlNote is one footnote found in a page.
+type htmlNote struct {
+	number int
+	body   *html.Node // the note's element, taken out of the page
+}
+
+// Stand-ins for a marker's number while the page goes through readability
+// and html-to-markdown, neither of which touches private-use characters.
+const (
+	htmlMarkerOpen  = "\ue012"
+	htmlMarkerClose = "\ue013"
+)
+
+// noteLabel is what a footnote marker says: a number or a letter or two,
+// bracketed or not.
+var noteLabel = regexp.MustCompile(`^\[?\(?([0-9]{1,4}|[a-z]{1,2}|\*{1,3}|†|‡)\)?\]?$`)
+
+// takeHTMLFootnotes finds the footnotes of a page, replaces their markers
+// with numbered stand-ins and removes the notes from the page, returning
+// them in the order they are first referred to.
+func takeHTMLFootnotes(doc *html.Node) []htmlNote {
+	byID := map[string]*html.Node{}
+	walkHTML(doc, func(n *html.Node) bool {
+		if id := htmlAttr(n, "id"); id != "" && n.Type == html.ElementNode {
+			if _, dup := byID[id]; !dup {
+				byID[id] = n
+			}
+		}
+		return true
+	})
+	if len(byID) == 0 {
+		return nil
+	}
+	number := map[*html.Node]int{}
+	var notes []htmlNote
+	walkHTML(doc, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || n.DataAtom != atom.A {
+			return true
+		}
+		target := footnoteTarget(n, byID)
+		if target == nil {
+			return true
+		}
+		num, seen := number[target]
+		if !seen {
+			num = len(notes) + 1
+			number[target] = num
+			notes = append(notes, htmlNote{number: num, body: target})
+		}
+		marker := n
+		if p := n.Parent; p != nil && p.DataAtom == atom.Sup && onlyChild(p, n) {
+			marker = p
+		}
+		if marker.Parent != nil {
+			marker.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: htmlMarkerOpen + strconv.Itoa(num) + htmlMarkerClose}, marker)
+			removeNode(marker)
+		}
+		return false
+	})
+	for _, note := range notes {
+		removeNoteElement(note.body)
+	}
+	return notes
+}
+
+// footnoteTarget returns the note a link is the marker of, or nil: the
+// link points within the page to a block that does not contain it, says a
+// note's label, and is set as a note marker (in or around a superscript,
+// or marked as a note reference).
+func footnoteTarget(a *html.Node, byID map[string]*html.Node) *html.Node {
+	id, ok := strings.CutPrefix(htmlAttr(a, "href"), "#")
+	if !ok || id == "" {
+		return nil
+	}
+	target := byID[id]
+	if target == nil || contains(target, a) {
+		return nil
+	}
+	switch target.DataAtom {
+	case atom.Li, atom.P, atom.Div, atom.Aside, atom.Section, atom.Dd, atom.Span:
+	default:
+		return nil
+	}
+	label, short := shortText(a, 12)
+	if !short || !noteLabel.MatchString(strings.ToLower(label)) {
+		return nil
+	}
+	inSup := a.Parent != nil && a.Parent.DataAtom == atom.Sup
+	hasSup := a.FirstChild != nil && a.FirstChild.DataAtom == atom.Sup
+	marked := strings.Contains(strings.ToLower(htmlAttr(a, "class")+" "+htmlAttr(a, "role")+" "+htmlAttr(a, "rel")), "note")
+	if !inSup && !hasSup && !marked {
+		return nil
+	}
+	return target
+}
+
+// onlyChild reports whether c is the only child of p with any content.
+func onlyChild(p, c *html.Node) bool {
+	for n := p.FirstChild; n != nil; n = n.NextSibling {
+		if n != c && (n.Type != html.TextNode || strings.TrimSpace(n.Data) != "") {
+			return false
+		}
+	}
+	return true
+}
+
+// contains reports whether n is inside root.
+func contains(root, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == root {
+			return true
+		}
+	}
+	return false
+}
+
+// removeNoteElement takes a note out of the page, and the list or block
+// that held the notes once nothing but a heading is left in it.
+func removeNoteElement(note *html.Node) {
+	parent := note.Parent
+	removeNode(note)
+	for parent != nil && parent.Parent != nil {
+		text, short := shortText(parent, 40)
+		if !short || !isNotesHeading(text) {
+			return
+		}
+		next := parent.Parent
+		removeNode(parent)
+		parent = next
+	}
+}
+
+// isNotesHeading reports text that is nothing but the heading of a list
+// of notes, or nothing at all.
+func isNotesHeading(text string) bool {
+	switch strings.ToLower(strings.TrimRight(text, ": ")) {
+	case "", "notes", "footnotes", "endnotes", "references", "sources", "notes and references":
+		return true
+	}
+	return false
+}
+
+// leftoverMarker is a stand-in whose note had nothing to say.
+var leftoverMarker = regexp.MustCompile(htmlMarkerOpen + `[0-9]+` + htmlMarkerClose)
+
+// noteLead is a note's own number at its start, which cable writes itself.
+var noteLead = regexp.MustCompile(`^\s*(\\?\[)?\(?[0-9a-z*†‡]{1,4}\)?(\\?\])?[.:)]?\s+`)
+
+// attachFootnotes turns the stand-ins in converted Markdown into footnote
+// markers and appends the notes whose markers survived, converting each
+// with convert.
+func attachFootnotes(md string, notes []htmlNote, convert func(*html.Node) string) string {
+	if len(notes) == 0 {
+		return md
+	}
+	var defs strings.Builder
+	for _, note := range notes {
+		stand := htmlMarkerOpen + strconv.Itoa(note.number) + htmlMarkerClose
+		if !strings.Contains(md, stand) {
+			continue
+		}
+		md = strings.ReplaceAll(md, stand, "[^"+strconv.Itoa(note.number)+"]")
+		removeBackLinks(note.body)
+		text := strings.TrimSpace(convert(note.body))
+		text = noteLead.ReplaceAllString(text, "")
+		if text == "" {
+			continue
+		}
+		lines := strings.Split(text, "\n")
+		for i := 1; i < len(lines); i++ {
+			if lines[i] != "" {
+				lines[i] = "    " + lines[i]
+			}
+		}
+		defs.WriteString("\n[^" + strconv.Itoa(note.number) + "]: " + strings.Join(lines, "\n") + "\n")
+	}
+	// A stand-in whose note was empty or is gone is dropped.
+	md = leftoverMarker.ReplaceAllString(md, "")
+	if defs.Len() == 0 {
+		return md
+	}
+	return strings.TrimRight(md, "\n") + "\n" + defs.String()
+}
+
+// removeBackLinks drops the short links inside a note that lead
+// elsewhere in the page: the way back to its marker ("↩", or the note's
+// own number), which leads nowhere in a terminal.
+func removeBackLinks(note *html.Node) {
+	walkHTML(note, func(n *html.Node) bool {
+		if n.DataAtom != atom.A || !strings.HasPrefix(htmlAttr(n, "href"), "#") {
+			return true
+		}
+		if _, short := shortText(n, 12); short {
+			removeNode(n)
+			return false
+		}
+		return true
+	})
+}
