@@ -43,7 +43,11 @@ func newListCommand(global *globalFlags) *cobra.Command {
 				return err
 			}
 			defer cat.Close()
-			listed := listing(cat)
+			cfg, err := loadConfig()
+			if err != nil {
+				return err
+			}
+			listed := listing(cat, cfg.WordsPerMinute)
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), listed)
 			}
@@ -63,7 +67,9 @@ type listedArticle struct {
 	Error    string     `json:"error,omitempty"`
 }
 
-func listing(cat *library.Catalog) []listedArticle {
+// listing is every article of the catalog with how far it has been read,
+// its reading time at wpm words a minute (the default when 0).
+func listing(cat *library.Catalog, wpm int) []listedArticle {
 	var readings map[string]library.Reading
 	if cat.Store != nil {
 		readings, _ = cat.Store.Readings()
@@ -71,6 +77,7 @@ func listing(cat *library.Catalog) []listedArticle {
 	out := make([]listedArticle, len(cat.Entries))
 	for i, e := range cat.Entries {
 		a := listedArticle{Summary: e.Summary, Error: e.Error}
+		a.Minutes = articles.MinutesAt(a.Words, wpm)
 		if a.Sections == nil {
 			a.Sections = []string{}
 		}
@@ -181,8 +188,12 @@ func printOptions(a *articles.Article, flags viewFlags, section string, note boo
 			width = ui.TextWidth(w, width)
 		}
 	}
+	style := theme
+	if ui.IsStyleFile(flags.style) {
+		style = flags.style
+	}
 	opts := ui.PrintOptions{
-		Render:  ui.RenderOptions{Width: width, Style: theme, Profile: ui.ColorProfile(theme, os.Stdout)},
+		Render:  ui.RenderOptions{Width: width, Style: style, Profile: ui.ColorProfile(theme, os.Stdout)},
 		Section: -1,
 	}
 	switch {
@@ -441,20 +452,36 @@ func newConfigCommand() *cobra.Command {
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "# %s\n", cfg.Path)
 			fmt.Fprintf(w, "style: %s\nwidth: %d\n", resolved.style, resolved.width)
-			if len(cfg.Keys) > 0 {
-				fmt.Fprintln(w, "keys:")
-				names := make([]string, 0, len(cfg.Keys))
-				for n := range cfg.Keys {
-					names = append(names, n)
-				}
-				sort.Strings(names)
-				for _, n := range names {
-					fmt.Fprintf(w, "  %s: [%s]\n", n, strings.Join(cfg.Keys[n].Keys, ", "))
-				}
+			wpm := cfg.WordsPerMinute
+			if wpm == 0 {
+				wpm = articles.WordsPerMinute
 			}
+			links := cfg.Hyperlinks
+			if links == "" {
+				links = "auto"
+			}
+			fmt.Fprintf(w, "words_per_minute: %d\nhyperlinks: %s\n", wpm, links)
+			printKeys(w, "keys", cfg.Keys)
+			printKeys(w, "library_keys", cfg.LibraryKeys)
 			return nil
 		},
 	}
 	view.register(cmd)
 	return cmd
+}
+
+// printKeys prints the keys a configuration rebinds, in YAML.
+func printKeys(w io.Writer, setting string, keys map[string]ui.KeyChoice) {
+	if len(keys) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s:\n", setting)
+	names := make([]string, 0, len(keys))
+	for n := range keys {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %s: [%s]\n", n, strings.Join(keys[n].Keys, ", "))
+	}
 }

@@ -60,7 +60,7 @@ type viewFlags struct {
 }
 
 func (f *viewFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.style, "style", ui.StyleAuto, "auto, dark, light or notty (also CABLE_STYLE)")
+	cmd.Flags().StringVar(&f.style, "style", ui.StyleAuto, "auto, dark, light, notty or a Glamour JSON style's path (also CABLE_STYLE)")
 	cmd.Flags().IntVar(&f.width, "width", 80, "widest the text is set, in columns; 0: the terminal's width (also CABLE_WIDTH)")
 }
 
@@ -169,8 +169,15 @@ func runReader(global globalFlags, view viewFlags, cfg ui.Config, paths []string
 		start.Last, _, _ = cat.Store.LastReading()
 	}
 	ctx := ui.NewContext(theme, ui.ColorProfile(theme, os.Stdout), view.width)
+	if ui.IsStyleFile(view.style) {
+		ctx.StyleFile = view.style
+	}
 	ctx.Catalog = cat
-	ctx.Keys = cfg.Keys
+	ctx.Keys, ctx.LibraryKeys = cfg.Keys, cfg.LibraryKeys
+	if cfg.WordsPerMinute > 0 {
+		ctx.WordsPerMinute = cfg.WordsPerMinute
+	}
+	ctx.Hyperlinks = ui.HyperlinksWanted(cfg.Hyperlinks, os.Getenv)
 	crashDir := ""
 	if db, err := library.DefaultDBPath(); err == nil {
 		crashDir = filepath.Dir(db)

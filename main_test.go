@@ -312,13 +312,13 @@ func TestConfigPrecedence(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(config, "cable", "config.yaml")
-	if err := os.WriteFile(path, []byte("style: light\nwidth: 60\nkeys:\n  next_section: J\n"), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte("style: light\nwidth: 60\nwords_per_minute: 119\nkeys:\n  next_section: J\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	check := func(want string, args ...string) {
 		t.Helper()
 		out, err := run(t, append([]string{"config"}, args...)...)
-		if err != nil || out != "# "+path+"\n"+want+"keys:\n  next_section: [J]\n" {
+		if err != nil || out != "# "+path+"\n"+want+"words_per_minute: 119\nhyperlinks: auto\nkeys:\n  next_section: [J]\n" {
 			t.Errorf("cable config %v printed %q, %v", args, out, err)
 		}
 	}
@@ -327,6 +327,18 @@ func TestConfigPrecedence(t *testing.T) {
 	t.Setenv("CABLE_STYLE", "dark")
 	check("style: dark\nwidth: 70\n")                                       // the environment beats the file
 	check("style: notty\nwidth: 50\n", "--width", "50", "--style", "notty") // flags beat both
+
+	// The reading speed of the file gives cable list its minutes: each
+	// article's minutes are its words divided by 119, rounded up.
+	var listed []listedArticle
+	if out, err := run(t, "list", "--json"); err != nil || json.Unmarshal([]byte(out), &listed) != nil {
+		t.Fatalf("cable list --json: %v", err)
+	}
+	for _, a := range listed {
+		if want := (a.Words + 118) / 119; a.Minutes != want {
+			t.Errorf("%s: %d minutes for %d words at 119 a minute, want %d", a.ID, a.Minutes, a.Words, want)
+		}
+	}
 
 	if err := os.WriteFile(path, []byte("keys:\n  down: x\n  up: x\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -112,12 +112,20 @@ func (a *Article) Words() int {
 // one minute for any article with text.
 func (a *Article) Minutes() int { return MinutesFor(a.Words()) }
 
-// MinutesFor converts a number of words into minutes of reading.
-func MinutesFor(words int) int {
+// MinutesFor converts a number of words into minutes of reading at
+// WordsPerMinute.
+func MinutesFor(words int) int { return MinutesAt(words, WordsPerMinute) }
+
+// MinutesAt converts a number of words into minutes of reading at wpm
+// words a minute (WordsPerMinute when wpm is not positive).
+func MinutesAt(words, wpm int) int {
 	if words <= 0 {
 		return 0
 	}
-	return int(math.Ceil(float64(words) / WordsPerMinute))
+	if wpm <= 0 {
+		wpm = WordsPerMinute
+	}
+	return int(math.Ceil(float64(words) / float64(wpm)))
 }
 
 // EditorsNote returns the index of the editor's note section.

@@ -3,8 +3,12 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/muesli/termenv"
 )
 
 func writeConfig(t *testing.T, body string) string {
@@ -33,10 +37,17 @@ func TestLoadConfig(t *testing.T) {
 
 func TestConfigErrors(t *testing.T) {
 	tests := []struct{ body, want string }{
-		{"colour: red\n", `:1: unknown setting "colour" (the settings are style, width and keys)`},
+		{"colour: red\n", `:1: unknown setting "colour" (the settings are style, width, words_per_minute, hyperlinks, keys, library_keys)`},
 		{"style: dark\nwidth: wide\n", ":2: width is a number of columns (0 for the terminal's width)"},
-		{"style: sepia\n", `:1: unknown style "sepia" (choose one of auto, dark, light, notty)`},
-		{"keys:\n  jump: J\n", `:2: no action "jump"; the actions are back_from_note, bookmark,`},
+		{"style: sepia\n", `:1: unknown style "sepia" (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)`},
+		{"style: /nonexistent/sepia.json\n", `:1: style /nonexistent/sepia.json: open /nonexistent/sepia.json: no such file or directory`},
+		{"words_per_minute: 12\n", ":1: words_per_minute is a reading speed from 50 to 2000 words a minute"},
+		{"style: dark\nwords_per_minute: fast\n", ":2: words_per_minute is a reading speed from 50 to 2000 words a minute"},
+		{"hyperlinks: yes\n", ":1: hyperlinks is auto, always or never"},
+		{"keys:\n  jump: J\n", `:2: no action "jump" in keys; the actions are back_from_note, bookmark,`},
+		{"library_keys:\n  jump: J\n", `:2: no action "jump" in library_keys; the actions are bookmarks, continue, down, filter,`},
+		{"library_keys:\n  sort: j\n", `:2: the key "j" is bound to both down and sort`},
+		{"library_keys: o\n", `:1: library_keys is a mapping of actions to keys, such as "sort: o"`},
 		{"keys:\n  down: j\n  next_section: j\n", `:3: the key "j" is bound to both down and next_section`},
 		{"keys:\n  next_section: k\n", `:2: the key "k" is bound to both next_section and up`},
 		{"style: [\n", `: not valid YAML:`},
@@ -47,6 +58,74 @@ func TestConfigErrors(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), path+tt.want) {
 			t.Errorf("config %q: error %v, want %q", tt.body, err, path+tt.want)
 		}
+	}
+}
+
+func TestLoadConfigReadingSpeedLinksAndLibraryKeys(t *testing.T) {
+	c, err := LoadConfig(writeConfig(t, "words_per_minute: 300\nhyperlinks: never\nlibrary_keys:\n  sort: o\n  down: [n, down]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.WordsPerMinute != 300 || c.Hyperlinks != "never" || strings.Join(c.LibraryKeys["down"].Keys, ",") != "n,down" || c.LibraryKeys["sort"].Line != 4 {
+		t.Errorf("config = %+v", c)
+	}
+}
+
+func TestReboundLibraryKeysWork(t *testing.T) {
+	c, err := LoadConfig(writeConfig(t, "library_keys:\n  sort: o\n  down: n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := testContext(StyleDark, 80, 24)
+	ctx.LibraryKeys = c.LibraryKeys
+	m := startModel(t, ctx)
+	m, _ = press(t, m, "n")
+	if got := m.library.list.Index(); got != 1 {
+		t.Errorf("n (rebound down) left the cursor on %d", got)
+	}
+	m, _ = press(t, m, "o")
+	if m.library.order != byTitle {
+		t.Errorf("o (rebound sort) left the order at %v", m.library.order)
+	}
+	m, _ = press(t, m, "s")
+	if m.library.order != byTitle {
+		t.Errorf("s still sorts after rebinding")
+	}
+	m, _ = press(t, m, "?")
+	if help := strings.Join(screenLines(m), "\n"); !regexp.MustCompile(`\bo +sort`).MatchString(help) {
+		t.Errorf("the help does not show o for sort:\n%s", help)
+	}
+}
+
+func TestStyleFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	light := write("light-text.json", `{"document": {"color": "#f8f8f2", "margin": 2}, "heading": {"bold": true}}`)
+	dark := write("dark-text.json", `{"document": {"color": "234"}}`)
+	bare := write("bare.json", `{"paragraph": {}}`)
+	broken := write("broken.json", "{\n  \"document\": {\n    \"color\": 12\n  }\n}")
+	for path, want := range map[string]string{light: StyleDark, dark: StyleLight, bare: StyleDark} {
+		theme, err := ResolveStyle(path, nil, false)
+		if err != nil || theme != want {
+			t.Errorf("ResolveStyle(%s) = %q, %v; want %q", filepath.Base(path), theme, err, want)
+		}
+	}
+	if _, err := ResolveStyle(broken, nil, false); err == nil || !strings.HasPrefix(err.Error(), broken+":3: not a Glamour JSON style") {
+		t.Errorf("a broken style: %v", err)
+	}
+	a := bundle(t)[1]
+	doc, err := Render(a, RenderOptions{Width: 60, Style: light, Profile: termenv.TrueColor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(doc.Lines, "\n"), "248;248;242") {
+		t.Error("the text is not in the style's colour")
 	}
 }
 
@@ -75,5 +154,22 @@ func TestReboundKeysWorkAndShowInTheHelp(t *testing.T) {
 	help := strings.Join(screenLines(m), "\n")
 	if !strings.Contains(help, "J      next section") || !strings.Contains(help, "K      previous section") {
 		t.Errorf("the help does not show the new keys:\n%s", help)
+	}
+}
+
+func TestReadingSpeedGivesTheMinutes(t *testing.T) {
+	ctx := testContext(StyleDark, 100, 30)
+	ctx.WordsPerMinute = 100
+	m := startModel(t, ctx)
+	e, _ := ctx.Catalog.Find("azerbaijan-israel-relations")
+	want := "Eldar Mamedov · " + strconv.Itoa((e.Summary.Words+99)/100) + " min"
+	if screen := strings.Join(screenLines(m), "\n"); !strings.Contains(screen, want) {
+		t.Errorf("the library does not say %q:\n%s", want, screen)
+	}
+	m = open(t, m, "azerbaijan-israel-relations")
+	pct, _ := strconv.Atoi(regexp.MustCompile(`(\d+)%`).FindStringSubmatch(statusOf(m))[1])
+	left := e.Summary.Words * (100 - pct) / 100
+	if want := strconv.Itoa((left+99)/100) + " min left"; !strings.Contains(statusOf(m), want) {
+		t.Errorf("status %q, want %q", statusOf(m), want)
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"io"
 
+	"cable/articles"
 	"cable/library"
 
 	"github.com/charmbracelet/lipgloss"
@@ -16,7 +17,10 @@ import (
 type Context struct {
 	Width, Height int
 	// Theme is the resolved style: dark, light or notty.
-	Theme   string
+	Theme string
+	// StyleFile is the path of the Glamour JSON style the text is rendered
+	// with, or "" for Theme's own.
+	StyleFile string
 	Profile termenv.Profile
 	Styles  Styles
 	// Measure is the widest the text is set, in columns; narrower
@@ -27,8 +31,14 @@ type Context struct {
 	// Output is the terminal, for the few sequences cable writes outside
 	// the screen (a link copied with OSC 52); nil when there is none.
 	Output io.Writer
-	// Keys are the reader's keys as the configuration file rebinds them.
-	Keys map[string]KeyChoice
+	// Keys and LibraryKeys are the reader's and the library's keys as the
+	// configuration file rebinds them.
+	Keys, LibraryKeys map[string]KeyChoice
+	// WordsPerMinute is the reading speed behind every reading time.
+	WordsPerMinute int
+	// Hyperlinks makes links OSC 8 hyperlinks, for terminals that follow
+	// them.
+	Hyperlinks bool
 }
 
 // store is where the reader's state is kept, or nil when it is not.
@@ -48,6 +58,8 @@ func NewContext(theme string, profile termenv.Profile, measure int) *Context {
 		Profile: profile,
 		Styles:  NewStyles(r, theme),
 		Measure: measure,
+		// The average silent reading rate; the configuration may set another.
+		WordsPerMinute: articles.WordsPerMinute,
 	}
 }
 
@@ -64,7 +76,11 @@ func (c *Context) tooSmall() bool { return c.Width < minWidth || c.Height < minH
 // renderOptions are the options the reader renders with when room
 // columns are free for the text.
 func (c *Context) renderOptions(room int) RenderOptions {
-	return RenderOptions{Width: TextWidth(room, c.Measure), Style: c.Theme, Profile: c.Profile}
+	style := c.Theme
+	if c.StyleFile != "" {
+		style = c.StyleFile
+	}
+	return RenderOptions{Width: TextWidth(room, c.Measure), Style: style, Profile: c.Profile}
 }
 
 // TextWidth is the width the text is wrapped to: the measure, or the

@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -24,10 +25,12 @@ func newGlobalKeys() globalKeys {
 	}
 }
 
-// libraryKeys are the library screen's own keys; moving and filtering are
-// the bubbles list's, whose keymap is adjusted in newLibrary.
+// libraryKeys are the library screen's keys: its own, and the bubbles
+// list's for moving and filtering, kept here so that the configuration
+// rebinds both alike.
 type libraryKeys struct {
 	Open, Continue, Sort, Search, Marks, Finished, Unread, Quit key.Binding
+	List                                                        list.KeyMap
 }
 
 // newLibraryKeys makes the keys; those that need the store are off
@@ -42,7 +45,12 @@ func newLibraryKeys(hasStore bool) libraryKeys {
 		Finished: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "mark finished")),
 		Unread:   key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "mark unread")),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		List:     list.DefaultKeyMap(),
 	}
+	// The list's own quit keys would end cable without saving through
+	// the library's; q is the library's Quit.
+	k.List.Quit.SetEnabled(false)
+	k.List.ForceQuit.SetEnabled(false)
 	for _, b := range []*key.Binding{&k.Continue, &k.Search, &k.Marks, &k.Finished, &k.Unread} {
 		b.SetEnabled(hasStore)
 	}

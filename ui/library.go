@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"cable/articles"
 	"cable/library"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -20,6 +21,7 @@ import (
 type entryItem struct {
 	entry   library.Entry
 	reading library.Reading // zero when never opened
+	wpm     int             // the reading speed its time is given at
 }
 
 func (i entryItem) Title() string { return i.entry.Summary.Title }
@@ -39,7 +41,7 @@ func (i entryItem) Description() string {
 			parts = append(parts, p)
 		}
 	}
-	parts = append(parts, fmt.Sprintf("%d min", max(s.Minutes, 1)), plural(len(s.Sections), "section"))
+	parts = append(parts, fmt.Sprintf("%d min", max(articles.MinutesAt(s.Words, i.wpm), 1)), plural(len(s.Sections), "section"))
 	if p := progressLabel(i.reading); p != "" {
 		parts = append(parts, p)
 	}
@@ -133,6 +135,8 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 	l.DisableQuitKeybindings()
 	l.StatusMessageLifetime = statusDuration
 	keys := newLibraryKeys(ctx.store() != nil)
+	libraryActions.apply(&keys, ctx.LibraryKeys)
+	l.KeyMap = keys.List
 	l.AdditionalShortHelpKeys = keys.ShortHelp
 	l.AdditionalFullHelpKeys = keys.FullHelp
 	if readings == nil {
@@ -149,7 +153,7 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 func (m *libraryModel) refresh() {
 	var items []list.Item
 	if e, ok := m.ctx.Catalog.ByKey(m.last.Key); ok && m.last.Key != "" && !m.last.Finished && e.Error == "" {
-		items = append(items, continueItem{entryItem{entry: e, reading: m.last}})
+		items = append(items, continueItem{entryItem{entry: e, reading: m.last, wpm: m.ctx.WordsPerMinute}})
 	}
 	for _, it := range m.sorted() {
 		items = append(items, it)
@@ -164,7 +168,7 @@ func (m *libraryModel) sorted() []list.Item {
 	entries := m.ctx.Catalog.Entries
 	items := make([]entryItem, len(entries))
 	for i, e := range entries {
-		items[i] = entryItem{entry: e, reading: m.readings[e.Key]}
+		items[i] = entryItem{entry: e, reading: m.readings[e.Key], wpm: m.ctx.WordsPerMinute}
 	}
 	less := map[sortOrder]func(a, b entryItem) bool{
 		byAdded: func(a, b entryItem) bool { return a.entry.Added.After(b.entry.Added) },

@@ -46,6 +46,7 @@ type readerModel struct {
 	links    linksModel
 	names    namesModel
 	peek     peekModel
+	urls     [][]string // each section's addresses, for hyperlinks
 	overlay  overlay
 	showHelp bool
 	sideTOC  bool // the contents stand beside the text
@@ -73,7 +74,7 @@ const (
 func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	a := loaded.article
 	keys := newReaderKeys()
-	applyKeys(&keys, ctx.Keys)
+	readerActions.apply(&keys, ctx.Keys)
 	_, hasNote := a.EditorsNote()
 	keys.EditorsNote.SetEnabled(hasNote)
 	keys.Return.SetEnabled(false)
@@ -92,6 +93,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 		toc:     newTOC(ctx, a),
 		links:   newLinks(ctx, a),
 		names:   newNames(ctx, a),
+		urls:    sectionLinks(a),
 		marks:   newMarks(ctx, loaded.bookmarks),
 		anchor:  loaded.reading.Position,
 		state:   readerState{progress: loaded.reading.Progress},

@@ -98,6 +98,9 @@ func (m readerModel) textLines() []string {
 	margin := strings.Repeat(" ", leftMargin(m.ctx.Width-pane, m.doc.Options.Width))
 	lines := m.highlightLines(append([]string(nil), m.doc.Lines[m.top:end]...), m.top)
 	for i := range lines {
+		if m.ctx.Hyperlinks {
+			lines[i] = linkLine(lines[i], m.urls[m.doc.SectionAt(m.top+i)])
+		}
 		lines[i] = margin + lines[i]
 	}
 	if pane == 0 {
@@ -202,7 +205,7 @@ func (m readerModel) progress() string {
 	left := "end"
 	if pct < 100 {
 		words := m.article.Words() * (100 - pct) / 100
-		left = fmt.Sprintf("%d min left", max(articles.MinutesFor(words), 1))
+		left = fmt.Sprintf("%d min left", max(articles.MinutesAt(words, m.ctx.WordsPerMinute), 1))
 	}
 	return fmt.Sprintf("§%d/%d %s · %d%% · %s", sec+1, len(m.doc.SectionStart), title, pct, left)
 }

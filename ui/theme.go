@@ -1,8 +1,13 @@
 package ui
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/glamour/ansi"
@@ -21,7 +26,8 @@ const (
 // StyleNames lists the styles a reader can choose, for help and errors.
 var StyleNames = []string{StyleAuto, StyleDark, StyleLight, StyleNoTTY}
 
-// GlamourStyle is the Glamour style for a resolved style name.
+// GlamourStyle is the Glamour style for a resolved style name, or for the
+// path of a Glamour JSON style.
 func GlamourStyle(name string) (ansi.StyleConfig, error) {
 	switch name {
 	case StyleDark:
@@ -31,10 +37,71 @@ func GlamourStyle(name string) (ansi.StyleConfig, error) {
 	case StyleNoTTY:
 		return styles.NoTTYStyleConfig, nil
 	}
-	return ansi.StyleConfig{}, fmt.Errorf("unknown style %q (choose one of auto, dark, light, notty)", name)
+	if IsStyleFile(name) {
+		return loadStyleFile(name)
+	}
+	return ansi.StyleConfig{}, fmt.Errorf("unknown style %q (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)", name)
 }
 
-// ResolveStyle turns the style asked for into dark, light or notty.
+// IsStyleFile reports whether a style names a file rather than one of
+// the built-in styles: it has a path separator or ends in ".json".
+func IsStyleFile(name string) bool {
+	return strings.ContainsRune(name, os.PathSeparator) || strings.Contains(name, "/") || strings.HasSuffix(strings.ToLower(name), ".json")
+}
+
+// styleFiles keeps the JSON styles read, by path: each render worker asks
+// for its style, and the file is read and checked once.
+var styleFiles sync.Map
+
+// loadStyleFile reads a Glamour JSON style. Errors name the file and, for
+// a syntax or type error, the line.
+func loadStyleFile(path string) (ansi.StyleConfig, error) {
+	if s, ok := styleFiles.Load(path); ok {
+		return s.(ansi.StyleConfig), nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ansi.StyleConfig{}, fmt.Errorf("style %s: %w", path, err)
+	}
+	var style ansi.StyleConfig
+	if err := json.Unmarshal(data, &style); err != nil {
+		offset := int64(-1)
+		var syntax *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &syntax):
+			offset = syntax.Offset
+		case errors.As(err, &typ):
+			offset = typ.Offset
+		}
+		if offset >= 0 {
+			line := 1 + bytes.Count(data[:min(int(offset), len(data))], []byte("\n"))
+			return style, fmt.Errorf("%s:%d: not a Glamour JSON style: %v", path, line, err)
+		}
+		return style, fmt.Errorf("%s: not a Glamour JSON style: %v", path, err)
+	}
+	styleFiles.Store(path, style)
+	return style, nil
+}
+
+// styleFileTheme is the theme of the screens around a JSON style's text:
+// dark when the style's text is light, light when it is dark, and
+// undecided ("") when the style leaves the text's colour to the terminal.
+func styleFileTheme(style ansi.StyleConfig) string {
+	c := style.Document.Color
+	if c == nil || *c == "" {
+		return ""
+	}
+	rgb := termenv.ConvertToRGB(termenv.TrueColor.Color(*c))
+	if 0.2126*rgb.R+0.7152*rgb.G+0.0722*rgb.B > 0.5 {
+		return StyleDark
+	}
+	return StyleLight
+}
+
+// ResolveStyle turns the style asked for into dark, light or notty: the
+// theme of the screens, and of the text unless a JSON style is asked for,
+// whose theme follows the colour of its text.
 // Without a terminal, or with NO_COLOR set, "auto" is notty; otherwise the
 // terminal is asked for its background, for at most detectTimeout, and a
 // terminal that does not answer in time is taken to be dark.
@@ -44,8 +111,21 @@ func ResolveStyle(asked string, out *os.File, isTTY bool) (string, error) {
 		return asked, nil
 	case StyleAuto, "":
 	default:
-		_, err := GlamourStyle(asked)
-		return "", err
+		style, err := GlamourStyle(asked)
+		if err != nil {
+			return "", err
+		}
+		if theme := styleFileTheme(style); theme != "" {
+			return theme, nil
+		}
+		// The style leaves the text's colour to the terminal: so do the
+		// screens around it, following its background.
+		if isTTY && detectDark(out) {
+			return StyleDark, nil
+		} else if isTTY {
+			return StyleLight, nil
+		}
+		return StyleDark, nil
 	}
 	if !isTTY || os.Getenv("NO_COLOR") != "" {
 		return StyleNoTTY, nil

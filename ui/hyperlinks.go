@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"cable/articles"
+)
+
+// Links in the text become OSC 8 hyperlinks where the terminal follows
+// them: the address Glamour prints after a link's text is wrapped in the
+// sequence, so a click (or ctrl+click) opens it. Terminals that do not know
+// OSC 8 are supposed to ignore it, but some print it, so cable only sends
+// it to terminals known to follow it, unless told otherwise.
+
+// HyperlinksWanted decides whether to send OSC 8 hyperlinks: setting is
+// the configuration's "always", "never" or "auto" (or ""), and auto asks
+// the environment which terminal this is.
+func HyperlinksWanted(setting string, getenv func(string) string) bool {
+	switch setting {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if getenv("TMUX") != "" || strings.HasPrefix(getenv("TERM"), "screen") {
+		// tmux passes hyperlinks on only when told to, and screen never.
+		return false
+	}
+	switch getenv("TERM_PROGRAM") {
+	case "iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper", "Tabby", "rio", "WarpTerminal":
+		return true
+	}
+	term := getenv("TERM")
+	for _, t := range []string{"kitty", "foot", "wezterm", "ghostty", "alacritty", "contour"} {
+		if strings.Contains(term, t) {
+			return true
+		}
+	}
+	if v, err := strconv.Atoi(getenv("VTE_VERSION")); err == nil && v >= 5000 {
+		return true // GNOME Terminal, Tilix and the other VTE terminals
+	}
+	return getenv("WT_SESSION") != "" || getenv("KONSOLE_VERSION") != "" || getenv("DOMTERM") != ""
+}
+
+// hyperlinkable reports the addresses worth a hyperlink: those a browser
+// or mail program opens, as L opens them.
+func hyperlinkable(url string) bool {
+	return strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "mailto:")
+}
+
+// osc8 wraps text in a hyperlink to url. The address was cleaned of
+// control characters when the article was read, so it cannot end the
+// sequence early.
+func osc8(url, text string) string {
+	return "\x1b]8;;" + url + "\x1b\\" + text + "\x1b]8;;\x1b\\"
+}
+
+// linkLine makes each address of urls shown whole on line a hyperlink,
+// reading the line once from left to right, so that an address inside
+// another, or inside a hyperlink already made, is left alone. Lines
+// without an address are returned at once, which is nearly all of them.
+func linkLine(line string, urls []string) string {
+	if !strings.Contains(line, "://") && !strings.Contains(line, "mailto:") {
+		return line
+	}
+	var b strings.Builder
+	rest := line
+	for {
+		at, url := -1, ""
+		for _, u := range urls {
+			i := strings.Index(rest, u)
+			if i >= 0 && (at < 0 || i < at || i == at && len(u) > len(url)) {
+				at, url = i, u
+			}
+		}
+		if at < 0 {
+			break
+		}
+		b.WriteString(rest[:at])
+		b.WriteString(osc8(url, url))
+		rest = rest[at+len(url):]
+	}
+	if b.Len() == 0 {
+		return line
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// linkURLs are the addresses of links worth a hyperlink, each once.
+func linkURLs(links []articles.Link) []string {
+	var out []string
+	for _, l := range links {
+		if hyperlinkable(l.URL) && !slices.Contains(out, l.URL) {
+			out = append(out, l.URL)
+		}
+	}
+	return out
+}
+
+// sectionLinks are the addresses worth a hyperlink in each section.
+func sectionLinks(a *articles.Article) [][]string {
+	out := make([][]string, len(a.Sections))
+	for i, s := range a.Sections {
+		out[i] = linkURLs(s.Links)
+	}
+	return out
+}
