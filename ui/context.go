@@ -21,8 +21,8 @@ type Context struct {
 	// StyleFile is the path of the Glamour JSON style the text is rendered
 	// with, or "" for Theme's own.
 	StyleFile string
-	Profile termenv.Profile
-	Styles  Styles
+	Profile   termenv.Profile
+	Styles    Styles
 	// Measure is the widest the text is set, in columns; narrower
 	// terminals get their own width. 0 means the terminal's width.
 	Measure int
