@@ -204,6 +204,10 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 			m.status = ""
 		}
 		return m, nil
+	case tea.MouseMsg:
+		if cmd := m.click(msg); cmd != nil {
+			return m, cmd
+		}
 	case tea.KeyMsg:
 		if m.list.FilterState() != list.Filtering {
 			if cmd, ok := m.handleKey(msg); ok {

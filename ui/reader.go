@@ -150,7 +150,10 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 			m.status = ""
 		}
 	case tea.MouseMsg:
-		m.mouse(msg)
+		before := m.anchor
+		if m.mouse(msg); m.anchor != before {
+			return m, m.placeChanged()
+		}
 	case tea.KeyMsg:
 		before := m.anchor
 		m, cmd := m.handleKey(msg)
@@ -340,7 +343,14 @@ func (m readerModel) tocKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 }
 
 func (m *readerModel) mouse(msg tea.MouseMsg) {
-	if m.doc == nil || m.overlay != noOverlay || msg.Action != tea.MouseActionPress {
+	if m.doc == nil || msg.Action != tea.MouseActionPress {
+		return
+	}
+	if isClick(msg) {
+		m.click(msg)
+		return
+	}
+	if m.overlay != noOverlay {
 		return
 	}
 	switch msg.Button {

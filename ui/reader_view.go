@@ -131,10 +131,19 @@ func (m readerModel) textRoom() int { return m.ctx.Width - m.sidePaneWidth() }
 // sidePane is the contents beside the text: every section, the one at the
 // top of the screen highlighted as the reader scrolls.
 func (m readerModel) sidePane(width int) []string {
+	lines, _ := m.sidePaneLayout(width)
+	return lines
+}
+
+// sidePaneLayout draws the side contents and says which section each line
+// is (-1 for none), for clicks.
+func (m readerModel) sidePaneLayout(width int) ([]string, []int) {
 	st := m.ctx.Styles
 	current := m.currentSection()
 	lines := []string{" " + st.TOCTitle.Render("Contents"), ""}
+	owners := []int{-1, -1}
 	for i := range m.article.Sections {
+		owners = append(owners, i)
 		row := ansi.Truncate(fmt.Sprintf("%2d %s", i+1, m.article.SectionTitle(i)), width-3, "…")
 		switch {
 		case i == current:
@@ -144,7 +153,7 @@ func (m readerModel) sidePane(width int) []string {
 		}
 		lines = append(lines, " "+row)
 	}
-	return lines
+	return lines, owners
 }
 
 // besideEachOther sets left and right side by side in height lines, the

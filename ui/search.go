@@ -64,6 +64,8 @@ func (m searchModel) update(msg tea.Msg) (searchModel, tea.Cmd) {
 			m.cursor = 0
 		}
 		return m, nil
+	case tea.MouseMsg:
+		return m, m.click(msg)
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
@@ -118,6 +120,15 @@ func (m searchModel) view() string {
 	if m.ctx.tooSmall() {
 		return tooSmallView(m.ctx)
 	}
+	lines, _ := m.layout()
+	body := fitLines(lines, m.ctx.Height-1, m.ctx.Width)
+	helpLine := "  " + m.help.ShortHelpView(m.keys.ShortHelp())
+	return strings.Join(append(body, ansi.Truncate(helpLine, m.ctx.Width, "…")), "\n")
+}
+
+// layout draws the screen above the help line and says which result each
+// line shows (-1 for none), for clicks.
+func (m searchModel) layout() ([]string, []int) {
 	st := m.ctx.Styles
 	lines := []string{"", "  " + m.input.View(), ""}
 	switch {
@@ -128,20 +139,24 @@ func (m searchModel) view() string {
 	case m.shownOf != "" && len(m.hits) == 0:
 		lines = append(lines, "  "+st.Dim.Render(fmt.Sprintf("Nothing found for %q.", m.shownOf)))
 	}
-	lines = append(lines, m.hitLines(m.ctx.Height-len(lines)-2)...)
-	body := fitLines(lines, m.ctx.Height-1, m.ctx.Width)
-	helpLine := "  " + m.help.ShortHelpView(m.keys.ShortHelp())
-	return strings.Join(append(body, ansi.Truncate(helpLine, m.ctx.Width, "…")), "\n")
+	owners := make([]int, len(lines))
+	for i := range owners {
+		owners[i] = -1
+	}
+	hits, first := m.hitLines(m.ctx.Height - len(lines) - 2)
+	for i := range hits {
+		owners = append(owners, first+i/3)
+	}
+	return append(lines, hits...), owners
 }
 
 // hitLines draws the results in height lines, three lines each: title and
-// section, the passage, a gap.
-func (m searchModel) hitLines(height int) []string {
+// section, the passage, a gap; first is the first result drawn.
+func (m searchModel) hitLines(height int) (out []string, first int) {
 	st := m.ctx.Styles
 	per := 3
 	p := pickList{cursor: m.cursor, rows: len(m.hits)}
 	first, end := p.window(max(height/per, 1))
-	var out []string
 	for i := first; i < end; i++ {
 		h := m.hits[i]
 		where := h.SectionTitle
@@ -156,7 +171,7 @@ func (m searchModel) hitLines(height int) []string {
 		}
 		out = append(out, "  "+title, "    "+highlightSnippet(st, h.Snippet), "")
 	}
-	return out
+	return out, first
 }
 
 // highlightSnippet styles the matched words of a snippet.

@@ -46,16 +46,26 @@ func (t *tocModel) update(msg tea.KeyMsg) (jump int, closed bool) {
 
 // view draws the contents in height lines.
 func (t tocModel) view(height, width int) []string {
+	lines, _ := t.layout(height, width)
+	return lines
+}
+
+// layout draws the contents and says which section each line is (-1 for
+// none), for clicks.
+func (t tocModel) layout(height, width int) ([]string, []int) {
 	indent := strings.Repeat(" ", leftMargin(width, TextWidth(width, t.ctx.Measure))+glamourMargin)
 	lines := []string{indent + t.ctx.Styles.TOCTitle.Render("Contents"), ""}
+	owners := []int{-1, -1}
 	first, end := t.pick.window(height - len(lines) - 3) // title, gap before the note, help
 	for i := first; i < end; i++ {
 		if t.article.Sections[i].Kind == articles.EditorsNote && i > first {
 			lines = append(lines, "") // set apart from the argument
+			owners = append(owners, -1)
 		}
 		lines = append(lines, indent+t.row(i, width-len(indent)))
+		owners = append(owners, i)
 	}
-	return append(lines, "", indent+t.pick.helpLine())
+	return append(lines, "", indent+t.pick.helpLine()), owners
 }
 
 // row is one entry: a mark for the section being read, its number, its

@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// click is a left click at column x, row y.
+func click(t *testing.T, m Model, x, y int) (Model, tea.Cmd) {
+	t.Helper()
+	next, cmd := m.Update(tea.MouseMsg{X: x, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	return next.(Model), cmd
+}
+
+// rowOf is the first screen row showing text.
+func rowOf(t *testing.T, m Model, text string) int {
+	t.Helper()
+	for i, line := range screenLines(m) {
+		if strings.Contains(line, text) {
+			return i
+		}
+	}
+	t.Fatalf("%q is not on screen:\n%s", text, strings.Join(screenLines(m), "\n"))
+	return -1
+}
+
+func TestClickingALibraryEntryOpensIt(t *testing.T) {
+	m := startModel(t, testContext(StyleDark, 80, 24))
+	for _, offset := range []int{0, 1} { // the title row and the description row
+		m := m
+		m, cmd := click(t, m, 10, rowOf(t, m, "Reading with cable")+offset)
+		m = settle(t, m, cmd)
+		if m.screen != readerScreen || m.reader.article.ID != "reading-with-cable" {
+			t.Errorf("a click on the guide's row +%d opened %v", offset, m.screen)
+		}
+	}
+	m, cmd := click(t, m, 10, 23) // the status line
+	if m.screen != libraryScreen || cmd != nil {
+		t.Errorf("a click below the entries did something: screen %v", m.screen)
+	}
+}
+
+func TestClickingAContentsEntryJumpsToIt(t *testing.T) {
+	m := openSeed(t, 100, 30)
+	m, _ = press(t, m, "t")
+	m, _ = click(t, m, 20, rowOf(t, m, "Wary of provoking Iran"))
+	if m.reader.overlay != noOverlay || firstTextLine(m) != "## Wary of provoking Iran" {
+		t.Errorf("a click in the contents: overlay %d, top line %q", m.reader.overlay, firstTextLine(m))
+	}
+}
+
+func TestClickingTheSideContentsJumps(t *testing.T) {
+	m := openSeed(t, 140, 30)
+	m, cmd := press(t, m, "T")
+	m = settle(t, m, cmd)
+	m, _ = click(t, m, 5, rowOf(t, m, "Wary of provoking"))
+	if got := firstTextLine(m); !strings.HasSuffix(got, "## Wary of provoking Iran") {
+		t.Errorf("a click beside the text: top line %q", got)
+	}
+	m, _ = click(t, m, 90, rowOf(t, m, "A periphery strategy")) // in the text: nothing
+	if got := firstTextLine(m); !strings.HasSuffix(got, "## Wary of provoking Iran") {
+		t.Errorf("a click in the text moved it: top line %q", got)
+	}
+}
+
+func TestClickingASearchResultOpensIt(t *testing.T) {
+	db := t.TempDir() + "/cable.db"
+	ctx := storeContext(t, 100, 30, db)
+	m := startModel(t, ctx)
+	m, cmd := press(t, m, "ctrl+f")
+	m = settle(t, m, cmd)
+	for _, r := range "Sneh" {
+		m, cmd = press(t, m, string(r))
+		m = settle(t, m, cmd)
+	}
+	m, cmd = click(t, m, 10, rowOf(t, m, "How Deep Are")+1)
+	m = settle(t, m, cmd)
+	if m.screen != readerScreen || !strings.Contains(strings.Join(screenLines(m), "\n"), "Sneh") {
+		t.Errorf("a click on a result: screen %v\n%s", m.screen, strings.Join(screenLines(m), "\n"))
+	}
+}
