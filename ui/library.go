@@ -137,6 +137,7 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 	keys := newLibraryKeys(ctx.store() != nil)
 	libraryActions.apply(&keys, ctx.LibraryKeys)
 	l.KeyMap = keys.List
+	l.Filter = foldingFilter
 	l.AdditionalShortHelpKeys = keys.ShortHelp
 	l.AdditionalFullHelpKeys = keys.FullHelp
 	if readings == nil {
