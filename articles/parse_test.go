@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -246,6 +247,7 @@ func FuzzParse(f *testing.F) {
 		"---\ntitle: &a T\nx: *a\n---\n",
 		"# Plain\n\n> quote\n> > deeper\n\n- a\n  - b\n",
 		"\ufeff---\r\ntitle: T\r\n---\r\n## Editor's note\r\n\r\nx\r\n",
+		"---\ntitle: T\n---\nA.[^1] `[^1]` B.[^x]\n\n## Notes\n\n[^1]: One\n    more.\n\n    Two.\n[^x]: X.[^1]\n[^1]: again\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -263,6 +265,19 @@ func FuzzParse(f *testing.F) {
 		}
 		for i := range a.Sections {
 			_ = a.SectionTitle(i)
+		}
+		// Every footnote marker stands in a block of the article, where
+		// the block's text shows "[n]".
+		for _, fn := range a.Footnotes {
+			mark := "[" + strconv.Itoa(fn.Number) + "]"
+			for _, ref := range fn.Refs {
+				if ref.Section >= len(a.Sections) || ref.Block >= len(a.Sections[ref.Section].Blocks) {
+					t.Fatalf("note %d's marker is outside the article: %+v", fn.Number, ref)
+				}
+				if text := a.Sections[ref.Section].Blocks[ref.Block].Text; !strings.Contains(text, mark) {
+					t.Fatalf("note %d's block does not show %s: %q", fn.Number, mark, text)
+				}
+			}
 		}
 	})
 }
