@@ -77,3 +77,18 @@ func TestPeekBoxScrollsLongNotes(t *testing.T) {
 		}
 	}
 }
+
+func TestInTheNoteTheReminderSaysEGoesBack(t *testing.T) {
+	m := openSeed(t, 100, 30)
+	if !strings.Contains(statusOf(m), "e editor's note") {
+		t.Fatalf("status %q", statusOf(m))
+	}
+	m, _ = press(t, m, "e")
+	if !strings.Contains(statusOf(m), "e back to the text") {
+		t.Errorf("in the note, the status says %q", statusOf(m))
+	}
+	m, _ = press(t, m, "e")
+	if !strings.Contains(statusOf(m), "e editor's note") {
+		t.Errorf("back from the note, the status says %q", statusOf(m))
+	}
+}

@@ -97,17 +97,15 @@ func (m *searchModel) click(msg tea.MouseMsg) tea.Cmd {
 // beside it.
 func (m *readerModel) click(msg tea.MouseMsg) {
 	row := msg.Y - m.headerHeight()
+	var owners []int
 	switch {
+	case msg.X < m.sidePaneWidth() && (m.overlay == noOverlay || m.overlay == contentsOverlay):
+		_, owners = m.sidePaneLayout(m.sidePaneWidth())
 	case m.overlay == contentsOverlay:
-		_, owners := m.toc.layout(m.bodyHeight(), m.ctx.Width)
-		if row >= 0 && row < len(owners) && owners[row] >= 0 {
-			m.overlay = noOverlay
-			m.jumpToSection(owners[row])
-		}
-	case m.overlay == noOverlay && msg.X < m.sidePaneWidth():
-		_, owners := m.sidePaneLayout(m.sidePaneWidth())
-		if row >= 0 && row < len(owners) && owners[row] >= 0 {
-			m.jumpToSection(owners[row])
-		}
+		_, owners = m.toc.layout(m.bodyHeight(), m.textRoom())
+	}
+	if row >= 0 && row < len(owners) && owners[row] >= 0 {
+		m.overlay = noOverlay
+		m.jumpToSection(owners[row])
 	}
 }

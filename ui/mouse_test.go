@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,5 +80,39 @@ func TestClickingASearchResultOpensIt(t *testing.T) {
 	m = settle(t, m, cmd)
 	if m.screen != readerScreen || !strings.Contains(strings.Join(screenLines(m), "\n"), "Sneh") {
 		t.Errorf("a click on a result: screen %v\n%s", m.screen, strings.Join(screenLines(m), "\n"))
+	}
+}
+
+// TestListsOverTheTextStandWhereTheTextDoes opens the names and the
+// contents with the side contents shown: each list lines up with the
+// header, and the side contents stay.
+func TestListsOverTheTextStandWhereTheTextDoes(t *testing.T) {
+	m := openSeed(t, 140, 30)
+	m, cmd := press(t, m, "T")
+	m = settle(t, m, cmd)
+	titleAt := strings.Index(screenLines(m)[0], "How Deep")
+	for _, k := range []string{"i", "t", "L"} {
+		m, _ := press(t, m, k)
+		lines := screenLines(m)
+		head := lines[m.reader.headerHeight()]
+		side := strings.Index(head, "Contents")
+		list := strings.LastIndex(head, strings.TrimSpace(head[max(side+8, 0):]))
+		if side != 1 || list != titleAt {
+			t.Errorf("%s with the side contents: side pane at %d, list at %d, title at %d\n%s", k, side, list, titleAt, strings.Join(lines, "\n"))
+		}
+	}
+}
+
+func TestALongNamesListSaysThereIsMore(t *testing.T) {
+	m := openSeed(t, 100, 20)
+	m, _ = press(t, m, "i")
+	head := screenLines(m)[m.reader.headerHeight()]
+	if want := "1/" + strconv.Itoa(len(m.reader.names.names)); !strings.Contains(head, want) {
+		t.Errorf("the names' title does not say %s: %q", want, head)
+	}
+	m = openSeed(t, 100, 200)
+	m, _ = press(t, m, "i")
+	if head := screenLines(m)[m.reader.headerHeight()]; strings.Contains(head, "/") {
+		t.Errorf("a list shown whole says where the cursor is: %q", head)
 	}
 }

@@ -30,6 +30,9 @@ func (m namesModel) view(height, width int) []string {
 	indent := strings.Repeat(" ", leftMargin(width, TextWidth(width, m.ctx.Measure))+glamourMargin)
 	lines := []string{indent + st.TOCTitle.Render("Names in this article"), ""}
 	first, end := m.pick.window(height - len(lines) - 2)
+	if pos := m.pick.position(end - first); pos != "" {
+		lines[0] += "  " + st.Dim.Render(pos+" · j/k for more")
+	}
 	for i := first; i < end; i++ {
 		n := m.names[i]
 		row := ansi.Truncate(fmt.Sprintf("%-36s %3d", n.Text, n.Count), max(width-len(indent), 8), "…")

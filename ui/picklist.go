@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -64,3 +66,12 @@ func (p pickList) window(height int) (first, end int) {
 
 // helpLine is the reminder of the keys under the list.
 func (p pickList) helpLine() string { return p.help.ShortHelpView(p.keys.ShortHelp()) }
+
+// position says where the cursor is in a list longer than the screen,
+// "12/35", so that the reader knows there is more; "" when all is shown.
+func (p pickList) position(shown int) string {
+	if shown >= p.rows {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", p.cursor+1, p.rows)
+}

@@ -31,6 +31,7 @@ func (m readerModel) view() string {
 		return tooSmallView(m.ctx)
 	}
 	var body []string
+	room := m.textRoom() // lists over the text stand where the text does
 	switch {
 	case m.err != nil:
 		body = []string{m.ctx.Styles.Error.Render("Could not render this article: " + m.err.Error())}
@@ -39,13 +40,13 @@ func (m readerModel) view() string {
 	case m.showHelp:
 		body = m.helpLines()
 	case m.overlay == contentsOverlay:
-		body = m.toc.view(m.bodyHeight(), m.ctx.Width)
+		body = m.besidePane(m.toc.view(m.bodyHeight(), room))
 	case m.overlay == namesOverlay:
-		body = m.names.view(m.bodyHeight(), m.ctx.Width)
+		body = m.besidePane(m.names.view(m.bodyHeight(), room))
 	case m.overlay == linksOverlay:
-		body = m.links.view(m.bodyHeight(), m.ctx.Width)
+		body = m.besidePane(m.links.view(m.bodyHeight(), room))
 	case m.overlay == marksOverlay:
-		body = m.marks.view(m.bodyHeight(), m.ctx.Width, m.article)
+		body = m.besidePane(m.marks.view(m.bodyHeight(), room, m.article))
 	case m.overlay == peekOverlay:
 		body = m.withPeek(m.textLines())
 	default:
@@ -103,6 +104,17 @@ func (m readerModel) textLines() []string {
 		}
 		lines[i] = margin + lines[i]
 	}
+	if pane == 0 {
+		return lines
+	}
+	return besideEachOther(m.sidePane(pane), lines, pane, m.bodyHeight())
+}
+
+// besidePane sets lines drawn for the text's room beside the side
+// contents, when they are shown, so that a list over the text stands where
+// the text does and the side contents stay.
+func (m readerModel) besidePane(lines []string) []string {
+	pane := m.sidePaneWidth()
 	if pane == 0 {
 		return lines
 	}
@@ -195,7 +207,12 @@ func (m readerModel) statusLine() string {
 		right = m.findStatus()
 	}
 	if right == "" {
-		right = ansi.Strip(m.help.ShortHelpView(m.keys.ShortHelp()))
+		keys := m.keys
+		if m.noteReturn != nil {
+			// In the note, e goes back: the reminder says so.
+			keys.EditorsNote.SetHelp(keys.EditorsNote.Help().Key, "back to the text")
+		}
+		right = ansi.Strip(m.help.ShortHelpView(keys.ShortHelp()))
 	}
 	return m.ctx.Styles.Status.Render(statusLayout(left, right, m.ctx.Width))
 }
