@@ -98,7 +98,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.library, cmd = m.library.update(msg)
 		return m, cmd
-	case renderedMsg, saveTickMsg, bookmarksMsg, noticeMsg:
+	case renderedMsg, saveTickMsg, bookmarksMsg, noticeMsg, resizeSettledMsg:
 		if m.reader.article == nil {
 			return m, nil
 		}

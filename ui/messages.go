@@ -13,6 +13,13 @@ import (
 // the article and options it was rendered for, so a result that arrives
 // after the reader moved on is kept for later or dropped, never shown in
 // the wrong place.
+// resizeSettledMsg says the window has kept its size for a while; id
+// tells it from the resizes that came after it.
+type resizeSettledMsg struct {
+	id        int
+	articleID string
+}
+
 type renderedMsg struct {
 	articleID string
 	options   RenderOptions

@@ -23,10 +23,14 @@ type readerModel struct {
 	keys    readerKeys
 	help    help.Model
 
-	docs    map[RenderOptions]*Document
-	doc     *Document     // the rendering on screen; nil until the first arrives
-	waiting RenderOptions // the rendering asked for last
-	err     error
+	docs map[RenderOptions]*Document
+	doc  *Document // the rendering on screen; nil until the first arrives
+	// pending are the renderings on their way, so that none is asked for
+	// twice; settling counts window resizes, so that only the last of a
+	// burst asks for one.
+	pending  map[RenderOptions]bool
+	settling int
+	err      error
 
 	top    int               // first line of the text on screen
 	anchor articles.Position // the place top shows, kept across widths
@@ -90,6 +94,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 		keys:    keys,
 		help:    h,
 		docs:    map[RenderOptions]*Document{},
+		pending: map[RenderOptions]bool{},
 		toc:     newTOC(ctx, a),
 		links:   newLinks(ctx, a),
 		names:   newNames(ctx, a),
@@ -118,13 +123,33 @@ func (m *readerModel) resize() tea.Cmd {
 		m.show(doc)
 		return nil
 	}
-	if m.waiting == opts {
+	if m.pending[opts] {
 		return nil // already on its way
 	}
-	m.waiting = opts
+	m.pending[opts] = true
 	// The first screen comes first, on its own; the whole follows.
 	first := renderFirstCmd(m.article, opts, m.anchor, m.bodyHeight())
 	return tea.Batch(first, renderCmd(m.article, opts))
+}
+
+// resizeSettle is how long the window must keep its size before a new
+// width is rendered: dragging a window's edge sends a size for every
+// column it passes, and only the last one is worth rendering.
+const resizeSettle = 80 * time.Millisecond
+
+// windowResized shows a new size: at once when its rendering is at hand
+// or nothing is on screen yet, else once the size has settled, with the
+// old rendering cut to fit meanwhile.
+func (m *readerModel) windowResized() tea.Cmd {
+	if m.doc == nil || m.ctx.tooSmall() {
+		return m.resize()
+	}
+	if _, ok := m.docs[m.ctx.renderOptions(m.textRoom())]; ok {
+		return m.resize()
+	}
+	m.settling++
+	id, article := m.settling, m.article.ID
+	return tea.Tick(resizeSettle, func(time.Time) tea.Msg { return resizeSettledMsg{id: id, articleID: article} })
 }
 
 // show puts doc on screen at the reader's place, with the search's
@@ -138,6 +163,11 @@ func (m *readerModel) show(doc *Document) {
 func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		return m, m.windowResized()
+	case resizeSettledMsg:
+		if msg.id != m.settling || msg.articleID != m.article.ID {
+			return m, nil // a later size came
+		}
 		return m, m.resize()
 	case renderedMsg:
 		return m.rendered(msg)
@@ -171,6 +201,7 @@ func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
 	}
 	if msg.err != nil {
 		m.err = msg.err
+		delete(m.pending, msg.options)
 		return m, nil
 	}
 	if _, haveWhole := m.docs[msg.options]; msg.doc.Partial && haveWhole {
@@ -178,6 +209,7 @@ func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
 	}
 	if !msg.doc.Partial {
 		m.docs[msg.options] = msg.doc
+		delete(m.pending, msg.options)
 	}
 	if msg.options == m.ctx.renderOptions(m.textRoom()) {
 		m.show(msg.doc)

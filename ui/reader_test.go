@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -444,5 +445,35 @@ func TestSideContentsFollowScrolling(t *testing.T) {
 	narrow, cmd = press(t, narrow, "T")
 	if cmd == nil || narrow.reader.sideTOC {
 		t.Errorf("T at 100 columns: %q", narrow.reader.status)
+	}
+}
+
+// TestABurstOfResizesRendersOnlyTheLastWidth drags the window from 60 to
+// 79 columns: only the last width is rendered, once, and the place is kept.
+func TestABurstOfResizesRendersOnlyTheLastWidth(t *testing.T) {
+	m := openSeed(t, 100, 30)
+	m, _ = press(t, m, "]")
+	m, _ = press(t, m, "]")
+	var cmds []tea.Cmd
+	for w := 60; w < 80; w++ {
+		next, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: 30})
+		m, cmds = next.(Model), append(cmds, cmd)
+	}
+	for _, cmd := range cmds {
+		m = settle(t, m, cmd)
+	}
+	var widths []int
+	for opts := range m.reader.docs {
+		widths = append(widths, opts.Width)
+	}
+	slices.Sort(widths)
+	if !slices.Equal(widths, []int{79, 80}) {
+		t.Errorf("rendered widths %v, want the first (80) and the last (79) only", widths)
+	}
+	if len(m.reader.pending) != 0 || m.reader.doc.Options.Width != 79 {
+		t.Errorf("pending %v, on screen %d columns", m.reader.pending, m.reader.doc.Options.Width)
+	}
+	if got := firstTextLine(m); got != "## Wary of provoking Iran" {
+		t.Errorf("after the resizes the top line is %q", got)
 	}
 }
