@@ -107,3 +107,14 @@ func TestArticleWithoutFootnotesIsUnchanged(t *testing.T) {
 		t.Errorf("an article without definitions changed: %+v", a.Sections)
 	}
 }
+
+func TestFoldSpaceAndCountWords(t *testing.T) {
+	for _, s := range []string{"", "  ", "one", " a  b\tc\n", "Bakı\u00a0şəhəri  中文 ", "\u2003x\u3000y "} {
+		if got, want := foldSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("foldSpace(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

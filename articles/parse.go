@@ -193,7 +193,7 @@ func (s *Section) addBlocks(n ast.Node, src []byte, lines lineIndex) {
 		return
 	}
 	offset, _ := startOffset(n)
-	words := len(strings.Fields(t))
+	words := countWords(t)
 	s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words})
 	s.Words += words
 	s.Links = appendLinks(s.Links, n, src, len(s.Blocks)-1)

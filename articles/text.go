@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -16,7 +17,42 @@ import (
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	writePlain(&b, n, src)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return foldSpace(b.String())
+}
+
+// foldSpace trims s and folds each run of white space in it to one space,
+// as strings.Join(strings.Fields(s), " ") does, without the slice: block
+// text is folded for every paragraph of every article parsed.
+func foldSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// countWords is len(strings.Fields(s)) without the slice.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 func writePlain(b *strings.Builder, n ast.Node, src []byte) {
