@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -187,5 +188,47 @@ func TestLibraryShowsProgressAfterLeaving(t *testing.T) {
 	view := strings.Join(screenLines(m), "\n")
 	if !strings.Contains(view, "§4 Arms and Karabakh · ") || !strings.Contains(view, "% read · bundled") {
 		t.Errorf("the library after leaving at §4:\n%s", view)
+	}
+}
+
+// TestAFileThatVanishesOrChangesAfterListing opens a listed file that has
+// since been deleted (the library says so and stays), then one that has
+// been cut short below the place saved in it (it opens, at its end).
+func TestAFileThatVanishesOrChangesAfterListing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "gone.md")
+	long := "---\ntitle: Soon gone\n---\n\n" + strings.Repeat("A paragraph of some length to read.\n\n", 200)
+	if err := os.WriteFile(path, []byte(long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := storeContext(t, 80, 24, filepath.Join(dir, "cable.db"), path)
+	m := startModel(t, ctx)
+	e, ok := ctx.Catalog.Find(path)
+	if !ok {
+		t.Fatal("the file is not listed")
+	}
+	m = settle(t, m, openEntry(e, &articles.Position{Section: 0, Block: 150}))
+	if m.screen != readerScreen {
+		t.Fatalf("the file did not open")
+	}
+	m, cmd := press(t, m, "q")
+	m = settle(t, m, cmd)
+
+	if err := os.WriteFile(path, []byte("---\ntitle: Soon gone\n---\n\nOnly this is left.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = settle(t, m, openEntry(e, nil))
+	if m.screen != readerScreen || !strings.Contains(strings.Join(screenLines(m), "\n"), "Only this is left.") {
+		t.Errorf("a file cut short after its place was saved:\n%s", strings.Join(screenLines(m), "\n"))
+	}
+	m, cmd = press(t, m, "q")
+	m = settle(t, m, cmd)
+
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	m = settle(t, m, openEntry(e, nil))
+	if m.screen != libraryScreen || !strings.Contains(strings.Join(screenLines(m), "\n"), "Cannot open") {
+		t.Errorf("a vanished file: screen %v\n%s", m.screen, strings.Join(screenLines(m), "\n"))
 	}
 }
