@@ -200,18 +200,20 @@ func fileToOpen(cat *library.Catalog, paths []string) *library.Entry {
 // openCatalog lists the bundled articles, the library directory and the
 // files and directories given, through the index unless state is off. A
 // problem with the database is left in the catalog's Warning, and reading
-// goes on from the files.
+// goes on from the files. A name that is no file may be an article's ID,
+// as "cable read" takes it.
 func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
 	bundle, err := articles.Bundle()
 	if err != nil {
 		return nil, fmt.Errorf("the bundled articles are broken: %w", err)
 	}
 	opts := library.Options{Sources: library.Sources{Bundle: bundle}}
+	var ids []string
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		switch {
 		case err != nil:
-			return nil, userErrorf("%s: no such file or directory", p)
+			ids = append(ids, p)
 		case info.IsDir():
 			opts.Dirs = append(opts.Dirs, p)
 		default:
@@ -232,7 +234,17 @@ func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
 			fmt.Fprintln(os.Stderr, "cable:", err)
 		}
 	}
-	return library.OpenCatalog(opts)
+	cat, err := library.OpenCatalog(opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if _, ok := cat.Find(id); !ok {
+			cat.Close()
+			return nil, userErrorf("%s: no such file, directory or article", id)
+		}
+	}
+	return cat, nil
 }
 
 func isDir(path string) bool {

@@ -161,9 +161,9 @@ func TestUserErrors(t *testing.T) {
 		{[]string{"read", "no-such-article"}, `no article "no-such-article": "cable list" shows the IDs`},
 		{[]string{"read", bad}, bad + `:3: published "last May" is not a date of the form YYYY-MM-DD`},
 		{[]string{"read", "azerbaijan-israel-relations", "--section", "12"}, "azerbaijan-israel-relations has sections 1 to 8, not 12"},
-		{[]string{"read", "azerbaijan-israel-relations", "--style", "sepia"}, `unknown style "sepia" (choose one of auto, dark, light, notty)`},
+		{[]string{"read", "azerbaijan-israel-relations", "--style", "sepia"}, `unknown style "sepia" (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)`},
 		{[]string{"read", "azerbaijan-israel-relations", "--section", "1", "--editors-note"}, "give --section or --editors-note, not both"},
-		{[]string{"list", filepath.Join(dir, "missing.md")}, filepath.Join(dir, "missing.md") + ": no such file or directory"},
+		{[]string{"list", filepath.Join(dir, "missing.md")}, filepath.Join(dir, "missing.md") + ": no such file, directory or article"},
 	}
 	for _, tt := range tests {
 		_, err := run(t, tt.args...)
@@ -345,5 +345,23 @@ func TestConfigPrecedence(t *testing.T) {
 	}
 	if _, err := run(t, "config"); err == nil || err.Error() != path+`:3: the key "x" is bound to both down and up` {
 		t.Errorf("a conflict gave %v", err)
+	}
+}
+
+// TestReaderOpensAnArticleByID: "cable reading-with-cable" opens the
+// bundled guide as "cable read" would find it; a name that is neither a
+// file nor an article is an error.
+func TestReaderOpensAnArticleByID(t *testing.T) {
+	global := globalFlags{library: t.TempDir(), noState: true}
+	cat, err := openCatalog(global, []string{"reading-with-cable"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cat.Close()
+	if e := fileToOpen(cat, []string{"reading-with-cable"}); e == nil || e.Summary.ID != "reading-with-cable" {
+		t.Errorf("the guide's ID opens %v", e)
+	}
+	if _, err := openCatalog(global, []string{"no-such-article"}); err == nil || err.Error() != "no-such-article: no such file, directory or article" {
+		t.Errorf("an unknown name gave %v", err)
 	}
 }
