@@ -424,11 +424,11 @@ func TestEndToEndTwoProcessesKeepBothPlaces(t *testing.T) {
 
 	a.nextSections(2, "A periphery strategy", "Wary of provoking Iran")
 	b.sendKey("]")
-	b.waitFor("§2/7", patience)
+	b.waitFor("§2/8", patience)
 	b.sendKey("]")
-	b.waitFor("§3/7", patience)
+	b.waitFor("§3/8", patience)
 	b.sendKey("]")
-	b.waitFor("§4/7", patience)
+	b.waitFor("§4/8", patience)
 
 	a.quitFromReader()
 	b.quitFromReader()
