@@ -58,7 +58,8 @@ var (
 
 // TestMain gives the tests a home of their own: the in-process command
 // tests open the library database and directory under $XDG_STATE_HOME and
-// $XDG_DATA_HOME, which must never be the developer's.
+// $XDG_DATA_HOME, and the reader keeps renderings under $XDG_CACHE_HOME,
+// which must never be the developer's.
 func TestMain(m *testing.M) {
 	home, err := os.MkdirTemp("", "cable-test-home-")
 	if err != nil {
@@ -66,9 +67,10 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	buildEnv = os.Environ()
-	// Only cable's own places move: the Go toolchain keeps its caches,
-	// which live under HOME and XDG_CACHE_HOME.
-	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"} {
+	// cable's own places move, its render cache included; go build keeps
+	// the environment the tests started with, and with it the toolchain's
+	// caches under HOME and XDG_CACHE_HOME.
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"} {
 		os.Setenv(v, filepath.Join(home, strings.ToLower(v)))
 	}
 	xdg.Reload()

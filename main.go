@@ -178,6 +178,9 @@ func runReader(global globalFlags, view viewFlags, cfg ui.Config, paths []string
 		ctx.WordsPerMinute = cfg.WordsPerMinute
 	}
 	ctx.Hyperlinks = ui.HyperlinksWanted(cfg.Hyperlinks, os.Getenv)
+	if !global.noState {
+		ctx.Cache = ui.OpenRenderCache(ui.DefaultRenderCacheDir(), ui.DefaultRenderCacheMaxBytes, buildVersion())
+	}
 	crashDir := ""
 	if db, err := library.DefaultDBPath(); err == nil {
 		crashDir = filepath.Dir(db)
@@ -250,4 +253,21 @@ func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
 func isDir(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.IsDir()
+}
+
+// buildVersion tells this build of cable from any other, for the render
+// cache: a new cable, or Glamour under it, may render the same Markdown
+// differently, and a development build keeps the version number it was
+// built from. So the executable's size and modification time go with the
+// version; a new build always changes them, and a stat costs nothing.
+func buildVersion() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return version
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return version
+	}
+	return fmt.Sprintf("%s+%d.%d", version, info.Size(), info.ModTime().UnixNano())
 }

@@ -595,3 +595,39 @@ func TestEndToEndBrokenDatabase(t *testing.T) {
 		t.Errorf("the new %s is not an SQLite database (it starts %q)", h.dbPath(), db[:min(len(db), 16)])
 	}
 }
+
+// TestEndToEndRenderCache opens the seed article, which leaves its
+// rendering in $XDG_CACHE_HOME/cable/render; garbage is then written over
+// that entry, and the next opening shows the article as before, never the
+// garbage, and writes the entry anew.
+func TestEndToEndRenderCache(t *testing.T) {
+	t.Parallel()
+	h := newHome(t)
+	first := func() []string {
+		s := startCableIn(t, h, termCols, termRows)
+		s.openSeed()
+		rows := s.nextSections(2, "A periphery strategy")
+		s.quitFromReader()
+		return rows
+	}()
+	entries, err := filepath.Glob(filepath.Join(h.xdg("XDG_CACHE_HOME"), "cable", "render", "*"))
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("after one opening the render cache holds %v (%v), want one entry", entries, err)
+	}
+	garbage := bytes.Repeat([]byte("\x1b]52;c;Z2FyYmFnZQ==\x07 not a rendering\n"), 100)
+	if err := os.WriteFile(entries[0], garbage, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// The library offers to continue where the first left off.
+	s := startCableIn(t, h, termCols, termRows)
+	s.waitUntil("the library", patience, libraryShown)
+	s.sendKey("Enter")
+	second := s.waitFor("§2/8 A periphery strategy", patience)
+	s.quitFromReader()
+	if got, want := strings.Join(textArea(second), "\n"), strings.Join(textArea(first), "\n"); got != want {
+		t.Errorf("over a corrupt cache entry the text differs:\n%s\nwant:\n%s", got, want)
+	}
+	if data, err := os.ReadFile(entries[0]); err != nil || bytes.Equal(data, garbage) {
+		t.Errorf("the corrupt entry was not written anew (%v)", err)
+	}
+}

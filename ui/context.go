@@ -39,6 +39,8 @@ type Context struct {
 	// Hyperlinks makes links OSC 8 hyperlinks, for terminals that follow
 	// them.
 	Hyperlinks bool
+	// Cache keeps renderings between runs; nil keeps none.
+	Cache *RenderCache
 }
 
 // store is where the reader's state is kept, or nil when it is not.
@@ -111,4 +113,14 @@ func nextMeasure(current int) int {
 		}
 	}
 	return measures[0]
+}
+
+// renderCache is the cache for renderings with opts: none for a JSON style
+// file, which can change without its path changing, and the key would not
+// see it.
+func (c *Context) renderCache(opts RenderOptions) *RenderCache {
+	if IsStyleFile(opts.Style) {
+		return nil
+	}
+	return c.Cache
 }

@@ -93,11 +93,26 @@ func renderFirstCmd(a *articles.Article, opts RenderOptions, pos articles.Positi
 	}
 }
 
-// renderCmd renders an article in the background.
-func renderCmd(a *articles.Article, opts RenderOptions) tea.Cmd {
+// renderCmd renders an article in the background and keeps the rendering
+// in cache.
+func renderCmd(a *articles.Article, opts RenderOptions, cache *RenderCache) tea.Cmd {
 	return func() tea.Msg {
 		doc, err := Render(a, opts)
+		if err == nil {
+			cache.Store(a, doc)
+		}
 		return renderedMsg{articleID: a.ID, options: opts, doc: doc, err: err}
+	}
+}
+
+// cachedRenderCmd reads a rendering from cache in the background, and on a
+// miss renders the first screen and the whole, as when there is no cache.
+func cachedRenderCmd(a *articles.Article, opts RenderOptions, cache *RenderCache, pos articles.Position, height int) tea.Cmd {
+	return func() tea.Msg {
+		if doc, ok := cache.Load(a, opts); ok {
+			return renderedMsg{articleID: a.ID, options: opts, doc: doc}
+		}
+		return tea.BatchMsg{renderFirstCmd(a, opts, pos, height), renderCmd(a, opts, cache)}
 	}
 }
 

@@ -127,9 +127,12 @@ func (m *readerModel) resize() tea.Cmd {
 		return nil // already on its way
 	}
 	m.pending[opts] = true
+	if cache := m.ctx.renderCache(opts); cache != nil {
+		return cachedRenderCmd(m.article, opts, cache, m.anchor, m.bodyHeight())
+	}
 	// The first screen comes first, on its own; the whole follows.
 	first := renderFirstCmd(m.article, opts, m.anchor, m.bodyHeight())
-	return tea.Batch(first, renderCmd(m.article, opts))
+	return tea.Batch(first, renderCmd(m.article, opts, nil))
 }
 
 // resizeSettle is how long the window must keep its size before a new
