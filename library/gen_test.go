@@ -198,3 +198,24 @@ func TestGeneratedArticlesHaveRealisticShape(t *testing.T) {
 		t.Error("the generator is not deterministic")
 	}
 }
+
+// TestWriteGeneratedLibrary writes a generated library for measuring cable
+// as a whole process; it is skipped unless asked for:
+//
+//	CABLE_GEN_DIR=/tmp/lib10k CABLE_GEN_N=10000 go test ./library -run TestWriteGeneratedLibrary
+//
+// The articles are the benchmarks' (seed 10), CABLE_GEN_N of them (10,000
+// by default), below CABLE_GEN_DIR in ten shelves.
+func TestWriteGeneratedLibrary(t *testing.T) {
+	dir := os.Getenv("CABLE_GEN_DIR")
+	if dir == "" {
+		t.Skip("set CABLE_GEN_DIR to write a generated library there")
+	}
+	n := 10000
+	if v := os.Getenv("CABLE_GEN_N"); v != "" {
+		if _, err := fmt.Sscan(v, &n); err != nil || n < 1 {
+			t.Fatalf("CABLE_GEN_N=%q is not a positive number", v)
+		}
+	}
+	writeArticles(t, dir, n, 10)
+}

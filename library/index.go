@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"cable/articles"
 )
@@ -33,16 +34,50 @@ type docRecord struct {
 // a search for an author's name finds their articles.
 type blockRow struct {
 	section, block int
-	text           string
+	// text is what FTS5 indexes: the block's text without snippet markers
+	// and with the letters the tokenizer cannot fold replaced (see fold).
+	text string
+	// orig is the text as written (markers removed) when folding changed
+	// it, for snippets to show; nil otherwise.
+	orig any
+}
+
+// newBlockRow prepares a block's text for the index. It runs on the
+// parsing workers, so that the single writer only writes.
+func newBlockRow(section, block int, text string) blockRow {
+	r := blockRow{section: section, block: block, text: text}
+	if isASCII(text) {
+		return r // neither markers nor letters to fold
+	}
+	text = markerFree.Replace(text)
+	r.text = text
+	if folded, changed := fold(text); changed {
+		r.text, r.orig = folded, text
+	}
+	return r
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // blocksOf lists an article's searchable text: its front matter, then
 // every block of every section in reading order.
 func blocksOf(a *articles.Article) []blockRow {
-	rows := []blockRow{{section: -1, block: -1, text: metaText(a)}}
+	n := 1
+	for _, sec := range a.Sections {
+		n += len(sec.Blocks)
+	}
+	rows := make([]blockRow, 0, n)
+	rows = append(rows, newBlockRow(-1, -1, metaText(a)))
 	for si, sec := range a.Sections {
 		for bi, b := range sec.Blocks {
-			rows = append(rows, blockRow{section: si, block: bi, text: b.Text})
+			rows = append(rows, newBlockRow(si, bi, b.Text))
 		}
 	}
 	return rows
@@ -153,15 +188,12 @@ func writeDoc(rec *docRecord) write {
 	}
 }
 
+// insertBlock writes one full-text row. One statement a row, not one for
+// many rows: an INSERT of several rows opens a statement savepoint, which
+// makes FTS5 flush the rows it holds in memory, each time.
 func insertBlock(w *txw, rowid int64, b blockRow) error {
-	text := markerFree.Replace(b.text)
-	folded, changed := fold(text)
-	var orig any
-	if changed {
-		orig = text
-	}
 	return w.exec("INSERT INTO blocks (rowid, text, orig, section, block) VALUES (?, ?, ?, ?, ?)",
-		rowid, folded, orig, b.section, b.block)
+		rowid, b.text, b.orig, b.section, b.block)
 }
 
 func deleteBlocks(w *txw, doc int64) error {

@@ -102,14 +102,14 @@ func describe(err error) string {
 }
 
 // scanFiles lists the files the sources name, as collect does, with their
-// sizes and modification times.
+// sizes and modification times, asked for on every core.
 func scanFiles(src Sources, racyAfter int64) []*item {
 	list := collect(src)
-	for _, it := range list {
-		if !it.problem {
-			statFile(it, racyAfter)
+	inParallel(len(list), func(i int) {
+		if !list[i].problem {
+			statFile(list[i], racyAfter)
 		}
-	}
+	})
 	return list
 }
 
@@ -150,7 +150,13 @@ func (s *Store) readFile(path string) ([]byte, string, error) {
 		return nil, "", errors.New(describe(err))
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, articles.MaxSize+1))
+	// Read into a buffer of the file's size, one byte more to see it end,
+	// rather than one grown from 512 bytes by doubling.
+	size := 512
+	if info, err := f.Stat(); err == nil && info.Size() < articles.MaxSize {
+		size = int(info.Size()) + 1
+	}
+	data, err := readAll(io.LimitReader(f, articles.MaxSize+1), size)
 	if err != nil {
 		return nil, "", fmt.Errorf("cannot be read: %s", describe(err))
 	}
@@ -159,4 +165,22 @@ func (s *Store) readFile(path string) ([]byte, string, error) {
 	}
 	sum := sha256.Sum256(data)
 	return data, hex.EncodeToString(sum[:]), nil
+}
+
+// readAll reads r to its end into a buffer of capacity size to begin with.
+func readAll(r io.Reader, size int) ([]byte, error) {
+	data := make([]byte, 0, size)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
 }

@@ -36,6 +36,10 @@ var migrations = []string{schemaV1}
 // articles by key but not through a foreign key: they outlive the file, so
 // that an article that comes back (a directory remounted, a file restored)
 // finds its place again, and a quote stays citable.
+// tokenizer is how the full-text index cuts text into words; Search
+// highlights with the same.
+const tokenizer = "porter unicode61 remove_diacritics 2"
+
 const schemaV1 = `
 CREATE TABLE docs (
 	doc      INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,8 +1,8 @@
 package library
 
 import (
+	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode"
@@ -40,7 +40,8 @@ type Hit struct {
 	// block's text was cut.
 	Snippet string
 	// Rank is the relevance: FTS5's bm25 score, negated so that higher is
-	// better.
+	// better. It is 0 for the hits of a query too broad to rank (see
+	// Search).
 	Rank float64
 }
 
@@ -60,38 +61,64 @@ type Hit struct {
 // block) and at most limit in all. So that a search never takes long, a
 // query matching more than maxRanked blocks (a word on every other page)
 // is ranked among the maxRanked matching blocks of the most recently added
-// articles only.
+// articles only. A last word of fewer than broadPrefix characters, the
+// start of a word being typed, narrows the hits but does not rank them:
+// it matches most of the vocabulary, so it says nothing about relevance,
+// and bm25 would have to count its every match. When it is the only word,
+// the hits are the most recently added articles that match, each at its
+// first matching block, with Rank 0.
 func (s *Store) Search(query string, limit int) ([]Hit, error) {
 	match := matchQuery(query)
-	if match == "" || limit <= 0 {
+	if match.all == "" || limit <= 0 {
 		return nil, nil
 	}
-	best, err := s.bestBlocks(match, limit)
+	// One connection for the whole search, which the temporary table of
+	// snippets belongs to.
+	ctx := context.Background()
+	c, err := s.search.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("library: searching for %q: %w", query, err)
+	}
+	defer c.Close()
+	best, err := bestBlocks(ctx, c, match, limit)
 	if err != nil {
 		return nil, fmt.Errorf("library: searching for %q: %w", query, s.suspect(err))
 	}
-	hits, err := s.hits(match, best)
+	hits, err := hits(ctx, c, match.all, best)
 	if err != nil {
 		return nil, fmt.Errorf("library: searching for %q: %w", query, s.suspect(err))
 	}
 	return hits, nil
 }
 
-// maxRanked bounds how many matching blocks Search ranks: bm25 costs a few
-// microseconds a block, and a word found in hundreds of thousands of
-// blocks carries little information to rank by anyway.
-var maxRanked = 20000 // a variable so that a test can make it small
+// maxRanked bounds how many matching blocks Search ranks: bm25 costs one
+// to a few microseconds a block (it looks up the block's length), and a
+// word found in tens of thousands of blocks carries little information to
+// rank by anyway. 5,000 keeps a search of 10,000 articles under 20 ms.
+var maxRanked = 5000 // a variable so that a test can make it small
 
 // minPrefix is the shortest last word that is taken as a prefix: a single
 // letter would match most of the vocabulary, at great cost, to no purpose.
 const minPrefix = 2
 
+// broadPrefix is the shortest prefix that takes part in the ranking. A
+// shorter one ("th") is in most blocks: bm25 would give it next to no
+// weight, after counting every block it is in (half a million in a
+// 10,000-article library, 20 ms and more).
+const broadPrefix = 3
+
+// match is a query made safe for FTS5: all is what a block must match;
+// rank is what bm25 ranks the matching blocks by, "" when no word is worth
+// ranking by.
+type match struct{ all, rank string }
+
 // matchQuery turns what a person typed into a safe FTS5 query: each word
 // with a letter or digit in it becomes a quoted string (quotes doubled
 // inside), the last one a prefix, all joined by FTS5's implicit AND (which,
 // unlike AND, ignores a string the tokenizer finds no word in). Control
-// characters count as spaces.
-func matchQuery(query string) string {
+// characters count as spaces. The ranking leaves out a last word shorter
+// than broadPrefix.
+func matchQuery(query string) match {
 	query = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return ' '
@@ -112,12 +139,19 @@ func matchQuery(query string) string {
 		}
 	}
 	if len(terms) == 0 {
-		return ""
+		return match{}
 	}
-	if utf8.RuneCountInString(strings.TrimFunc(last, func(r rune) bool { return !isWordRune(r) })) >= minPrefix {
+	m := match{rank: strings.Join(terms, " ")}
+	switch n := utf8.RuneCountInString(strings.TrimFunc(last, func(r rune) bool { return !isWordRune(r) })); {
+	case n >= broadPrefix:
+		terms[len(terms)-1] += " *"
+		m.rank = strings.Join(terms, " ")
+	case n >= minPrefix:
+		m.rank = strings.Join(terms[:len(terms)-1], " ")
 		terms[len(terms)-1] += " *"
 	}
-	return strings.Join(terms, " ")
+	m.all = strings.Join(terms, " ")
+	return m
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
@@ -128,14 +162,43 @@ type ranked struct {
 	rank  float64
 }
 
-// bestBlocks finds the best block of each matching article, best articles
-// first. The row with min(rank) lends the group its rowid: a bare column
-// next to a single min() takes its value from the row that has the minimum.
-func (s *Store) bestBlocks(match string, limit int) ([]ranked, error) {
-	q := fmt.Sprintf(`SELECT rowid, min(r) AS m FROM (
+// The queries of bestBlocks. In each, the inner query takes the newest
+// maxRanked matching blocks, and the outer one keeps one per article. The
+// row with min(…) lends the group its rowid: a bare column next to a
+// single min() takes its value from the row that has the minimum.
+var (
+	// rankAll ranks the blocks by the whole query.
+	rankAll = fmt.Sprintf(`SELECT rowid, min(r) AS m FROM (
 			SELECT rowid, rank AS r FROM blocks WHERE blocks MATCH ? ORDER BY rowid DESC LIMIT ?
 		) GROUP BY rowid >> %d ORDER BY m LIMIT ?`, blockBits)
-	rows, err := s.db.Query(q, match, maxRanked, limit)
+	// rankSome ranks by part of the query the blocks that match all of it.
+	// "+rowid" keeps the candidates from being handed to FTS5 one rowid at
+	// a time, each a new search; bm25 is computed only for the blocks that
+	// pass.
+	rankSome = fmt.Sprintf(`SELECT rowid, min(r) AS m FROM (
+			SELECT rowid, rank AS r FROM blocks WHERE blocks MATCH ? AND +rowid IN (
+				SELECT rowid FROM blocks WHERE blocks MATCH ? ORDER BY rowid DESC LIMIT ?)
+		) GROUP BY rowid >> %d ORDER BY m LIMIT ?`, blockBits)
+	// newest takes the most recently added articles, each at its first
+	// matching block.
+	newest = fmt.Sprintf(`SELECT min(rowid) AS first, 0 FROM (
+			SELECT rowid FROM blocks WHERE blocks MATCH ? ORDER BY rowid DESC LIMIT ?
+		) GROUP BY rowid >> %d ORDER BY first DESC LIMIT ?`, blockBits)
+)
+
+// bestBlocks finds the best block of each matching article, best articles
+// first.
+func bestBlocks(ctx context.Context, c *sql.Conn, m match, limit int) ([]ranked, error) {
+	var rows *sql.Rows
+	var err error
+	switch m.rank {
+	case m.all:
+		rows, err = c.QueryContext(ctx, rankAll, m.all, maxRanked, limit)
+	case "":
+		rows, err = c.QueryContext(ctx, newest, m.all, maxRanked, limit)
+	default:
+		rows, err = c.QueryContext(ctx, rankSome, m.rank, m.all, maxRanked, limit)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -153,15 +216,15 @@ func (s *Store) bestBlocks(match string, limit int) ([]ranked, error) {
 
 // hits fills in the hits for the best blocks: their places, their
 // articles and their snippets, in rank order.
-func (s *Store) hits(match string, best []ranked) ([]Hit, error) {
+func hits(ctx context.Context, c *sql.Conn, match string, best []ranked) ([]Hit, error) {
 	if len(best) == 0 {
 		return nil, nil
 	}
-	found, err := s.highlights(match, best)
+	found, err := highlights(ctx, c, match, best)
 	if err != nil {
 		return nil, err
 	}
-	docs, err := s.docsByNumber(best)
+	docs, err := docsByNumber(ctx, c, best)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +234,10 @@ func (s *Store) hits(match string, best []ranked) ([]Hit, error) {
 		if h == nil || d == nil {
 			continue // gone from the index since bestBlocks
 		}
-		h.Key, h.ID, h.Title, h.Origin, h.Rank = d.key, d.id, d.summary.Title, d.summary.Origin, -b.rank
+		h.Key, h.ID, h.Title, h.Origin = d.key, d.id, d.summary.Title, d.summary.Origin
+		if b.rank != 0 {
+			h.Rank = -b.rank // not -0, which JSON would print as such
+		}
 		if h.Section < 0 {
 			h.Section, h.Block = 0, 0
 		} else if h.Section < len(d.summary.Sections) {
@@ -182,37 +248,75 @@ func (s *Store) hits(match string, best []ranked) ([]Hit, error) {
 	return out, nil
 }
 
-// highlights reads the best blocks with their matches marked, in one query
-// so that FTS5 works out the query's matches once: "+rowid" keeps the list
-// from being handed to FTS5 one rowid at a time, each a new search, while
-// the range narrows the search without a full scan.
-func (s *Store) highlights(match string, best []ranked) (map[int64]*Hit, error) {
-	lo, hi := best[0].rowid, best[0].rowid
-	args := []any{SnippetStart, SnippetEnd, match, 0, 0}
-	for _, b := range best {
-		lo, hi = min(lo, b.rowid), max(hi, b.rowid)
-		args = append(args, b.rowid)
+// snippetTable is where highlights are made: the few blocks a search
+// returns are copied into a temporary full-text table of their own, with
+// the index's tokenizer, and highlighted there. Highlighting them in the
+// index would have FTS5 work out the query's matches across the whole
+// library once more (for a prefix, merge the lists of every word it
+// starts), a few milliseconds for a common word; in the copy it is a
+// handful of rows. The table lives as long as the connection, in memory.
+const snippetTable = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippets USING fts5(text, tokenize = '" + tokenizer + "')"
+
+// highlights reads the best blocks and marks their matches.
+func highlights(ctx context.Context, c *sql.Conn, match string, best []ranked) (map[int64]*Hit, error) {
+	args := make([]any, len(best))
+	for i, b := range best {
+		args[i] = b.rowid
 	}
-	args[3], args[4] = lo, hi
-	rows, err := s.db.Query(`SELECT rowid, highlight(blocks, 0, ?, ?), orig, section, block FROM blocks
-		WHERE blocks MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (`+placeholders(len(best))+`)`, args...)
+	rows, err := c.QueryContext(ctx, "SELECT rowid, text, orig, section, block FROM blocks WHERE rowid IN ("+placeholders(len(best))+")", args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	found := map[int64]*Hit{}
+	read := map[int64]*Hit{}
+	origs := map[int64]sql.NullString{}
+	var copies []any
 	for rows.Next() {
 		var rowid int64
-		var marked string
+		var text string
 		var orig sql.NullString
 		h := &Hit{}
-		if err := rows.Scan(&rowid, &marked, &orig, &h.Section, &h.Block); err != nil {
+		if err := rows.Scan(&rowid, &text, &orig, &h.Section, &h.Block); err != nil {
 			return nil, err
 		}
-		h.Snippet = window(restore(marked, orig), snippetWords)
-		found[rowid] = h
+		read[rowid], origs[rowid] = h, orig
+		copies = append(copies, rowid, text)
 	}
-	return found, rows.Err()
+	if err := rows.Err(); err != nil || len(read) == 0 {
+		return nil, err
+	}
+	rows.Close()
+	for _, st := range []struct {
+		query string
+		args  []any
+	}{
+		{snippetTable, nil},
+		{"DELETE FROM temp.snippets", nil},
+		{"INSERT INTO temp.snippets (rowid, text) VALUES " + strings.TrimSuffix(strings.Repeat("(?, ?), ", len(read)), ", "), copies},
+	} {
+		if _, err := c.ExecContext(ctx, st.query, st.args...); err != nil {
+			return nil, err
+		}
+	}
+	marked, err := c.QueryContext(ctx, "SELECT rowid, highlight(snippets, 0, ?, ?) FROM temp.snippets WHERE snippets MATCH ?",
+		SnippetStart, SnippetEnd, match)
+	if err != nil {
+		return nil, err
+	}
+	defer marked.Close()
+	found := map[int64]*Hit{}
+	for marked.Next() {
+		var rowid int64
+		var text string
+		if err := marked.Scan(&rowid, &text); err != nil {
+			return nil, err
+		}
+		if h := read[rowid]; h != nil {
+			h.Snippet = window(restore(text, origs[rowid]), snippetWords)
+			found[rowid] = h
+		}
+	}
+	return found, marked.Err()
 }
 
 // hitDoc is what a hit shows of its article.
@@ -221,12 +325,12 @@ type hitDoc struct {
 	summary articles.Summary
 }
 
-func (s *Store) docsByNumber(best []ranked) (map[int64]*hitDoc, error) {
+func docsByNumber(ctx context.Context, c *sql.Conn, best []ranked) (map[int64]*hitDoc, error) {
 	args := make([]any, len(best))
 	for i, b := range best {
 		args[i] = b.rowid >> blockBits
 	}
-	rows, err := s.db.Query("SELECT doc, key, id, summary FROM docs WHERE doc IN ("+placeholders(len(args))+")", args...)
+	rows, err := c.QueryContext(ctx, "SELECT doc, key, id, summary FROM docs WHERE doc IN ("+placeholders(len(args))+")", args...)
 	if err != nil {
 		return nil, err
 	}
@@ -239,7 +343,7 @@ func (s *Store) docsByNumber(best []ranked) (map[int64]*hitDoc, error) {
 		if err := rows.Scan(&doc, &d.key, &d.id, &summary); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal([]byte(summary), &d.summary); err != nil {
+		if err := unmarshalSummary([]byte(summary), &d.summary); err != nil {
 			return nil, fmt.Errorf("decoding the summary of %s: %w", d.key, err)
 		}
 		docs[doc] = d

@@ -2,6 +2,7 @@ package library
 
 import (
 	"database/sql"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -274,5 +275,83 @@ func TestFoldPairs(t *testing.T) {
 		if len(from) != len(to) {
 			t.Errorf("%q → %q changes the length", from, to)
 		}
+	}
+}
+
+// A last word of two letters, the start of a word being typed, narrows
+// the hits but does not rank them: it is in most blocks of a library, and
+// bm25 would count every one of them first (20 ms and more for 10,000
+// articles). Longer last words, and single letters (which are words, not
+// prefixes), are ranked.
+func TestMatchQueryLeavesShortPrefixesOutOfTheRanking(t *testing.T) {
+	cases := []struct{ query, all, rank string }{
+		{"te", `"te" *`, ""},
+		{"treaty te", `"treaty" "te" *`, `"treaty"`},
+		{"treaty ter", `"treaty" "ter" *`, `"treaty" "ter" *`},
+		{"treaty", `"treaty" *`, `"treaty" *`},
+		{"treaty s", `"treaty" "s"`, `"treaty" "s"`},
+		{"Bakı", `"Bakí" *`, `"Bakí" *`},
+	}
+	for _, c := range cases {
+		if m := matchQuery(c.query); m.all != c.all || m.rank != c.rank {
+			t.Errorf("matchQuery(%q) = %+v, want all %s, rank %s", c.query, m, c.all, c.rank)
+		}
+	}
+}
+
+func TestSearchShortPrefixAloneListsTheNewestArticles(t *testing.T) {
+	s, _ := newTestStore(t)
+	dir := t.TempDir()
+	for _, name := range []string{"1.md", "2.md", "3.md", "4.md", "5.md"} {
+		put(t, filepath.Join(dir, name), article(name, "Some prose.", "Treaty text."))
+		mustSync(t, s, Sources{Dirs: []string{dir}}) // one at a time: 5.md is the newest
+	}
+	hits, err := s.Search("tr", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range hits {
+		got = append(got, filepath.Base(h.Key))
+		if h.Rank != 0 || math.Signbit(h.Rank) || h.Section != 0 || h.Block != 1 {
+			t.Errorf("%s: rank %v at §%d ¶%d; want rank 0 at the first matching block, §0 ¶1", h.Key, h.Rank, h.Section, h.Block)
+		}
+		checkSnippet(t, h.Snippet)
+	}
+	if strings.Join(got, " ") != "5.md 4.md 3.md" {
+		t.Errorf("hits %v; want the three newest articles, newest first", got)
+	}
+}
+
+func TestSearchShortPrefixNarrowsTheRankedWords(t *testing.T) {
+	s, _ := newTestStore(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"dense.md":     article("One", "Treaty after treaty: the treaty terms."),
+		"sparse.md":    article("Two", "A long paragraph that names the treaty once, among many other words about borders, ministers and the tenor of the talks."),
+		"no-te.md":     article("Three", "Treaty, treaty, treaty and nothing else."),
+		"no-treaty.md": article("Four", "Ten terms."),
+	}
+	for name, content := range files {
+		put(t, filepath.Join(dir, name), content)
+	}
+	mustSync(t, s, Sources{Dirs: []string{dir}})
+	hits, err := s.Search("treaty te", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range hits {
+		got = append(got, filepath.Base(h.Key))
+		if h.Rank <= 0 {
+			t.Errorf("%s: rank %v; want a positive bm25 score", h.Key, h.Rank)
+		}
+		if !strings.Contains(h.Snippet, SnippetStart+"te") && !strings.Contains(h.Snippet, SnippetStart+"Te") {
+			t.Errorf("%s: snippet %q does not mark the prefix", h.Key, h.Snippet)
+		}
+		checkSnippet(t, h.Snippet)
+	}
+	if strings.Join(got, " ") != "dense.md sparse.md" {
+		t.Errorf("hits %v; want dense.md ranked above sparse.md, and only those", got)
 	}
 }
