@@ -292,22 +292,41 @@ func finishFootnotes(sections []Section, footnotes []Footnote) {
 			s.Links[j].Text = brackets.Replace(s.Links[j].Text)
 		}
 		for j := range s.Blocks {
-			text := s.Blocks[j].Text
-			for {
-				at := strings.Index(text, markerOpen)
-				if at < 0 {
-					break
-				}
-				end := strings.Index(text[at:], markerClose)
-				n, err := strconv.Atoi(text[at+len(markerOpen) : at+end])
-				if err == nil && n >= 1 && n <= len(footnotes) {
-					pos := Position{Section: i, Block: j, Offset: flatLen(text[:at])}
-					footnotes[n-1].Refs = append(footnotes[n-1].Refs, pos)
-				}
-				text = text[:at] + "[" + text[at+len(markerOpen):at+end] + "]" + text[at+end+len(markerClose):]
-			}
-			s.Blocks[j].Text = text
+			s.Blocks[j].Text = placeMarkers(s.Blocks[j].Text, i, j, footnotes)
 		}
+	}
+}
+
+// placeMarkers turns the stand-ins in one block's text into brackets and
+// records each marker's position with its note, in one pass over the
+// text, however many markers it holds.
+func placeMarkers(text string, section, block int, footnotes []Footnote) string {
+	if !strings.Contains(text, markerOpen) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	flat := 0 // bytes of text without white space written so far
+	for {
+		at := strings.Index(text, markerOpen)
+		end := -1
+		if at >= 0 {
+			end = strings.Index(text[at:], markerClose)
+		}
+		if end < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		flat += flatLen(text[:at])
+		number := text[at+len(markerOpen) : at+end]
+		if n, err := strconv.Atoi(number); err == nil && n >= 1 && n <= len(footnotes) {
+			pos := Position{Section: section, Block: block, Offset: flat}
+			footnotes[n-1].Refs = append(footnotes[n-1].Refs, pos)
+		}
+		b.WriteString(text[:at])
+		b.WriteString("[" + number + "]")
+		flat += len(number) + 2
+		text = text[at+end+len(markerClose):]
 	}
 }
 

@@ -118,3 +118,18 @@ func TestFoldSpaceAndCountWords(t *testing.T) {
 		}
 	}
 }
+
+// TestManyMarkersParseInLinearTime: a paragraph of 20,000 markers, which
+// took time growing with the square of their number when each marker
+// rebuilt the paragraph's text.
+func TestManyMarkersParseInLinearTime(t *testing.T) {
+	src := "---\ntitle: T\n---\n\n" + strings.Repeat("x[^1]", 20000) + "\n\n[^1]: One.\n"
+	a, err := Parse("many.md", []byte(src), "many")
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := a.Footnotes[0].Refs
+	if len(refs) != 20000 || refs[1].Offset != len("x[1]x") || refs[19999].Offset != 19999*len("x[1]")+1 {
+		t.Errorf("%d markers, the second at %d, the last at %d", len(refs), refs[1].Offset, refs[len(refs)-1].Offset)
+	}
+}
