@@ -130,12 +130,14 @@ func extractFootnotes(body string, firstLine int, p *problems) (string, []footno
 // trackFence follows fenced code blocks: it returns the fence that is open
 // after line, or "" when none is.
 func trackFence(fence, line string) string {
-	trimmed := strings.TrimLeft(line, " ")
 	if fence == "" {
-		m := fenceOpen.FindStringSubmatch(line)
-		return m[1]
+		return fenceOpen.FindStringSubmatch(line)[1]
 	}
-	if strings.HasPrefix(trimmed, fence) && strings.TrimLeft(trimmed, fence[:1]) == strings.TrimSpace(trimmed[len(fence):]) && strings.TrimSpace(strings.TrimLeft(trimmed, fence[:1])) == "" {
+	// A fence closes on a line of at least as many of its characters and
+	// nothing else.
+	trimmed := strings.TrimLeft(line, " ")
+	rest := strings.TrimLeft(trimmed, fence[:1])
+	if len(trimmed)-len(rest) >= len(fence) && strings.TrimSpace(rest) == "" {
 		return ""
 	}
 	return fence
@@ -237,6 +239,9 @@ func addNotes(sections []Section, notes []footnoteDefinition) ([]Section, []Foot
 	// The lines of the made section count from the first note; each note's
 	// blocks keep the line of its definition instead.
 	footnotes := make([]Footnote, len(notes))
+	for i, d := range notes {
+		footnotes[i] = Footnote{Number: i + 1, Label: d.label, Line: d.line}
+	}
 	next := 0
 	for j := range section.Blocks {
 		if j == 0 {
@@ -245,16 +250,13 @@ func addNotes(sections []Section, notes []footnoteDefinition) ([]Section, []Foot
 		}
 		if n, ok := noteNumber(section.Blocks[j].Text); ok && n == next+1 {
 			next = n
-			footnotes[n-1] = Footnote{Number: n, Label: notes[n-1].label, Line: notes[n-1].line, Text: strings.TrimSpace(section.Blocks[j].Text[len(strconv.Itoa(n))+2:])}
+			footnotes[n-1].Text = strings.TrimSpace(section.Blocks[j].Text[len(strconv.Itoa(n))+2:])
 		} else if next > 0 {
 			footnotes[next-1].Text += " " + section.Blocks[j].Text
 		}
 		if next > 0 {
 			section.Blocks[j].Line = notes[next-1].line
 		}
-	}
-	for i := range footnotes {
-		footnotes[i].Number, footnotes[i].Label, footnotes[i].Line = i+1, notes[i].label, notes[i].line
 	}
 	return append(sections, section), footnotes
 }
