@@ -77,7 +77,9 @@ func extractFootnotes(body string, firstLine int, p *problems) (string, []footno
 			d := &footnoteDefinition{label: line[m[2]:m[3]], line: firstLine + i, lines: []string{line[m[1]:]}}
 			if first, dup := defs[label]; dup {
 				p.warnf(d.line, "footnote [^%s] is defined twice (first on line %d); the first is kept", d.label, first.line)
-				d = &footnoteDefinition{} // read its lines, then drop them
+				// d is left out of defs and order: its lines are still
+				// read, so that its continuation is not taken for text,
+				// and then dropped.
 			} else {
 				defs[label] = d
 				order = append(order, d)
@@ -152,6 +154,9 @@ func continuesNote(line string, d *footnoteDefinition) bool {
 	}
 	if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
 		return true
+	}
+	if len(d.lines) == 0 {
+		return false
 	}
 	last := d.lines[len(d.lines)-1]
 	return strings.TrimSpace(last) != "" && !startsBlock(line)

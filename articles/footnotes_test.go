@@ -133,3 +133,82 @@ func TestManyMarkersParseInLinearTime(t *testing.T) {
 		t.Errorf("%d markers, the second at %d, the last at %d", len(refs), refs[1].Offset, refs[len(refs)-1].Offset)
 	}
 }
+
+// TestDuplicatedAndContinuedDefinitions: a note defined twice keeps its
+// first text, and the second definition's continuation lines (indented,
+// blank, lazy) go with the dropped definition rather than into the text
+// or into the kept note. The first row is the input FuzzParse found,
+// which crashed when the dropped definition had no lines to continue.
+func TestDuplicatedAndContinuedDefinitions(t *testing.T) {
+	tests := []struct {
+		name     string
+		body     string
+		notes    []string // label=text, in number order
+		text     []string // every block's text outside the Notes section
+		warnings int
+	}{
+		{
+			name:     "fuzz: a continued note, then its duplicate with a lazy line",
+			body:     "000[^1] `0000`000[^1]\n\n## Notes\n\n[^1]:0000\n    00000\n\n    00A0\n[^1]:0000000\n000000000\n",
+			notes:    []string{"1=0000 00000 00A0"},
+			text:     []string{"000[1] 0000000[1]"},
+			warnings: 1,
+		},
+		{
+			name:     "the duplicate's indented lines are dropped with it",
+			body:     "A.[^a]\n\n[^a]: First.\n[^a]: Second.\n    still second.\n\nAfter.\n",
+			notes:    []string{"a=First."},
+			text:     []string{"A.[1]", "After."},
+			warnings: 1,
+		},
+		{
+			name:     "a duplicate after a continued original",
+			body:     "B.[^b]\n\n[^b]: One\n    two.\n\n    Three.\n[^b]: Again\n\nEnd.\n",
+			notes:    []string{"b=One two. Three."},
+			text:     []string{"B.[1]", "End."},
+			warnings: 1,
+		},
+		{
+			name:     "three definitions of one note, each continued",
+			body:     "C[^c]\n\n[^c]: 1\n    1b\n[^c]: 2\n    2b\n[^c]: 3\nlazy 3\n",
+			notes:    []string{"c=1 1b"},
+			text:     []string{"C[1]"},
+			warnings: 2,
+		},
+		{
+			name:     "a duplicate with an empty first line",
+			body:     "D[^d]\n\n[^d]: d\n[^d]:\n\n    more\n\nText.\n",
+			notes:    []string{"d=d"},
+			text:     []string{"D[1]", "Text."},
+			warnings: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse("dup.md", []byte("---\ntitle: T\n---\n"+tt.body), "dup")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var notes, text []string
+			for _, f := range a.Footnotes {
+				notes = append(notes, f.Label+"="+f.Text)
+			}
+			for _, s := range a.Sections {
+				if s.Kind == Notes {
+					continue
+				}
+				for _, b := range s.Blocks {
+					if s.Title == "Notes" && b.Text == "Notes" {
+						continue
+					}
+					text = append(text, b.Text)
+				}
+			}
+			check(t, "notes", notes, tt.notes)
+			check(t, "text", text, tt.text)
+			if len(a.Warnings) != tt.warnings {
+				t.Errorf("%d warnings, want %d: %v", len(a.Warnings), tt.warnings, a.Warnings)
+			}
+		})
+	}
+}

@@ -248,6 +248,18 @@ func FuzzParse(f *testing.F) {
 		"# Plain\n\n> quote\n> > deeper\n\n- a\n  - b\n",
 		"\ufeff---\r\ntitle: T\r\n---\r\n## Editor's note\r\n\r\nx\r\n",
 		"---\ntitle: T\n---\nA.[^1] `[^1]` B.[^x]\n\n## Notes\n\n[^1]: One\n    more.\n\n    Two.\n[^x]: X.[^1]\n[^1]: again\n",
+		// Footnotes: a duplicate with a lazy continuation, markers in a
+		// fence and a code span, a note that refers to itself, a marker
+		// without a note, a definition inside a list.
+		"A[^1]\n\n[^1]: a\n    b\n\n    c\n[^1]: d\nlazy\n",
+		"```\n[^f]: in a fence\n[^f]\n```\n``[^f]`` [^f]\n\n[^f]: F[^f]\n\t\ttabbed\n- [^g]: item\n",
+		"[^]: empty [^ ] [^a]:[^a]\n[^A]: upper\n    [^a]\n",
+		// Front matter: every field, a CRLF file, a list where one value
+		// belongs, a field given twice, unclosed front matter.
+		"---\ntitle: T\nsubtitle: S\nauthor: A\nauthor_note: N\nsource: Src\nurl: https://x\npublished: 2013-05-01\nupdated: 2013-05-02\ntopics: [a, b]\nsummary: Sum.\nlanguage: en\neditors_note: E.\n---\nBody.\n",
+		"---\r\ntitle: [a, b]\r\ntitle: again\r\nautor: X\r\npublished: 2013-13-40\r\n---\r\n",
+		"---\ntitle: T\n",
+		"---\n---\n## Editor's note\n\nx\n\n## Editors' note\n\ny\n",
 	} {
 		f.Add([]byte(s))
 	}
