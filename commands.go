@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"cable/articles"
+	"cable/crash"
 	"cable/library"
 	"cable/ui"
 
@@ -51,6 +52,13 @@ func newListCommand(global *globalFlags) *cobra.Command {
 			listed := listing(cat, cfg.WordsPerMinute)
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), listed)
+			}
+			// A broken file is listed as such; why it is broken goes to
+			// stderr, a line per problem, and the listing goes on.
+			for _, a := range listed {
+				if a.Error != "" {
+					fmt.Fprintln(cmd.ErrOrStderr(), a.Error)
+				}
 			}
 			return writeTable(cmd.OutOrStdout(), listed)
 		},
@@ -233,7 +241,9 @@ func newValidateCommand() *cobra.Command {
 			"has a problem, warnings included.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			reports := articles.Validate(args)
+			reports := articles.Validate(args, func(file string, parse func() (*articles.Article, error)) (*articles.Article, error) {
+				return crash.File(crashReporter(), file, parse)
+			})
 			if summary := writeReports(cmd.OutOrStdout(), reports); summary != "" {
 				return userError{errors.New(summary)}
 			}

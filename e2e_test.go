@@ -44,17 +44,29 @@ const (
 	exitMarker = "EXIT="
 )
 
-// The binary is built once and shared by every test. It lives in a
-// directory of its own, removed by TestMain, rather than in a test's
-// t.TempDir(), which would vanish when the first test to ask for it ends.
+// Each binary is built once and shared by every test. They live in a
+// directory of their own, made and removed by TestMain, rather than in a
+// test's t.TempDir(), which would vanish when the first test to ask for it
+// ends.
 var (
 	// buildEnv is the environment the tests started with, for go build.
-	buildEnv  []string
-	buildOnce sync.Once
-	binDir    string
-	binPath   string
-	buildErr  error
+	buildEnv []string
+	binDir   string
+	// plainBuild is cable as users get it; panicBuild is cable built with
+	// the cablepanic tag, whose parser panics on a file named
+	// "…panics-when-parsed…", to show that one file's panic stops nothing
+	// else.
+	plainBuild = &build{name: "cable"}
+	panicBuild = &build{name: "cable-panics", tags: "cablepanic"}
 )
+
+// build is one binary of cable the tests run.
+type build struct {
+	name, tags string
+	once       sync.Once
+	path       string
+	err        error
+}
 
 // TestMain gives the tests a home of their own: the in-process command
 // tests open the library database and directory under $XDG_STATE_HOME and
@@ -67,6 +79,10 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	buildEnv = os.Environ()
+	if binDir, err = os.MkdirTemp("", "cable-e2e-"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	// cable's own places move, its render cache included; go build keeps
 	// the environment the tests started with, and with it the toolchain's
 	// caches under HOME and XDG_CACHE_HOME.
@@ -76,34 +92,35 @@ func TestMain(m *testing.M) {
 	xdg.Reload()
 	code := m.Run()
 	os.RemoveAll(home)
-	if binDir != "" {
-		os.RemoveAll(binDir)
-	}
+	os.RemoveAll(binDir)
 	os.Exit(code)
 }
 
-// cableBinary builds cable the first time a test needs it, so that
-// "go test -short" and machines without tmux never pay for the build.
+// cableBinary is cable as users get it, built the first time a test needs
+// it, so that "go test -short" and machines without tmux never pay for the
+// build.
 func cableBinary(t *testing.T) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		binDir, buildErr = os.MkdirTemp("", "cable-e2e-")
-		if buildErr != nil {
+	return plainBuild.binary(t)
+}
+
+// binary builds b the first time a test asks for it.
+func (b *build) binary(t *testing.T) string {
+	t.Helper()
+	b.once.Do(func() {
+		path := filepath.Join(binDir, b.name)
+		cmd := exec.Command("go", "build", "-tags", b.tags, "-o", path, ".")
+		cmd.Env = buildEnv
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("go build -tags %q: %v\n%s", b.tags, err, out)
 			return
 		}
-		path := filepath.Join(binDir, "cable")
-		build := exec.Command("go", "build", "-o", path, ".")
-		build.Env = buildEnv
-		if out, err := build.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-			return
-		}
-		binPath = path
+		b.path = path
 	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return binPath
+	return b.path
 }
 
 // terminal is one cable running in a tmux pane of termCols×termRows.

@@ -12,6 +12,7 @@ import (
 	"strconv"
 
 	"cable/articles"
+	"cable/crash"
 	"cable/library"
 	"cable/ui"
 
@@ -181,11 +182,7 @@ func runReader(global globalFlags, view viewFlags, cfg ui.Config, paths []string
 	if !global.noState {
 		ctx.Cache = ui.OpenRenderCache(ui.DefaultRenderCacheDir(), ui.DefaultRenderCacheMaxBytes, buildVersion())
 	}
-	crashDir := ""
-	if db, err := library.DefaultDBPath(); err == nil {
-		crashDir = filepath.Dir(db)
-	}
-	return ui.Run(ctx, start, crashDir, os.Stdin, os.Stdout)
+	return ui.Run(ctx, start, crashReporter(), os.Stdin, os.Stdout)
 }
 
 // fileToOpen is the entry of the one file cable was started with, which
@@ -210,7 +207,7 @@ func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the bundled articles are broken: %w", err)
 	}
-	opts := library.Options{Sources: library.Sources{Bundle: bundle}}
+	opts := library.Options{Sources: library.Sources{Bundle: bundle}, Crash: crashReporter()}
 	var ids []string
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -248,6 +245,13 @@ func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
 		}
 	}
 	return cat, nil
+}
+
+// crashReporter writes crash reports beside the database, in
+// $XDG_STATE_HOME/cable, whether or not state is kept: a report is no
+// reading state, and the reader needs it to tell us what went wrong.
+func crashReporter() *crash.Reporter {
+	return &crash.Reporter{Dir: library.CrashDir(), Version: version}
 }
 
 func isDir(path string) bool {

@@ -58,6 +58,8 @@ type home struct {
 	// developer's NO_COLOR, CABLE_STYLE, configuration or tmux settings
 	// cannot change what cable shows.
 	env []string
+	// bin is the cable binary its sessions run; "" is cableBinary's.
+	bin string
 }
 
 // newHome makes a temporary home with its XDG directories.
@@ -114,7 +116,10 @@ type session struct {
 func startCableIn(t *testing.T, h *home, cols, rows int, args ...string) *session {
 	t.Helper()
 	requireEndToEnd(t)
-	bin := cableBinary(t)
+	bin := h.bin
+	if bin == "" {
+		bin = cableBinary(t)
+	}
 
 	n := sessionCount.Add(1)
 	s := &session{

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"cable/articles"
+	"cable/crash"
 )
 
 // batchRows is how many rows (full-text rows, mostly) one transaction of a
@@ -222,8 +223,22 @@ func (p *plan) parseAll(jobs []*item, b *batcher) error {
 }
 
 // process reads one file and, unless its hash shows it unchanged, parses
-// it. It runs on a worker goroutine and touches only its own item.
+// it. It runs on a worker goroutine and touches only its own item. A panic
+// on the way makes the file a broken entry, with the report's path in its
+// error; its record keeps no hash nor time, so the next Sync reads it
+// again (a newer cable may read it).
 func (p *plan) process(it *item) outcome {
+	o, err := crash.File(p.crash, it.key, func() (outcome, error) { return p.processFile(it), nil })
+	if err == nil {
+		return o
+	}
+	it.parsed, it.hash, it.mtime = true, "", 0
+	it.errText = err.Error()
+	it.summary = brokenSummary(it.key, it.id, filepath.Base(it.key))
+	return outcome{it: it, rec: &docRecord{key: it.key, id: it.id, size: it.size, added: p.now, summary: it.summary, errText: it.errText}}
+}
+
+func (p *plan) processFile(it *item) outcome {
 	data, hash, err := p.s.readFile(it.key)
 	if err != nil {
 		it.fail(err.Error())

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"cable/articles"
+	"cable/crash"
 )
 
 // Catalog is everything cable knows about the reader's articles for one
@@ -26,6 +27,7 @@ type Catalog struct {
 	Warning string
 
 	bundle map[string]*articles.Article
+	crash  *crash.Reporter
 }
 
 // Options say where a catalog comes from.
@@ -33,6 +35,9 @@ type Options struct {
 	Sources
 	// DBPath is the database file; "" means no state is read or written.
 	DBPath string
+	// Crash reports a panic while one file is read or parsed; that file is
+	// listed as broken with the report's path and the others go on.
+	Crash *crash.Reporter
 }
 
 // OpenCatalog opens the store and syncs it with the sources. A store that
@@ -40,7 +45,7 @@ type Options struct {
 // files directly and says why in Warning. An error means the sources
 // themselves cannot be read, which for the bundle is a bug.
 func OpenCatalog(opts Options) (*Catalog, error) {
-	c := &Catalog{bundle: map[string]*articles.Article{}}
+	c := &Catalog{bundle: map[string]*articles.Article{}, crash: opts.Crash}
 	for _, a := range opts.Bundle {
 		c.bundle[a.ID] = a
 	}
@@ -51,6 +56,7 @@ func OpenCatalog(opts Options) (*Catalog, error) {
 			c.Warning = fmt.Sprintf("Reading without saving your place: %v", err)
 		default:
 			c.Warning = notice
+			store.Crash = opts.Crash
 			entries, _, err := store.Sync(opts.Sources)
 			if err == nil {
 				c.Store, c.Entries = store, entries
@@ -60,7 +66,7 @@ func OpenCatalog(opts Options) (*Catalog, error) {
 			c.Warning = fmt.Sprintf("Reading without saving your place: %v", err)
 		}
 	}
-	c.Entries = ScanDirect(opts.Sources)
+	c.Entries = ScanDirect(opts.Sources, opts.Crash)
 	return c, nil
 }
 
@@ -85,12 +91,20 @@ func (c *Catalog) Article(e Entry) (*articles.Article, error) {
 	if e.Error != "" {
 		return nil, errors.New(e.Error)
 	}
-	a, err := articles.ParseFile(os.DirFS(filepath.Dir(e.Key)), filepath.Base(e.Key), e.Key)
+	a, err := parseFile(c.crash, e.Key)
 	if err != nil {
 		return nil, err
 	}
 	a.ID = e.Summary.ID
 	return a, nil
+}
+
+// parseFile reads and parses the article file at path; a panic while
+// doing so is reported and becomes the file's error.
+func parseFile(r *crash.Reporter, path string) (*articles.Article, error) {
+	return crash.File(r, path, func() (*articles.Article, error) {
+		return articles.ParseFile(os.DirFS(filepath.Dir(path)), filepath.Base(path), path)
+	})
 }
 
 // Find returns the entry with an ID, or for a path, the entry of that file.
@@ -116,8 +130,9 @@ func (c *Catalog) ByKey(key string) (Entry, bool) {
 
 // ScanDirect lists the sources without a database: every file is parsed,
 // every time. It is how cable reads when it cannot keep an index, and what
-// the index must agree with.
-func ScanDirect(src Sources) []Entry {
+// the index must agree with. A panic while parsing a file is reported to r
+// and makes that file a broken entry.
+func ScanDirect(src Sources, r *crash.Reporter) []Entry {
 	var list []*articles.Article
 	var entries []Entry
 	for _, a := range src.Bundle {
@@ -135,7 +150,7 @@ func ScanDirect(src Sources) []Entry {
 		if info, err := os.Stat(it.key); err == nil {
 			e.Added = info.ModTime()
 		}
-		a, err := articles.ParseFile(os.DirFS(filepath.Dir(it.key)), filepath.Base(it.key), it.key)
+		a, err := parseFile(r, it.key)
 		if err != nil {
 			e.Error = err.Error()
 			a = &articles.Article{ID: articles.Slug(filepath.Base(it.key))}

@@ -23,7 +23,7 @@ func TestScanDirectAgreesWithSync(t *testing.T) {
 	src := Sources{Bundle: bundle, Dirs: []string{dir}}
 	s, _ := newTestStore(t)
 	synced, _ := mustSync(t, s, src)
-	direct := ScanDirect(src)
+	direct := ScanDirect(src, nil)
 	if len(direct) != len(synced) {
 		t.Fatalf("ScanDirect lists %d entries, Sync %d", len(direct), len(synced))
 	}

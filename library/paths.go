@@ -32,3 +32,10 @@ func DefaultArticlesDir() (string, error) {
 	}
 	return dir, nil
 }
+
+// CrashDir is where crash reports go: $XDG_STATE_HOME/cable, beside the
+// database. It is not created here; a report creates it when one is
+// written, so a run with --no-state that never crashes writes nothing.
+func CrashDir() string {
+	return filepath.Join(xdg.StateHome, "cable")
+}

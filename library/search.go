@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"cable/articles"
+	"cable/crash"
 )
 
 // SnippetStart and SnippetEnd surround the matched words in Hit.Snippet.
@@ -84,7 +85,7 @@ func (s *Store) Search(query string, limit int) ([]Hit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("library: searching for %q: %w", query, s.suspect(err))
 	}
-	hits, err := hits(ctx, c, match.all, best)
+	hits, err := hits(ctx, c, match.all, best, s.Crash)
 	if err != nil {
 		return nil, fmt.Errorf("library: searching for %q: %w", query, s.suspect(err))
 	}
@@ -216,11 +217,11 @@ func bestBlocks(ctx context.Context, c *sql.Conn, m match, limit int) ([]ranked,
 
 // hits fills in the hits for the best blocks: their places, their
 // articles and their snippets, in rank order.
-func hits(ctx context.Context, c *sql.Conn, match string, best []ranked) ([]Hit, error) {
+func hits(ctx context.Context, c *sql.Conn, match string, best []ranked, r *crash.Reporter) ([]Hit, error) {
 	if len(best) == 0 {
 		return nil, nil
 	}
-	found, err := highlights(ctx, c, match, best)
+	found, err := highlights(ctx, c, match, best, r)
 	if err != nil {
 		return nil, err
 	}
@@ -257,8 +258,9 @@ func hits(ctx context.Context, c *sql.Conn, match string, best []ranked) ([]Hit,
 // handful of rows. The table lives as long as the connection, in memory.
 const snippetTable = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippets USING fts5(text, tokenize = '" + tokenizer + "')"
 
-// highlights reads the best blocks and marks their matches.
-func highlights(ctx context.Context, c *sql.Conn, match string, best []ranked) (map[int64]*Hit, error) {
+// highlights reads the best blocks and marks their matches. A block whose
+// snippet cannot be made (a panic, reported to r) is left out of the hits.
+func highlights(ctx context.Context, c *sql.Conn, match string, best []ranked, r *crash.Reporter) (map[int64]*Hit, error) {
 	args := make([]any, len(best))
 	for i, b := range best {
 		args[i] = b.rowid
@@ -311,8 +313,15 @@ func highlights(ctx context.Context, c *sql.Conn, match string, best []ranked) (
 		if err := marked.Scan(&rowid, &text); err != nil {
 			return nil, err
 		}
-		if h := read[rowid]; h != nil {
-			h.Snippet = window(restore(text, origs[rowid]), snippetWords)
+		h := read[rowid]
+		if h == nil {
+			continue
+		}
+		snippet, err := crash.File(r, fmt.Sprintf("the index's block %d", rowid), func() (string, error) {
+			return window(restore(text, origs[rowid]), snippetWords), nil
+		})
+		if err == nil {
+			h.Snippet = snippet
 			found[rowid] = h
 		}
 	}

@@ -23,6 +23,8 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"cable/crash"
 )
 
 // Store is an open cable database. Its methods are safe for concurrent use
@@ -41,6 +43,12 @@ type Store struct {
 	// file whose bytes Sync reads, so that tests can check unchanged files
 	// are left alone.
 	onRead func(path string)
+
+	// Crash reports a panic in the work on one file (reading, parsing and
+	// indexing it in Sync, making its snippets in Search): the file is
+	// then broken, or its hit left out, and the others go on. Nil writes
+	// no report; the panic is contained all the same.
+	Crash *crash.Reporter
 }
 
 // pragmas are set on every connection the pool opens, through the DSN, so

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"cable/articles"
+	"cable/crash"
 )
 
 // Sources are the places articles come from.
@@ -126,7 +127,7 @@ func (s *Store) syncIndex(src Sources) ([]Entry, SyncStats, error) {
 		return nil, SyncStats{}, err
 	}
 	s.tuneIndex() // a speed-up only: a database that cannot take it still syncs
-	p := &plan{s: s, rows: rows, force: force, now: start.UnixNano(), taken: map[string]bool{}}
+	p := &plan{s: s, rows: rows, force: force, now: start.UnixNano(), taken: map[string]bool{}, crash: s.Crash}
 	p.addBundle(src.Bundle)
 	p.addFiles(files)
 	p.findRenames()
@@ -266,6 +267,7 @@ type plan struct {
 	bundled []*item
 	files   []*item // sorted by key
 	stats   SyncStats
+	crash   *crash.Reporter // Store.Crash
 }
 
 // addBundle takes the bundled articles, which keep their IDs (made unique

@@ -6,6 +6,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"cable/crash"
 	"cable/library"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -211,10 +212,10 @@ func useTheme(ctx *Context) {
 // reader quits, having saved the place in the article open then. A ctrl+c
 // returns tea.ErrInterrupted, a panic a *CrashError; SIGTERM and SIGHUP
 // quit as q does, place saved.
-func Run(ctx *Context, start Start, crashDir string, in io.Reader, out io.Writer) error {
+func Run(ctx *Context, start Start, reports *crash.Reporter, in io.Reader, out io.Writer) error {
 	useTheme(ctx)
 	ctx.Output = out
-	box := &crashBox{dir: crashDir}
+	box := &crashBox{reports: reports}
 	p := tea.NewProgram(guarded{model: NewModel(ctx, start), box: box},
 		tea.WithAltScreen(),
 		tea.WithMouseCellMotion(),

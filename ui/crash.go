@@ -2,10 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime/debug"
-	"time"
+
+	"cable/crash"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -33,13 +32,13 @@ func (e *CrashError) Error() string {
 // crashMsg carries a panic from a command back to the program.
 type crashMsg struct{ err *CrashError }
 
-// crashBox is shared by every copy of the guarded model: where reports go,
-// the crash once there is one, and how to stop the program from View,
-// which cannot return a command.
+// crashBox is shared by every copy of the guarded model: who writes the
+// reports, the crash once there is one, and how to stop the program from
+// View, which cannot return a command.
 type crashBox struct {
-	dir  string
-	err  *CrashError
-	quit func()
+	reports *crash.Reporter
+	err     *CrashError
+	quit    func()
 }
 
 // guarded is the root model with every entry point protected.
@@ -61,7 +60,7 @@ func (g guarded) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			g.box.err = recordCrash(g.box.dir, r)
+			g.box.err = recordCrash(g.box.reports, r)
 			m, cmd = g, tea.Quit
 		}
 	}()
@@ -76,7 +75,7 @@ func (g guarded) View() (view string) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			g.box.err = recordCrash(g.box.dir, r)
+			g.box.err = recordCrash(g.box.reports, r)
 			view = ""
 			if g.box.quit != nil {
 				go g.box.quit()
@@ -96,7 +95,7 @@ func (g guarded) protect(cmd tea.Cmd) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
-				msg = crashMsg{err: recordCrash(g.box.dir, r)}
+				msg = crashMsg{err: recordCrash(g.box.reports, r)}
 			}
 		}()
 		msg = cmd()
@@ -109,16 +108,7 @@ func (g guarded) protect(cmd tea.Cmd) tea.Cmd {
 	}
 }
 
-// recordCrash writes the panic and its stack to a new file in dir.
-func recordCrash(dir string, r any) *CrashError {
-	e := &CrashError{Panic: fmt.Sprint(r)}
-	if dir == "" {
-		return e
-	}
-	name := filepath.Join(dir, "crash-"+time.Now().Format("20060102-150405.000")+".txt")
-	report := fmt.Sprintf("cable crashed: %v\n\n%s", r, debug.Stack())
-	if os.MkdirAll(dir, 0o700) == nil && os.WriteFile(name, []byte(report), 0o600) == nil {
-		e.Report = name
-	}
-	return e
+// recordCrash writes the panic and its stack as a crash report.
+func recordCrash(reports *crash.Reporter, r any) *CrashError {
+	return &CrashError{Panic: fmt.Sprint(r), Report: reports.Write(r, debug.Stack())}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"cable/crash"
+
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -32,7 +34,7 @@ func TestPanicsBecomeReports(t *testing.T) {
 	for _, where := range []string{"update", "command", "view"} {
 		t.Run(where, func(t *testing.T) {
 			quit := make(chan struct{}, 1)
-			g := guarded{model: bomb{in: where}, box: &crashBox{dir: t.TempDir(), quit: func() { quit <- struct{}{} }}}
+			g := guarded{model: bomb{in: where}, box: &crashBox{reports: &crash.Reporter{Dir: t.TempDir()}, quit: func() { quit <- struct{}{} }}}
 			next, cmd := g.Update(tea.KeyMsg{})
 			if cmd != nil {
 				if msg := cmd(); msg != nil {

@@ -28,11 +28,12 @@ func (i entryItem) Title() string { return i.entry.Summary.Title }
 
 // Description is the line under the title: author, source, reading time,
 // sections, progress and where the article comes from; for a broken file,
-// what is wrong with it.
+// what is wrong with it, without the file's path, which would take the
+// whole line: the title above is the file's name.
 func (i entryItem) Description() string {
 	if i.entry.Error != "" {
 		first, _, _ := strings.Cut(i.entry.Error, "\n")
-		return first
+		return strings.TrimPrefix(first, i.entry.Key+": ")
 	}
 	s := i.entry.Summary
 	var parts []string
