@@ -261,7 +261,7 @@ func writeReports(w io.Writer, reports []articles.Report) string {
 			fmt.Fprintln(w, e)
 		}
 		for _, e := range r.Warnings {
-			fmt.Fprintf(w, "%s (warning)\n", e)
+			fmt.Fprintln(w, e) // marked "(warning)"
 		}
 		errs += len(r.Errors)
 		warns += len(r.Warnings)

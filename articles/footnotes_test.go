@@ -77,7 +77,7 @@ Last paragraph.
 	}
 	var warnings []string
 	for _, w := range a.Warnings {
-		warnings = append(warnings, w.Error())
+		warnings = append(warnings, strings.TrimSuffix(w.Error(), " (warning)"))
 	}
 	check(t, "warnings", warnings, []string{
 		`notes.md:23: footnote [^drones] is defined twice (first on line 21); the first is kept`,

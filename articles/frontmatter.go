@@ -164,6 +164,10 @@ func parseFrontMatter(yamlText string, p *problems) Meta {
 }
 
 func setField(m *Meta, f field, value ast.Node, line int, p *problems) {
+	if usesAnchors(value) {
+		p.errorf(line, "%s uses a YAML anchor or alias (&name, *name); they are not accepted in front matter: write the value out", f.name)
+		return
+	}
 	if f.list {
 		topics, ok := stringList(value)
 		if !ok {
@@ -188,6 +192,23 @@ func setField(m *Meta, f field, value ast.Node, line int, p *problems) {
 	if f.name == "editors_note" {
 		m.editorsNoteLine = line
 	}
+}
+
+// usesAnchors reports whether a value is, or holds, an anchor or an alias.
+func usesAnchors(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.AnchorNode, *ast.AliasNode:
+		return true
+	case *ast.SequenceNode:
+		for _, v := range n.Values {
+			if usesAnchors(v) {
+				return true
+			}
+		}
+	case *ast.TagNode:
+		return usesAnchors(n.Value)
+	}
+	return false
 }
 
 // mappingValues returns the key/value pairs of a YAML mapping node.

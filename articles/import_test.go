@@ -551,8 +551,8 @@ func TestImportMarkdownFailures(t *testing.T) {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 	for src, want := range map[string]string{
-		"---\ntitle: T\nautor: A\n---\n\nText.\n": `n.md:3: unknown field "autor" (did you mean "author"?)`,
-		"# Title\n\n## A\n\nx\n\n## A\n\ny\n":     `n.md:7: section title "A" is used twice (first on line 3)`,
+		"---\ntitle: T\nautor: A\n---\n\nText.\n": `n.md:3: unknown field "autor" (did you mean "author"?) (warning)`,
+		"# Title\n\n## A\n\nx\n\n## A\n\ny\n":     `n.md:7: section title "A" is used twice (first on line 3) (warning)`,
 		"# Only a title\n":                        `n.md: has a title ("Only a title") but no text after it`,
 		"\n \n":                                   "n.md: is empty",
 	} {

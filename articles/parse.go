@@ -75,23 +75,25 @@ func Parse(file string, data []byte, id string) (*Article, error) {
 		return nil, ErrorList{{File: file, Msg: "file is empty"}}
 	}
 	yamlText, body, bodyLine, found := splitFrontMatter(src, p)
+	if len(p.errors) > 0 {
+		return nil, p.failed() // unclosed: where the body starts is unknown
+	}
 	var meta Meta
-	switch {
-	case found && len(p.errors) == 0:
+	if found {
 		meta = parseFrontMatter(yamlText, p)
-	case !found:
+	} else {
 		meta.Title = titleFromBody(body, id)
 		p.warnf(1, "no front matter: the title %q is taken from the text", meta.Title)
 	}
-	if len(p.errors) > 0 {
-		return nil, p.errors
-	}
+	// A broken front matter does not stop the body from being checked:
+	// every problem of the file is reported at once.
 	if strings.TrimSpace(body) == "" && meta.EditorsNote == "" {
 		p.errorf(bodyLine, "article has no text after its front matter")
-		return nil, p.errors
+		return nil, p.failed()
 	}
-	if checkNesting(body, bodyLine, p); len(p.errors) > 0 {
-		return nil, p.errors
+	before := len(p.errors)
+	if checkNesting(body, bodyLine, p); len(p.errors) > before {
+		return nil, p.failed() // too deep to be cut into sections safely
 	}
 	a := &Article{ID: id, Origin: file, Meta: meta}
 	body, notes := extractFootnotes(body, bodyLine, p)
@@ -102,7 +104,7 @@ func Parse(file string, data []byte, id string) (*Article, error) {
 	finishFootnotes(a.Sections, a.Footnotes)
 	checkSectionTitles(a.Sections, p)
 	if len(p.errors) > 0 {
-		return nil, p.errors
+		return nil, p.failed()
 	}
 	a.Warnings = p.warnings
 	return a, nil

@@ -93,7 +93,10 @@ func TestParseSections(t *testing.T) {
 				lines = append(lines, s.Line)
 			}
 			for _, w := range a.Warnings {
-				warnings = append(warnings, w.Error())
+				if !w.Warning || !strings.HasSuffix(w.Error(), " (warning)") {
+					t.Errorf("a warning not marked as one: %q", w)
+				}
+				warnings = append(warnings, strings.TrimSuffix(w.Error(), " (warning)"))
 			}
 			check(t, "titles", titles, tt.titles)
 			check(t, "kinds", kinds, tt.kinds)
@@ -133,10 +136,11 @@ func TestParseErrors(t *testing.T) {
 		{"bad date", "---\ntitle: T\npublished: 2013-02-30\n---\nText.\n", `bad.md:3: published "2013-02-30" is not a date of the form YYYY-MM-DD`},
 		{"date in words", "---\ntitle: T\nupdated: March 2013\n---\nText.\n", `bad.md:3: updated "March 2013" is not a date of the form YYYY-MM-DD`},
 		{"list for a scalar", "---\ntitle: [a, b]\n---\nText.\n", "bad.md:2: title must be a single value, not a list or mapping"},
+		{"anchor in a list", "---\ntitle: T\ntopics: [&a x, *a]\n---\nText.\n", "bad.md:3: topics uses a YAML anchor or alias (&name, *name); they are not accepted in front matter: write the value out"},
 		{"mapping for topics", "---\ntitle: T\ntopics:\n  a: b\n---\nText.\n", "bad.md:3: topics must be a list of words, such as [Iran, Israel]"},
 		{"field twice", "---\ntitle: T\ntitle: U\n---\nText.\n", `bad.md:3: field "title" given twice (first on line 2)`},
 		{"not a mapping", "---\n- a\n- b\n---\nText.\n", `bad.md:2: front matter must be a mapping of fields such as "title: ..."`},
-		{"alias", "---\ntitle: &t T\nsubtitle: *t\n---\nText.\n", "bad.md:2: title must be a single value, not a list or mapping"},
+		{"alias", "---\ntitle: &t T\nsubtitle: *t\n---\nText.\n", "bad.md:2: title uses a YAML anchor or alias (&name, *name); they are not accepted in front matter: write the value out"},
 		{"two editor's notes", "---\ntitle: T\n---\n## Editor's note\n\na\n\n## Editors' note\n\nb\n", "bad.md:8: a second editor's note (the first is on line 4)"},
 		{"note twice", "---\ntitle: T\neditors_note: x\n---\n## Editor's note\n\na\n", "bad.md:5: editor's note given twice: here and in the front matter's editors_note"},
 	}
@@ -154,6 +158,27 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error = %q\nwant    %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestErrorsComeWithTheirWarnings: a file with errors reports its
+// warnings too, after the errors and marked, so that a writer fixes
+// everything in one pass.
+func TestErrorsComeWithTheirWarnings(t *testing.T) {
+	src := "---\nautor: A\npublished: 2013-13-01\n---\nText.\n\n## A\n\nx\n\n## A\n\ny\n"
+	_, err := Parse("bad.md", []byte(src), "bad")
+	want := `bad.md:3: published "2013-13-01" is not a date of the form YYYY-MM-DD
+bad.md:1: front matter has no title: add a line "title: ..."
+bad.md:2: unknown field "autor" (did you mean "author"?) (warning)
+bad.md:11: section title "A" is used twice (first on line 7) (warning)`
+	if err == nil || err.Error() != want {
+		t.Fatalf("error:\n%v\nwant\n%s", err, want)
+	}
+	var list ErrorList
+	errors.As(err, &list)
+	errs, warnings := list.Split()
+	if len(errs) != 2 || len(warnings) != 2 {
+		t.Errorf("Split: %d errors and %d warnings, want 2 and 2", len(errs), len(warnings))
 	}
 }
 

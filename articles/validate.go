@@ -51,7 +51,7 @@ func validateFile(name string, guard Guard) Report {
 	case err == nil:
 		r.Warnings = a.Warnings
 	case errors.As(err, &list):
-		r.Errors = list
+		r.Errors, r.Warnings = list.Split()
 	case errors.As(err, &one):
 		r.Errors = ErrorList{one}
 	default:
