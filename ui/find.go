@@ -11,8 +11,14 @@ import (
 // search in: lines are trimmed of their margins and joined by one space,
 // so a phrase is found across a line break and across Glamour's styling.
 // Each rune remembers the line and the screen column it stands at.
+//
+// Any white space in the text matches any white space in a query: an
+// article's "10\u00a0km" (a no-break space) is found by "10 km". So runes
+// keeps the text as it is, to be shown and quoted, and exact and lower,
+// which are searched, have every space as ' '.
 type textIndex struct {
 	runes []rune
+	exact []rune
 	lower []rune
 	line  []int32
 	col   []int32
@@ -41,6 +47,10 @@ func newTextIndex(lines []string) *textIndex {
 
 func (ix *textIndex) add(r rune, line, col int) {
 	ix.runes = append(ix.runes, r)
+	if unicode.IsSpace(r) {
+		r = ' '
+	}
+	ix.exact = append(ix.exact, r)
 	ix.lower = append(ix.lower, unicode.ToLower(r))
 	ix.line = append(ix.line, int32(line))
 	ix.col = append(ix.col, int32(col))
@@ -57,7 +67,7 @@ func (ix *textIndex) find(query string) []textMatch {
 	if len(q) == 0 {
 		return nil
 	}
-	hay := ix.runes
+	hay := ix.exact
 	if !hasUpper(q) {
 		hay = ix.lower
 	}

@@ -44,6 +44,51 @@ func TestTextIndexFind(t *testing.T) {
 	}
 }
 
+// TestAnySpaceMatchesAnySpace: a no-break space (or a narrow or figure
+// one) in the text is found by an ordinary space in the query, and the
+// other way round, with or without case; the matched text keeps its own
+// spaces.
+func TestAnySpaceMatchesAnySpace(t *testing.T) {
+	ix := newTextIndex([]string{"  a range of 10\u00a0km, of 5\u202fkm and", "  of 7\u2007Km; deteriorating\u00a0human rights"})
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"10 km", []string{"10\u00a0km"}},
+		{"5 km", []string{"5\u202fkm"}},
+		{"7 Km", []string{"7\u2007Km"}},
+		{"7 km", []string{"7\u2007Km"}},
+		{"and of", []string{"and of"}},
+		{"deteriorating human rights", []string{"deteriorating\u00a0human rights"}},
+		{"deteriorating\u00a0human", []string{"deteriorating\u00a0human"}},
+		{"10km", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range ix.find(tt.query) {
+			got = append(got, string(ix.runes[m.start:m.end]))
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("find(%q) = %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
+// TestSearchTheSeedAcrossNoBreakSpaces: the seed article has no-break
+// spaces inside phrases a reader would search for.
+func TestSearchTheSeedAcrossNoBreakSpaces(t *testing.T) {
+	for _, query := range []string{"deteriorating human rights", "Israeli warplanes might use"} {
+		m := openSeed(t, 100, 30)
+		m, _ = press(t, m, "/")
+		for _, r := range query {
+			m, _ = press(t, m, string(r))
+		}
+		if got := m.reader.findStatus(); got != "match 1/1" {
+			t.Errorf("/%s: %q, want match 1/1", query, got)
+		}
+	}
+}
+
 func TestHighlightKeepsTheRestOfTheLine(t *testing.T) {
 	line := "\x1b[1mAn \x1b[0mimportant line"
 	got := highlight(line, lineSpan{3, 12}, func(s ...string) string { return "[" + strings.Join(s, "") + "]" })
