@@ -14,6 +14,7 @@ import (
 
 	"cable/articles"
 	"cable/library"
+	"cable/render"
 	"cable/ui"
 
 	"github.com/spf13/cobra"
@@ -146,7 +147,7 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return ui.Print(cmd.OutOrStdout(), a, opts)
+			return render.Print(cmd.OutOrStdout(), a, opts)
 		},
 	}
 	view.register(cmd)
@@ -185,24 +186,24 @@ func findArticle(arg string, global *globalFlags) (*articles.Article, error) {
 
 // printOptions resolves "cable read"'s flags. Output that is not a
 // terminal gets the notty style unless another is asked for.
-func printOptions(a *articles.Article, flags viewFlags, section string, note bool) (ui.PrintOptions, error) {
+func printOptions(a *articles.Article, flags viewFlags, section string, note bool) (render.PrintOptions, error) {
 	isTTY := term.IsTerminal(int(os.Stdout.Fd()))
-	theme, err := ui.ResolveStyle(flags.style, os.Stdout, isTTY)
+	theme, err := render.ResolveStyle(flags.style, nil, os.Stdout, isTTY)
 	if err != nil {
-		return ui.PrintOptions{}, userError{err}
+		return render.PrintOptions{}, userError{err}
 	}
 	width := flags.width
 	if isTTY {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
-			width = ui.TextWidth(w, width)
+			width = render.TextWidth(w, width)
 		}
 	}
 	style := theme
-	if ui.IsStyleFile(flags.style) {
+	if render.IsStyleFile(flags.style) {
 		style = flags.style
 	}
-	opts := ui.PrintOptions{
-		Render:  ui.RenderOptions{Width: width, Style: style, Profile: ui.ColorProfile(theme, os.Stdout)},
+	opts := render.PrintOptions{
+		Render:  render.Options{Width: width, Style: style, Profile: render.ColorProfile(theme, os.Stdout)},
 		Section: -1,
 	}
 	switch {

@@ -13,6 +13,7 @@ import (
 
 	"cable/articles"
 	"cable/library"
+	"cable/render"
 	"cable/ui"
 
 	"github.com/adrg/xdg"
@@ -60,7 +61,7 @@ type viewFlags struct {
 }
 
 func (f *viewFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.style, "style", ui.StyleAuto, "auto, dark, light, notty or a Glamour JSON style's path (also CABLE_STYLE)")
+	cmd.Flags().StringVar(&f.style, "style", render.StyleAuto, "auto, dark, light, notty or a Glamour JSON style's path (also CABLE_STYLE)")
 	cmd.Flags().IntVar(&f.width, "width", 80, "widest the text is set, in columns; 0: the terminal's width (also CABLE_WIDTH)")
 }
 
@@ -69,7 +70,7 @@ func (f *viewFlags) register(cmd *cobra.Command) {
 // file, which beats the defaults. NO_COLOR is honoured when the style is
 // left to auto.
 func (f viewFlags) settings(cmd *cobra.Command, cfg ui.Config) (viewFlags, error) {
-	out := viewFlags{style: ui.StyleAuto, width: 80}
+	out := viewFlags{style: render.StyleAuto, width: 80}
 	if cfg.Style != "" {
 		out.style = cfg.Style
 	}
@@ -154,7 +155,8 @@ func runReader(global globalFlags, view viewFlags, cfg ui.Config, paths []string
 	if !term.IsTerminal(int(os.Stdout.Fd())) || !term.IsTerminal(int(os.Stdin.Fd())) {
 		return userErrorf("the reader needs a terminal; use \"cable read ID\" to print an article")
 	}
-	theme, err := ui.ResolveStyle(view.style, os.Stdout, true)
+	jsonStyles := &render.JSONStyles{}
+	theme, err := render.ResolveStyle(view.style, jsonStyles, os.Stdout, true)
 	if err != nil {
 		return userError{err}
 	}
@@ -168,18 +170,19 @@ func runReader(global globalFlags, view viewFlags, cfg ui.Config, paths []string
 		start.Readings, _ = cat.Store.Readings()
 		start.Last, _, _ = cat.Store.LastReading()
 	}
-	ctx := ui.NewContext(theme, ui.ColorProfile(theme, os.Stdout), view.width)
-	if ui.IsStyleFile(view.style) {
+	ctx := ui.NewContext(theme, render.ColorProfile(theme, os.Stdout), view.width)
+	if render.IsStyleFile(view.style) {
 		ctx.StyleFile = view.style
 	}
+	ctx.JSONStyles = jsonStyles
 	ctx.Catalog = cat
 	ctx.Keys, ctx.LibraryKeys = cfg.Keys, cfg.LibraryKeys
 	if cfg.WordsPerMinute > 0 {
 		ctx.WordsPerMinute = cfg.WordsPerMinute
 	}
-	ctx.Hyperlinks = ui.HyperlinksWanted(cfg.Hyperlinks, os.Getenv)
+	ctx.Hyperlinks = render.HyperlinksWanted(cfg.Hyperlinks, os.Getenv)
 	if !global.noState {
-		ctx.Cache = ui.OpenRenderCache(ui.DefaultRenderCacheDir(), ui.DefaultRenderCacheMaxBytes, buildVersion())
+		ctx.Cache = render.OpenCache(render.DefaultCacheDir(), render.DefaultCacheMaxBytes, buildVersion())
 	}
 	crashDir := ""
 	if db, err := library.DefaultDBPath(); err == nil {

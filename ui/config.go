@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cable/render"
+
 	"errors"
 	"fmt"
 	"os"
@@ -122,8 +124,8 @@ func (c *Config) set(f *ast.MappingValueNode) error {
 	switch name {
 	case "style":
 		c.Style = value
-		if c.Style != StyleAuto {
-			if _, err := GlamourStyle(c.Style); err != nil {
+		if c.Style != render.StyleAuto {
+			if _, err := render.GlamourStyle(c.Style, nil); err != nil {
 				return wrong("%v", err)
 			}
 		}

@@ -1,14 +1,14 @@
 package ui
 
 import (
+	"cable/render"
+
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/muesli/termenv"
 )
 
 func writeConfig(t *testing.T, body string) string {
@@ -76,7 +76,7 @@ func TestReboundLibraryKeysWork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := testContext(StyleDark, 80, 24)
+	ctx := testContext(render.StyleDark, 80, 24)
 	ctx.LibraryKeys = c.LibraryKeys
 	m := startModel(t, ctx)
 	m, _ = press(t, m, "n")
@@ -97,44 +97,12 @@ func TestReboundLibraryKeysWork(t *testing.T) {
 	}
 }
 
-func TestStyleFile(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, body string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
-	light := write("light-text.json", `{"document": {"color": "#f8f8f2", "margin": 2}, "heading": {"bold": true}}`)
-	dark := write("dark-text.json", `{"document": {"color": "234"}}`)
-	bare := write("bare.json", `{"paragraph": {}}`)
-	broken := write("broken.json", "{\n  \"document\": {\n    \"color\": 12\n  }\n}")
-	for path, want := range map[string]string{light: StyleDark, dark: StyleLight, bare: StyleDark} {
-		theme, err := ResolveStyle(path, nil, false)
-		if err != nil || theme != want {
-			t.Errorf("ResolveStyle(%s) = %q, %v; want %q", filepath.Base(path), theme, err, want)
-		}
-	}
-	if _, err := ResolveStyle(broken, nil, false); err == nil || !strings.HasPrefix(err.Error(), broken+":3: not a Glamour JSON style") {
-		t.Errorf("a broken style: %v", err)
-	}
-	a := bundle(t)[1]
-	doc, err := Render(a, RenderOptions{Width: 60, Style: light, Profile: termenv.TrueColor})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(strings.Join(doc.Lines, "\n"), "248;248;242") {
-		t.Error("the text is not in the style's colour")
-	}
-}
-
 func TestReboundKeysWorkAndShowInTheHelp(t *testing.T) {
 	c, err := LoadConfig(writeConfig(t, "keys:\n  next_section: J\n  previous_section: K\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := testContext(StyleDark, 100, 30)
+	ctx := testContext(render.StyleDark, 100, 30)
 	ctx.Keys = c.Keys
 	m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
 	m, _ = press(t, m, "J")
@@ -158,7 +126,7 @@ func TestReboundKeysWorkAndShowInTheHelp(t *testing.T) {
 }
 
 func TestReadingSpeedGivesTheMinutes(t *testing.T) {
-	ctx := testContext(StyleDark, 100, 30)
+	ctx := testContext(render.StyleDark, 100, 30)
 	ctx.WordsPerMinute = 100
 	m := startModel(t, ctx)
 	e, _ := ctx.Catalog.Find("azerbaijan-israel-relations")

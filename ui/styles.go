@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+
+	"cable/render"
+)
 
 // Styles are every lipgloss style the screens use, built once from the
 // resolved theme. View code takes styles from here and never builds its own.
@@ -28,7 +32,7 @@ type Styles struct {
 func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 	accent, dim, fg := lipgloss.Color("39"), lipgloss.Color("245"), lipgloss.Color("252")
 	statusBG := lipgloss.Color("236")
-	if theme == StyleLight {
+	if theme == render.StyleLight {
 		accent, dim, fg = lipgloss.Color("25"), lipgloss.Color("242"), lipgloss.Color("235")
 		statusBG = lipgloss.Color("254")
 	}
@@ -50,7 +54,7 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 		HelpDesc:     r.NewStyle().Foreground(fg),
 		Peek:         r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
 	}
-	if theme == StyleNoTTY {
+	if theme == render.StyleNoTTY {
 		// Without colour the status line still needs to stand apart.
 		s.Status = r.NewStyle().Reverse(true)
 		s.StatusNote = r.NewStyle().Reverse(true).Bold(true)

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 
 // PrintOptions say what "cable read" prints and how.
 type PrintOptions struct {
-	Render RenderOptions
+	Render Options
 	// Section, when not negative, prints only that section (0-based).
 	Section int
 }
@@ -20,7 +20,7 @@ type PrintOptions struct {
 // part of the text. Output without colour has no trailing spaces, so it
 // pastes cleanly.
 func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
-	doc, err := Render(a, opts.Render)
+	doc, err := Article(a, opts.Render)
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
 
 // renderHeader renders the title as a level-one heading with the byline
 // under it, followed by a blank line.
-func renderHeader(a *articles.Article, opts RenderOptions) ([]string, error) {
+func renderHeader(a *articles.Article, opts Options) ([]string, error) {
 	r, err := newRenderer(opts)
 	if err != nil {
 		return nil, err
@@ -66,6 +66,20 @@ func renderHeader(a *articles.Article, opts RenderOptions) ([]string, error) {
 		return nil, err
 	}
 	return append(lines, ""), nil
+}
+
+// Byline joins what is known of who wrote an article and where.
+func Byline(meta articles.Meta) string {
+	var parts []string
+	for _, p := range []string{meta.Author, meta.Source, meta.Published} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "Author unknown"
+	}
+	return strings.Join(parts, " · ")
 }
 
 // escapeMarkdown makes text from front matter print as written, not as
