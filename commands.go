@@ -147,6 +147,11 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// As in the reader, a JSON style file is never cached: it can
+			// change under the same path.
+			if !render.IsStyleFile(opts.Render.Style) {
+				opts.Cache = renderCache(*global)
+			}
 			return render.Print(cmd.OutOrStdout(), a, opts)
 		},
 	}

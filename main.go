@@ -181,9 +181,7 @@ func runReader(global globalFlags, view viewFlags, cfg ui.Config, paths []string
 		ctx.WordsPerMinute = cfg.WordsPerMinute
 	}
 	ctx.Hyperlinks = render.HyperlinksWanted(cfg.Hyperlinks, os.Getenv)
-	if !global.noState {
-		ctx.Cache = render.OpenCache(render.DefaultCacheDir(), render.DefaultCacheMaxBytes, buildVersion())
-	}
+	ctx.Cache = renderCache(global)
 	crashDir := ""
 	if db, err := library.DefaultDBPath(); err == nil {
 		crashDir = filepath.Dir(db)
@@ -256,6 +254,15 @@ func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
 func isDir(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.IsDir()
+}
+
+// renderCache is where the reader and "cable read" keep renderings
+// between runs, or nil when state is off.
+func renderCache(global globalFlags) *render.Cache {
+	if global.noState {
+		return nil
+	}
+	return render.OpenCache(render.DefaultCacheDir(), render.DefaultCacheMaxBytes, buildVersion())
 }
 
 // buildVersion tells this build of cable from any other, for the render

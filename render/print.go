@@ -13,6 +13,10 @@ type PrintOptions struct {
 	Render Options
 	// Section, when not negative, prints only that section (0-based).
 	Section int
+	// Cache keeps renderings between runs, as the reader's does: an
+	// article printed again at the same width and style is read back, not
+	// rendered. nil keeps none.
+	Cache *Cache
 }
 
 // Print renders an article, or one of its sections, to w. The whole
@@ -20,9 +24,13 @@ type PrintOptions struct {
 // part of the text. Output without colour has no trailing spaces, so it
 // pastes cleanly.
 func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
-	doc, err := Article(a, opts.Render)
-	if err != nil {
-		return err
+	doc, ok := opts.Cache.Load(a, opts.Render)
+	if !ok {
+		var err error
+		if doc, err = Article(a, opts.Render); err != nil {
+			return err
+		}
+		opts.Cache.Store(a, doc)
 	}
 	lines := doc.Lines
 	if opts.Section >= 0 {
@@ -49,7 +57,7 @@ func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
 		b.WriteByte('\n')
 	}
 	b.WriteByte('\n')
-	_, err = io.WriteString(w, b.String())
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 
