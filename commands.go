@@ -7,15 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"cable/articles"
+	"cable/config"
 	"cable/library"
 	"cable/render"
-	"cable/ui"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -464,39 +463,10 @@ func newConfigCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "# %s\n", cfg.Path)
-			fmt.Fprintf(w, "style: %s\nwidth: %d\n", resolved.style, resolved.width)
-			wpm := cfg.WordsPerMinute
-			if wpm == 0 {
-				wpm = articles.WordsPerMinute
-			}
-			links := cfg.Hyperlinks
-			if links == "" {
-				links = "auto"
-			}
-			fmt.Fprintf(w, "words_per_minute: %d\nhyperlinks: %s\n", wpm, links)
-			printKeys(w, "keys", cfg.Keys)
-			printKeys(w, "library_keys", cfg.LibraryKeys)
+			cfg.Write(cmd.OutOrStdout(), config.View{Style: resolved.style, Width: resolved.width})
 			return nil
 		},
 	}
 	view.register(cmd)
 	return cmd
-}
-
-// printKeys prints the keys a configuration rebinds, in YAML.
-func printKeys(w io.Writer, setting string, keys map[string]ui.KeyChoice) {
-	if len(keys) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "%s:\n", setting)
-	names := make([]string, 0, len(keys))
-	for n := range keys {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %s: [%s]\n", n, strings.Join(keys[n].Keys, ", "))
-	}
 }

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"go/parser"
+	"go/token"
 	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -19,6 +23,7 @@ func TestLayers(t *testing.T) {
 		forbidden []string // import path prefixes
 	}{
 		{"cable/render", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui"}},
+		{"cable/config", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui"}},
 		{"cable/articles", []string{"cable/"}},
 		{"cable/library", []string{"cable/ui", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 	}
@@ -35,6 +40,31 @@ func TestLayers(t *testing.T) {
 				if dep == strings.TrimSuffix(f, "/") || strings.HasPrefix(dep, strings.TrimSuffix(f, "/")+"/") {
 					t.Errorf("%s depends on %s", tt.pkg, dep)
 				}
+			}
+		}
+	}
+}
+
+// TestOnlyTheReaderImportsTheScreens: in package main, only tui.go, which
+// starts the interactive reader, imports ui or Bubble Tea; the commands
+// that print go through render, config and library alone.
+func TestOnlyTheReaderImportsTheScreens(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		if name == "tui.go" || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			if path == "cable/ui" || strings.HasPrefix(path, "github.com/charmbracelet/bubble") {
+				t.Errorf("%s imports %s; only tui.go may", name, path)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"cable/articles"
+	"cable/config"
 	"cable/library"
 	"cable/render"
 
@@ -36,7 +37,7 @@ type Context struct {
 	Output io.Writer
 	// Keys and LibraryKeys are the reader's and the library's keys as the
 	// configuration file rebinds them.
-	Keys, LibraryKeys map[string]KeyChoice
+	Keys, LibraryKeys map[string]config.KeyChoice
 	// WordsPerMinute is the reading speed behind every reading time.
 	WordsPerMinute int
 	// Hyperlinks makes links OSC 8 hyperlinks, for terminals that follow
