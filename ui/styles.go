@@ -12,7 +12,6 @@ type Styles struct {
 	Title        lipgloss.Style // article title in the reader's header
 	Byline       lipgloss.Style // author, source, date under it
 	Status       lipgloss.Style // the reader's status line
-	StatusNote   lipgloss.Style // a passing message in the status line
 	Dim          lipgloss.Style // secondary text
 	TOCTitle     lipgloss.Style
 	TOCItem      lipgloss.Style
@@ -40,7 +39,6 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 		Title:        r.NewStyle().Bold(true).Foreground(accent),
 		Byline:       r.NewStyle().Foreground(dim),
 		Status:       r.NewStyle().Foreground(fg).Background(statusBG),
-		StatusNote:   r.NewStyle().Foreground(accent).Background(statusBG).Bold(true),
 		Dim:          r.NewStyle().Foreground(dim),
 		TOCTitle:     r.NewStyle().Bold(true).Foreground(accent),
 		TOCItem:      r.NewStyle(),
@@ -57,7 +55,6 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 	if theme == render.StyleNoTTY {
 		// Without colour the status line still needs to stand apart.
 		s.Status = r.NewStyle().Reverse(true)
-		s.StatusNote = r.NewStyle().Reverse(true).Bold(true)
 		s.MatchCurrent = r.NewStyle().Reverse(true).Bold(true).Underline(true)
 	}
 	return s
