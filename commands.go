@@ -298,7 +298,7 @@ func newImportCommand() *cobra.Command {
 					return err
 				}
 			}
-			written, err := articles.Import(args, dir)
+			written, err := library.Import(args, dir)
 			for _, p := range written {
 				fmt.Fprintln(cmd.OutOrStdout(), p)
 			}

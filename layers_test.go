@@ -12,8 +12,9 @@ import (
 
 // TestLayers keeps the arrows between cable's packages pointing one way,
 // as "go list" sees the imports: the packages the printing commands use
-// never link Bubble Tea or Bubbles, the article format imports nothing of
-// cable's, and the library never imports the screens.
+// never link Bubble Tea or Bubbles, extracting pages knows only the
+// article format, the article format imports nothing of cable's, and the
+// library never imports the screens.
 func TestLayers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("go list takes a second")
@@ -24,6 +25,7 @@ func TestLayers(t *testing.T) {
 	}{
 		{"cable/render", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui"}},
 		{"cable/config", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui"}},
+		{"cable/extract", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui", "cable/library", "cable/render"}},
 		{"cable/articles", []string{"cable/"}},
 		{"cable/library", []string{"cable/ui", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 	}
