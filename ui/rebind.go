@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sort"
 	"strings"
 
 	"cable/config"
@@ -56,13 +55,4 @@ func (acts actions[K]) apply(k *K, choices map[string]config.KeyChoice) {
 			b.SetHelp(strings.Join(choice.Keys, "/"), b.Help().Desc)
 		}
 	}
-}
-
-func (acts actions[K]) names() []string {
-	names := make([]string, 0, len(acts))
-	for n := range acts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }
