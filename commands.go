@@ -7,15 +7,15 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"cable/articles"
+	"cable/config"
 	"cable/crash"
 	"cable/library"
-	"cable/ui"
+	"cable/render"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -154,7 +154,12 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return ui.Print(cmd.OutOrStdout(), a, opts)
+			// As in the reader, a JSON style file is never cached: it can
+			// change under the same path.
+			if !render.IsStyleFile(opts.Render.Style) {
+				opts.Cache = renderCache(*global)
+			}
+			return render.Print(cmd.OutOrStdout(), a, opts)
 		},
 	}
 	view.register(cmd)
@@ -193,24 +198,24 @@ func findArticle(arg string, global *globalFlags) (*articles.Article, error) {
 
 // printOptions resolves "cable read"'s flags. Output that is not a
 // terminal gets the notty style unless another is asked for.
-func printOptions(a *articles.Article, flags viewFlags, section string, note bool) (ui.PrintOptions, error) {
+func printOptions(a *articles.Article, flags viewFlags, section string, note bool) (render.PrintOptions, error) {
 	isTTY := term.IsTerminal(int(os.Stdout.Fd()))
-	theme, err := ui.ResolveStyle(flags.style, os.Stdout, isTTY)
+	theme, err := render.ResolveStyle(flags.style, nil, os.Stdout, isTTY)
 	if err != nil {
-		return ui.PrintOptions{}, userError{err}
+		return render.PrintOptions{}, userError{err}
 	}
 	width := flags.width
 	if isTTY {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
-			width = ui.TextWidth(w, width)
+			width = render.TextWidth(w, width)
 		}
 	}
 	style := theme
-	if ui.IsStyleFile(flags.style) {
+	if render.IsStyleFile(flags.style) {
 		style = flags.style
 	}
-	opts := ui.PrintOptions{
-		Render:  ui.RenderOptions{Width: width, Style: style, Profile: ui.ColorProfile(theme, os.Stdout)},
+	opts := render.PrintOptions{
+		Render:  render.Options{Width: width, Style: style, Profile: render.ColorProfile(theme, os.Stdout)},
 		Section: -1,
 	}
 	switch {
@@ -303,7 +308,7 @@ func newImportCommand() *cobra.Command {
 					return err
 				}
 			}
-			written, err := articles.Import(args, dir)
+			written, err := library.Import(args, dir)
 			for _, p := range written {
 				fmt.Fprintln(cmd.OutOrStdout(), p)
 			}
@@ -468,39 +473,10 @@ func newConfigCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "# %s\n", cfg.Path)
-			fmt.Fprintf(w, "style: %s\nwidth: %d\n", resolved.style, resolved.width)
-			wpm := cfg.WordsPerMinute
-			if wpm == 0 {
-				wpm = articles.WordsPerMinute
-			}
-			links := cfg.Hyperlinks
-			if links == "" {
-				links = "auto"
-			}
-			fmt.Fprintf(w, "words_per_minute: %d\nhyperlinks: %s\n", wpm, links)
-			printKeys(w, "keys", cfg.Keys)
-			printKeys(w, "library_keys", cfg.LibraryKeys)
+			cfg.Write(cmd.OutOrStdout(), config.View{Style: resolved.style, Width: resolved.width})
 			return nil
 		},
 	}
 	view.register(cmd)
 	return cmd
-}
-
-// printKeys prints the keys a configuration rebinds, in YAML.
-func printKeys(w io.Writer, setting string, keys map[string]ui.KeyChoice) {
-	if len(keys) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "%s:\n", setting)
-	names := make([]string, 0, len(keys))
-	for n := range keys {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %s: [%s]\n", n, strings.Join(keys[n].Keys, ", "))
-	}
 }

@@ -1,25 +1,22 @@
 // Command cable is a terminal reader for long-form foreign-policy articles.
 // main.go declares the program and its shared flags and opens the
-// catalog; commands.go declares the other commands. The work is done by
-// the articles, library and ui packages.
+// catalog; commands.go declares the commands that print, which go
+// through the articles, library, render and config packages; tui.go
+// starts the interactive reader, and is the only file that imports ui.
 package main
 
 import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strconv"
 
 	"cable/articles"
+	"cable/config"
 	"cable/crash"
 	"cable/library"
-	"cable/ui"
+	"cable/render"
 
-	"github.com/adrg/xdg"
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 )
 
 // version is cable's version, shown by --version.
@@ -37,9 +34,10 @@ func userErrorf(format string, args ...any) error {
 
 func main() {
 	err := newRootCommand().Execute()
+	var interrupted interruptedError
 	switch {
 	case err == nil:
-	case errors.Is(err, tea.ErrInterrupted):
+	case errors.As(err, &interrupted):
 		os.Exit(130)
 	default:
 		fmt.Fprintln(os.Stderr, "cable:", err)
@@ -61,44 +59,31 @@ type viewFlags struct {
 }
 
 func (f *viewFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.style, "style", ui.StyleAuto, "auto, dark, light, notty or a Glamour JSON style's path (also CABLE_STYLE)")
-	cmd.Flags().IntVar(&f.width, "width", 80, "widest the text is set, in columns; 0: the terminal's width (also CABLE_WIDTH)")
+	cmd.Flags().StringVar(&f.style, "style", render.StyleAuto, "auto, dark, light, notty or a Glamour JSON style's path (also CABLE_STYLE)")
+	cmd.Flags().IntVar(&f.width, "width", config.DefaultWidth, "widest the text is set, in columns; 0: the terminal's width (also CABLE_WIDTH)")
 }
 
-// settings resolves the style and width: a flag given beats the
-// environment (CABLE_STYLE, CABLE_WIDTH), which beats the configuration
-// file, which beats the defaults. NO_COLOR is honoured when the style is
-// left to auto.
-func (f viewFlags) settings(cmd *cobra.Command, cfg ui.Config) (viewFlags, error) {
-	out := viewFlags{style: ui.StyleAuto, width: 80}
-	if cfg.Style != "" {
-		out.style = cfg.Style
-	}
-	if cfg.Width != 0 {
-		out.width = max(cfg.Width, 0)
-	}
-	if v := os.Getenv("CABLE_STYLE"); v != "" {
-		out.style = v
-	}
-	if v := os.Getenv("CABLE_WIDTH"); v != "" {
-		w, err := strconv.Atoi(v)
-		if err != nil || w < 0 {
-			return out, userErrorf("CABLE_WIDTH=%q is not a number of columns", v)
-		}
-		out.width = w
-	}
+// settings resolves the style and width as the configuration says: a
+// flag given beats the environment, which beats the configuration file,
+// which beats the defaults.
+func (f viewFlags) settings(cmd *cobra.Command, cfg config.Config) (viewFlags, error) {
+	var given config.Flags
 	if cmd.Flags().Changed("style") {
-		out.style = f.style
+		given.Style = &f.style
 	}
 	if cmd.Flags().Changed("width") {
-		out.width = f.width
+		given.Width = &f.width
 	}
-	return out, nil
+	v, err := cfg.View(given, os.Getenv)
+	if err != nil {
+		return f, userError{err}
+	}
+	return viewFlags{style: v.Style, width: v.Width}, nil
 }
 
 // resolve reads the configuration file and settles the style and width
 // for a command, as settings says.
-func (f viewFlags) resolve(cmd *cobra.Command) (viewFlags, ui.Config, error) {
+func (f viewFlags) resolve(cmd *cobra.Command) (viewFlags, config.Config, error) {
 	cfg, err := loadConfig()
 	if err != nil {
 		return f, cfg, err
@@ -109,12 +94,12 @@ func (f viewFlags) resolve(cmd *cobra.Command) (viewFlags, ui.Config, error) {
 
 // loadConfig reads the configuration file; a broken one stops cable with
 // the file and line, before any screen is drawn.
-func loadConfig() (ui.Config, error) {
-	path, err := xdg.ConfigFile(filepath.Join("cable", "config.yaml"))
+func loadConfig() (config.Config, error) {
+	path, err := config.DefaultPath()
 	if err != nil {
-		return ui.Config{}, err
+		return config.Config{}, err
 	}
-	cfg, err := ui.LoadConfig(path)
+	cfg, err := config.Load(path)
 	if err != nil {
 		return cfg, userError{err}
 	}
@@ -148,53 +133,6 @@ func newRootCommand() *cobra.Command {
 	root.AddCommand(newListCommand(&global), newReadCommand(&global), newValidateCommand(),
 		newImportCommand(), newSearchCommand(&global), newQuotesCommand(&global), newConfigCommand())
 	return root
-}
-
-// runReader opens the catalog and starts the interactive reader.
-func runReader(global globalFlags, view viewFlags, cfg ui.Config, paths []string) error {
-	if !term.IsTerminal(int(os.Stdout.Fd())) || !term.IsTerminal(int(os.Stdin.Fd())) {
-		return userErrorf("the reader needs a terminal; use \"cable read ID\" to print an article")
-	}
-	theme, err := ui.ResolveStyle(view.style, os.Stdout, true)
-	if err != nil {
-		return userError{err}
-	}
-	cat, err := openCatalog(global, paths)
-	if err != nil {
-		return err
-	}
-	defer cat.Close()
-	start := ui.Start{Open: fileToOpen(cat, paths)}
-	if cat.Store != nil {
-		start.Readings, _ = cat.Store.Readings()
-		start.Last, _, _ = cat.Store.LastReading()
-	}
-	ctx := ui.NewContext(theme, ui.ColorProfile(theme, os.Stdout), view.width)
-	if ui.IsStyleFile(view.style) {
-		ctx.StyleFile = view.style
-	}
-	ctx.Catalog = cat
-	ctx.Keys, ctx.LibraryKeys = cfg.Keys, cfg.LibraryKeys
-	if cfg.WordsPerMinute > 0 {
-		ctx.WordsPerMinute = cfg.WordsPerMinute
-	}
-	ctx.Hyperlinks = ui.HyperlinksWanted(cfg.Hyperlinks, os.Getenv)
-	if !global.noState {
-		ctx.Cache = ui.OpenRenderCache(ui.DefaultRenderCacheDir(), ui.DefaultRenderCacheMaxBytes, buildVersion())
-	}
-	return ui.Run(ctx, start, crashReporter(), os.Stdin, os.Stdout)
-}
-
-// fileToOpen is the entry of the one file cable was started with, which
-// opens straight in the reader.
-func fileToOpen(cat *library.Catalog, paths []string) *library.Entry {
-	if len(paths) != 1 || isDir(paths[0]) {
-		return nil
-	}
-	if e, ok := cat.Find(paths[0]); ok && e.Error == "" {
-		return &e
-	}
-	return nil
 }
 
 // openCatalog lists the bundled articles, the library directory and the
@@ -257,6 +195,15 @@ func crashReporter() *crash.Reporter {
 func isDir(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.IsDir()
+}
+
+// renderCache is where the reader and "cable read" keep renderings
+// between runs, or nil when state is off.
+func renderCache(global globalFlags) *render.Cache {
+	if global.noState {
+		return nil
+	}
+	return render.OpenCache(render.DefaultCacheDir(), render.DefaultCacheMaxBytes, buildVersion())
 }
 
 // buildVersion tells this build of cable from any other, for the render

@@ -36,7 +36,7 @@ func parseAll(fsys fs.FS, names []string, origin func(string) string) ([]*Articl
 	for _, name := range names {
 		a, err := ParseFile(fsys, name, origin(name))
 		if err != nil {
-			errs = appendErrors(errs, err)
+			errs = AppendErrors(errs, err)
 			continue
 		}
 		list = append(list, a)
@@ -47,7 +47,9 @@ func parseAll(fsys fs.FS, names []string, origin func(string) string) ([]*Articl
 	return list, nil
 }
 
-func appendErrors(list ErrorList, err error) ErrorList {
+// AppendErrors adds err to list: each problem of an ErrorList, an *Error
+// as it is, anything else as an error without a file.
+func AppendErrors(list ErrorList, err error) ErrorList {
 	switch e := err.(type) {
 	case ErrorList:
 		return append(list, e...)
@@ -83,7 +85,7 @@ func LoadPaths(paths []string) ([]*Article, error) {
 	}
 	list, err := parseAll(os.DirFS("/"), files, func(name string) string { return "/" + name })
 	if err != nil {
-		errs = appendErrors(errs, err)
+		errs = AppendErrors(errs, err)
 	}
 	if len(errs) > 0 {
 		return list, errs

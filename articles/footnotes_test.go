@@ -212,3 +212,12 @@ func TestDuplicatedAndContinuedDefinitions(t *testing.T) {
 		})
 	}
 }
+
+// sectionTitles lists the titles as the table of contents shows them.
+func sectionTitles(a *Article) []string {
+	titles := make([]string, len(a.Sections))
+	for i := range a.Sections {
+		titles[i] = a.SectionTitle(i)
+	}
+	return titles
+}

@@ -31,7 +31,7 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Def
 func ParseFile(fsys fs.FS, name, origin string) (*Article, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, &Error{File: origin, Msg: describeOpenError(err)}
+		return nil, &Error{File: origin, Msg: DescribeOpenError(err)}
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil {
@@ -52,7 +52,9 @@ func ParseFile(fsys fs.FS, name, origin string) (*Article, error) {
 	return Parse(origin, data, Slug(path.Base(name)))
 }
 
-func describeOpenError(err error) string {
+// DescribeOpenError says why a file could not be opened, in the words the
+// errors about article files use.
+func DescribeOpenError(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
@@ -174,7 +176,7 @@ func splitSections(body string, firstLine int) ([]Section, string) {
 			lineStart := bytes.LastIndexByte(src[:offset], '\n') + 1
 			closeSection(lineStart)
 			start = lineStart
-			current = &Section{Kind: Body, Title: plainText(h, src), Line: lines.lineOf(lineStart)}
+			current = &Section{Kind: Body, Title: PlainText(h, src), Line: lines.lineOf(lineStart)}
 			current.addBlocks(h, src, lines) // the heading is block 0
 			continue
 		}
@@ -193,7 +195,7 @@ func (s *Section) addBlocks(n ast.Node, src []byte, lines lineIndex) {
 		}
 		return
 	}
-	t := plainText(n, src)
+	t := PlainText(n, src)
 	if t == "" {
 		return
 	}
@@ -213,7 +215,7 @@ func appendLinks(links []Link, n ast.Node, src []byte, block int) []Link {
 		}
 		switch c := c.(type) {
 		case *ast.Link:
-			links = append(links, Link{Text: plainText(c, src), URL: Clean(string(c.Destination)), Block: block})
+			links = append(links, Link{Text: PlainText(c, src), URL: Clean(string(c.Destination)), Block: block})
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			url := Clean(string(c.URL(src)))

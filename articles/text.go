@@ -11,10 +11,10 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// plainText is the text a reader sees in a node: Markdown markup removed,
+// PlainText is the text a reader sees in a node: Markdown markup removed,
 // soft line breaks and block boundaries turned into spaces, white space
 // folded.
-func plainText(n ast.Node, src []byte) string {
+func PlainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	writePlain(&b, n, src)
 	return foldSpace(b.String())

@@ -1,6 +1,8 @@
 // Package library is cable's SQLite store: an index of every article source
 // kept in step with the files, full-text search over it, and what the
-// reader leaves behind (reading positions, bookmarks, quotes).
+// reader leaves behind (reading positions, bookmarks, quotes). It also
+// writes imported articles into the library directory (import.go), under
+// safe names and never over an existing file.
 //
 // The files stay the truth. Everything in the index can be rebuilt from
 // them, so a database that cannot be used is moved aside and started again

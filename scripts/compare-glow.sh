@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times a full render by cable against glow v2.1.1, whole process, on the
 # same generated 10k- and 50k-word articles at 80 columns without colour:
-#   cable read FILE --width 80 --style notty > /dev/null
+#   cable read FILE --width 80 --style notty --no-state > /dev/null
+# (--no-state: without it, every run after the first would read the
+# rendering back from cable's render cache instead of rendering.)
 #   glow -s notty -w 80 FILE > /dev/null
 # Runs alternate between the two so that a busy machine slows both alike;
 # the script prints the median of each and their ratio. glow is fetched as
@@ -41,7 +43,7 @@ for size in 10k 50k; do
 	: >"$work/cable.times"
 	: >"$work/glow.times"
 	for _ in $(seq "$runs"); do
-		elapsed "$work/cable" read "$file" --width 80 --style notty >>"$work/cable.times"
+		elapsed "$work/cable" read "$file" --width 80 --style notty --no-state >>"$work/cable.times"
 		elapsed "$work/glow" -s notty -w 80 "$file" >>"$work/glow.times"
 	done
 	c=$(median <"$work/cable.times")

@@ -8,6 +8,7 @@ import (
 
 	"cable/crash"
 	"cable/library"
+	"cable/render"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -205,7 +206,7 @@ type showScreenMsg struct {
 // library follows the same theme as the rest.
 func useTheme(ctx *Context) {
 	lipgloss.SetColorProfile(ctx.Profile)
-	lipgloss.SetHasDarkBackground(ctx.Theme != StyleLight)
+	lipgloss.SetHasDarkBackground(ctx.Theme != render.StyleLight)
 }
 
 // Run starts the interactive reader on the terminal and returns when the

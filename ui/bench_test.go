@@ -1,64 +1,13 @@
 package ui
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"cable/articles"
+	"cable/render"
 )
-
-var benchSizes = []int{1_000, 10_000, 50_000}
-
-func sample(b *testing.B, words int) *articles.Article {
-	b.Helper()
-	a, err := articles.Parse("bench.md", articles.SampleArticle(words, 1), "bench")
-	if err != nil {
-		b.Fatal(err)
-	}
-	return a
-}
-
-// BenchmarkRenderFull renders whole articles at 80 columns, every section,
-// as the reader does the first time it shows an article.
-func BenchmarkRenderFull(b *testing.B) {
-	for _, words := range benchSizes {
-		a := sample(b, words)
-		b.Run(fmt.Sprintf("%dk", words/1000), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Render(a, RenderOptions{Width: 80, Style: StyleDark, Profile: testProfile}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkFirstPaint goes from an article's bytes to its first screen
-// at 80×24: parse, render what the screen needs (RenderFirst, as the
-// reader does before the whole rendering arrives), cut the screen.
-func BenchmarkFirstPaint(b *testing.B) {
-	for _, words := range benchSizes {
-		data := articles.SampleArticle(words, 1)
-		b.Run(fmt.Sprintf("%dk", words/1000), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				a, err := articles.Parse("bench.md", data, "bench")
-				if err != nil {
-					b.Fatal(err)
-				}
-				doc, err := RenderFirst(a, RenderOptions{Width: 80, Style: StyleDark, Profile: testProfile}, articles.Position{}, 21)
-				if err != nil || len(doc.Lines) < 21 {
-					b.Fatalf("first screen: %v, %d lines", err, len(doc.Lines))
-				}
-				_ = strings.Join(doc.Lines[:21], "\n")
-			}
-		})
-	}
-}
 
 // BenchmarkOpen is the whole opening of an article in the reader, through
 // the catalog, both renderings included.
@@ -69,7 +18,7 @@ func BenchmarkOpen(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		ctx := NewContext(StyleDark, testProfile, 80)
+		ctx := NewContext(render.StyleDark, testProfile, 80)
 		ctx.Width, ctx.Height = 80, 24
 		cat, err := catalogOf(path)
 		if err != nil {
@@ -89,7 +38,7 @@ func benchReader(b *testing.B) Model {
 	if err := os.WriteFile(path, articles.SampleArticle(50_000, 1), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	ctx := NewContext(StyleDark, testProfile, 80)
+	ctx := NewContext(render.StyleDark, testProfile, 80)
 	ctx.Width, ctx.Height = 200, 60
 	cat, err := catalogOf(path)
 	if err != nil {

@@ -4,7 +4,9 @@ import (
 	"io"
 
 	"cable/articles"
+	"cable/config"
 	"cable/library"
+	"cable/render"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -19,10 +21,12 @@ type Context struct {
 	// Theme is the resolved style: dark, light or notty.
 	Theme string
 	// StyleFile is the path of the Glamour JSON style the text is rendered
-	// with, or "" for Theme's own.
-	StyleFile string
-	Profile   termenv.Profile
-	Styles    Styles
+	// with, or "" for Theme's own; JSONStyles reads it once for every
+	// rendering.
+	StyleFile  string
+	JSONStyles *render.JSONStyles
+	Profile    termenv.Profile
+	Styles     Styles
 	// Measure is the widest the text is set, in columns; narrower
 	// terminals get their own width. 0 means the terminal's width.
 	Measure int
@@ -33,14 +37,14 @@ type Context struct {
 	Output io.Writer
 	// Keys and LibraryKeys are the reader's and the library's keys as the
 	// configuration file rebinds them.
-	Keys, LibraryKeys map[string]KeyChoice
+	Keys, LibraryKeys map[string]config.KeyChoice
 	// WordsPerMinute is the reading speed behind every reading time.
 	WordsPerMinute int
 	// Hyperlinks makes links OSC 8 hyperlinks, for terminals that follow
 	// them.
 	Hyperlinks bool
 	// Cache keeps renderings between runs; nil keeps none.
-	Cache *RenderCache
+	Cache *render.Cache
 }
 
 // store is where the reader's state is kept, or nil when it is not.
@@ -56,10 +60,11 @@ func NewContext(theme string, profile termenv.Profile, measure int) *Context {
 	r := lipgloss.NewRenderer(nil)
 	r.SetColorProfile(profile)
 	return &Context{
-		Theme:   theme,
-		Profile: profile,
-		Styles:  NewStyles(r, theme),
-		Measure: measure,
+		Theme:      theme,
+		Profile:    profile,
+		Styles:     NewStyles(r, theme),
+		Measure:    measure,
+		JSONStyles: &render.JSONStyles{},
 		// The average silent reading rate; the configuration may set another.
 		WordsPerMinute: articles.WordsPerMinute,
 	}
@@ -77,21 +82,12 @@ func (c *Context) tooSmall() bool { return c.Width < minWidth || c.Height < minH
 
 // renderOptions are the options the reader renders with when room
 // columns are free for the text.
-func (c *Context) renderOptions(room int) RenderOptions {
+func (c *Context) renderOptions(room int) render.Options {
 	style := c.Theme
 	if c.StyleFile != "" {
 		style = c.StyleFile
 	}
-	return RenderOptions{Width: TextWidth(room, c.Measure), Style: style, Profile: c.Profile}
-}
-
-// TextWidth is the width the text is wrapped to: the measure, or the
-// terminal's width when that is narrower.
-func TextWidth(termWidth, measure int) int {
-	if measure <= 0 || termWidth < measure {
-		return max(termWidth, 1)
-	}
-	return measure
+	return render.Options{Width: render.TextWidth(room, c.Measure), Style: style, Profile: c.Profile, JSONStyles: c.JSONStyles}
 }
 
 // leftMargin centres text of textWidth columns in a terminal termWidth
@@ -118,9 +114,13 @@ func nextMeasure(current int) int {
 // renderCache is the cache for renderings with opts: none for a JSON style
 // file, which can change without its path changing, and the key would not
 // see it.
-func (c *Context) renderCache(opts RenderOptions) *RenderCache {
-	if IsStyleFile(opts.Style) {
+func (c *Context) renderCache(opts render.Options) *render.Cache {
+	if render.IsStyleFile(opts.Style) {
 		return nil
 	}
 	return c.Cache
+}
+
+func clamp(v, lo, hi int) int {
+	return max(lo, min(v, hi))
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"cable/articles"
+	"cable/render"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -27,7 +28,7 @@ type peekModel struct {
 // visibleFootnotes are the notes with a marker on the lines from top to
 // top+height of doc, in order of their numbers, and the lowest screen row
 // a marker is on.
-func visibleFootnotes(a *articles.Article, doc *Document, top, height int) ([]articles.Footnote, int) {
+func visibleFootnotes(a *articles.Article, doc *render.Document, top, height int) ([]articles.Footnote, int) {
 	var out []articles.Footnote
 	lowest := -1
 	for _, f := range a.Footnotes {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"cable/articles"
+	"cable/render"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -13,7 +14,7 @@ import (
 // has its footnote's marker.
 func openGuideAtNotes(t *testing.T, w, h int) Model {
 	t.Helper()
-	m := open(t, startModel(t, testContext(StyleDark, w, h)), "reading-with-cable")
+	m := open(t, startModel(t, testContext(render.StyleDark, w, h)), "reading-with-cable")
 	a := m.reader.article
 	if len(a.Footnotes) != 1 || len(a.Footnotes[0].Refs) != 1 {
 		t.Fatalf("the guide's footnotes: %+v", a.Footnotes)
@@ -44,7 +45,7 @@ func TestPeekShowsTheNoteMarkedOnScreen(t *testing.T) {
 }
 
 func TestPeekWithoutAMarkerOnScreenSaysWhereTheNotesAre(t *testing.T) {
-	m := open(t, startModel(t, testContext(StyleDark, 100, 30)), "reading-with-cable")
+	m := open(t, startModel(t, testContext(render.StyleDark, 100, 30)), "reading-with-cable")
 	m, _ = press(t, m, "f")
 	if m.reader.overlay != noOverlay || !strings.Contains(statusOf(m), "No footnote marker on this screen") {
 		t.Errorf("f with no marker on screen: overlay %d, status %q", m.reader.overlay, statusOf(m))
@@ -60,7 +61,7 @@ func TestFPagesDownInAnArticleWithoutFootnotes(t *testing.T) {
 }
 
 func TestPeekBoxScrollsLongNotes(t *testing.T) {
-	ctx := testContext(StyleDark, 60, 12)
+	ctx := testContext(render.StyleDark, 60, 12)
 	p := peekModel{ctx: ctx, notes: []articles.Footnote{{Number: 1, Text: strings.Repeat("word ", 80)}}}
 	box := p.view(40, 6)
 	if len(box) != 6 || !strings.Contains(ansi.Strip(box[4]), "j/k for more") {

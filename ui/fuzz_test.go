@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cable/render"
+
 	"testing"
 
 	"github.com/charmbracelet/bubbles/list"
@@ -20,7 +22,7 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte{14, 200, 9, 9, 10, 11, 255, 3, 12, 14})
 	f.Add([]byte{255, 0, 0, 14, 255, 1, 1, 10, 10, 10})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ctx := testContext(StyleDark, 80, 24)
+		ctx := testContext(render.StyleDark, 80, 24)
 		m := startModel(t, ctx)
 		for i := 0; i < len(data); i++ {
 			b := data[i]

@@ -9,6 +9,7 @@ import (
 
 	"cable/articles"
 	"cable/library"
+	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -21,7 +22,7 @@ const testProfile = termenv.ANSI256
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	useTheme(NewContext(StyleDark, testProfile, 80))
+	useTheme(NewContext(render.StyleDark, testProfile, 80))
 	os.Exit(m.Run())
 }
 
@@ -61,7 +62,7 @@ func mustBundle() []*articles.Article {
 // temporary directory, with extra files added to the library.
 func storeContext(t testing.TB, w, h int, db string, files ...string) *Context {
 	t.Helper()
-	ctx := NewContext(StyleDark, testProfile, 80)
+	ctx := NewContext(render.StyleDark, testProfile, 80)
 	ctx.Width, ctx.Height = w, h
 	cat, err := library.OpenCatalog(library.Options{
 		Sources: library.Sources{Bundle: mustBundle(), Files: files},
@@ -133,7 +134,7 @@ func open(t testing.TB, m Model, id string) Model {
 // its rendering.
 func openSeed(t testing.TB, w, h int) Model {
 	t.Helper()
-	return open(t, startModel(t, testContext(StyleDark, w, h)), "azerbaijan-israel-relations")
+	return open(t, startModel(t, testContext(render.StyleDark, w, h)), "azerbaijan-israel-relations")
 }
 
 // press sends one key and returns the model and the command it gave.

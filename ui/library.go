@@ -9,6 +9,7 @@ import (
 
 	"cable/articles"
 	"cable/library"
+	"cable/render"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
@@ -326,7 +327,7 @@ type libraryDelegate struct {
 
 func newLibraryDelegate(ctx *Context) libraryDelegate {
 	d := list.NewDefaultDelegate()
-	if ctx.Theme == StyleNoTTY {
+	if ctx.Theme == render.StyleNoTTY {
 		d.Styles.SelectedTitle = d.Styles.SelectedTitle.Reverse(true)
 	}
 	broken := d

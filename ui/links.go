@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"cable/articles"
+	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -40,7 +41,7 @@ func newLinks(ctx *Context, a *articles.Article) linksModel {
 // view draws the links in height lines: number, text, address, section.
 func (m linksModel) view(height, width int) []string {
 	st := m.ctx.Styles
-	indent := strings.Repeat(" ", leftMargin(width, TextWidth(width, m.ctx.Measure))+glamourMargin)
+	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, m.ctx.Measure))+glamourMargin)
 	lines := []string{indent + st.TOCTitle.Render("Links"), ""}
 	first, end := m.pick.window(height - len(lines) - 2)
 	for i := first; i < end; i++ {

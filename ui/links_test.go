@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cable/render"
+
 	"bytes"
 	"errors"
 	"strings"
@@ -46,7 +48,7 @@ func TestOpener(t *testing.T) {
 
 func TestLinksListAndCopy(t *testing.T) {
 	t.Setenv("PATH", "") // no opener: the link is copied
-	m := open(t, startModel(t, testContext(StyleDark, 100, 30)), "reading-with-cable")
+	m := open(t, startModel(t, testContext(render.StyleDark, 100, 30)), "reading-with-cable")
 	var out bytes.Buffer
 	m.ctx.Output = &out
 	m, _ = press(t, m, "L")

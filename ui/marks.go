@@ -6,6 +6,7 @@ import (
 
 	"cable/articles"
 	"cable/library"
+	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -65,7 +66,7 @@ func (m *marksModel) update(msg tea.KeyMsg) (marksAction, library.Bookmark) {
 // words of the paragraph.
 func (m marksModel) view(height, width int, a *articles.Article) []string {
 	st := m.ctx.Styles
-	indent := strings.Repeat(" ", leftMargin(width, TextWidth(width, m.ctx.Measure))+glamourMargin)
+	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, m.ctx.Measure))+glamourMargin)
 	room := max(width-len(indent), 8)
 	lines := []string{indent + st.TOCTitle.Render("Bookmarks"), ""}
 	first, end := m.pick.window(height - len(lines) - 2)

@@ -5,6 +5,7 @@ import (
 
 	"cable/articles"
 	"cable/library"
+	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -22,8 +23,8 @@ type resizeSettledMsg struct {
 
 type renderedMsg struct {
 	articleID string
-	options   RenderOptions
-	doc       *Document
+	options   render.Options
+	doc       *render.Document
 	err       error
 }
 
@@ -86,18 +87,18 @@ const saveDelay = 2 * time.Second
 
 // renderFirstCmd renders the first screen of an article in the
 // background, ahead of the whole.
-func renderFirstCmd(a *articles.Article, opts RenderOptions, pos articles.Position, height int) tea.Cmd {
+func renderFirstCmd(a *articles.Article, opts render.Options, pos articles.Position, height int) tea.Cmd {
 	return func() tea.Msg {
-		doc, err := RenderFirst(a, opts, pos, height)
+		doc, err := render.FirstScreen(a, opts, pos, height)
 		return renderedMsg{articleID: a.ID, options: opts, doc: doc, err: err}
 	}
 }
 
 // renderCmd renders an article in the background and keeps the rendering
 // in cache.
-func renderCmd(a *articles.Article, opts RenderOptions, cache *RenderCache) tea.Cmd {
+func renderCmd(a *articles.Article, opts render.Options, cache *render.Cache) tea.Cmd {
 	return func() tea.Msg {
-		doc, err := Render(a, opts)
+		doc, err := render.Article(a, opts)
 		if err == nil {
 			cache.Store(a, doc)
 		}
@@ -107,7 +108,7 @@ func renderCmd(a *articles.Article, opts RenderOptions, cache *RenderCache) tea.
 
 // cachedRenderCmd reads a rendering from cache in the background, and on a
 // miss renders the first screen and the whole, as when there is no cache.
-func cachedRenderCmd(a *articles.Article, opts RenderOptions, cache *RenderCache, pos articles.Position, height int) tea.Cmd {
+func cachedRenderCmd(a *articles.Article, opts render.Options, cache *render.Cache, pos articles.Position, height int) tea.Cmd {
 	return func() tea.Msg {
 		if doc, ok := cache.Load(a, opts); ok {
 			return renderedMsg{articleID: a.ID, options: opts, doc: doc}

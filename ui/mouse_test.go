@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cable/render"
+
 	"strconv"
 	"strings"
 	"testing"
@@ -28,7 +30,7 @@ func rowOf(t *testing.T, m Model, text string) int {
 }
 
 func TestClickingALibraryEntryOpensIt(t *testing.T) {
-	m := startModel(t, testContext(StyleDark, 80, 24))
+	m := startModel(t, testContext(render.StyleDark, 80, 24))
 	for _, offset := range []int{0, 1} { // the title row and the description row
 		m := m
 		m, cmd := click(t, m, 10, rowOf(t, m, "Reading with cable")+offset)

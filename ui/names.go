@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"cable/articles"
+	"cable/render"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -27,7 +28,7 @@ func newNames(ctx *Context, a *articles.Article) namesModel {
 // view draws the names in height lines, each with its count.
 func (m namesModel) view(height, width int) []string {
 	st := m.ctx.Styles
-	indent := strings.Repeat(" ", leftMargin(width, TextWidth(width, m.ctx.Measure))+glamourMargin)
+	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, m.ctx.Measure))+glamourMargin)
 	lines := []string{indent + st.TOCTitle.Render("Names in this article"), ""}
 	first, end := m.pick.window(height - len(lines) - 2)
 	if pos := m.pick.position(end - first); pos != "" {

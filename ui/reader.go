@@ -6,6 +6,7 @@ import (
 
 	"cable/articles"
 	"cable/library"
+	"cable/render"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -23,12 +24,12 @@ type readerModel struct {
 	keys    readerKeys
 	help    help.Model
 
-	docs map[RenderOptions]*Document
-	doc  *Document // the rendering on screen; nil until the first arrives
+	docs map[render.Options]*render.Document
+	doc  *render.Document // the rendering on screen; nil until the first arrives
 	// pending are the renderings on their way, so that none is asked for
 	// twice; settling counts window resizes, so that only the last of a
 	// burst asks for one.
-	pending  map[RenderOptions]bool
+	pending  map[render.Options]bool
 	settling int
 	err      error
 
@@ -39,7 +40,7 @@ type readerModel struct {
 	// editor's note.
 	noteReturn *articles.Position
 	returnLine int // the exact line to return to, at returnOpts
-	returnOpts RenderOptions
+	returnOpts render.Options
 
 	jumps jumpList
 	state readerState
@@ -93,12 +94,12 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 		article: a,
 		keys:    keys,
 		help:    h,
-		docs:    map[RenderOptions]*Document{},
-		pending: map[RenderOptions]bool{},
+		docs:    map[render.Options]*render.Document{},
+		pending: map[render.Options]bool{},
 		toc:     newTOC(ctx, a),
 		links:   newLinks(ctx, a),
 		names:   newNames(ctx, a),
-		urls:    sectionLinks(a),
+		urls:    render.SectionLinks(a),
 		marks:   newMarks(ctx, loaded.bookmarks),
 		anchor:  loaded.reading.Position,
 		state:   readerState{progress: loaded.reading.Progress},
@@ -157,7 +158,7 @@ func (m *readerModel) windowResized() tea.Cmd {
 
 // show puts doc on screen at the reader's place, with the search's
 // matches found again in it.
-func (m *readerModel) show(doc *Document) {
+func (m *readerModel) show(doc *render.Document) {
 	m.doc = doc
 	m.top = doc.LineOf(m.anchor)
 	m.refind()

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cable/render"
+
 	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -16,15 +18,15 @@ type finder struct {
 	matches []textMatch
 	current int
 	index   *textIndex
-	indexOf *Document // the rendering index was built from
-	from    int       // the top line when typing began, for esc
+	indexOf *render.Document // the rendering index was built from
+	from    int              // the top line when typing began, for esc
 }
 
 // active reports whether matches are being shown.
 func (f *finder) active() bool { return f.query != "" }
 
 // indexFor is the text index of doc, built once per rendering.
-func (f *finder) indexFor(doc *Document) *textIndex {
+func (f *finder) indexFor(doc *render.Document) *textIndex {
 	if f.indexOf != doc {
 		f.index, f.indexOf = newTextIndex(doc.Lines), doc
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cable/render"
+
 	"fmt"
 	"os"
 	"path/filepath"
@@ -288,7 +290,7 @@ func TestLeavingAndQuitting(t *testing.T) {
 }
 
 func TestLibraryOpensTheSelectedArticle(t *testing.T) {
-	m := startModel(t, testContext(StyleDark, 80, 24))
+	m := startModel(t, testContext(render.StyleDark, 80, 24))
 	m, _ = press(t, m, "j")
 	m, cmd := press(t, m, "enter")
 	m = settle(t, m, cmd)
@@ -303,8 +305,8 @@ func TestLibraryOpensTheSelectedArticle(t *testing.T) {
 func TestStaleRenderingIsKeptNotShown(t *testing.T) {
 	m := openSeed(t, 80, 24)
 	a := m.reader.article
-	old := RenderOptions{Width: 50, Style: StyleDark, Profile: testProfile}
-	doc, err := Render(a, old)
+	old := render.Options{Width: 50, Style: render.StyleDark, Profile: testProfile}
+	doc, err := render.Article(a, old)
 	if err != nil {
 		t.Fatal(err)
 	}

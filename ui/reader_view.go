@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"cable/articles"
+	"cable/render"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -60,12 +61,12 @@ func (m readerModel) view() string {
 // plus Glamour's own document margin, so the header lines up with the text.
 func (m readerModel) textIndent() int {
 	room := m.textRoom()
-	return m.sidePaneWidth() + leftMargin(room, TextWidth(room, m.ctx.Measure)) + glamourMargin
+	return m.sidePaneWidth() + leftMargin(room, render.TextWidth(room, m.ctx.Measure)) + glamourMargin
 }
 
 // glamourMargin is the left margin of Glamour's dark, light and notty
 // styles.
-const glamourMargin = 2
+const glamourMargin = render.Margin
 
 func (m readerModel) header() []string {
 	indent := strings.Repeat(" ", m.textIndent())
@@ -74,22 +75,8 @@ func (m readerModel) header() []string {
 	if m.headerHeight() == 1 {
 		return []string{title}
 	}
-	byline := indent + m.ctx.Styles.Byline.Render(ansi.Truncate(Byline(m.article.Meta), room, "…"))
+	byline := indent + m.ctx.Styles.Byline.Render(ansi.Truncate(render.Byline(m.article.Meta), room, "…"))
 	return []string{title, byline, ""}[:m.headerHeight()]
-}
-
-// Byline joins what is known of who wrote an article and where.
-func Byline(meta articles.Meta) string {
-	var parts []string
-	for _, p := range []string{meta.Author, meta.Source, meta.Published} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	if len(parts) == 0 {
-		return "Author unknown"
-	}
-	return strings.Join(parts, " · ")
 }
 
 // textLines is the part of the rendered article on screen, centred.
@@ -100,7 +87,7 @@ func (m readerModel) textLines() []string {
 	lines := m.highlightLines(append([]string(nil), m.doc.Lines[m.top:end]...), m.top)
 	for i := range lines {
 		if m.ctx.Hyperlinks {
-			lines[i] = linkLine(lines[i], m.urls[m.doc.SectionAt(m.top+i)])
+			lines[i] = render.LinkLine(lines[i], m.urls[m.doc.SectionAt(m.top+i)])
 		}
 		lines[i] = margin + lines[i]
 	}

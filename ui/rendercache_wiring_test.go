@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"cable/articles"
+	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -14,8 +15,8 @@ import (
 // renders (first screen, then the whole, which is kept); the second reads
 // the whole rendering back at once.
 func TestTheReaderReadsRenderingsFromTheCache(t *testing.T) {
-	ctx := testContext(StyleDark, 100, 30)
-	ctx.Cache = OpenRenderCache(t.TempDir(), 0, "test")
+	ctx := testContext(render.StyleDark, 100, 30)
+	ctx.Cache = render.OpenCache(t.TempDir(), 0, "test")
 	a := seed(t)
 	opts := ctx.renderOptions(100)
 	msg := cachedRenderCmd(a, opts, ctx.Cache, articles.Position{}, 27)()
@@ -23,7 +24,7 @@ func TestTheReaderReadsRenderingsFromTheCache(t *testing.T) {
 	if !ok || len(batch) != 2 {
 		t.Fatalf("a first opening gave %T, want the first screen and the whole to render", msg)
 	}
-	var whole *Document
+	var whole *render.Document
 	for _, cmd := range batch {
 		if r := cmd().(renderedMsg); !r.doc.Partial {
 			whole = r.doc

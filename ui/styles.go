@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+
+	"cable/render"
+)
 
 // Styles are every lipgloss style the screens use, built once from the
 // resolved theme. View code takes styles from here and never builds its own.
@@ -8,7 +12,6 @@ type Styles struct {
 	Title        lipgloss.Style // article title in the reader's header
 	Byline       lipgloss.Style // author, source, date under it
 	Status       lipgloss.Style // the reader's status line
-	StatusNote   lipgloss.Style // a passing message in the status line
 	Dim          lipgloss.Style // secondary text
 	TOCTitle     lipgloss.Style
 	TOCItem      lipgloss.Style
@@ -28,7 +31,7 @@ type Styles struct {
 func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 	accent, dim, fg := lipgloss.Color("39"), lipgloss.Color("245"), lipgloss.Color("252")
 	statusBG := lipgloss.Color("236")
-	if theme == StyleLight {
+	if theme == render.StyleLight {
 		accent, dim, fg = lipgloss.Color("25"), lipgloss.Color("242"), lipgloss.Color("235")
 		statusBG = lipgloss.Color("254")
 	}
@@ -36,7 +39,6 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 		Title:        r.NewStyle().Bold(true).Foreground(accent),
 		Byline:       r.NewStyle().Foreground(dim),
 		Status:       r.NewStyle().Foreground(fg).Background(statusBG),
-		StatusNote:   r.NewStyle().Foreground(accent).Background(statusBG).Bold(true),
 		Dim:          r.NewStyle().Foreground(dim),
 		TOCTitle:     r.NewStyle().Bold(true).Foreground(accent),
 		TOCItem:      r.NewStyle(),
@@ -50,10 +52,9 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 		HelpDesc:     r.NewStyle().Foreground(fg),
 		Peek:         r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
 	}
-	if theme == StyleNoTTY {
+	if theme == render.StyleNoTTY {
 		// Without colour the status line still needs to stand apart.
 		s.Status = r.NewStyle().Reverse(true)
-		s.StatusNote = r.NewStyle().Reverse(true).Bold(true)
 		s.MatchCurrent = r.NewStyle().Reverse(true).Bold(true).Underline(true)
 	}
 	return s

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"cable/articles"
+	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -53,7 +54,7 @@ func (t tocModel) view(height, width int) []string {
 // layout draws the contents and says which section each line is (-1 for
 // none), for clicks.
 func (t tocModel) layout(height, width int) ([]string, []int) {
-	indent := strings.Repeat(" ", leftMargin(width, TextWidth(width, t.ctx.Measure))+glamourMargin)
+	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, t.ctx.Measure))+glamourMargin)
 	lines := []string{indent + t.ctx.Styles.TOCTitle.Render("Contents"), ""}
 	owners := []int{-1, -1}
 	first, end := t.pick.window(height - len(lines) - 3) // title, gap before the note, help

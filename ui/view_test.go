@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cable/render"
+
 	"bytes"
 	"fmt"
 	"strings"
@@ -39,7 +41,7 @@ func TestViews(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ctx := testContext(StyleDark, tt.w, tt.h)
+			ctx := testContext(render.StyleDark, tt.w, tt.h)
 			m := startModel(t, ctx)
 			for _, k := range tt.keys {
 				var cmd tea.Cmd
@@ -77,7 +79,7 @@ func TestEveryScreenFitsAtEverySize(t *testing.T) {
 	for _, size := range sizes {
 		for _, keys := range [][]string{nil, {"enter"}, {"enter", "t"}, {"enter", "?"}, {"enter", "e"}} {
 			t.Run(fmt.Sprintf("%dx%d/%s", size[0], size[1], strings.Join(keys, "-")), func(t *testing.T) {
-				ctx := testContext(StyleDark, size[0], size[1])
+				ctx := testContext(render.StyleDark, size[0], size[1])
 				m := startModel(t, ctx)
 				for _, k := range keys {
 					var cmd tea.Cmd
@@ -95,7 +97,7 @@ func TestEveryScreenFitsAtEverySize(t *testing.T) {
 // TestReadingSession runs the whole program as Bubble Tea runs it, with
 // teatest: library, reader, contents, editor's note and back, quit.
 func TestReadingSession(t *testing.T) {
-	ctx := testContext(StyleDark, 100, 30)
+	ctx := testContext(render.StyleDark, 100, 30)
 	tm := teatest.NewTestModel(t, NewModel(ctx, Start{}), teatest.WithInitialTermSize(100, 30))
 	waitFor := func(text string) {
 		t.Helper()

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"sort"
@@ -137,6 +137,19 @@ func (d *Document) LineOf(pos articles.Position) int {
 	}
 	return line
 }
+
+// TextWidth is the width the text is wrapped to: the measure, or the
+// terminal's width when that is narrower.
+func TextWidth(termWidth, measure int) int {
+	if measure <= 0 || termWidth < measure {
+		return max(termWidth, 1)
+	}
+	return measure
+}
+
+// Margin is the left margin of Glamour's dark, light and notty styles, in
+// columns: the text starts this far right of the rendered lines' start.
+const Margin = 2
 
 func clamp(v, lo, hi int) int {
 	return max(lo, min(v, hi))

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"fmt"
@@ -13,18 +13,21 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// RenderOptions are what a rendering depends on: two renderings with equal
+// Options are what a rendering depends on: two renderings with equal
 // options are the same, which is what lets the reader keep one per width.
-type RenderOptions struct {
+type Options struct {
 	Width   int // wrap width in columns; 0 leaves paragraphs unwrapped
 	Style   string
 	Profile termenv.Profile
+	// JSONStyles reads Style when it is the path of a JSON style; nil
+	// reads the file for every renderer.
+	JSONStyles *JSONStyles
 }
 
 // Document is an article rendered for one set of options, kept as lines so
 // that scrolling and jumping are slicing, never rendering.
 type Document struct {
-	Options RenderOptions
+	Options Options
 	Lines   []string
 	// SectionStart[i] is the line of section i's first line: its heading,
 	// or the lede's first line.
@@ -43,10 +46,10 @@ type Document struct {
 	Partial bool
 }
 
-// Render renders every section of a on its own, in parallel across the
+// Article renders every section of a on its own, in parallel across the
 // machine's cores, and joins them with one blank line between sections.
 // Each section's heading lands exactly on SectionStart.
-func Render(a *articles.Article, opts RenderOptions) (*Document, error) {
+func Article(a *articles.Article, opts Options) (*Document, error) {
 	rendered := make([][]string, len(a.Sections))
 	errs := make([]error, len(a.Sections))
 	work := make(chan int)
@@ -78,12 +81,12 @@ func Render(a *articles.Article, opts RenderOptions) (*Document, error) {
 	return assemble(a, opts, rendered), nil
 }
 
-// RenderFirst renders only what the first screen needs: the section of
+// FirstScreen renders only what the first screen needs: the section of
 // pos and the ones after it until height lines below pos are filled. The
 // other sections stand as a line with their title, so that every position
 // still has its place; the whole rendering replaces this one when it comes,
 // and the reader's place, kept as a position, does not move.
-func RenderFirst(a *articles.Article, opts RenderOptions, pos articles.Position, height int) (*Document, error) {
+func FirstScreen(a *articles.Article, opts Options, pos articles.Position, height int) (*Document, error) {
 	r, err := newRenderer(opts)
 	if err != nil {
 		return nil, err
@@ -125,8 +128,8 @@ func linesBefore(lines []string, blocks []articles.Block, pos articles.Position)
 
 // newRenderer makes a Glamour renderer. A renderer keeps a buffer and is
 // not safe for concurrent use, so each worker has its own.
-func newRenderer(opts RenderOptions) (*glamour.TermRenderer, error) {
-	style, err := GlamourStyle(opts.Style)
+func newRenderer(opts Options) (*glamour.TermRenderer, error) {
+	style, err := GlamourStyle(opts.Style, opts.JSONStyles)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +165,7 @@ func isBlank(line string) bool { return strings.TrimSpace(ansi.Strip(line)) == "
 
 // assemble joins rendered sections into one document and places every
 // section and block on its lines.
-func assemble(a *articles.Article, opts RenderOptions, sections [][]string) *Document {
+func assemble(a *articles.Article, opts Options, sections [][]string) *Document {
 	d := &Document{Options: opts}
 	flat := 0
 	for i, lines := range sections {

@@ -1,9 +1,6 @@
-package ui
+package render
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 func TestHyperlinksWanted(t *testing.T) {
 	tests := []struct {
@@ -39,34 +36,16 @@ func TestLinkLine(t *testing.T) {
 		want       string
 	}{
 		{"no address", "plain text", []string{a}, "plain text"},
-		{"one", "see \x1b[4m" + a + "\x1b[0m.", []string{a}, "see \x1b[4m" + osc8(a, a) + "\x1b[0m."},
-		{"the longer of two that start alike", "at " + ab, []string{a, ab}, "at " + osc8(ab, ab)},
-		{"both, in order", a + " and " + ab, []string{ab, a}, osc8(a, a) + " and " + osc8(ab, ab)},
-		{"twice", a + " " + a, []string{a}, osc8(a, a) + " " + osc8(a, a)},
+		{"one", "see \x1b[4m" + a + "\x1b[0m.", []string{a}, "see \x1b[4m" + Hyperlink(a, a) + "\x1b[0m."},
+		{"the longer of two that start alike", "at " + ab, []string{a, ab}, "at " + Hyperlink(ab, ab)},
+		{"both, in order", a + " and " + ab, []string{ab, a}, Hyperlink(a, a) + " and " + Hyperlink(ab, ab)},
+		{"twice", a + " " + a, []string{a}, Hyperlink(a, a) + " " + Hyperlink(a, a)},
 		{"an address not of this line", "https://y.example", []string{a}, "https://y.example"},
 		{"split by wrapping", "https://x.exam", []string{a}, "https://x.exam"},
 	}
 	for _, tt := range tests {
-		if got := linkLine(tt.line, tt.urls); got != tt.want {
+		if got := LinkLine(tt.line, tt.urls); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
-		}
-	}
-}
-
-func TestReaderSendsHyperlinksOnlyWhenAsked(t *testing.T) {
-	for _, on := range []bool{false, true} {
-		ctx := testContext(StyleDark, 100, 200)
-		ctx.Hyperlinks = on
-		m := open(t, startModel(t, ctx), "reading-with-cable")
-		sec, _ := m.reader.article.FindSection("The article format")
-		m.reader.moveTo(m.reader.doc.SectionStart[sec])
-		view := m.View()
-		link := osc8("https://github.com/charmbracelet/glamour", "https://github.com/charmbracelet/glamour")
-		if got := strings.Contains(view, link); got != on {
-			t.Errorf("hyperlinks %v: the view has the hyperlink: %v", on, got)
-		}
-		if !on && strings.Contains(view, "\x1b]8;") {
-			t.Errorf("hyperlinks off, but the view has OSC 8")
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package articles
+package extract
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"cable/articles"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
@@ -40,12 +42,12 @@ func importHTML(file string, data []byte) (md []byte, title string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			md, title = nil, ""
-			err = &Error{File: file, Msg: fmt.Sprintf("could not be read: internal error in the HTML reader: %v", r)}
+			err = &articles.Error{File: file, Msg: fmt.Sprintf("could not be read: internal error in the HTML reader: %v", r)}
 		}
 	}()
-	doc, err := html.Parse(strings.NewReader(Clean(decodeHTML(data))))
+	doc, err := html.Parse(strings.NewReader(articles.Clean(decodeHTML(data))))
 	if err != nil {
-		return nil, "", &Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}
+		return nil, "", &articles.Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}
 	}
 	notes := takeHTMLFootnotes(doc)
 	meta, content, baseURL, err := extractArticle(file, doc)
@@ -57,7 +59,7 @@ func importHTML(file string, data []byte) (md []byte, title string, err error) {
 		body = articleMarkdown(content, meta, notes, baseURL)
 	}
 	if !markdownHasText(body) {
-		return nil, "", &Error{File: file, Msg: "no article found in the page (it may hold only a form, a menu or a script-built page)"}
+		return nil, "", &articles.Error{File: file, Msg: "no article found in the page (it may hold only a form, a menu or a script-built page)"}
 	}
 	return renderArticle(meta, body), meta.Title, nil
 }
@@ -65,7 +67,7 @@ func importHTML(file string, data []byte) (md []byte, title string, err error) {
 // extractArticle finds the article in a parsed page with readability and
 // returns its front matter, its content (nil when there is none) and the
 // URL its links were resolved against.
-func extractArticle(file string, doc *html.Node) (Meta, *html.Node, *url.URL, error) {
+func extractArticle(file string, doc *html.Node) (articles.Meta, *html.Node, *url.URL, error) {
 	page := readPageInfo(doc)
 	baseURL := page.baseURL(file)
 	removeClutter(doc)
@@ -74,7 +76,7 @@ func extractArticle(file string, doc *html.Node) (Meta, *html.Node, *url.URL, er
 	parser.MaxElemsToParse = maxHTMLElements
 	article, err := parser.ParseAndMutate(doc, baseURL)
 	if err != nil {
-		return Meta{}, nil, nil, &Error{File: file, Msg: "is too large a page to find an article in: " + err.Error()}
+		return articles.Meta{}, nil, nil, &articles.Error{File: file, Msg: "is too large a page to find an article in: " + err.Error()}
 	}
 	meta := pageMeta(article, page, file)
 	if meta.Author == "" {
@@ -173,8 +175,8 @@ func languageTag(lang string) string {
 // pageMeta builds the front matter from what readability found and what
 // the page says about itself. Nothing is guessed: a field the page does
 // not give is left out. A page without a title is named after its file.
-func pageMeta(a readability.Article, page pageInfo, file string) Meta {
-	m := Meta{
+func pageMeta(a readability.Article, page pageInfo, file string) articles.Meta {
+	m := articles.Meta{
 		Source:   oneLine(a.SiteName()),
 		URL:      page.canonical,
 		Language: page.lang,
@@ -466,7 +468,7 @@ func isHiddenStyle(style string) bool {
 // a cable article: furniture that survived is removed, the headings are
 // made into cable's sections, the rest is written as Markdown, and the
 // page's footnotes are added back as Markdown footnotes.
-func articleMarkdown(content *html.Node, m Meta, notes []htmlNote, baseURL *url.URL) string {
+func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, baseURL *url.URL) string {
 	removeClutter(content)
 	removeFurnitureBlocks(content, m.Author)
 	arrangeHeadings(content, m.Title)
@@ -495,7 +497,7 @@ func markdownConverter(baseURL *url.URL) func(*html.Node) string {
 		if err != nil {
 			return ""
 		}
-		return Clean(string(out))
+		return articles.Clean(string(out))
 	}
 }
 
@@ -571,12 +573,12 @@ func arrangeHeadings(root *html.Node, title string) {
 		case key == titleKey && !titleDropped:
 			titleDropped = true
 			removeNode(n)
-		case seen[key] || (IsEditorsNoteTitle(key) && noteSeen):
+		case seen[key] || (articles.IsEditorsNoteTitle(key) && noteSeen):
 			setTag(n, atom.H3)
 		default:
 			setTag(n, atom.H2)
 			seen[key] = true
-			noteSeen = noteSeen || IsEditorsNoteTitle(key)
+			noteSeen = noteSeen || articles.IsEditorsNoteTitle(key)
 		}
 		return false
 	})

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"fmt"
@@ -7,7 +7,6 @@ import (
 
 	"cable/articles"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -65,7 +64,7 @@ func TestSectionsRenderLikeTheWhole(t *testing.T) {
 		for _, style := range []string{StyleNoTTY, StyleDark} {
 			for _, width := range []int{40, 80} {
 				t.Run(fmt.Sprintf("%s/%s/%d", a.ID, style, width), func(t *testing.T) {
-					opts := RenderOptions{Width: width, Style: style, Profile: testProfile}
+					opts := Options{Width: width, Style: style, Profile: testProfile}
 					sections := render(t, a, width, style)
 					r, err := newRenderer(opts)
 					if err != nil {
@@ -111,7 +110,7 @@ func TestNoStrandedWords(t *testing.T) {
 					continue
 				}
 				first, _, _ := strings.Cut(next, " ")
-				room := width - 2*glamourMargin
+				room := width - 2*Margin
 				if ansi.StringWidth(this)+1+ansi.StringWidth(first) <= room {
 					t.Fatalf("%s, width %d: %q would fit after %q", style, width, first, this)
 				}
@@ -165,14 +164,14 @@ func TestHyphensComeBack(t *testing.T) {
 // on screen moves.
 func TestFirstScreenIsTheWholeOnesFirstScreen(t *testing.T) {
 	a := seed(t)
-	opts := RenderOptions{Width: 60, Style: StyleDark, Profile: testProfile}
-	whole, err := Render(a, opts)
+	opts := Options{Width: 60, Style: StyleDark, Profile: testProfile}
+	whole, err := Article(a, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, pos := range []articles.Position{{}, {Section: 3}, {Section: 4, Block: 2}, {Section: 7}} {
 		const height = 20
-		first, err := RenderFirst(a, opts, pos, height)
+		first, err := FirstScreen(a, opts, pos, height)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -188,36 +187,5 @@ func TestFirstScreenIsTheWholeOnesFirstScreen(t *testing.T) {
 		if rendered := len(first.Lines); rendered >= len(whole.Lines) && pos.Section > 0 {
 			t.Errorf("at %+v the first paint rendered everything (%d lines)", pos, rendered)
 		}
-	}
-}
-
-func TestReaderShowsTheFirstScreenThenTheWhole(t *testing.T) {
-	ctx := testContext(StyleDark, 80, 24)
-	m := startModel(t, ctx)
-	e, _ := ctx.Catalog.Find("azerbaijan-israel-relations")
-	next, cmd := m.Update(openEntryMsg{entry: e})
-	m = next.(Model)
-	loaded := cmd()
-	next, cmd = m.Update(loaded)
-	m = next.(Model)
-	batch, ok := cmd().(tea.BatchMsg)
-	if !ok || len(batch) != 2 {
-		t.Fatalf("opening gave %T, want the first screen and the whole", cmd())
-	}
-	first, whole := batch[0](), batch[1]()
-	next, _ = m.Update(first)
-	m = next.(Model)
-	if m.reader.doc == nil || !m.reader.doc.Partial {
-		t.Fatal("the first screen was not shown")
-	}
-	before := strings.Join(screenLines(m)[:20], "\n")
-	next, _ = m.Update(whole)
-	m = next.(Model)
-	if m.reader.doc.Partial || strings.Join(screenLines(m)[:20], "\n") != before {
-		t.Error("the whole rendering moved what was on screen")
-	}
-	next, _ = m.Update(first) // a first screen arriving late is ignored
-	if next.(Model).reader.doc.Partial {
-		t.Error("a late first screen replaced the whole rendering")
 	}
 }

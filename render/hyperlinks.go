@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"slices"
@@ -50,18 +50,18 @@ func hyperlinkable(url string) bool {
 	return strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "mailto:")
 }
 
-// osc8 wraps text in a hyperlink to url. The address was cleaned of
+// Hyperlink wraps text in a hyperlink to url. The address was cleaned of
 // control characters when the article was read, so it cannot end the
 // sequence early.
-func osc8(url, text string) string {
+func Hyperlink(url, text string) string {
 	return "\x1b]8;;" + url + "\x1b\\" + text + "\x1b]8;;\x1b\\"
 }
 
-// linkLine makes each address of urls shown whole on line a hyperlink,
+// LinkLine makes each address of urls shown whole on line a hyperlink,
 // reading the line once from left to right, so that an address inside
 // another, or inside a hyperlink already made, is left alone. Lines
 // without an address are returned at once, which is nearly all of them.
-func linkLine(line string, urls []string) string {
+func LinkLine(line string, urls []string) string {
 	if !strings.Contains(line, "://") && !strings.Contains(line, "mailto:") {
 		return line
 	}
@@ -79,7 +79,7 @@ func linkLine(line string, urls []string) string {
 			break
 		}
 		b.WriteString(rest[:at])
-		b.WriteString(osc8(url, url))
+		b.WriteString(Hyperlink(url, url))
 		rest = rest[at+len(url):]
 	}
 	if b.Len() == 0 {
@@ -100,8 +100,8 @@ func linkURLs(links []articles.Link) []string {
 	return out
 }
 
-// sectionLinks are the addresses worth a hyperlink in each section.
-func sectionLinks(a *articles.Article) [][]string {
+// SectionLinks are the addresses worth a hyperlink in each section.
+func SectionLinks(a *articles.Article) [][]string {
 	out := make([][]string, len(a.Sections))
 	for i, s := range a.Sections {
 		out[i] = linkURLs(s.Links)

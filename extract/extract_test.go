@@ -1,7 +1,6 @@
-package articles
+package extract_test
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +10,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"cable/articles"
+	"cable/extract"
+	"cable/library"
 )
 
 // importDir holds the import fixtures.
@@ -21,20 +24,20 @@ func fixture(name string) string { return filepath.Join(importDir, name) }
 
 // mustImport imports a file that must import, and parses the result as
 // cable will, failing on any error or warning.
-func mustImport(t *testing.T, path string) (*Article, string, string) {
+func mustImport(t *testing.T, path string) (*articles.Article, string, string) {
 	t.Helper()
-	md, name, err := ImportFile(path)
+	md, name, err := library.ImportFile(path)
 	if err != nil {
-		t.Fatalf("ImportFile(%s): %v", path, err)
+		t.Fatalf("library.ImportFile(%s): %v", path, err)
 	}
 	return mustParseCleanly(t, path, md), string(md), name
 }
 
 // mustParseCleanly parses an import as cable will, failing on any error
 // or warning: every import must read without complaint.
-func mustParseCleanly(t *testing.T, path string, md []byte) *Article {
+func mustParseCleanly(t *testing.T, path string, md []byte) *articles.Article {
 	t.Helper()
-	a, err := Parse(path, md, "imported")
+	a, err := articles.Parse(path, md, "imported")
 	if err != nil {
 		t.Fatalf("%s imports to an article that does not parse: %v\n%s", path, err, md)
 	}
@@ -45,7 +48,7 @@ func mustParseCleanly(t *testing.T, path string, md []byte) *Article {
 }
 
 // sectionTitles lists the titles as the table of contents shows them.
-func sectionTitles(a *Article) []string {
+func sectionTitles(a *articles.Article) []string {
 	titles := make([]string, len(a.Sections))
 	for i := range a.Sections {
 		titles[i] = a.SectionTitle(i)
@@ -55,14 +58,14 @@ func sectionTitles(a *Article) []string {
 
 // paragraphs lists the text of every block that is not a heading, in
 // reading order, with the editor's note apart.
-func paragraphs(a *Article) (body, note []string) {
+func paragraphs(a *articles.Article) (body, note []string) {
 	for _, s := range a.Sections {
 		blocks := s.Blocks
-		if s.Kind != Lede && len(blocks) > 0 {
+		if s.Kind != articles.Lede && len(blocks) > 0 {
 			blocks = blocks[1:] // block 0 is the heading
 		}
 		for _, b := range blocks {
-			if s.Kind == EditorsNote {
+			if s.Kind == articles.EditorsNote {
 				note = append(note, b.Text)
 			} else {
 				body = append(body, b.Text)
@@ -77,7 +80,7 @@ func paragraphs(a *Article) (body, note []string) {
 // furniture came through.
 func TestImportNewsPage(t *testing.T) {
 	a, md, name := mustImport(t, fixture("news-page.html"))
-	want := Meta{
+	want := articles.Meta{
 		Title:     "The Harbour Question: Why Small Black Sea Ports Matter Again",
 		Author:    "Jane Q. Analyst",
 		Source:    "The Meridian Review",
@@ -128,7 +131,7 @@ func TestImportNewsPage(t *testing.T) {
 // and nothing invented.
 func TestImportMinimalPage(t *testing.T) {
 	a, _, name := mustImport(t, fixture("minimal-page.html"))
-	if want := (Meta{Title: "Notes on the Arctic Council after the Pause"}); !reflect.DeepEqual(a.Meta, want) {
+	if want := (articles.Meta{Title: "Notes on the Arctic Council after the Pause"}); !reflect.DeepEqual(a.Meta, want) {
 		t.Errorf("front matter: got %+v, want only the title", a.Meta)
 	}
 	body, note := paragraphs(a)
@@ -147,7 +150,7 @@ func TestImportMinimalPage(t *testing.T) {
 // fails with an error naming the file.
 func TestImportPageWithoutArticleFails(t *testing.T) {
 	path := fixture("no-article.html")
-	_, _, err := ImportFile(path)
+	_, _, err := library.ImportFile(path)
 	want := path + ": no article found in the page"
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("err = %v, want it to start with %q", err, want)
@@ -158,7 +161,7 @@ func TestImportPageWithoutArticleFails(t *testing.T) {
 func TestImportHTMLDetails(t *testing.T) {
 	tests := []struct {
 		name, page string
-		meta       Meta
+		meta       articles.Meta
 		sections   []string
 		has, lacks []string
 	}{
@@ -167,7 +170,7 @@ func TestImportHTMLDetails(t *testing.T) {
 			page: `<html lang="fr-CA"><head><title>Deux notes</title></head><body><article>` +
 				`<h1>Deux notes</h1><p>` + prose + `</p><h2>Notes</h2><p>Un.</p><h2>Notes</h2><p>Deux.</p>` +
 				`<h2>Editor's note</h2><p>A.</p><h2>Editor’s Note</h2><p>B.</p></article></body></html>`,
-			meta:     Meta{Title: "Deux notes", Language: "fr"},
+			meta:     articles.Meta{Title: "Deux notes", Language: "fr"},
 			sections: []string{"Opening", "Notes", "Editor's note"},
 			has:      []string{"### Notes", "### Editor’s Note"},
 		},
@@ -177,27 +180,27 @@ func TestImportHTMLDetails(t *testing.T) {
 				`<meta property="og:site_name" content="The Review"><meta name="author" content="By Ann Lee and Bo Chan">` +
 				`<meta property="og:url" content="https://review.example/straits"></head><body>` +
 				`<p>` + prose + ` See <a href="notes/1">the notes</a>.</p></body></html>`,
-			meta: Meta{Title: "On Straits", Author: "Ann Lee and Bo Chan", Source: "The Review", URL: "https://review.example/straits"},
+			meta: articles.Meta{Title: "On Straits", Author: "Ann Lee and Bo Chan", Source: "The Review", URL: "https://review.example/straits"},
 			has:  []string{"[the notes](https://review.example/notes/1)"},
 		},
 		{
 			name: "without a canonical URL, relative links resolve against the saved file",
 			page: `<html><head><title>Local links</title></head><body><p>` + prose +
 				` See <a href="notes.html">the notes</a> and <a href="https://x.example/a">this</a>.</p></body></html>`,
-			meta: Meta{Title: "Local links"},
+			meta: articles.Meta{Title: "Local links"},
 			has:  []string{"[the notes](" + localURL("notes.html") + ")", "[this](https://x.example/a)"},
 		},
 		{
 			name:  "images become nothing, a linked image leaves no empty link",
 			page:  `<html><head><title>Pictures of ports</title></head><body><p>` + prose + `</p><p><a href="https://x.example/big.png"><img src="small.png" alt="A port"></a></p><p>More text here.</p></body></html>`,
-			meta:  Meta{Title: "Pictures of ports"},
+			meta:  articles.Meta{Title: "Pictures of ports"},
 			lacks: []string{"png", "[]", "A port"},
 		},
 		{
 			name: "a windows-1252 page is decoded",
 			page: "<html><head><meta charset=\"windows-1252\"><title>Quotes</title></head><body><p>\x93Quoted\x94 \x96 " +
 				prose + "</p></body></html>",
-			meta: Meta{Title: "Quotes"},
+			meta: articles.Meta{Title: "Quotes"},
 			has:  []string{"“Quoted” – "},
 		},
 		{
@@ -206,7 +209,7 @@ func TestImportHTMLDetails(t *testing.T) {
 				`<sup id="r1"><a href="#fn1" class="footnote-ref">1</a></sup> More.<sup><a href="#fn2">[2]</a></sup> Again.<sup><a href="#fn1">1</a></sup></p>` +
 				`<section class="footnotes"><h2>Notes</h2><ol><li id="fn1"><p>See <a href="https://x.example/r">the report</a>. <a href="#r1">↩</a></p></li>` +
 				`<li id="fn2"><a href="#r2">2.</a> SIPRI, 2020.</li></ol></section></article></body></html>`,
-			meta:     Meta{Title: "Noted"},
+			meta:     articles.Meta{Title: "Noted"},
 			sections: []string{"Opening", "Notes"},
 			has:      []string{"a year.[^1] More.[^2] Again.[^1]", "[^1]: See [the report](https://x.example/r).\n", "[^2]: SIPRI, 2020."},
 			lacks:    []string{"#fn", "↩", "#r1", "## Notes", "2."},
@@ -214,19 +217,19 @@ func TestImportHTMLDetails(t *testing.T) {
 		{
 			name:  "a link into the page that is not a note stays text",
 			page:  `<html><head><title>Anchors</title></head><body><p>` + prose + ` See <a href="#part2">part two</a>.</p><p id="part2">` + prose + `</p></body></html>`,
-			meta:  Meta{Title: "Anchors"},
+			meta:  articles.Meta{Title: "Anchors"},
 			lacks: []string{"[^"},
 		},
 		{
 			name:  "escape sequences are removed",
 			page:  "<html><head><title>Esc\x1b]0;pwned\x07</title></head><body><p>" + prose + "&#27;[31m red</p></body></html>",
-			meta:  Meta{Title: "Esc"},
+			meta:  articles.Meta{Title: "Esc"},
 			lacks: []string{"\x1b", "pwned", "[31m"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			md, title, err := importHTML("page.html", []byte(tt.page))
+			md, title, err := extract.ImportHTML("page.html", []byte(tt.page))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -252,7 +255,7 @@ func TestImportHTMLDetails(t *testing.T) {
 }
 
 // localURL is the file:// URL of a file in the test's directory, which is
-// where importHTML("page.html", …) takes the page to have been saved.
+// where extract.ImportHTML("page.html", …) takes the page to have been saved.
 func localURL(name string) string {
 	abs, err := filepath.Abs(name)
 	if err != nil {
@@ -275,7 +278,7 @@ const prose = "The negotiations over the straits have lasted longer than anyone 
 // TestImportSeedMatchesBundledArticle imports the raw text of the first
 // bundled article and compares it with the article cable ships.
 func TestImportSeedMatchesBundledArticle(t *testing.T) {
-	bundle, err := Bundle()
+	bundle, err := articles.Bundle()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,7 +298,7 @@ func TestImportSeedMatchesBundledArticle(t *testing.T) {
 		"Eldar Mamedov is a political adviser to the Socialists & Democrats Group in the European Parliament, who writes in his personal capacity.",
 	})
 	check(t, "sections", sectionTitles(got), []string{"Opening", "Editor’s note"})
-	md, _, _ := ImportFile("../testdata/seed.txt")
+	md, _, _ := library.ImportFile("../testdata/seed.txt")
 	for _, gone := range []string{"Updated on", "Originally published by", "Leave a Comment"} {
 		if strings.Contains(string(md), gone) {
 			t.Errorf("the import still contains %q", gone)
@@ -303,7 +306,7 @@ func TestImportSeedMatchesBundledArticle(t *testing.T) {
 	}
 	// Block texts fold white space; the Markdown paragraphs themselves,
 	// no-break spaces included, are byte for byte those of the bundled file.
-	bundled, err := os.ReadFile("bundle/azerbaijan-israel-relations.md")
+	bundled, err := os.ReadFile("../articles/bundle/azerbaijan-israel-relations.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +328,7 @@ func TestImportSeedMatchesBundledArticle(t *testing.T) {
 // TestImportTextFixtures imports the hard-wrapped and inline-note texts.
 func TestImportTextFixtures(t *testing.T) {
 	a, md, _ := mustImport(t, fixture("hard-wrapped.txt"))
-	want := Meta{Title: "Water Diplomacy on the Nile: Beyond the Dam", Author: "Samira K. Haddad", Published: "2021-06-03"}
+	want := articles.Meta{Title: "Water Diplomacy on the Nile: Beyond the Dam", Author: "Samira K. Haddad", Published: "2021-06-03"}
 	if !reflect.DeepEqual(a.Meta, want) {
 		t.Errorf("hard-wrapped.txt front matter: got %+v, want %+v", a.Meta, want)
 	}
@@ -344,7 +347,7 @@ func TestImportTextFixtures(t *testing.T) {
 	}
 
 	a, md, _ = mustImport(t, fixture("inline-note.txt"))
-	if want := (Meta{Title: "Why Mongolia Courts Its “Third Neighbours”", Updated: "2022-05-12"}); !reflect.DeepEqual(a.Meta, want) {
+	if want := (articles.Meta{Title: "Why Mongolia Courts Its “Third Neighbours”", Updated: "2022-05-12"}); !reflect.DeepEqual(a.Meta, want) {
 		t.Errorf("inline-note.txt front matter: got %+v, want %+v", a.Meta, want)
 	}
 	_, note := paragraphs(a)
@@ -373,73 +376,73 @@ func TestImportTextRules(t *testing.T) {
 	tests := []struct {
 		name string
 		text string
-		meta Meta
+		meta articles.Meta
 		body string // the Markdown after the front matter
 	}{
 		{
 			name: "furniture in the middle of a paragraph is text",
 			text: "Title\n\nThe ports lost their\nshare\nof the trade.\n\nShare\n",
-			meta: Meta{Title: "Title"},
+			meta: articles.Meta{Title: "Title"},
 			body: "The ports lost their share of the trade.",
 		},
 		{
 			name: "a byline only right below the title",
 			text: "Title\n\nBy Jane Doe\n\nText.\n\nBy John Roe\n",
-			meta: Meta{Title: "Title", Author: "Jane Doe"},
+			meta: articles.Meta{Title: "Title", Author: "Jane Doe"},
 			body: "Text.\n\nBy John Roe",
 		},
 		{
 			name: "a sentence starting with By is not a byline",
 			text: "Title\nBy 2030, the alliance will have changed.\n",
-			meta: Meta{Title: "Title"},
+			meta: articles.Meta{Title: "Title"},
 			body: "By 2030, the alliance will have changed.",
 		},
 		{
 			name: "dates in several layouts; unreadable short dates dropped; prose kept",
 			text: "Title\nPublished on March 5th, 2013 at 10:00\nUpdated on 07/08/13\n\nPublished on the eve of the war, the report argued for restraint.\n\nUpdated on 2014-01-02T10:00:00Z\n",
-			meta: Meta{Title: "Title", Published: "2013-03-05", Updated: "2014-01-02"},
+			meta: articles.Meta{Title: "Title", Published: "2013-03-05", Updated: "2014-01-02"},
 			body: "Published on the eve of the war, the report argued for restraint.",
 		},
 		{
 			name: "originally published by a name is the source",
 			text: "Title\n\nText.\n\nOriginally published by The Caspian Letter\n",
-			meta: Meta{Title: "Title", Source: "The Caspian Letter"},
+			meta: articles.Meta{Title: "Title", Source: "The Caspian Letter"},
 			body: "Text.",
 		},
 		{
 			name: "a standalone note takes what follows, with a straight apostrophe",
 			text: "Title\n\nText.\n\nEDITORS' NOTE\n\nWho.\n\nWhy.\n\nPrint\n",
-			meta: Meta{Title: "Title"},
+			meta: articles.Meta{Title: "Title"},
 			body: "Text.\n\n## Editor's note\n\nWho.\n\nWhy.",
 		},
 		{
 			name: "an inline note at the top moves to the end alone",
 			text: "Title\n\nEditor’s note: this essay was updated.\n\nText.\n",
-			meta: Meta{Title: "Title"},
+			meta: articles.Meta{Title: "Title"},
 			body: "Text.\n\n## Editor’s note\n\nthis essay was updated.",
 		},
 		{
 			name: "note from the editor",
 			text: "Title\n\nText.\n\nNote from the editor:\nWho.\n",
-			meta: Meta{Title: "Title"},
+			meta: articles.Meta{Title: "Title"},
 			body: "Text.\n\n## Editor's note\n\nWho.",
 		},
 		{
 			name: "typography, CRLF, a byte-order mark and control characters",
 			text: "\ufeffTitle\r\n\r\n“Quoted” – it’s\u00a010\u00a0km\x07.\x1b[2J\r\n",
-			meta: Meta{Title: "Title"},
+			meta: articles.Meta{Title: "Title"},
 			body: "“Quoted” – it’s\u00a010\u00a0km.",
 		},
 		{
 			name: "furniture before the title is skipped",
 			text: "Share\n\nTitle\nText.\n",
-			meta: Meta{Title: "Title"},
+			meta: articles.Meta{Title: "Title"},
 			body: "Text.",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			md, title, err := importText("t.txt", []byte(tt.text))
+			md, title, err := extract.ImportText("t.txt", []byte(tt.text))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -463,7 +466,7 @@ func TestImportTextFailures(t *testing.T) {
 		"Share\nPrint\n":          "t.txt: has no text to import",
 		"Only a title\n\nShare\n": `t.txt: has a title ("Only a title") but no text after it`,
 	} {
-		_, _, err := importText("t.txt", []byte(text))
+		_, _, err := extract.ImportText("t.txt", []byte(text))
 		if err == nil || err.Error() != want {
 			t.Errorf("importText(%q): err = %v, want %q", text, err, want)
 		}
@@ -498,7 +501,7 @@ func TestEscapeParagraphStart(t *testing.T) {
 		"Plain prose.":               "Plain prose.",
 	}
 	for in, want := range tests {
-		got := escapeParagraphStart(in)
+		got := extract.EscapeParagraphStart(in)
 		if got != want {
 			t.Errorf("escapeParagraphStart(%q) = %q, want %q", in, got, want)
 			continue
@@ -535,7 +538,7 @@ func TestImportMarkdown(t *testing.T) {
 	}
 	check(t, "sections", sectionTitles(a), []string{"Opening", "Why it matters"})
 
-	md2, title, err := importMarkdown("/notes/Talks in Vienna.markdown", []byte("```\n# not a title\n```\n\nText.\n"))
+	md2, title, err := extract.ImportMarkdown("/notes/Talks in Vienna.markdown", []byte("```\n# not a title\n```\n\nText.\n"))
 	if err != nil || title != "Talks in Vienna" {
 		t.Fatalf("title %q, err %v", title, err)
 	}
@@ -545,7 +548,7 @@ func TestImportMarkdown(t *testing.T) {
 // TestImportMarkdownFailures checks that a Markdown file with errors or
 // warnings is refused with its own file:line messages.
 func TestImportMarkdownFailures(t *testing.T) {
-	_, _, err := ImportFile(fixture("bad-front-matter.md"))
+	_, _, err := library.ImportFile(fixture("bad-front-matter.md"))
 	want := fixture("bad-front-matter.md") + `:3: published "5 March 2013" is not a date of the form YYYY-MM-DD`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
@@ -556,159 +559,11 @@ func TestImportMarkdownFailures(t *testing.T) {
 		"# Only a title\n":                        `n.md: has a title ("Only a title") but no text after it`,
 		"\n \n":                                   "n.md: is empty",
 	} {
-		_, _, err := importMarkdown("n.md", []byte(src))
+		_, _, err := extract.ImportMarkdown("n.md", []byte(src))
 		if err == nil || err.Error() != want {
 			t.Errorf("importMarkdown(%q): err = %v, want %q", src, err, want)
 		}
 	}
-}
-
-// TestImportFileRefusals checks the files ImportFile will not read.
-func TestImportFileRefusals(t *testing.T) {
-	dir := t.TempDir()
-	pdf := filepath.Join(dir, "report.PDF")
-	big := filepath.Join(dir, "huge.txt")
-	noExt := filepath.Join(dir, "README")
-	for _, p := range []string{pdf, noExt} {
-		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f, err := os.Create(big)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Truncate(MaxSize + 1); err != nil { // sparse: no 16 MiB written
-		t.Fatal(err)
-	}
-	f.Close()
-	for path, want := range map[string]string{
-		pdf:                        pdf + ": cannot import .pdf files (html, htm, txt, md and markdown can be)",
-		noExt:                      noExt + ": cannot import a file without an extension (html, htm, txt, md and markdown can be)",
-		big:                        big + ": is 16 MiB; files larger than 16 MiB are not imported",
-		filepath.Join(dir, "x.md"): filepath.Join(dir, "x.md") + ": no such file",
-		dir + "/sub.html":          dir + "/sub.html: no such file",
-	} {
-		_, _, err := ImportFile(path)
-		if err == nil || err.Error() != want {
-			t.Errorf("ImportFile(%s): err = %v, want %q", path, err, want)
-		}
-	}
-	sub := filepath.Join(dir, "folder.md")
-	os.Mkdir(sub, 0o755)
-	if _, _, err := ImportFile(sub); err == nil || err.Error() != sub+": is a directory, not a file to import" {
-		t.Errorf("directory: %v", err)
-	}
-}
-
-// TestImportNeverOverwrites imports the same page three times around a
-// file written by someone else.
-func TestImportNeverOverwrites(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "new", "library") // created by Import
-	src := fixture("minimal-page.html")
-	want, _, err := ImportFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all []string
-	for range 2 {
-		written, err := Import([]string{src}, dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, written...)
-	}
-	base := filepath.Join(dir, "notes-on-the-arctic-council-after-the-pause")
-	check(t, "written", all, []string{base + ".md", base + "-2.md"})
-
-	known := []byte("someone else's file\n")
-	if err := os.WriteFile(base+"-3.md", known, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	written, err := Import([]string{src}, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	check(t, "third import", written, []string{base + "-4.md"})
-	for _, p := range []string{base + ".md", base + "-2.md", base + "-4.md"} {
-		if got, _ := os.ReadFile(p); string(got) != string(want) {
-			t.Errorf("%s holds %q", p, got)
-		}
-		if info, _ := os.Stat(p); info.Mode().Perm() != 0o644 {
-			t.Errorf("%s has mode %v, want 0644", p, info.Mode().Perm())
-		}
-	}
-	if got, _ := os.ReadFile(base + "-3.md"); string(got) != string(known) {
-		t.Errorf("an existing file was overwritten: %q", got)
-	}
-	if info, _ := os.Stat(dir); info.Mode().Perm() != 0o755 {
-		t.Errorf("directory mode %v, want 0755", info.Mode().Perm())
-	}
-}
-
-// TestImportKeepsGoingPastFailures mixes good and bad inputs: the good ones
-// are written, in order, and the error names every bad one.
-func TestImportKeepsGoingPastFailures(t *testing.T) {
-	dir := t.TempDir()
-	pdf := filepath.Join(dir, "brief.pdf")
-	os.WriteFile(pdf, []byte("%PDF"), 0o644)
-	paths := []string{
-		fixture("hard-wrapped.txt"), fixture("no-article.html"), fixture("news-page.html"),
-		pdf, fixture("bad-front-matter.md"), filepath.Join(dir, "missing.txt"),
-	}
-	out := filepath.Join(dir, "out")
-	written, err := Import(paths, out)
-	check(t, "written", written, []string{
-		filepath.Join(out, "water-diplomacy-on-the-nile-beyond-the-dam.md"),
-		filepath.Join(out, "the-harbour-question-why-small-black-sea-ports-matter-again.md"),
-	})
-	var list ErrorList
-	if !errors.As(err, &list) || len(list) != 4 {
-		t.Fatalf("err = %v, want an ErrorList naming 4 files", err)
-	}
-	for i, bad := range []string{paths[1], paths[3], paths[4], paths[5]} {
-		if list[i].File != bad || !strings.HasPrefix(list[i].Error(), bad+":") {
-			t.Errorf("error %d = %v, want one naming %s", i, list[i], bad)
-		}
-	}
-	for _, p := range written {
-		data, _ := os.ReadFile(p)
-		mustParseCleanly(t, p, data)
-	}
-}
-
-// TestImportDirectory imports a folder: importable files only, hidden ones
-// and the output folder skipped.
-func TestImportDirectory(t *testing.T) {
-	src := t.TempDir()
-	files := map[string]string{
-		"a.txt":              "Alpha\n\nText of alpha.\n",
-		"Sub/b.HTML":         "<html><head><title>Beta page</title></head><body><p>" + prose + "</p></body></html>",
-		"c.markdown":         "# Gamma\n\nText of gamma.\n",
-		"notes.pdf":          "%PDF",
-		".hidden.md":         "# Hidden\n\nx\n",
-		".git/d.md":          "# In git\n\nx\n",
-		"out/already.md":     "# Already imported\n\nx\n",
-		"out/../e.htm.bak":   "not imported",
-		"deep/er/f.markdown": "---\ntitle: Zeta\n---\n\nText.\n",
-	}
-	for name, text := range files {
-		p := filepath.Join(src, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(src, "out")
-	written, err := Import([]string{src}, out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, p := range written {
-		names = append(names, filepath.Base(p))
-	}
-	check(t, "imported from the directory, in lexical order", names, []string{"beta-page.md", "alpha.md", "gamma.md", "zeta.md"})
 }
 
 // TestImportEveryFixtureParsesCleanly imports every fixture that should
@@ -738,72 +593,14 @@ func TestRenderArticleQuotesValues(t *testing.T) {
 		"line\u2028separator", "bom\ufeff", "no\u00a0break", "emoji 😀", "ends with colon:", "| literal", "> folded",
 		"key: value # comment", "\u200bzero width", "\U000e0001tag",
 	} {
-		m := Meta{Title: v, Author: v, Source: v, URL: v, Summary: v, Topics: []string{v, "x"}}
-		md := renderArticle(m, "Text.")
+		m := articles.Meta{Title: v, Author: v, Source: v, URL: v, Summary: v, Topics: []string{v, "x"}}
+		md := extract.RenderArticle(m, "Text.")
 		a := mustParseCleanly(t, "q.md", md)
-		want := oneLine(v)
+		want := extract.OneLine(v)
 		if a.Meta.Title != want || a.Meta.Author != want || a.Meta.Summary != want || a.Meta.Topics[0] != want {
 			t.Errorf("%q read back as %+v from\n%s", v, a.Meta, md)
 		}
 	}
-}
-
-// TestSafeFileName checks names for ordinary and hostile titles.
-func TestSafeFileName(t *testing.T) {
-	long := strings.Repeat("a", 500)
-	words := strings.Repeat("word ", 40)
-	tests := []struct{ title, want string }{
-		{"How Deep Are Azerbaijan-Israel Relations?", "how-deep-are-azerbaijan-israel-relations.md"},
-		{"../../etc/passwd", "etc-passwd.md"},
-		{"/abs", "abs.md"},
-		{`C:\Windows\system32`, "c-windows-system32.md"},
-		{"CON", "con-article.md"},
-		{"lpt9", "lpt9-article.md"},
-		{"Con game", "con-game.md"},
-		{long, strings.Repeat("a", 80) + ".md"},
-		{words, strings.TrimSuffix(strings.Repeat("word-", 16), "-") + ".md"},
-		{"Baku: Bakı – 2013", "baku-bakı-2013.md"},
-		{"", "article.md"},
-		{"..", "article.md"},
-		{".hidden", "hidden.md"},
-		{"a\x00b\x00", "a-b.md"},
-		{"🇮🇷 Iran 🚀 launch", "iran-launch.md"},
-		{"🚀", "article.md"},
-		{"Re\u0301sume\u0301 of talks", "re\u0301sume\u0301-of-talks.md"},
-		{"Ελλάδα και Τουρκία", "ελλάδα-και-τουρκία.md"},
-		{strings.Repeat("é", 100), strings.Repeat("é", 40) + ".md"},
-		{strings.Repeat("e\u0301", 60), strings.Repeat("e\u0301", 26) + ".md"},
-	}
-	for _, tt := range tests {
-		got := SafeFileName(tt.title)
-		if got != tt.want {
-			t.Errorf("SafeFileName(%q) = %q, want %q", tt.title, got, tt.want)
-		}
-		checkSafeName(t, tt.title, got)
-	}
-}
-
-// checkSafeName checks the promises SafeFileName makes for any title.
-func checkSafeName(t *testing.T, title, name string) {
-	t.Helper()
-	stem, ok := strings.CutSuffix(name, ".md")
-	bad := !ok || stem == "" || len(stem) > maxNameBytes || !utf8.ValidString(name) ||
-		strings.ContainsAny(name, `/\:*?"<>|`+"\x00") || strings.HasPrefix(name, ".") ||
-		strings.HasPrefix(stem, "-") || strings.HasSuffix(stem, "-") || windowsReserved[stem] ||
-		filepath.Base(name) != name
-	if bad {
-		t.Errorf("SafeFileName(%q) = %q is not a safe name", title, name)
-	}
-}
-
-// FuzzSafeFileName checks SafeFileName's promises for any title.
-func FuzzSafeFileName(f *testing.F) {
-	f.Add("../../etc/passwd")
-	f.Add("CON")
-	f.Add(strings.Repeat("é", 100))
-	f.Fuzz(func(t *testing.T, title string) {
-		checkSafeName(t, title, SafeFileName(title))
-	})
 }
 
 // fuzzSeeds are the fixtures, made small: text lines and HTML text runs
@@ -836,7 +633,7 @@ func FuzzImportText(f *testing.F) {
 	f.Add([]byte("Title\n\n# heading\n\n- item\n\n1) x\n\n> q\n\n<!--\n\n[a]: b\n\n: d\n\nEditor's note: x\n"))
 	f.Add([]byte("null\nBy \"Q\" #1\nPublished on 31 Feb 2020\n\n---\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		md, title, err := importText("fuzz.txt", data)
+		md, title, err := extract.ImportText("fuzz.txt", data)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "fuzz.txt: ") {
 				t.Fatalf("error does not name the file: %v", err)
@@ -858,7 +655,7 @@ func FuzzImportHTML(f *testing.F) {
 	fuzzSeeds(f, 40, fixture("news-page.html"), fixture("minimal-page.html"), fixture("no-article.html"))
 	f.Add([]byte("<title>T</title><h2>A</h2><p>x</p><h2>a</h2><h1>Editor's note</h1><p>y</p><h2>Editors note</h2>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		md, title, err := importHTML("fuzz.html", data)
+		md, title, err := extract.ImportHTML("fuzz.html", data)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "fuzz.html: ") || strings.Contains(err.Error(), "internal error") {
 				t.Fatalf("unexpected error: %v", err)

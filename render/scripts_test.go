@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"os"
@@ -32,7 +32,7 @@ func TestEveryScriptWraps(t *testing.T) {
 	}
 	for _, style := range []string{StyleNoTTY, StyleDark} {
 		for width := 20; width <= 100; width++ {
-			doc, err := Render(a, RenderOptions{Width: width, Style: style, Profile: termenv.ANSI256})
+			doc, err := Article(a, Options{Width: width, Style: style, Profile: termenv.ANSI256})
 			if err != nil {
 				t.Fatal(err)
 			}

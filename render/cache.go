@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"crypto/sha256"
@@ -21,22 +21,22 @@ import (
 	"github.com/adrg/xdg"
 )
 
-// DefaultRenderCacheMaxBytes bounds the render cache on disk. A 50k-word
+// DefaultCacheMaxBytes bounds the render cache on disk. A 50k-word
 // article rendered at 80 columns takes about 2 MB (most of it the escape
 // codes Glamour puts around every word and every space of padding), so
 // this keeps some thirty long renderings, or hundreds of ordinary ones:
 // the articles being read, at the widths they are read at.
-const DefaultRenderCacheMaxBytes = 64 << 20
+const DefaultCacheMaxBytes = 64 << 20
 
-// DefaultRenderCacheDir is where renderings are kept between runs:
+// DefaultCacheDir is where renderings are kept between runs:
 // $XDG_CACHE_HOME/cable/render (~/.cache/cable/render by default). It is a
 // cache in the XDG sense: everything in it can be deleted at any time, and
 // is rebuilt by rendering again.
-func DefaultRenderCacheDir() string {
+func DefaultCacheDir() string {
 	return filepath.Join(xdg.CacheHome, "cable", "render")
 }
 
-// RenderCache keeps whole renderings on disk, so that reopening a long
+// Cache keeps whole renderings on disk, so that reopening a long
 // article costs a file read instead of a Glamour rendering (milliseconds
 // instead of a few hundred of them for 50k words).
 //
@@ -44,37 +44,37 @@ func DefaultRenderCacheDir() string {
 // directory, a torn or foreign file, another cable writing the same entry)
 // is a miss, and the article is rendered as if there were no cache. An
 // entry is trusted only when its key, checksum and contents all agree with
-// the article it is loaded for. A nil *RenderCache is a cache that never
+// the article it is loaded for. A nil *Cache is a cache that never
 // holds anything, so callers need no checks of their own.
 //
-// A RenderCache holds no mutable state and is safe for concurrent use,
+// A Cache holds no mutable state and is safe for concurrent use,
 // including by several cable processes sharing one directory: entries are
 // written whole under a temporary name and renamed into place.
-type RenderCache struct {
+type Cache struct {
 	dir      string
 	maxBytes int64
 	version  string
 }
 
-// OpenRenderCache is a cache in dir holding at most maxBytes of entries
-// (DefaultRenderCacheMaxBytes when maxBytes is not positive). version is
+// OpenCache is a cache in dir holding at most maxBytes of entries
+// (DefaultCacheMaxBytes when maxBytes is not positive). version is
 // cable's version: it is part of every key, because a new cable may render
 // the same Markdown differently. Nothing is touched on disk until the first
 // Store, so opening costs nothing; an empty dir means no cache (nil).
-func OpenRenderCache(dir string, maxBytes int64, version string) *RenderCache {
+func OpenCache(dir string, maxBytes int64, version string) *Cache {
 	if dir == "" {
 		return nil
 	}
 	if maxBytes <= 0 {
-		maxBytes = DefaultRenderCacheMaxBytes
+		maxBytes = DefaultCacheMaxBytes
 	}
-	return &RenderCache{dir: dir, maxBytes: maxBytes, version: version}
+	return &Cache{dir: dir, maxBytes: maxBytes, version: version}
 }
 
 // Load returns the rendering of a with opts kept by an earlier Store, and
 // whether there was one. A hit's modification time is set to now, so that
 // what is read often is what the size bound keeps.
-func (c *RenderCache) Load(a *articles.Article, opts RenderOptions) (*Document, bool) {
+func (c *Cache) Load(a *articles.Article, opts Options) (*Document, bool) {
 	doc, err := c.load(a, opts)
 	return doc, err == nil
 }
@@ -83,7 +83,7 @@ func (c *RenderCache) Load(a *articles.Article, opts RenderOptions) (*Document, 
 // entry for the same article and options, then trims the directory to the
 // size bound. Partial documents are not kept: they are a first paint, not
 // the rendering.
-func (c *RenderCache) Store(a *articles.Article, doc *Document) {
+func (c *Cache) Store(a *articles.Article, doc *Document) {
 	_ = c.store(a, doc)
 }
 
@@ -104,7 +104,7 @@ var (
 	errCacheMismatch = errors.New("render cache: document does not fit the article")
 )
 
-func (c *RenderCache) load(a *articles.Article, opts RenderOptions) (*Document, error) {
+func (c *Cache) load(a *articles.Article, opts Options) (*Document, error) {
 	switch {
 	case c == nil:
 		return nil, errCacheOff
@@ -129,7 +129,7 @@ func (c *RenderCache) load(a *articles.Article, opts RenderOptions) (*Document, 
 	return doc, nil
 }
 
-func (c *RenderCache) store(a *articles.Article, doc *Document) error {
+func (c *Cache) store(a *articles.Article, doc *Document) error {
 	switch {
 	case c == nil:
 		return errCacheOff
@@ -197,7 +197,7 @@ const (
 	renderCacheStaleTemp  = time.Hour
 )
 
-func (c *RenderCache) entryPath(key [sha256.Size]byte) string {
+func (c *Cache) entryPath(key [sha256.Size]byte) string {
 	return filepath.Join(c.dir, hex.EncodeToString(key[:])+renderCacheSuffix)
 }
 
@@ -221,7 +221,7 @@ func isEntryName(name string) bool {
 // and temporary files left behind by a crash. Files that are neither are
 // not counted and never deleted. Another cable evicting at the same time
 // can only make this delete less than it meant to.
-func (c *RenderCache) evict(now time.Time) error {
+func (c *Cache) evict(now time.Time) error {
 	list, err := os.ReadDir(c.dir)
 	if err != nil {
 		return err
@@ -278,10 +278,10 @@ func (c *RenderCache) evict(now time.Time) error {
 // key is the SHA-256 of everything a rendering depends on: cable's
 // version (which fixes cable's and Glamour's code and the built-in
 // styles), the options, a style file's contents, and the Markdown of every
-// section, which is exactly what Render renders. Every string is preceded
+// section, which is exactly what Article renders. Every string is preceded
 // by its length, so that no two different inputs hash the same bytes
 // (moving a paragraph to the next section changes the key).
-func (c *RenderCache) key(a *articles.Article, opts RenderOptions) ([sha256.Size]byte, error) {
+func (c *Cache) key(a *articles.Article, opts Options) ([sha256.Size]byte, error) {
 	w := keyWriter{h: sha256.New(), buf: make([]byte, 0, 16<<10)}
 	w.str("cable render cache key")
 	w.str(c.version)
@@ -289,11 +289,11 @@ func (c *RenderCache) key(a *articles.Article, opts RenderOptions) ([sha256.Size
 	w.str(opts.Style)
 	w.int(int64(opts.Profile))
 	// A style file can change under the same name. Its contents are taken
-	// as Render takes them, from the process's copy of the file, so that
+	// as Article takes them, from the process's copy of the file, so that
 	// an entry is always keyed by the style it was rendered with.
 	style := ""
 	if IsStyleFile(opts.Style) {
-		cfg, err := GlamourStyle(opts.Style)
+		cfg, err := GlamourStyle(opts.Style, opts.JSONStyles)
 		if err != nil {
 			return [sha256.Size]byte{}, err
 		}
@@ -474,7 +474,7 @@ func appendInts(b []byte, v []int) []byte {
 // key for a rendered with opts. The document's lines are slices of data.
 // It never panics, whatever data holds: every count is checked against
 // the bytes left before anything is allocated for it.
-func decodeEntry(data string, key [sha256.Size]byte, a *articles.Article, opts RenderOptions) (*Document, error) {
+func decodeEntry(data string, key [sha256.Size]byte, a *articles.Article, opts Options) (*Document, error) {
 	if len(data) < entryHeaderLen+entryTrailerLen {
 		return nil, errCacheShort
 	}

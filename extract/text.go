@@ -1,4 +1,4 @@
-package articles
+package extract
 
 import (
 	"path/filepath"
@@ -8,7 +8,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"cable/articles"
+
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -39,7 +43,7 @@ func isFurniture(s string) bool { return furnitureLines[furnitureKey(s)] }
 
 // textImport collects what a plain-text file says while it is read.
 type textImport struct {
-	meta     Meta
+	meta     articles.Meta
 	body     []string // paragraphs, escaped for Markdown
 	note     []string // the editor's note's paragraphs
 	noteHead string   // the note's heading, in the source's apostrophe style
@@ -57,14 +61,14 @@ func importText(file string, data []byte) ([]byte, string, error) {
 	ti := &textImport{}
 	rest, ok := ti.readTitle(lines)
 	if !ok {
-		return nil, "", &Error{File: file, Msg: "has no text to import"}
+		return nil, "", &articles.Error{File: file, Msg: "has no text to import"}
 	}
 	rest = ti.readHeader(rest)
 	for _, para := range splitParagraphs(rest) {
 		ti.addParagraph(para)
 	}
 	if len(ti.body) == 0 && len(ti.note) == 0 {
-		return nil, "", &Error{File: file, Msg: "has a title (" + quoteForMsg(ti.meta.Title) + ") but no text after it"}
+		return nil, "", &articles.Error{File: file, Msg: "has a title (" + quoteForMsg(ti.meta.Title) + ") but no text after it"}
 	}
 	return renderArticle(ti.meta, ti.markdown()), ti.meta.Title, nil
 }
@@ -106,7 +110,7 @@ func (ti *textImport) addParagraph(lines []string) {
 		return
 	}
 	joined := strings.Join(lines, " ")
-	if IsEditorsNoteTitle(joined) {
+	if articles.IsEditorsNoteTitle(joined) {
 		ti.startNote(joined)
 		ti.inNote = true
 		return
@@ -144,7 +148,7 @@ func inlineNote(para string) (label, note string, ok bool) {
 		return "", "", false
 	}
 	label, note = para[:i], strings.TrimSpace(para[i+1:])
-	if note == "" || !IsEditorsNoteTitle(label) {
+	if note == "" || !articles.IsEditorsNoteTitle(label) {
 		return "", "", false
 	}
 	return label, note, true
@@ -401,9 +405,9 @@ func escapeParagraphStart(p string) string {
 // from its file name.
 func importMarkdown(file string, data []byte) ([]byte, string, error) {
 	src := normaliseText(data)
-	id := Slug(filepath.Base(file))
+	id := articles.Slug(filepath.Base(file))
 	if strings.TrimSpace(src) == "" {
-		return nil, "", &Error{File: file, Msg: "is empty"}
+		return nil, "", &articles.Error{File: file, Msg: "is empty"}
 	}
 	a, err := parseCleanly(file, src, id)
 	if err != nil {
@@ -417,9 +421,9 @@ func importMarkdown(file string, data []byte) ([]byte, string, error) {
 		title = titleFromFileName(file)
 	}
 	if strings.TrimSpace(body) == "" {
-		return nil, "", &Error{File: file, Msg: "has a title (" + quoteForMsg(title) + ") but no text after it"}
+		return nil, "", &articles.Error{File: file, Msg: "has a title (" + quoteForMsg(title) + ") but no text after it"}
 	}
-	return renderArticle(Meta{Title: title}, body), title, nil
+	return renderArticle(articles.Meta{Title: title}, body), title, nil
 }
 
 // hasFrontMatter uses Parse's own test: the file starts with a "---" line.
@@ -429,12 +433,12 @@ func hasFrontMatter(src string) bool { return strings.HasPrefix(src, "---\n") ||
 // errors, or else with its warnings, which carry the file's own line
 // numbers. A file without front matter is not faulted for lacking it: the
 // import adds it.
-func parseCleanly(file, src, id string) (*Article, error) {
-	a, err := Parse(file, []byte(src), id)
+func parseCleanly(file, src, id string) (*articles.Article, error) {
+	a, err := articles.Parse(file, []byte(src), id)
 	if err != nil {
 		return nil, err
 	}
-	var problems ErrorList
+	var problems articles.ErrorList
 	for _, w := range a.Warnings {
 		if !hasFrontMatter(src) && w.Line == 1 && strings.HasPrefix(w.Msg, "no front matter") {
 			continue
@@ -451,7 +455,10 @@ func parseCleanly(file, src, id string) (*Article, error) {
 // inside a code block) and returns its text and the text without its line.
 func cutTitleHeading(src string) (title, rest string) {
 	b := []byte(src)
-	doc := markdown.Parser().Parse(text.NewReader(b))
+	// The extensions articles.Parse reads with, so that a heading is
+	// found where the article will have it.
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList))
+	doc := md.Parser().Parse(text.NewReader(b))
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.Heading)
 		if !ok || h.Level != 1 || h.Lines().Len() == 0 {
@@ -461,7 +468,7 @@ func cutTitleHeading(src string) (title, rest string) {
 		if !strings.HasPrefix(strings.TrimLeft(src[start:], " "), "#") {
 			continue // a "Title\n=====" heading spans two lines; leave it
 		}
-		title = oneLine(plainText(h, b))
+		title = oneLine(articles.PlainText(h, b))
 		if title == "" {
 			continue
 		}

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"fmt"
@@ -10,9 +10,13 @@ import (
 
 // PrintOptions say what "cable read" prints and how.
 type PrintOptions struct {
-	Render RenderOptions
+	Render Options
 	// Section, when not negative, prints only that section (0-based).
 	Section int
+	// Cache keeps renderings between runs, as the reader's does: an
+	// article printed again at the same width and style is read back, not
+	// rendered. nil keeps none.
+	Cache *Cache
 }
 
 // Print renders an article, or one of its sections, to w. The whole
@@ -20,9 +24,13 @@ type PrintOptions struct {
 // part of the text. Output without colour has no trailing spaces, so it
 // pastes cleanly.
 func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
-	doc, err := Render(a, opts.Render)
-	if err != nil {
-		return err
+	doc, ok := opts.Cache.Load(a, opts.Render)
+	if !ok {
+		var err error
+		if doc, err = Article(a, opts.Render); err != nil {
+			return err
+		}
+		opts.Cache.Store(a, doc)
 	}
 	lines := doc.Lines
 	if opts.Section >= 0 {
@@ -49,13 +57,13 @@ func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
 		b.WriteByte('\n')
 	}
 	b.WriteByte('\n')
-	_, err = io.WriteString(w, b.String())
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // renderHeader renders the title as a level-one heading with the byline
 // under it, followed by a blank line.
-func renderHeader(a *articles.Article, opts RenderOptions) ([]string, error) {
+func renderHeader(a *articles.Article, opts Options) ([]string, error) {
 	r, err := newRenderer(opts)
 	if err != nil {
 		return nil, err
@@ -66,6 +74,20 @@ func renderHeader(a *articles.Article, opts RenderOptions) ([]string, error) {
 		return nil, err
 	}
 	return append(lines, ""), nil
+}
+
+// Byline joins what is known of who wrote an article and where.
+func Byline(meta articles.Meta) string {
+	var parts []string
+	for _, p := range []string{meta.Author, meta.Source, meta.Published} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "Author unknown"
+	}
+	return strings.Join(parts, " · ")
 }
 
 // escapeMarkdown makes text from front matter print as written, not as

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"bytes"
@@ -23,12 +23,9 @@ const (
 	StyleNoTTY = "notty"
 )
 
-// StyleNames lists the styles a reader can choose, for help and errors.
-var StyleNames = []string{StyleAuto, StyleDark, StyleLight, StyleNoTTY}
-
 // GlamourStyle is the Glamour style for a resolved style name, or for the
-// path of a Glamour JSON style.
-func GlamourStyle(name string) (ansi.StyleConfig, error) {
+// path of a Glamour JSON style, read through files.
+func GlamourStyle(name string, files *JSONStyles) (ansi.StyleConfig, error) {
 	switch name {
 	case StyleDark:
 		return styles.DarkStyleConfig, nil
@@ -38,7 +35,7 @@ func GlamourStyle(name string) (ansi.StyleConfig, error) {
 		return styles.NoTTYStyleConfig, nil
 	}
 	if IsStyleFile(name) {
-		return loadStyleFile(name)
+		return files.load(name)
 	}
 	return ansi.StyleConfig{}, fmt.Errorf("unknown style %q (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)", name)
 }
@@ -49,16 +46,39 @@ func IsStyleFile(name string) bool {
 	return strings.ContainsRune(name, os.PathSeparator) || strings.Contains(name, "/") || strings.HasSuffix(strings.ToLower(name), ".json")
 }
 
-// styleFiles keeps the JSON styles read, by path: each render worker asks
-// for its style, and the file is read and checked once.
-var styleFiles sync.Map
+// JSONStyles keeps the Glamour JSON styles read, by path: each render
+// worker asks for its style, and the file is read and checked once. A nil
+// *JSONStyles reads the file every time. It is safe for concurrent use.
+type JSONStyles struct {
+	mu     sync.Mutex
+	byPath map[string]ansi.StyleConfig
+}
 
-// loadStyleFile reads a Glamour JSON style. Errors name the file and, for
-// a syntax or type error, the line.
-func loadStyleFile(path string) (ansi.StyleConfig, error) {
-	if s, ok := styleFiles.Load(path); ok {
-		return s.(ansi.StyleConfig), nil
+// load is the style in the file at path, read the first time it is asked
+// for.
+func (j *JSONStyles) load(path string) (ansi.StyleConfig, error) {
+	if j == nil {
+		return readStyleFile(path)
 	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if s, ok := j.byPath[path]; ok {
+		return s, nil
+	}
+	s, err := readStyleFile(path)
+	if err != nil {
+		return s, err
+	}
+	if j.byPath == nil {
+		j.byPath = map[string]ansi.StyleConfig{}
+	}
+	j.byPath[path] = s
+	return s, nil
+}
+
+// readStyleFile reads a Glamour JSON style. Errors name the file and, for
+// a syntax or type error, the line.
+func readStyleFile(path string) (ansi.StyleConfig, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return ansi.StyleConfig{}, fmt.Errorf("style %s: %w", path, err)
@@ -80,7 +100,6 @@ func loadStyleFile(path string) (ansi.StyleConfig, error) {
 		}
 		return style, fmt.Errorf("%s: not a Glamour JSON style: %v", path, err)
 	}
-	styleFiles.Store(path, style)
 	return style, nil
 }
 
@@ -105,13 +124,13 @@ func styleFileTheme(style ansi.StyleConfig) string {
 // Without a terminal, or with NO_COLOR set, "auto" is notty; otherwise the
 // terminal is asked for its background, for at most detectTimeout, and a
 // terminal that does not answer in time is taken to be dark.
-func ResolveStyle(asked string, out *os.File, isTTY bool) (string, error) {
+func ResolveStyle(asked string, files *JSONStyles, out *os.File, isTTY bool) (string, error) {
 	switch asked {
 	case StyleDark, StyleLight, StyleNoTTY:
 		return asked, nil
 	case StyleAuto, "":
 	default:
-		style, err := GlamourStyle(asked)
+		style, err := GlamourStyle(asked, files)
 		if err != nil {
 			return "", err
 		}

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"bytes"
@@ -23,7 +23,7 @@ import (
 	"github.com/muesli/termenv"
 )
 
-var cacheOpts = RenderOptions{Width: 80, Style: StyleDark, Profile: termenv.ANSI256}
+var cacheOpts = Options{Width: 80, Style: StyleDark, Profile: termenv.ANSI256}
 
 // cacheArticle is a small article with reference links, so that what is
 // rendered for each section (SectionMarkdown) is more than its Markdown.
@@ -39,16 +39,16 @@ func cacheArticle(t testing.TB) *articles.Article {
 	return a
 }
 
-func renderedFor(t testing.TB, a *articles.Article, opts RenderOptions) *Document {
+func renderedFor(t testing.TB, a *articles.Article, opts Options) *Document {
 	t.Helper()
-	doc, err := Render(a, opts)
+	doc, err := Article(a, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return doc
 }
 
-func mustKey(t testing.TB, c *RenderCache, a *articles.Article, opts RenderOptions) [sha256.Size]byte {
+func mustKey(t testing.TB, c *Cache, a *articles.Article, opts Options) [sha256.Size]byte {
 	t.Helper()
 	k, err := c.key(a, opts)
 	if err != nil {
@@ -98,7 +98,7 @@ func TestRenderCacheRoundTrip(t *testing.T) {
 	list = append(list, sample)
 
 	dir := filepath.Join(t.TempDir(), "render")
-	c := OpenRenderCache(dir, DefaultRenderCacheMaxBytes, "test")
+	c := OpenCache(dir, DefaultCacheMaxBytes, "test")
 	for _, a := range list {
 		doc := renderedFor(t, a, cacheOpts)
 		if _, ok := c.Load(a, cacheOpts); ok {
@@ -148,7 +148,7 @@ func TestRenderCacheRoundTrip(t *testing.T) {
 func TestRenderCacheMisses(t *testing.T) {
 	a := cacheArticle(t)
 	dir := t.TempDir()
-	c := OpenRenderCache(dir, DefaultRenderCacheMaxBytes, "1.0.0")
+	c := OpenCache(dir, DefaultCacheMaxBytes, "1.0.0")
 	c.Store(a, renderedFor(t, a, cacheOpts))
 	if _, ok := c.Load(a, cacheOpts); !ok {
 		t.Fatal("no hit for what was stored")
@@ -162,14 +162,14 @@ func TestRenderCacheMisses(t *testing.T) {
 	refs.References = strings.Replace(a.References, "example.org", "example.com", 1)
 	cases := []struct {
 		name  string
-		cache *RenderCache
+		cache *Cache
 		a     *articles.Article
-		opts  RenderOptions
+		opts  Options
 	}{
-		{"width", c, a, RenderOptions{Width: 81, Style: StyleDark, Profile: termenv.ANSI256}},
-		{"style", c, a, RenderOptions{Width: 80, Style: StyleLight, Profile: termenv.ANSI256}},
-		{"profile", c, a, RenderOptions{Width: 80, Style: StyleDark, Profile: termenv.TrueColor}},
-		{"version", OpenRenderCache(dir, DefaultRenderCacheMaxBytes, "1.0.1"), a, cacheOpts},
+		{"width", c, a, Options{Width: 81, Style: StyleDark, Profile: termenv.ANSI256}},
+		{"style", c, a, Options{Width: 80, Style: StyleLight, Profile: termenv.ANSI256}},
+		{"profile", c, a, Options{Width: 80, Style: StyleDark, Profile: termenv.TrueColor}},
+		{"version", OpenCache(dir, DefaultCacheMaxBytes, "1.0.1"), a, cacheOpts},
 		{"one word", c, edited, cacheOpts},
 		{"a reference", c, &refs, cacheOpts},
 	}
@@ -190,18 +190,18 @@ func TestRenderCacheKeyBoundaries(t *testing.T) {
 		}
 		return a
 	}
-	c := OpenRenderCache(t.TempDir(), 0, "v")
+	c := OpenCache(t.TempDir(), 0, "v")
 	pairs := []struct {
 		name   string
-		c1, c2 *RenderCache
+		c1, c2 *Cache
 		a1, a2 *articles.Article
-		o1, o2 RenderOptions
+		o1, o2 Options
 	}{
 		{"section boundary", c, c, art("", "ab", "c"), art("", "a", "bc"), cacheOpts, cacheOpts},
 		{"empty section", c, c, art("", "ab"), art("", "ab", ""), cacheOpts, cacheOpts},
 		{"references", c, c, art("[r]: x", "a"), art("[r]: y", "a"), cacheOpts, cacheOpts},
-		{"version and style", OpenRenderCache("d", 0, "x"), OpenRenderCache("d", 0, "xy"), art("", "a"), art("", "a"),
-			RenderOptions{Style: "ydark"}, RenderOptions{Style: "dark"}},
+		{"version and style", OpenCache("d", 0, "x"), OpenCache("d", 0, "xy"), art("", "a"), art("", "a"),
+			Options{Style: "ydark"}, Options{Style: "dark"}},
 	}
 	for _, p := range pairs {
 		if mustKey(t, p.c1, p.a1, p.o1) == mustKey(t, p.c2, p.a2, p.o2) {
@@ -231,14 +231,14 @@ func TestRenderCacheCorruptEntries(t *testing.T) {
 	a := cacheArticle(t)
 	doc := renderedFor(t, a, cacheOpts)
 	dir := t.TempDir()
-	c := OpenRenderCache(dir, DefaultRenderCacheMaxBytes, "test")
+	c := OpenCache(dir, DefaultCacheMaxBytes, "test")
 	c.Store(a, doc)
 	path := c.entryPath(mustKey(t, c, a, cacheOpts))
 	valid, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	other := renderedFor(t, a, RenderOptions{Width: 60, Style: StyleDark, Profile: termenv.ANSI256})
+	other := renderedFor(t, a, Options{Width: 60, Style: StyleDark, Profile: termenv.ANSI256})
 	otherEntry := encodeEntry(mustKey(t, c, a, other.Options), other)
 
 	payload := entryHeaderLen + (len(valid)-entryHeaderLen-entryTrailerLen)/2
@@ -301,7 +301,7 @@ func TestRenderCacheCorruptEntries(t *testing.T) {
 func TestRenderCacheEveryByteMatters(t *testing.T) {
 	a := cacheArticle(t)
 	doc := renderedFor(t, a, cacheOpts)
-	c := OpenRenderCache(t.TempDir(), 0, "test")
+	c := OpenCache(t.TempDir(), 0, "test")
 	key := mustKey(t, c, a, cacheOpts)
 	valid := encodeEntry(key, doc)
 	if got, err := decodeEntry(string(valid), key, a, cacheOpts); err != nil || !reflect.DeepEqual(got, doc) {
@@ -343,7 +343,7 @@ func TestRenderCacheInconsistentDocument(t *testing.T) {
 	a := cacheArticle(t)
 	doc := renderedFor(t, a, cacheOpts)
 	dir := t.TempDir()
-	c := OpenRenderCache(dir, DefaultRenderCacheMaxBytes, "test")
+	c := OpenCache(dir, DefaultCacheMaxBytes, "test")
 	key := mustKey(t, c, a, cacheOpts)
 	path := c.entryPath(key)
 	last := len(a.Sections) - 1
@@ -421,10 +421,10 @@ func TestRenderCacheEvictsLeastRecentlyUsed(t *testing.T) {
 	size := int64(len(encodeEntry([sha256.Size]byte{}, doc)))
 	const maxEntries = 3
 	limit := maxEntries*size + size/2
-	caches := map[string]*RenderCache{}
+	caches := map[string]*Cache{}
 	path := func(v string) string { return caches[v].entryPath(mustKey(t, caches[v], a, cacheOpts)) }
 	for _, v := range []string{"v1", "v2", "v3", "v4"} {
-		caches[v] = OpenRenderCache(dir, limit, v)
+		caches[v] = OpenCache(dir, limit, v)
 	}
 
 	now := time.Now()
@@ -511,7 +511,7 @@ func TestRenderCacheEvictsLeastRecentlyUsed(t *testing.T) {
 	}
 
 	// An entry larger than the whole cache is not written at all.
-	tiny := OpenRenderCache(t.TempDir(), size-1, "tiny")
+	tiny := OpenCache(t.TempDir(), size-1, "tiny")
 	if err := tiny.store(a, doc); !errors.Is(err, errCacheTooBig) {
 		t.Errorf("an entry over the bound: %v, want %v", err, errCacheTooBig)
 	}
@@ -519,7 +519,7 @@ func TestRenderCacheEvictsLeastRecentlyUsed(t *testing.T) {
 
 func TestRenderCacheSkipsPartialDocuments(t *testing.T) {
 	a := cacheArticle(t)
-	first, err := RenderFirst(a, cacheOpts, articles.Position{}, 5)
+	first, err := FirstScreen(a, cacheOpts, articles.Position{}, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -527,7 +527,7 @@ func TestRenderCacheSkipsPartialDocuments(t *testing.T) {
 		t.Fatal("RenderFirst gave a whole document")
 	}
 	dir := filepath.Join(t.TempDir(), "render")
-	c := OpenRenderCache(dir, 0, "test")
+	c := OpenCache(dir, 0, "test")
 	c.Store(a, first)
 	c.Store(a, nil)
 	c.Store(nil, first)
@@ -549,18 +549,18 @@ func TestRenderCacheSkipsPartialDocuments(t *testing.T) {
 
 func TestRenderCacheNilIsNoCache(t *testing.T) {
 	a := cacheArticle(t)
-	var c *RenderCache
+	var c *Cache
 	c.Store(a, renderedFor(t, a, cacheOpts))
 	if doc, ok := c.Load(a, cacheOpts); ok || doc != nil {
 		t.Fatal("a nil cache had a hit")
 	}
-	if OpenRenderCache("", 0, "test") != nil {
+	if OpenCache("", 0, "test") != nil {
 		t.Fatal("no directory should be no cache")
 	}
-	if c := OpenRenderCache("x", 0, "test"); c.maxBytes != DefaultRenderCacheMaxBytes {
+	if c := OpenCache("x", 0, "test"); c.maxBytes != DefaultCacheMaxBytes {
 		t.Fatalf("bound %d for 0, want the default", c.maxBytes)
 	}
-	if dir := DefaultRenderCacheDir(); dir != filepath.Join(xdg.CacheHome, "cable", "render") {
+	if dir := DefaultCacheDir(); dir != filepath.Join(xdg.CacheHome, "cable", "render") {
 		t.Fatalf("default directory %s", dir)
 	}
 }
@@ -574,7 +574,7 @@ func TestRenderCacheUnwritableDirectory(t *testing.T) {
 	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	c := OpenRenderCache(filepath.Join(file, "render"), 0, "test")
+	c := OpenCache(filepath.Join(file, "render"), 0, "test")
 	c.Store(a, doc)
 	if err := c.store(a, doc); err == nil {
 		t.Fatal("storing under a regular file succeeded")
@@ -585,8 +585,8 @@ func TestRenderCacheUnwritableDirectory(t *testing.T) {
 
 	// A style that cannot be read cannot be keyed: no caching.
 	dir := t.TempDir()
-	c = OpenRenderCache(dir, 0, "test")
-	missing := RenderOptions{Width: 80, Style: filepath.Join(dir, "missing.json"), Profile: termenv.ANSI256}
+	c = OpenCache(dir, 0, "test")
+	missing := Options{Width: 80, Style: filepath.Join(dir, "missing.json"), Profile: termenv.ANSI256}
 	bad := *doc
 	bad.Options = missing
 	if err := c.store(a, &bad); err == nil {
@@ -611,13 +611,13 @@ func TestRenderCacheConcurrentStores(t *testing.T) {
 	}
 	doc := renderedFor(t, a, cacheOpts)
 	dir := t.TempDir()
-	c := OpenRenderCache(dir, 0, "test")
+	c := OpenCache(dir, 0, "test")
 	c.Store(a, doc)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		for range 40 {
-			OpenRenderCache(dir, 0, "test").Store(a, doc)
+			OpenCache(dir, 0, "test").Store(a, doc)
 		}
 	}()
 	loads, misses := 0, 0
@@ -649,7 +649,7 @@ func TestRenderCacheConcurrentStores(t *testing.T) {
 func FuzzRenderCacheEntry(f *testing.F) {
 	a := cacheArticle(f)
 	doc := renderedFor(f, a, cacheOpts)
-	probe := OpenRenderCache(f.TempDir(), 0, "fuzz")
+	probe := OpenCache(f.TempDir(), 0, "fuzz")
 	key := mustKey(f, probe, a, cacheOpts)
 	valid := encodeEntry(key, doc)
 	payload := valid[entryHeaderLen : len(valid)-entryTrailerLen]
@@ -661,7 +661,7 @@ func FuzzRenderCacheEntry(f *testing.F) {
 	f.Add([]byte(renderCacheMagic))
 	f.Add(binary.AppendUvarint(nil, 1<<40))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c := OpenRenderCache(t.TempDir(), 0, "fuzz")
+		c := OpenCache(t.TempDir(), 0, "fuzz")
 		path := c.entryPath(key)
 		for _, entry := range [][]byte{data, withChecksum(key, data)} {
 			if err := os.WriteFile(path, entry, 0o600); err != nil {
@@ -686,7 +686,7 @@ func FuzzRenderCacheEntry(f *testing.F) {
 func BenchmarkRenderCacheLoad(b *testing.B) {
 	a := sample(b, 50_000)
 	doc := renderedFor(b, a, cacheOpts)
-	c := OpenRenderCache(b.TempDir(), 0, "bench")
+	c := OpenCache(b.TempDir(), 0, "bench")
 	c.Store(a, doc)
 	info, err := os.Stat(c.entryPath(mustKey(b, c, a, cacheOpts)))
 	if err != nil {
@@ -727,7 +727,7 @@ func BenchmarkRenderCacheLoad(b *testing.B) {
 func BenchmarkRenderCacheStore(b *testing.B) {
 	a := sample(b, 50_000)
 	doc := renderedFor(b, a, cacheOpts)
-	c := OpenRenderCache(b.TempDir(), 0, "bench")
+	c := OpenCache(b.TempDir(), 0, "bench")
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := c.store(a, doc); err != nil {

@@ -1,0 +1,137 @@
+// Package config reads cable's configuration file and settles what is in
+// effect: flags beat the environment, which beats the file, which beats
+// the defaults. The file is YAML, and every mistake in it is reported
+// with its file and line before any screen is drawn. Key rebindings are
+// kept as action names and key names; the screens apply them to their
+// keymaps.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"cable/render"
+
+	"github.com/adrg/xdg"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// Config is what $XDG_CONFIG_HOME/cable/config.yaml may set. Flags beat
+// the environment, which beats the file, which beats the defaults; the
+// file only fills what the others leave.
+type Config struct {
+	Path string
+	// Style is dark, light, notty, auto or the path of a Glamour JSON
+	// style; "" when the file does not say.
+	Style string
+	Width int // 0 when the file does not say; -1 for the terminal's width
+	// WordsPerMinute is the reading speed behind reading times; 0 when the
+	// file does not say.
+	WordsPerMinute int
+	// Hyperlinks is auto, always or never: whether links are OSC 8
+	// hyperlinks; "" when the file does not say.
+	Hyperlinks string
+	// Keys rebinds reader actions and LibraryKeys the library's: action
+	// name → keys, with the line each is set on, for errors.
+	Keys, LibraryKeys map[string]KeyChoice
+}
+
+// Reading speeds the configuration accepts, in words a minute: slower or
+// faster than any reader of prose is a typing mistake.
+const (
+	minWordsPerMinute = 50
+	maxWordsPerMinute = 2000
+)
+
+// DefaultPath is where the configuration file is looked for:
+// $XDG_CONFIG_HOME/cable/config.yaml.
+func DefaultPath() (string, error) {
+	return xdg.ConfigFile(filepath.Join("cable", "config.yaml"))
+}
+
+// Load reads the configuration file at path. A missing file is an
+// empty configuration; a broken one is an error naming the file and line.
+func Load(path string) (Config, error) {
+	c := Config{Path: path, Keys: map[string]KeyChoice{}, LibraryKeys: map[string]KeyChoice{}}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return c, fmt.Errorf("%s: %w", path, err)
+	}
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return c, fmt.Errorf("%s: not valid YAML: %v", path, strings.SplitN(err.Error(), "\n", 2)[0])
+	}
+	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
+		return c, nil
+	}
+	fields, ok := mapping(file.Docs[0].Body)
+	if !ok {
+		return c, fmt.Errorf("%s:1: the configuration is a mapping of settings such as \"style: dark\"", path)
+	}
+	for _, f := range fields {
+		if err := c.set(f); err != nil {
+			return c, err
+		}
+	}
+	if err := checkKeys(path, ReaderKeymap(), c.Keys); err != nil {
+		return c, err
+	}
+	return c, checkKeys(path, LibraryKeymap(), c.LibraryKeys)
+}
+
+func (c *Config) set(f *ast.MappingValueNode) error {
+	name, line := f.Key.String(), f.Key.GetToken().Position.Line
+	wrong := func(format string, args ...any) error {
+		return fmt.Errorf("%s:%d: %s", c.Path, line, fmt.Sprintf(format, args...))
+	}
+	value := strings.TrimSpace(f.Value.GetToken().Value)
+	switch name {
+	case "style":
+		c.Style = value
+		if c.Style != render.StyleAuto {
+			if _, err := render.GlamourStyle(c.Style, nil); err != nil {
+				return wrong("%v", err)
+			}
+		}
+	case "width":
+		w, err := strconv.Atoi(value)
+		if err != nil || w < 0 {
+			return wrong("width is a number of columns (0 for the terminal's width)")
+		}
+		c.Width = w
+		if w == 0 {
+			c.Width = -1
+		}
+	case "words_per_minute":
+		n, err := strconv.Atoi(value)
+		if err != nil || n < minWordsPerMinute || n > maxWordsPerMinute {
+			return wrong("words_per_minute is a reading speed from %d to %d words a minute", minWordsPerMinute, maxWordsPerMinute)
+		}
+		c.WordsPerMinute = n
+	case "hyperlinks":
+		switch value {
+		case "auto", "always", "never":
+			c.Hyperlinks = value
+		default:
+			return wrong("hyperlinks is auto, always or never")
+		}
+	case "keys":
+		return readKeys(c.Path, f, ReaderKeymap(), c.Keys, "keys", "next_section: J")
+	case "library_keys":
+		return readKeys(c.Path, f, LibraryKeymap(), c.LibraryKeys, "library_keys", "sort: o")
+	default:
+		return wrong("unknown setting %q (the settings are %s)", name, settingNames)
+	}
+	return nil
+}
+
+// settingNames are the settings the file may hold.
+const settingNames = "style, width, words_per_minute, hyperlinks, keys, library_keys"

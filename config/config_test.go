@@ -1,0 +1,68 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeConfig(t *testing.T, body string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestLoad(t *testing.T) {
+	path := writeConfig(t, "style: light\nwidth: 72\nkeys:\n  next_section: J\n  previous_section: [K, ctrl+k]\n")
+	c, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Style != "light" || c.Width != 72 || strings.Join(c.Keys["next_section"].Keys, ",") != "J" ||
+		strings.Join(c.Keys["previous_section"].Keys, ",") != "K,ctrl+k" || c.Keys["previous_section"].Line != 5 {
+		t.Errorf("config = %+v", c)
+	}
+	if c, err := Load(filepath.Join(t.TempDir(), "none.yaml")); err != nil || len(c.Keys) != 0 || c.Style != "" {
+		t.Errorf("a missing file gave %+v, %v", c, err)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{"colour: red\n", `:1: unknown setting "colour" (the settings are style, width, words_per_minute, hyperlinks, keys, library_keys)`},
+		{"style: dark\nwidth: wide\n", ":2: width is a number of columns (0 for the terminal's width)"},
+		{"style: sepia\n", `:1: unknown style "sepia" (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)`},
+		{"style: /nonexistent/sepia.json\n", `:1: style /nonexistent/sepia.json: open /nonexistent/sepia.json: no such file or directory`},
+		{"words_per_minute: 12\n", ":1: words_per_minute is a reading speed from 50 to 2000 words a minute"},
+		{"style: dark\nwords_per_minute: fast\n", ":2: words_per_minute is a reading speed from 50 to 2000 words a minute"},
+		{"hyperlinks: yes\n", ":1: hyperlinks is auto, always or never"},
+		{"keys:\n  jump: J\n", `:2: no action "jump" in keys; the actions are back_from_note, bookmark,`},
+		{"library_keys:\n  jump: J\n", `:2: no action "jump" in library_keys; the actions are bookmarks, continue, down, filter,`},
+		{"library_keys:\n  sort: j\n", `:2: the key "j" is bound to both down and sort`},
+		{"library_keys: o\n", `:1: library_keys is a mapping of actions to keys, such as "sort: o"`},
+		{"keys:\n  down: j\n  next_section: j\n", `:3: the key "j" is bound to both down and next_section`},
+		{"keys:\n  next_section: k\n", `:2: the key "k" is bound to both next_section and up`},
+		{"style: [\n", `: not valid YAML:`},
+	}
+	for _, tt := range tests {
+		path := writeConfig(t, tt.body)
+		_, err := Load(path)
+		if err == nil || !strings.HasPrefix(err.Error(), path+tt.want) {
+			t.Errorf("config %q: error %v, want %q", tt.body, err, path+tt.want)
+		}
+	}
+}
+
+func TestLoadConfigReadingSpeedLinksAndLibraryKeys(t *testing.T) {
+	c, err := Load(writeConfig(t, "words_per_minute: 300\nhyperlinks: never\nlibrary_keys:\n  sort: o\n  down: [n, down]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.WordsPerMinute != 300 || c.Hyperlinks != "never" || strings.Join(c.LibraryKeys["down"].Keys, ",") != "n,down" || c.LibraryKeys["sort"].Line != 4 {
+		t.Errorf("config = %+v", c)
+	}
+}

@@ -1,0 +1,20 @@
+package extract
+
+import "cable/articles"
+
+// The tests of package extract_test, which import the library that
+// writes imports, reach the converters through these.
+
+func ImportHTML(file string, data []byte) ([]byte, string, error) { return importHTML(file, data) }
+
+func ImportText(file string, data []byte) ([]byte, string, error) { return importText(file, data) }
+
+func ImportMarkdown(file string, data []byte) ([]byte, string, error) {
+	return importMarkdown(file, data)
+}
+
+func EscapeParagraphStart(p string) string { return escapeParagraphStart(p) }
+
+func RenderArticle(m articles.Meta, body string) []byte { return renderArticle(m, body) }
+
+func OneLine(s string) string { return oneLine(s) }

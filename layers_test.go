@@ -1,0 +1,73 @@
+package main
+
+import (
+	"go/parser"
+	"go/token"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestLayers keeps the arrows between cable's packages pointing one way,
+// as "go list" sees the imports: the packages the printing commands use
+// never link Bubble Tea or Bubbles, extracting pages knows only the
+// article format, the article format imports nothing of cable's, and the
+// library never imports the screens.
+func TestLayers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("go list takes a second")
+	}
+	tests := []struct {
+		pkg       string
+		forbidden []string // import path prefixes
+	}{
+		{"cable/render", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui"}},
+		{"cable/config", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui"}},
+		{"cable/extract", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui", "cable/library", "cable/render"}},
+		{"cable/articles", []string{"cable/"}},
+		{"cable/library", []string{"cable/ui", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
+	}
+	for _, tt := range tests {
+		out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", tt.pkg).Output()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v", tt.pkg, err)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			if dep == tt.pkg {
+				continue
+			}
+			for _, f := range tt.forbidden {
+				if dep == strings.TrimSuffix(f, "/") || strings.HasPrefix(dep, strings.TrimSuffix(f, "/")+"/") {
+					t.Errorf("%s depends on %s", tt.pkg, dep)
+				}
+			}
+		}
+	}
+}
+
+// TestOnlyTheReaderImportsTheScreens: in package main, only tui.go, which
+// starts the interactive reader, imports ui or Bubble Tea; the commands
+// that print go through render, config and library alone.
+func TestOnlyTheReaderImportsTheScreens(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		if name == "tui.go" || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			if path == "cable/ui" || strings.HasPrefix(path, "github.com/charmbracelet/bubble") {
+				t.Errorf("%s imports %s; only tui.go may", name, path)
+			}
+		}
+	}
+}

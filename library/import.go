@@ -1,0 +1,203 @@
+package library
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"cable/articles"
+	"cable/extract"
+)
+
+// Importing writes articles into the library directory: package extract
+// turns each page or text into an article's Markdown, and this file reads
+// the inputs and writes the results, under safe names and never over an
+// existing file.
+
+// ImportFile converts one file into an article in cable's format: Markdown
+// with front matter. It returns the article's text and a file name for it
+// (a safe slug of the title + ".md"). Every article it returns parses
+// without errors or warnings (see extract.Article); errors name the file,
+// and the line where there is one.
+func ImportFile(path string) (md []byte, name string, err error) {
+	if err := extract.CheckKind(path); err != nil {
+		return nil, "", err
+	}
+	data, err := readImportFile(path)
+	if err != nil {
+		return nil, "", err
+	}
+	md, title, err := extract.Article(path, data)
+	if err != nil {
+		return nil, "", err
+	}
+	return md, SafeFileName(title), nil
+}
+
+// readImportFile reads a file to import, refusing directories, devices,
+// pipes and anything over articles.MaxSize before reading it, so that a stray disk
+// image or a FIFO cannot fill memory or hang the import.
+func readImportFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
+	}
+	if err := checkImportable(info); err != nil {
+		return nil, &articles.Error{File: path, Msg: err.Error()}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, articles.MaxSize+1))
+	if err != nil {
+		return nil, &articles.Error{File: path, Msg: "cannot be read: " + err.Error()}
+	}
+	if len(data) > articles.MaxSize {
+		return nil, &articles.Error{File: path, Msg: fmt.Sprintf("is larger than %d MiB; files that large are not imported", articles.MaxSize>>20)}
+	}
+	return data, nil
+}
+
+// checkImportable refuses what must not be opened or read whole: a
+// directory, a device or pipe (opening a FIFO blocks), an oversized file.
+func checkImportable(info fs.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return errors.New("is a directory, not a file to import")
+	case !info.Mode().IsRegular():
+		return errors.New("is not a regular file")
+	case info.Size() > articles.MaxSize:
+		return fmt.Errorf("is %d MiB; files larger than %d MiB are not imported", info.Size()>>20, articles.MaxSize>>20)
+	}
+	return nil
+}
+
+// Import converts every path and writes the results into dir (created if
+// missing, mode 0o755; files 0o644). It never overwrites an existing file:
+// "name.md" taken → "name-2.md", "name-3.md"… (create with O_EXCL so a
+// race cannot overwrite either). It returns the paths it wrote, in the
+// order of paths, and an error naming every input that failed (the others
+// are still imported). A path that is a directory imports the .html, .htm,
+// .txt, .md and .markdown files inside it.
+func Import(paths []string, dir string) (written []string, err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, &articles.Error{File: dir, Msg: "cannot create the directory: " + articles.DescribeOpenError(err)}
+	}
+	files, errs := expandImportPaths(paths, dir)
+	for _, file := range files {
+		out, err := importInto(dir, file)
+		if err != nil {
+			errs = articles.AppendErrors(errs, err)
+			continue
+		}
+		written = append(written, out)
+	}
+	if len(errs) > 0 {
+		return written, errs
+	}
+	return written, nil
+}
+
+// importInto imports one file into dir and returns the path it wrote.
+func importInto(dir, file string) (string, error) {
+	md, name, err := ImportFile(file)
+	if err != nil {
+		return "", err
+	}
+	out, err := writeUnique(dir, name, md)
+	if err != nil {
+		return "", &articles.Error{File: file, Msg: err.Error()}
+	}
+	return out, nil
+}
+
+// expandImportPaths replaces each directory among paths by the importable
+// files below it, in lexical order, and keeps files as they are. Hidden
+// files and directories, and the output directory itself, are skipped, so
+// that importing a folder twice does not import the first import.
+func expandImportPaths(paths []string, outDir string) ([]string, articles.ErrorList) {
+	var files []string
+	var errs articles.ErrorList
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil || !info.IsDir() {
+			files = append(files, p) // ImportFile reports what is wrong
+			continue
+		}
+		found, err := importableFilesIn(p, outDir)
+		if err != nil {
+			errs = append(errs, &articles.Error{File: p, Msg: "cannot be listed: " + err.Error()})
+		}
+		files = append(files, found...)
+	}
+	return files, errs
+}
+
+// importableFilesIn lists the files below root that an importer exists
+// for. Unreadable entries are skipped rather than failing the whole
+// directory, as LoadPaths does when it reads one.
+func importableFilesIn(root, outDir string) ([]string, error) {
+	skip, _ := filepath.Abs(outDir)
+	var files []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		hidden := strings.HasPrefix(d.Name(), ".") && path != root
+		if d.IsDir() {
+			if abs, _ := filepath.Abs(path); hidden || (abs == skip && path != root) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if extract.Importable(path) && !hidden && d.Type().IsRegular() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files, err
+}
+
+// writeUnique writes data to dir/name, or, when that name is taken, to
+// name-2, name-3 and so on. O_EXCL makes the check and the creation one
+// step, so a file that appears meanwhile is never overwritten.
+func writeUnique(dir, name string, data []byte) (string, error) {
+	stem := strings.TrimSuffix(name, ".md")
+	for n := 1; n <= 10000; n++ {
+		candidate := name
+		if n > 1 {
+			candidate = stem + "-" + strconv.Itoa(n) + ".md"
+		}
+		path := filepath.Join(dir, candidate)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("cannot create %s: %s", path, articles.DescribeOpenError(err))
+		}
+		return path, writeAndClose(f, path, data)
+	}
+	return "", fmt.Errorf("cannot find a free name for %s in %s", name, dir)
+}
+
+// writeAndClose writes data to a file just created and removes the file if
+// the write fails, so that a full disk leaves no half article behind.
+func writeAndClose(f *os.File, path string, data []byte) error {
+	_, err := f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	return nil
+}

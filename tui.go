@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"os"
+
+	"cable/config"
+	"cable/library"
+	"cable/render"
+	"cable/ui"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/term"
+)
+
+// interruptedError is a ctrl+c in the reader: cable exits 130, as a
+// shell expects of a program stopped by SIGINT.
+type interruptedError struct{ error }
+
+// runReader opens the catalog and starts the interactive reader.
+func runReader(global globalFlags, view viewFlags, cfg config.Config, paths []string) error {
+	if !term.IsTerminal(int(os.Stdout.Fd())) || !term.IsTerminal(int(os.Stdin.Fd())) {
+		return userErrorf("the reader needs a terminal; use \"cable read ID\" to print an article")
+	}
+	jsonStyles := &render.JSONStyles{}
+	theme, err := render.ResolveStyle(view.style, jsonStyles, os.Stdout, true)
+	if err != nil {
+		return userError{err}
+	}
+	cat, err := openCatalog(global, paths)
+	if err != nil {
+		return err
+	}
+	defer cat.Close()
+	start := ui.Start{Open: fileToOpen(cat, paths)}
+	if cat.Store != nil {
+		start.Readings, _ = cat.Store.Readings()
+		start.Last, _, _ = cat.Store.LastReading()
+	}
+	ctx := ui.NewContext(theme, render.ColorProfile(theme, os.Stdout), view.width)
+	if render.IsStyleFile(view.style) {
+		ctx.StyleFile = view.style
+	}
+	ctx.JSONStyles = jsonStyles
+	ctx.Catalog = cat
+	ctx.Keys, ctx.LibraryKeys = cfg.Keys, cfg.LibraryKeys
+	if cfg.WordsPerMinute > 0 {
+		ctx.WordsPerMinute = cfg.WordsPerMinute
+	}
+	ctx.Hyperlinks = render.HyperlinksWanted(cfg.Hyperlinks, os.Getenv)
+	ctx.Cache = renderCache(global)
+	err = ui.Run(ctx, start, crashReporter(), os.Stdin, os.Stdout)
+	if errors.Is(err, tea.ErrInterrupted) {
+		return interruptedError{err}
+	}
+	return err
+}
+
+// fileToOpen is the entry of the one file cable was started with, which
+// opens straight in the reader.
+func fileToOpen(cat *library.Catalog, paths []string) *library.Entry {
+	if len(paths) != 1 || isDir(paths[0]) {
+		return nil
+	}
+	if e, ok := cat.Find(paths[0]); ok && e.Error == "" {
+		return &e
+	}
+	return nil
+}

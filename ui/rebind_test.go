@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"cable/config"
+	"cable/render"
+)
+
+func writeConfig(t *testing.T, body string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestReboundLibraryKeysWork(t *testing.T) {
+	c, err := config.Load(writeConfig(t, "library_keys:\n  sort: o\n  down: n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := testContext(render.StyleDark, 80, 24)
+	ctx.LibraryKeys = c.LibraryKeys
+	m := startModel(t, ctx)
+	m, _ = press(t, m, "n")
+	if got := m.library.list.Index(); got != 1 {
+		t.Errorf("n (rebound down) left the cursor on %d", got)
+	}
+	m, _ = press(t, m, "o")
+	if m.library.order != byTitle {
+		t.Errorf("o (rebound sort) left the order at %v", m.library.order)
+	}
+	m, _ = press(t, m, "s")
+	if m.library.order != byTitle {
+		t.Errorf("s still sorts after rebinding")
+	}
+	m, _ = press(t, m, "?")
+	if help := strings.Join(screenLines(m), "\n"); !regexp.MustCompile(`\bo +sort`).MatchString(help) {
+		t.Errorf("the help does not show o for sort:\n%s", help)
+	}
+}
+
+func TestReboundKeysWorkAndShowInTheHelp(t *testing.T) {
+	c, err := config.Load(writeConfig(t, "keys:\n  next_section: J\n  previous_section: K\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := testContext(render.StyleDark, 100, 30)
+	ctx.Keys = c.Keys
+	m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
+	m, _ = press(t, m, "J")
+	m, _ = press(t, m, "J")
+	if got := firstTextLine(m); got != "## Wary of provoking Iran" {
+		t.Fatalf("J J: top line %q", got)
+	}
+	m, _ = press(t, m, "]")
+	if got := firstTextLine(m); got != "## Wary of provoking Iran" {
+		t.Errorf("] still jumps after rebinding: %q", got)
+	}
+	m, _ = press(t, m, "K")
+	if got := firstTextLine(m); got != "## A periphery strategy" {
+		t.Errorf("K: top line %q", got)
+	}
+	m, _ = press(t, m, "?")
+	help := strings.Join(screenLines(m), "\n")
+	if !strings.Contains(help, "J      next section") || !strings.Contains(help, "K      previous section") {
+		t.Errorf("the help does not show the new keys:\n%s", help)
+	}
+}
+
+func TestReadingSpeedGivesTheMinutes(t *testing.T) {
+	ctx := testContext(render.StyleDark, 100, 30)
+	ctx.WordsPerMinute = 100
+	m := startModel(t, ctx)
+	e, _ := ctx.Catalog.Find("azerbaijan-israel-relations")
+	want := "Eldar Mamedov · " + strconv.Itoa((e.Summary.Words+99)/100) + " min"
+	if screen := strings.Join(screenLines(m), "\n"); !strings.Contains(screen, want) {
+		t.Errorf("the library does not say %q:\n%s", want, screen)
+	}
+	m = open(t, m, "azerbaijan-israel-relations")
+	pct, _ := strconv.Atoi(regexp.MustCompile(`(\d+)%`).FindStringSubmatch(statusOf(m))[1])
+	left := e.Summary.Words * (100 - pct) / 100
+	if want := strconv.Itoa((left+99)/100) + " min left"; !strings.Contains(statusOf(m), want) {
+		t.Errorf("status %q, want %q", statusOf(m), want)
+	}
+}
+
+// TestKeymapsAgreeWithTheConfiguration: the configuration refuses a key
+// given to two actions by its own table of each screen's keys, so that
+// "cable config" can check a file without the screens. That table must
+// name the same actions, with the same keys, as the keymaps here.
+func TestKeymapsAgreeWithTheConfiguration(t *testing.T) {
+	check := func(setting string, want config.Keymap, got map[string][]string) {
+		t.Helper()
+		if strings.Join(want.Names(), " ") != strings.Join(config.Keymap(got).Names(), " ") {
+			t.Errorf("%s: the configuration names %v, the keymap %v", setting, want.Names(), config.Keymap(got).Names())
+		}
+		for name, keys := range got {
+			if strings.Join(keys, " ") != strings.Join(want[name], " ") {
+				t.Errorf("%s: %s has %q here and %q in the configuration", setting, name, keys, want[name])
+			}
+		}
+	}
+	rk, lk := newReaderKeys(), newLibraryKeys(true)
+	reader, library := map[string][]string{}, map[string][]string{}
+	for name, get := range readerActions {
+		reader[name] = get(&rk).Keys()
+	}
+	for name, get := range libraryActions {
+		library[name] = get(&lk).Keys()
+	}
+	check("keys", config.ReaderKeymap(), reader)
+	check("library_keys", config.LibraryKeymap(), library)
+}
