@@ -215,7 +215,7 @@ func printOptions(a *articles.Article, flags viewFlags, section string, note boo
 		style = flags.style
 	}
 	opts := render.PrintOptions{
-		Render:  render.Options{Width: width, Style: style, Profile: render.ColorProfile(theme, os.Stdout)},
+		Render:  render.Options{Width: width, Style: style, Profile: render.ColorProfile(theme, os.Stdout), Crash: crashReporter()},
 		Section: -1,
 	}
 	switch {
@@ -308,7 +308,7 @@ func newImportCommand() *cobra.Command {
 					return err
 				}
 			}
-			written, err := library.Import(args, dir)
+			written, err := library.Import(args, dir, crashReporter())
 			for _, p := range written {
 				fmt.Fprintln(cmd.OutOrStdout(), p)
 			}

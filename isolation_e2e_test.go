@@ -116,7 +116,8 @@ func TestEndToEndOneFileCannotStopTheRest(t *testing.T) {
 
 // TestOneFileCannotStopListOrValidate: cable list (with the index and
 // without it) lists every other article and exits 0, saying on stderr what
-// went wrong with the odd file; cable validate names it and exits 1.
+// went wrong with the odd file; cable import imports the others and exits
+// 1; cable validate names it and exits 1.
 func TestOneFileCannotStopListOrValidate(t *testing.T) {
 	t.Parallel()
 	h, dir := panicHome(t)
@@ -135,11 +136,48 @@ func TestOneFileCannotStopListOrValidate(t *testing.T) {
 			t.Errorf("cable %s: stderr is\n%s\nwant the odd file's error and no stack", strings.Join(args, " "), stderr)
 		}
 	}
-	stdout, stderr, code := h.run(t, "validate", dir)
+	// Importing the three elsewhere writes the two good ones.
+	into := t.TempDir()
+	stdout, stderr, code := h.run(t, "import", "--into", into, dir)
+	imported, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if code != 1 || len(imported) != 2 || !strings.Contains(stderr, odd+": "+internalError) || strings.Contains(stderr, "goroutine") {
+		t.Errorf("cable import exited %d, wrote %v, and said\n%s%s", code, imported, stdout, stderr)
+	}
+	stdout, stderr, code = h.run(t, "validate", dir)
 	if code != 1 {
 		t.Errorf("cable validate exited %d, want 1", code)
 	}
 	if !strings.Contains(stdout, odd+": "+internalError) || !strings.Contains(stderr, "3 files checked: 2 valid, 1 with problems") || strings.Contains(stdout+stderr, "goroutine") {
 		t.Errorf("cable validate printed\n%s%s", stdout, stderr)
 	}
+}
+
+// TestEndToEndOneSectionCannotStopTheArticle: a section whose rendering
+// panics shows a line saying so, in the reader and in cable read, and the
+// sections around it read as usual.
+func TestEndToEndOneSectionCannotStopTheArticle(t *testing.T) {
+	t.Parallel()
+	h := newHome(t)
+	h.bin = panicBuild.binary(t)
+	path := filepath.Join(t.TempDir(), "sections.md")
+	text := "---\ntitle: Three sections\n---\n\nThe opening reads.\n\n## Odd section\n\nThis one panics-when-rendered here.\n\n## After\n\nThe last one reads too.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const notice = "[cable could not show this section (internal error); a report was written to "
+	stdout, stderr, code := h.run(t, "read", path, "--width", "200")
+	if code != 0 || !strings.Contains(stdout, "The opening reads.") || !strings.Contains(stdout, notice) ||
+		!strings.Contains(stdout, "The last one reads too.") || strings.Contains(stdout, "panics-when-rendered") {
+		t.Errorf("cable read exited %d:\n%s%s", code, stdout, stderr)
+	}
+	term := startCableIn(t, h, 220, termRows, path)
+	term.waitFor("The opening reads.", patience)
+	term.sendKey("]")
+	term.waitFor(notice, patience)
+	term.sendKey("]")
+	term.waitFor("The last one reads too.", patience)
+	term.sendKey("q")
+	term.waitFor("cable · ", patience)
+	term.sendKey("q")
+	term.waitFor(exitMarker+"0", patience)
 }

@@ -49,7 +49,8 @@ func runReader(global globalFlags, view viewFlags, cfg config.Config, paths []st
 	}
 	ctx.Hyperlinks = render.HyperlinksWanted(cfg.Hyperlinks, os.Getenv)
 	ctx.Cache = renderCache(global)
-	err = ui.Run(ctx, start, crashReporter(), os.Stdin, os.Stdout)
+	ctx.Crash = crashReporter()
+	err = ui.Run(ctx, start, os.Stdin, os.Stdout)
 	if errors.Is(err, tea.ErrInterrupted) {
 		return interruptedError{err}
 	}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -39,12 +38,6 @@ type pageInfo struct {
 // fetched: the page's canonical URL, or its file:// URL, only resolves
 // links.
 func importHTML(file string, data []byte) (md []byte, title string, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			md, title = nil, ""
-			err = &articles.Error{File: file, Msg: fmt.Sprintf("could not be read: internal error in the HTML reader: %v", r)}
-		}
-	}()
 	doc, err := html.Parse(strings.NewReader(articles.Clean(decodeHTML(data))))
 	if err != nil {
 		return nil, "", &articles.Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"cable/articles"
+	"cable/crash"
 	"cable/extract"
 )
 
@@ -85,14 +86,15 @@ func checkImportable(info fs.FileInfo) error {
 // race cannot overwrite either). It returns the paths it wrote, in the
 // order of paths, and an error naming every input that failed (the others
 // are still imported). A path that is a directory imports the .html, .htm,
-// .txt, .md and .markdown files inside it.
-func Import(paths []string, dir string) (written []string, err error) {
+// .txt, .md and .markdown files inside it. A panic while one file is
+// imported is reported to r and fails that file alone.
+func Import(paths []string, dir string, r *crash.Reporter) (written []string, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, &articles.Error{File: dir, Msg: "cannot create the directory: " + articles.DescribeOpenError(err)}
 	}
 	files, errs := expandImportPaths(paths, dir)
 	for _, file := range files {
-		out, err := importInto(dir, file)
+		out, err := crash.File(r, file, func() (string, error) { return importInto(dir, file) })
 		if err != nil {
 			errs = articles.AppendErrors(errs, err)
 			continue

@@ -63,7 +63,7 @@ func TestImportNeverOverwrites(t *testing.T) {
 	}
 	var all []string
 	for range 2 {
-		written, err := Import([]string{src}, dir)
+		written, err := Import([]string{src}, dir, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +76,7 @@ func TestImportNeverOverwrites(t *testing.T) {
 	if err := os.WriteFile(base+"-3.md", known, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	written, err := Import([]string{src}, dir)
+	written, err := Import([]string{src}, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestImportKeepsGoingPastFailures(t *testing.T) {
 		pdf, fixture("bad-front-matter.md"), filepath.Join(dir, "missing.txt"),
 	}
 	out := filepath.Join(dir, "out")
-	written, err := Import(paths, out)
+	written, err := Import(paths, out, nil)
 	check(t, "written", written, []string{
 		filepath.Join(out, "water-diplomacy-on-the-nile-beyond-the-dam.md"),
 		filepath.Join(out, "the-harbour-question-why-small-black-sea-ports-matter-again.md"),
@@ -151,7 +151,7 @@ func TestImportDirectory(t *testing.T) {
 		}
 	}
 	out := filepath.Join(src, "out")
-	written, err := Import([]string{src}, out)
+	written, err := Import([]string{src}, out, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

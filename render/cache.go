@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"cable/articles"
+	"cable/crash"
 
 	"github.com/adrg/xdg"
 )
@@ -120,7 +121,9 @@ func (c *Cache) load(a *articles.Article, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := decodeEntry(data, key, a, opts)
+	// decodeEntry is written never to panic; should it all the same, the
+	// entry is a miss, reported, and written anew.
+	doc, err := crash.File(opts.Crash, path, func() (*Document, error) { return decodeEntry(data, key, a, opts) })
 	if err != nil {
 		return nil, err
 	}

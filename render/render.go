@@ -1,12 +1,14 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
 	"sync"
 
 	"cable/articles"
+	"cable/crash"
 
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/ansi"
@@ -22,6 +24,10 @@ type Options struct {
 	// JSONStyles reads Style when it is the path of a JSON style; nil
 	// reads the file for every renderer.
 	JSONStyles *JSONStyles
+	// Crash reports a panic while a section is rendered; the section then
+	// shows a line saying so, and the rest of the article reads as usual.
+	// It changes nothing in a rendering that goes well.
+	Crash *crash.Reporter
 }
 
 // Document is an article rendered for one set of options, kept as lines so
@@ -64,7 +70,13 @@ func Article(a *articles.Article, opts Options) (*Document, error) {
 					errs[i] = err
 					continue
 				}
-				rendered[i], errs[i] = renderSection(r, a.SectionMarkdown(i))
+				var broken bool
+				rendered[i], broken, errs[i] = guardedSection(r, a, i, opts.Crash)
+				if broken {
+					// A renderer that panicked may be left half-way
+					// through a document: the next section gets a new one.
+					r, err = newRenderer(opts)
+				}
 			}
 		}()
 	}
@@ -95,8 +107,14 @@ func FirstScreen(a *articles.Article, opts Options, pos articles.Position, heigh
 	start := clamp(pos.Section, 0, len(a.Sections)-1)
 	need := height
 	for i := start; i < len(a.Sections) && need > 0; i++ {
-		if rendered[i], err = renderSection(r, a.SectionMarkdown(i)); err != nil {
+		var broken bool
+		if rendered[i], broken, err = guardedSection(r, a, i, opts.Crash); err != nil {
 			return nil, fmt.Errorf("rendering section %q: %w", a.SectionTitle(i), err)
+		}
+		if broken {
+			if r, err = newRenderer(opts); err != nil {
+				return nil, err
+			}
 		}
 		below := len(rendered[i])
 		if i == start {
@@ -140,9 +158,34 @@ func newRenderer(opts Options) (*glamour.TermRenderer, error) {
 	)
 }
 
+// guardedSection renders section i of a. A panic on the way is reported
+// and the section becomes one line saying so (broken is then set), so that
+// one odd section never takes the article, or cable, down with it.
+func guardedSection(r *glamour.TermRenderer, a *articles.Article, i int, reports *crash.Reporter) (lines []string, broken bool, err error) {
+	lines, err = crash.File(reports, a.Origin, func() ([]string, error) {
+		return renderSection(r, a.SectionMarkdown(i))
+	})
+	var fe *crash.FileError
+	if errors.As(err, &fe) {
+		return []string{"  " + a.SectionTitle(i), "", "  " + sectionFailure(fe)}, true, nil
+	}
+	return lines, false, err
+}
+
+// sectionFailure is the line a section that could not be rendered shows.
+func sectionFailure(fe *crash.FileError) string {
+	if fe.Report == "" {
+		return "[cable could not show this section (internal error: " + fe.Panic + ")]"
+	}
+	return "[cable could not show this section (internal error); a report was written to " + fe.Report + "]"
+}
+
 // renderSection renders one section's Markdown and trims the blank lines
 // Glamour puts around a document, so that the heading is the first line.
 func renderSection(r *glamour.TermRenderer, md string) ([]string, error) {
+	if panicOnText != "" && strings.Contains(md, panicOnText) {
+		panic("render: a section holding " + panicOnText + " panics, as this build asks")
+	}
 	md, protected := protectText(md)
 	out, err := r.Render(md)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"cable/articles"
+	"cable/crash"
 
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/ansi"
@@ -187,5 +188,29 @@ func TestFirstScreenIsTheWholeOnesFirstScreen(t *testing.T) {
 		if rendered := len(first.Lines); rendered >= len(whole.Lines) && pos.Section > 0 {
 			t.Errorf("at %+v the first paint rendered everything (%d lines)", pos, rendered)
 		}
+	}
+}
+
+// TestAPanickingSectionStandsAsOneLine: a panic while one section is
+// rendered is reported, and the section shows a line saying where the
+// report is, with its title above it.
+func TestAPanickingSectionStandsAsOneLine(t *testing.T) {
+	a, err := articles.Parse("/tmp/odd.md", []byte("---\ntitle: T\n---\nLede.\n\n## Odd one\n\nText.\n"), "odd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := &crash.Reporter{Dir: t.TempDir()}
+	r, err := newRenderer(Options{Width: 60, Style: "notty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, broken, err := guardedSection(r, a, 1, reports)
+	if err != nil || broken {
+		t.Fatalf("a good section: broken %v, error %v", broken, err)
+	}
+	lines, broken, err = guardedSection(nil, a, 1, reports) // a nil renderer panics
+	if err != nil || !broken || len(lines) != 3 || lines[0] != "  Odd one" ||
+		!strings.HasPrefix(lines[2], "  [cable could not show this section (internal error); a report was written to "+reports.Dir) {
+		t.Fatalf("a panicking section: %q, broken %v, error %v", lines, broken, err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"os/signal"
 	"syscall"
 
-	"cable/crash"
 	"cable/library"
 	"cable/render"
 
@@ -211,12 +210,12 @@ func useTheme(ctx *Context) {
 
 // Run starts the interactive reader on the terminal and returns when the
 // reader quits, having saved the place in the article open then. A ctrl+c
-// returns tea.ErrInterrupted, a panic a *CrashError; SIGTERM and SIGHUP
-// quit as q does, place saved.
-func Run(ctx *Context, start Start, reports *crash.Reporter, in io.Reader, out io.Writer) error {
+// returns tea.ErrInterrupted, a panic a *CrashError with its report
+// written by ctx.Crash; SIGTERM and SIGHUP quit as q does, place saved.
+func Run(ctx *Context, start Start, in io.Reader, out io.Writer) error {
 	useTheme(ctx)
 	ctx.Output = out
-	box := &crashBox{reports: reports}
+	box := &crashBox{reports: ctx.Crash}
 	p := tea.NewProgram(guarded{model: NewModel(ctx, start), box: box},
 		tea.WithAltScreen(),
 		tea.WithMouseCellMotion(),

@@ -5,6 +5,7 @@ import (
 
 	"cable/articles"
 	"cable/config"
+	"cable/crash"
 	"cable/library"
 	"cable/render"
 
@@ -45,6 +46,9 @@ type Context struct {
 	Hyperlinks bool
 	// Cache keeps renderings between runs; nil keeps none.
 	Cache *render.Cache
+	// Crash writes the report of a panic, in the screens or in the work
+	// on one article (rendering it, reading its rendering back).
+	Crash *crash.Reporter
 }
 
 // store is where the reader's state is kept, or nil when it is not.
@@ -87,7 +91,7 @@ func (c *Context) renderOptions(room int) render.Options {
 	if c.StyleFile != "" {
 		style = c.StyleFile
 	}
-	return render.Options{Width: render.TextWidth(room, c.Measure), Style: style, Profile: c.Profile, JSONStyles: c.JSONStyles}
+	return render.Options{Width: render.TextWidth(room, c.Measure), Style: style, Profile: c.Profile, JSONStyles: c.JSONStyles, Crash: c.Crash}
 }
 
 // leftMargin centres text of textWidth columns in a terminal termWidth
