@@ -290,18 +290,22 @@ func countOf(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func newImportCommand() *cobra.Command {
+func newImportCommand(global *globalFlags) *cobra.Command {
 	var into string
 	cmd := &cobra.Command{
 		Use:   "import PATH...",
 		Short: "Turn saved web pages, text and Markdown into articles in your library",
 		Long: "import converts .html/.htm pages saved from a browser, .txt text and .md files\n" +
-			"into cable articles, and writes them into the library directory (or --into).\n" +
+			"into cable articles, and writes them into the library directory (--library, or\n" +
+			"the default one) or into --into.\n" +
 			"It prints the path of each article written, never overwrites a file, and exits\n" +
 			"1 if any input failed; the others are still imported.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := into
+			if dir == "" {
+				dir = global.library
+			}
 			if dir == "" {
 				var err error
 				if dir, err = library.DefaultArticlesDir(); err != nil {
@@ -318,7 +322,7 @@ func newImportCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&into, "into", "", "the directory to write into (default: the library directory)")
+	cmd.Flags().StringVar(&into, "into", "", "the directory to write into (default: the library directory, as --library says)")
 	return cmd
 }
 

@@ -177,6 +177,28 @@ func TestUserErrors(t *testing.T) {
 	}
 }
 
+// TestImportWritesIntoTheLibraryGiven: --library names the library that
+// cable import writes into, as it names the one every other command reads;
+// --into still beats it.
+func TestImportWritesIntoTheLibraryGiven(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "piece.md")
+	if err := os.WriteFile(src, []byte("---\ntitle: A piece\n---\n\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib, into := t.TempDir(), t.TempDir()
+	out, err := run(t, "import", src, "--library", lib)
+	if want := filepath.Join(lib, "a-piece.md") + "\n"; err != nil || out != want {
+		t.Errorf("import --library: %q, %v; want %q", out, err, want)
+	}
+	out, err = run(t, "import", src, "--library", lib, "--into", into)
+	if want := filepath.Join(into, "a-piece.md") + "\n"; err != nil || out != want {
+		t.Errorf("import --library --into: %q, %v; want %q", out, err, want)
+	}
+	if listed, err := run(t, "list", "--library", lib, "--no-state"); err != nil || !strings.Contains(listed, "A piece") {
+		t.Errorf("the library given does not list the import: %q, %v", listed, err)
+	}
+}
+
 func TestListAddsFiles(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{

@@ -102,9 +102,9 @@ func (c *Config) set(f *ast.MappingValueNode) error {
 			}
 		}
 	case "width":
-		w, err := strconv.Atoi(value)
-		if err != nil || w < 0 {
-			return wrong("width is a number of columns (0 for the terminal's width)")
+		w, err := parseWidth(value)
+		if err != nil {
+			return wrong("width %v", err)
 		}
 		c.Width = w
 		if w == 0 {

@@ -34,7 +34,8 @@ func TestLoad(t *testing.T) {
 func TestConfigErrors(t *testing.T) {
 	tests := []struct{ body, want string }{
 		{"colour: red\n", `:1: unknown setting "colour" (the settings are style, width, words_per_minute, hyperlinks, keys, library_keys)`},
-		{"style: dark\nwidth: wide\n", ":2: width is a number of columns (0 for the terminal's width)"},
+		{"style: dark\nwidth: wide\n", ":2: width is not a number of columns (0 for the terminal's width)"},
+		{"width: -3\n", ":1: width is not a number of columns (0 for the terminal's width)"},
 		{"style: sepia\n", `:1: unknown style "sepia" (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)`},
 		{"style: /nonexistent/sepia.json\n", `:1: style /nonexistent/sepia.json: open /nonexistent/sepia.json: no such file or directory`},
 		{"words_per_minute: 12\n", ":1: words_per_minute is a reading speed from 50 to 2000 words a minute"},
@@ -53,6 +54,47 @@ func TestConfigErrors(t *testing.T) {
 		_, err := Load(path)
 		if err == nil || !strings.HasPrefix(err.Error(), path+tt.want) {
 			t.Errorf("config %q: error %v, want %q", tt.body, err, path+tt.want)
+		}
+	}
+}
+
+// TestOneRuleForWidths: a width is a whole number of columns, 0 for the
+// terminal's, whether it comes from the file, CABLE_WIDTH or --width; a
+// negative one is refused from each, with the same words.
+func TestOneRuleForWidths(t *testing.T) {
+	const rule = "is not a number of columns (0 for the terminal's width)"
+	env := func(v string) func(string) string {
+		return func(name string) string {
+			if name == "CABLE_WIDTH" {
+				return v
+			}
+			return ""
+		}
+	}
+	width := func(w int) *int { return &w }
+	tests := []struct {
+		name  string
+		env   string
+		flag  *int
+		want  int
+		error string
+	}{
+		{"default", "", nil, DefaultWidth, ""},
+		{"environment", "72", nil, 72, ""},
+		{"environment zero", "0", nil, 0, ""},
+		{"flag beats environment", "72", width(60), 60, ""},
+		{"flag zero", "", width(0), 0, ""},
+		{"negative flag", "", width(-5), 0, "--width -5 " + rule},
+		{"negative environment", "-5", nil, 0, "CABLE_WIDTH=-5 " + rule},
+		{"words in the environment", "wide", nil, 0, "CABLE_WIDTH=wide " + rule},
+	}
+	for _, tt := range tests {
+		v, err := Config{}.View(Flags{Width: tt.flag}, env(tt.env))
+		switch {
+		case tt.error != "" && (err == nil || err.Error() != tt.error):
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.error)
+		case tt.error == "" && (err != nil || v.Width != tt.want):
+			t.Errorf("%s: width %d, error %v; want %d", tt.name, v.Width, err, tt.want)
 		}
 	}
 }

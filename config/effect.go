@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -44,9 +45,9 @@ func (c Config) View(flags Flags, getenv func(string) string) (View, error) {
 		v.Style = s
 	}
 	if s := getenv("CABLE_WIDTH"); s != "" {
-		w, err := strconv.Atoi(s)
-		if err != nil || w < 0 {
-			return v, fmt.Errorf("CABLE_WIDTH=%q is not a number of columns", s)
+		w, err := parseWidth(s)
+		if err != nil {
+			return v, fmt.Errorf("CABLE_WIDTH=%s %v", s, err)
 		}
 		v.Width = w
 	}
@@ -54,9 +55,23 @@ func (c Config) View(flags Flags, getenv func(string) string) (View, error) {
 		v.Style = *flags.Style
 	}
 	if flags.Width != nil {
+		if _, err := parseWidth(strconv.Itoa(*flags.Width)); err != nil {
+			return v, fmt.Errorf("--width %d %v", *flags.Width, err)
+		}
 		v.Width = *flags.Width
 	}
 	return v, nil
+}
+
+// parseWidth reads a text width, by one rule wherever it is given (the
+// file, CABLE_WIDTH, --width): a whole number of columns, 0 for the
+// terminal's width. The error completes a sentence that names the source.
+func parseWidth(s string) (int, error) {
+	w, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || w < 0 {
+		return 0, errors.New("is not a number of columns (0 for the terminal's width)")
+	}
+	return w, nil
 }
 
 // Write prints the configuration in effect, with v as its style and
