@@ -1,0 +1,60 @@
+package main
+
+// End-to-end tests of flows across cable's screens: what a screen shows
+// after another has been on show, and keys typed before a screen is ready.
+
+import (
+	"strings"
+	"testing"
+)
+
+// selectedTitle is the title of the library entry under the cursor: the
+// one drawn with a bar in front of it.
+func selectedTitle(rows []string) string {
+	for _, r := range rows[1 : len(rows)-1] {
+		t := strings.TrimSpace(r)
+		if strings.HasPrefix(t, "│") {
+			return strings.TrimSpace(strings.TrimPrefix(t, "│"))
+		}
+	}
+	return ""
+}
+
+// typeInto types text one key at a time, waiting for each to show, so
+// that Bubble Tea reads every key on its own.
+func (term *terminal) typeInto(prompt, text string) {
+	term.t.Helper()
+	for i, r := range text {
+		term.sendKey(string(r))
+		term.waitFor(prompt+text[:i+len(string(r))], patience)
+	}
+}
+
+// TestEndToEndFilterKeptAfterReading filters the library, opens the
+// article it found and comes back with q: the list is still filtered,
+// shows the article, and has it selected.
+func TestEndToEndFilterKeptAfterReading(t *testing.T) {
+	t.Parallel()
+	s := startCableIn(t, newHome(t), termCols, termRows)
+	s.waitUntil("the library with both bundled articles", patience, libraryShown)
+	s.sendKey("/")
+	s.waitFor("Filter:", patience)
+	s.typeInto("Filter: ", "Azerbaijan")
+	s.sendKey("Enter")
+	s.waitUntil("the filter applied", patience, func(rows []string) bool {
+		return !strings.Contains(strings.Join(rows, "\n"), "Filter:") && selectedTitle(rows) == seedTitle
+	})
+	s.sendKey("Enter")
+	s.waitFor("§1/8 Opening", patience)
+	s.sendKey("q")
+	rows, ok := s.poll(patience, func(rows []string) bool {
+		return strings.Contains(rows[0], "cable ·") && selectedTitle(rows) == seedTitle &&
+			strings.Contains(strings.Join(rows, "\n"), continuePrefix+seedTitle)
+	})
+	if !ok {
+		t.Fatalf("back from the reader, the filtered library does not show the article selected:\n%s", dump(rows))
+	}
+	if strings.Contains(strings.Join(rows, "\n"), guideTitle) {
+		t.Errorf("the filter was dropped: the library shows %q:\n%s", guideTitle, dump(rows))
+	}
+}
