@@ -58,3 +58,28 @@ func TestEndToEndFilterKeptAfterReading(t *testing.T) {
 		t.Errorf("the filter was dropped: the library shows %q:\n%s", guideTitle, dump(rows))
 	}
 }
+
+// TestEndToEndAllBookmarksShowsANewOne bookmarks a section in the reader,
+// goes back to the library and lists every article's bookmarks with ':
+// the new bookmark is there.
+func TestEndToEndAllBookmarksShowsANewOne(t *testing.T) {
+	t.Parallel()
+	s := startCableIn(t, newHome(t), termCols, termRows)
+	s.openSeed()
+	s.nextSections(2, "A periphery strategy")
+	s.sendKey("m")
+	// The label goes in one piece, which the label's input takes whole.
+	s.tmux("send-keys", "-t", s.session, "-l", "allies")
+	s.sendKey("Enter")
+	s.waitFor("Bookmarked §2.", patience)
+	s.sendKey("q")
+	s.waitUntil("the library", patience, libraryShown)
+	s.sendKey("'")
+	s.waitFor("Bookmarks in every article", patience)
+	rows, ok := s.poll(patience, func(rows []string) bool {
+		return strings.Contains(strings.Join(rows, "\n"), seedTitle+" · §2 · allies")
+	})
+	if !ok {
+		t.Fatalf("the bookmark just added is not among every article's bookmarks:\n%s", dump(rows))
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"cable/library"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -25,9 +26,10 @@ const (
 
 // Model is cable's root model. It owns the shared context, handles what
 // concerns every screen (the window size, ctrl+c, ctrl+z, opening and
-// closing articles) and passes everything else to the screen on show.
-// Results of background work reach the screen that asked for them
-// whatever screen is showing, so nothing done is lost.
+// closing articles), passes keys and clicks to the screen on show, and
+// every other message to every screen. Results of background work reach
+// the screen that asked for them whatever screen is showing, so nothing
+// done is lost.
 type Model struct {
 	ctx      *Context
 	keys     globalKeys
@@ -75,7 +77,9 @@ func (m Model) Init() tea.Cmd {
 	return nil
 }
 
-// Update routes a message: global concerns first, then the screen.
+// Update routes a message: global concerns first; then what the person
+// does (keys, the mouse) goes to the screen on show, and everything else,
+// the results of background work, to every screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -87,6 +91,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Suspend):
 			return m, tea.Suspend
 		}
+		return m.updateScreen(msg)
+	case tea.MouseMsg:
+		return m.updateScreen(msg)
 	case openEntryMsg:
 		return m, loadArticleCmd(m.ctx.Catalog, msg.entry, msg.at)
 	case articleLoadedMsg:
@@ -94,29 +101,27 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case closeReaderMsg:
 		m.screen = libraryScreen
 		return m, m.reader.saveNow()
-	case readingSavedMsg, libraryStatusMsg:
-		var cmd tea.Cmd
-		m.library, cmd = m.library.update(msg)
-		return m, cmd
-	case renderedMsg, saveTickMsg, bookmarksMsg, noticeMsg, resizeSettledMsg:
-		if m.reader.article == nil {
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.reader, cmd = m.reader.update(msg)
-		return m, cmd
-	case searchResultsMsg:
-		var cmd tea.Cmd
-		m.search, cmd = m.search.update(msg)
-		return m, cmd
 	case showScreenMsg:
 		m.screen = msg.screen
 		return m, msg.init
 	}
-	return m.updateScreen(msg)
+	return m.broadcast(msg)
 }
 
-// updateScreen hands a message to the screen on show.
+// broadcast hands a message to every screen. Each takes what it asked for
+// (its results name their asker, article or query) and ignores the rest,
+// so a result reaches its screen whichever screen is on show, and no list
+// here has to know which result is whose.
+func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmds [4]tea.Cmd
+	m.library, cmds[0] = m.library.update(msg)
+	m.reader, cmds[1] = m.reader.update(msg)
+	m.search, cmds[2] = m.search.update(msg)
+	m.allMarks, cmds[3] = m.allMarks.update(msg)
+	return m, tea.Batch(cmds[:]...)
+}
+
+// updateScreen hands a key or a click to the screen on show.
 func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.screen {
@@ -127,7 +132,7 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case allMarksScreen:
 		m.allMarks, cmd = m.allMarks.update(msg)
 	default:
-		if k, ok := msg.(tea.KeyMsg); ok && m.library.list.FilterState() != 1 {
+		if k, ok := msg.(tea.KeyMsg); ok && m.library.list.FilterState() != list.Filtering {
 			if next, ok := m.libraryJump(k); ok {
 				return m, next
 			}
@@ -155,9 +160,7 @@ func (m Model) resize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 	var cmds [2]tea.Cmd
 	m.library, cmds[0] = m.library.update(msg)
 	m.search.resize()
-	if m.reader.article != nil {
-		m.reader, cmds[1] = m.reader.update(msg)
-	}
+	m.reader, cmds[1] = m.reader.update(msg)
 	return m, tea.Batch(cmds[:]...)
 }
 

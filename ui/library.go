@@ -249,6 +249,9 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 		}
 		return m, nil
 	case storeDoneMsg:
+		if msg.asker != libraryScreen {
+			return m, nil
+		}
 		return m, m.stored(msg)
 	case libraryStatusMsg:
 		if msg.id == m.statusID {
@@ -321,9 +324,9 @@ func (m *libraryModel) mark(item list.DefaultItem, finished bool) tea.Cmd {
 	key := it.entry.Key
 	return func() tea.Msg {
 		if finished {
-			return storeDoneMsg{done: "Marked as finished.", err: store.MarkFinished(key)}
+			return storeDoneMsg{asker: libraryScreen, done: "Marked as finished.", err: store.MarkFinished(key)}
 		}
-		return storeDoneMsg{done: "Marked as unread.", err: store.MarkUnread(key)}
+		return storeDoneMsg{asker: libraryScreen, done: "Marked as unread.", err: store.MarkUnread(key)}
 	}
 }
 

@@ -164,6 +164,9 @@ func (m *readerModel) show(doc *Document) {
 }
 
 func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
+	if m.article == nil {
+		return m, nil // no article has been opened yet
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.windowResized()

@@ -85,6 +85,9 @@ func (m readerModel) stateMsg(msg tea.Msg) (readerModel, tea.Cmd) {
 			return m, m.saveNow()
 		}
 	case storeDoneMsg:
+		if msg.asker != readerScreen {
+			return m, nil
+		}
 		if msg.err != nil {
 			return m, m.say("%v", msg.err)
 		}
@@ -159,7 +162,7 @@ func (m readerModel) addBookmark(label string) tea.Cmd {
 	where := placeName(m.article, pos)
 	return func() tea.Msg {
 		_, err := store.AddBookmark(b)
-		return storeDoneMsg{done: "Bookmarked " + where + ".", err: err}
+		return storeDoneMsg{asker: readerScreen, done: "Bookmarked " + where + ".", err: err}
 	}
 }
 
@@ -183,7 +186,7 @@ func (m readerModel) saveQuote() tea.Cmd {
 	store := m.ctx.store()
 	return func() tea.Msg {
 		_, err := store.AddQuote(q)
-		return storeDoneMsg{done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(m.article, pos)), err: err}
+		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(m.article, pos)), err: err}
 	}
 }
 
@@ -200,7 +203,7 @@ func (m readerModel) marksKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	case marksDelete:
 		store := m.ctx.store()
 		return m, func() tea.Msg {
-			return storeDoneMsg{done: "Bookmark deleted.", err: store.DeleteBookmark(b.ID)}
+			return storeDoneMsg{asker: readerScreen, done: "Bookmark deleted.", err: store.DeleteBookmark(b.ID)}
 		}
 	}
 	return m, nil
