@@ -4,6 +4,9 @@ package main
 // after another has been on show, and keys typed before a screen is ready.
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -81,5 +84,45 @@ func TestEndToEndAllBookmarksShowsANewOne(t *testing.T) {
 	})
 	if !ok {
 		t.Fatalf("the bookmark just added is not among every article's bookmarks:\n%s", dump(rows))
+	}
+}
+
+// longArticle writes an article of sections sections, each of paragraphs
+// paragraphs of about a hundred words, long enough that its rendering
+// takes a while.
+func longArticle(t *testing.T, sections, paragraphs int) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("---\ntitle: A Long Report\nauthor: A. Writer\n---\n\n")
+	sentence := "The delegations agree on free passage but not on who pays for the pilots and the tugs. "
+	for s := 1; s <= sections; s++ {
+		fmt.Fprintf(&b, "## Part %d\n\n", s)
+		for range paragraphs {
+			b.WriteString(strings.Repeat(sentence, 6) + "\n\n")
+		}
+	}
+	path := filepath.Join(t.TempDir(), "long.md")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestEndToEndKeysTypedAheadOfTheText starts cable on a long article and
+// presses ] ] at once, before the text can be on screen: both keys count,
+// as in less, and the third section opens.
+func TestEndToEndKeysTypedAheadOfTheText(t *testing.T) {
+	t.Parallel()
+	path := longArticle(t, 40, 30)
+	s := startCableIn(t, newHome(t), termCols, termRows, path)
+	s.sendKey("]")
+	s.sendKey("]")
+	// The first screen comes first, the other sections standing as their
+	// titles; the whole text follows.
+	rows, ok := s.poll(patience, func(rows []string) bool {
+		return strings.Contains(statusLine(rows), "§3/40 Part 3") && firstTextLine(rows) == "## Part 3"
+	})
+	if !ok {
+		t.Fatalf("after ] ] typed ahead the third section is not at the top:\n%s", dump(rows))
 	}
 }

@@ -40,6 +40,11 @@ type Model struct {
 	allMarks allMarksModel
 	// opened is the entry cable was started with, if any.
 	opened *library.Entry
+	// loading is set while an article's file is read; the keys pressed
+	// meanwhile are kept in early for the reader, not given to the
+	// screen still on show.
+	loading bool
+	early   typeAhead
 }
 
 // Start says what the program starts with.
@@ -60,6 +65,7 @@ func NewModel(ctx *Context, start Start) Model {
 		search:   newSearch(ctx),
 		allMarks: newAllMarks(ctx),
 		opened:   start.Open,
+		loading:  start.Open != nil,
 	}
 	if ctx.Catalog != nil && ctx.Catalog.Warning != "" {
 		// It stays until another message replaces it: it is about the
@@ -85,16 +91,23 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		return m.resize(msg)
 	case tea.KeyMsg:
+		if keys := splitRunes(msg); len(keys) > 1 {
+			return m.eachKey(keys)
+		}
 		switch {
 		case key.Matches(msg, m.keys.Interrupt):
 			return m, tea.Interrupt
 		case key.Matches(msg, m.keys.Suspend):
 			return m, tea.Suspend
+		case m.loading:
+			m.early.add(msg)
+			return m, nil
 		}
 		return m.updateScreen(msg)
 	case tea.MouseMsg:
 		return m.updateScreen(msg)
 	case openEntryMsg:
+		m.loading = true
 		return m, loadArticleCmd(m.ctx.Catalog, msg.entry, msg.at)
 	case articleLoadedMsg:
 		return m.opening(msg)
@@ -106,6 +119,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, msg.init
 	}
 	return m.broadcast(msg)
+}
+
+// eachKey takes keys one after the other, as if pressed one at a time.
+func (m Model) eachKey(keys []tea.KeyMsg) (tea.Model, tea.Cmd) {
+	cmds := make([]tea.Cmd, len(keys))
+	var next tea.Model = m
+	for i, k := range keys {
+		next, cmds[i] = next.Update(k)
+	}
+	return next, tea.Batch(cmds...)
 }
 
 // broadcast hands a message to every screen. Each takes what it asked for
@@ -166,7 +189,12 @@ func (m Model) resize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 
 // opening shows a loaded article in the reader, saving the place in the
 // one it replaces.
+// The keys pressed while it loaded go to the new reader, which applies
+// them once the text is on screen; when the article cannot be opened they
+// are dropped, as they were meant for it.
 func (m Model) opening(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
+	m.loading = false
+	early := m.early.take()
 	if msg.err != nil {
 		m.screen = libraryScreen
 		return m, m.library.warn("Cannot open: " + msg.err.Error())
@@ -177,7 +205,13 @@ func (m Model) opening(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.screen = readerScreen
 	m.reader = newReader(m.ctx, msg)
-	return m, tea.Batch(save, m.reader.Init())
+	cmds := []tea.Cmd{save, m.reader.Init()}
+	for _, k := range early {
+		var cmd tea.Cmd
+		m.reader, cmd = m.reader.update(k)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
 }
 
 // View draws the screen on show.
