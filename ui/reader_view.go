@@ -189,7 +189,8 @@ func besideEachOther(left, right []string, width, height int) []string {
 func (m readerModel) helpLines() []string {
 	indent := strings.Repeat(" ", m.textIndent())
 	lines := []string{indent + m.ctx.Styles.TOCTitle.Render("Keys"), ""}
-	for _, l := range strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n") {
+	room := max(m.ctx.Width-m.textIndent(), 1)
+	for _, l := range helpColumns(m.keys.FullHelp(), room, m.ctx.Styles.HelpKey, m.ctx.Styles.HelpDesc) {
 		lines = append(lines, indent+l)
 	}
 	return append(lines, "", indent+m.ctx.Styles.Dim.Render("Press any key to go back to the text."))
