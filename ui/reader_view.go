@@ -78,16 +78,15 @@ func (m readerModel) header() []string {
 	return []string{title, byline, ""}[:m.headerHeight()]
 }
 
-// Byline joins what is known of who wrote an article and where.
+// Byline joins what is known of who wrote an article and where; it is
+// empty when nothing is known, rather than a placeholder that reads as
+// if it were part of the article.
 func Byline(meta articles.Meta) string {
 	var parts []string
 	for _, p := range []string{meta.Author, meta.Source, meta.Published} {
 		if p != "" {
 			parts = append(parts, p)
 		}
-	}
-	if len(parts) == 0 {
-		return "Author unknown"
 	}
 	return strings.Join(parts, " · ")
 }
