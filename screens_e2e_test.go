@@ -71,8 +71,8 @@ func TestEndToEndAllBookmarksShowsANewOne(t *testing.T) {
 	s.openSeed()
 	s.nextSections(2, "A periphery strategy")
 	s.sendKey("m")
-	// The label goes in one piece, which the label's input takes whole.
-	s.tmux("send-keys", "-t", s.session, "-l", "allies")
+	s.waitFor("Bookmark label", patience)
+	s.typeInto("Bookmark label (enter saves, esc cancels): ", "allies")
 	s.sendKey("Enter")
 	s.waitFor("Bookmarked §2.", patience)
 	s.sendKey("q")

@@ -33,3 +33,16 @@ func TestQuoteAfterASectionJumpIsItsFirstParagraph(t *testing.T) {
 		t.Errorf("the status says %q, want it to name §2 ¶1", m.reader.status)
 	}
 }
+
+// TestBookmarkLabelIsShownAsItIsTyped presses m: the status line asks for
+// the bookmark's label and shows it as it is typed.
+func TestBookmarkLabelIsShownAsItIsTyped(t *testing.T) {
+	ctx := storeContext(t, 100, 30, filepath.Join(t.TempDir(), "cable.db"))
+	m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
+	for _, k := range []string{"m", "a", "l", "l", "i", "e", "s"} {
+		m, _ = press(t, m, k)
+	}
+	if got := statusOf(m); !strings.HasPrefix(got, "Bookmark label (enter saves, esc cancels): allies") {
+		t.Errorf("while the label is typed the status line says %q", got)
+	}
+}

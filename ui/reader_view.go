@@ -198,8 +198,11 @@ func (m readerModel) helpLines() []string {
 // statusLine reads "§3/8 Section title · 42% · 6 min left", with a passing
 // message or a reminder of the keys on the right.
 func (m readerModel) statusLine() string {
-	if m.overlay == findOverlay {
+	switch m.overlay {
+	case findOverlay:
 		return ansi.Truncate(m.find.input.View(), m.ctx.Width, "…")
+	case labelOverlay:
+		return ansi.Truncate(m.state.label.View(), m.ctx.Width, "…")
 	}
 	left := m.progress()
 	right := m.status
