@@ -221,6 +221,34 @@ func TestImportHTMLDetails(t *testing.T) {
 			lacks: []string{"[^"},
 		},
 		{
+			name: "an agency or staff byline in JSON-LD is the author",
+			page: `<html><head><title>Straits</title><script type="application/ld+json">` +
+				`{"@context":"https://schema.org","@type":"NewsArticle","headline":"Straits","author":{"@type":"Organization","name":"Reuters"}}` +
+				`</script></head><body><article><h1>Straits</h1><p>` + prose + `</p></article></body></html>`,
+			meta:  articles.Meta{Title: "Straits", Author: "Reuters"},
+			lacks: []string{"schema.org", "NewsArticle"},
+		},
+		{
+			name: "an unmarked byline before the text is the author, and leaves the text",
+			page: `<html><head><title>Straits</title></head><body><article><h1>Straits</h1>` +
+				`<p>By Our Foreign Staff</p><p>` + prose + `</p></article></body></html>`,
+			meta:  articles.Meta{Title: "Straits", Author: "Our Foreign Staff"},
+			lacks: []string{"By Our Foreign Staff"},
+		},
+		{
+			name: "a byline marked as such is the author, whoever it names",
+			page: `<html><head><title>Straits</title></head><body><article><h1>Straits</h1>` +
+				`<p class="byline">Our Foreign Staff</p><p>` + prose + `</p></article></body></html>`,
+			meta: articles.Meta{Title: "Straits", Author: "Our Foreign Staff"},
+		},
+		{
+			name: "a \"By\" sentence in the text is not a byline",
+			page: `<html><head><title>Straits</title></head><body><article><h1>Straits</h1><p>` + prose +
+				`</p><p>By Tuesday</p><p>` + prose + `</p></article></body></html>`,
+			meta: articles.Meta{Title: "Straits"},
+			has:  []string{"By Tuesday"},
+		},
+		{
 			name:  "escape sequences are removed",
 			page:  "<html><head><title>Esc\x1b]0;pwned\x07</title></head><body><p>" + prose + "&#27;[31m red</p></body></html>",
 			meta:  articles.Meta{Title: "Esc"},

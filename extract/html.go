@@ -75,7 +75,32 @@ func extractArticle(file string, doc *html.Node) (articles.Meta, *html.Node, *ur
 	if meta.Author == "" {
 		meta.Author = authorFromByline(byline)
 	}
+	if meta.Author == "" && article.Node != nil {
+		meta.Author = leadingByline(article.Node)
+	}
 	return meta, article.Node, baseURL, nil
+}
+
+// leadingByline is the author a "By …" line names when it stands before
+// the article's first paragraph of prose without being marked as a
+// byline ("By Our Foreign Staff"), as the text import reads one under
+// the title.
+func leadingByline(content *html.Node) string {
+	found, done := "", false
+	walkHTML(content, func(n *html.Node) bool {
+		if done || n.Type != html.ElementNode || !isTextBlock(n) {
+			return !done
+		}
+		t, short := shortText(n, 200)
+		if field, value, ok := metaLine(t, true); short && ok && field == "author" {
+			found, done = value, true
+		}
+		// The first paragraph with text ends the search; a block around
+		// several is looked into.
+		done = done || n.DataAtom == atom.P && t != ""
+		return !done
+	})
+	return found
 }
 
 // decodeHTML returns a page as UTF-8. A page that is valid UTF-8 is taken
@@ -432,6 +457,9 @@ func paragraphText(n *html.Node, inP bool, sizes map[*html.Node]int) int {
 // isClutter reports an element that is furniture by its tag, its ARIA
 // role, its being hidden, or a word of its class or id.
 func isClutter(n *html.Node) bool {
+	if n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(htmlAttr(n, "type")), "application/ld+json") {
+		return false // readability reads the author and dates from it, then removes it
+	}
 	if clutterTags[n.DataAtom] || clutterRoles[strings.ToLower(htmlAttr(n, "role"))] {
 		return true
 	}

@@ -76,16 +76,15 @@ func renderHeader(a *articles.Article, opts Options) ([]string, error) {
 	return append(lines, ""), nil
 }
 
-// Byline joins what is known of who wrote an article and where.
+// Byline joins what is known of who wrote an article and where; it is
+// empty when nothing is known, rather than a placeholder that reads as if
+// it were part of the article.
 func Byline(meta articles.Meta) string {
 	var parts []string
 	for _, p := range []string{meta.Author, meta.Source, meta.Published} {
 		if p != "" {
 			parts = append(parts, p)
 		}
-	}
-	if len(parts) == 0 {
-		return "Author unknown"
 	}
 	return strings.Join(parts, " · ")
 }

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"cable/articles"
 )
 
 // TestPrintReadsRenderingsFromTheCache: the first Print renders and keeps
@@ -47,5 +49,23 @@ func TestPrintReadsRenderingsFromTheCache(t *testing.T) {
 	}
 	if uncached.String() != first.String() {
 		t.Error("printing without a cache differs from the first printing")
+	}
+}
+
+// TestByline names what is known of an article's origin, and nothing when
+// nothing is known.
+func TestByline(t *testing.T) {
+	tests := []struct {
+		meta articles.Meta
+		want string
+	}{
+		{articles.Meta{Author: "Our Foreign Staff", Source: "The Telegraph", Published: "2024-03-14"}, "Our Foreign Staff · The Telegraph · 2024-03-14"},
+		{articles.Meta{Source: "Reuters"}, "Reuters"},
+		{articles.Meta{Title: "Untitled"}, ""},
+	}
+	for _, tt := range tests {
+		if got := Byline(tt.meta); got != tt.want {
+			t.Errorf("Byline(%+v) = %q, want %q", tt.meta, got, tt.want)
+		}
 	}
 }

@@ -32,6 +32,9 @@ func (m allMarksModel) update(msg tea.Msg) (allMarksModel, tea.Cmd) {
 			m.pick.cursor = clamp(m.pick.cursor, 0, max(len(m.marks)-1, 0))
 		}
 	case storeDoneMsg:
+		if msg.asker != allMarksScreen {
+			return m, nil
+		}
 		return m, bookmarksCmd(m.ctx.store(), "")
 	case tea.KeyMsg:
 		return m.handleKey(msg)
@@ -58,7 +61,9 @@ func (m allMarksModel) handleKey(msg tea.KeyMsg) (allMarksModel, tea.Cmd) {
 		return m, openEntry(e, &pos)
 	case pickDelete:
 		store := m.ctx.store()
-		return m, func() tea.Msg { return storeDoneMsg{done: "Bookmark deleted.", err: store.DeleteBookmark(b.ID)} }
+		return m, func() tea.Msg {
+			return storeDoneMsg{asker: allMarksScreen, done: "Bookmark deleted.", err: store.DeleteBookmark(b.ID)}
+		}
 	}
 	return m, nil
 }

@@ -10,6 +10,7 @@ import (
 	"cable/render"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -26,9 +27,10 @@ const (
 
 // Model is cable's root model. It owns the shared context, handles what
 // concerns every screen (the window size, ctrl+c, ctrl+z, opening and
-// closing articles) and passes everything else to the screen on show.
-// Results of background work reach the screen that asked for them
-// whatever screen is showing, so nothing done is lost.
+// closing articles), passes keys and clicks to the screen on show, and
+// every other message to every screen. Results of background work reach
+// the screen that asked for them whatever screen is showing, so nothing
+// done is lost.
 type Model struct {
 	ctx      *Context
 	keys     globalKeys
@@ -39,6 +41,11 @@ type Model struct {
 	allMarks allMarksModel
 	// opened is the entry cable was started with, if any.
 	opened *library.Entry
+	// loading is set while an article's file is read; the keys pressed
+	// meanwhile are kept in early for the reader, not given to the
+	// screen still on show.
+	loading bool
+	early   typeAhead
 }
 
 // Start says what the program starts with.
@@ -59,6 +66,7 @@ func NewModel(ctx *Context, start Start) Model {
 		search:   newSearch(ctx),
 		allMarks: newAllMarks(ctx),
 		opened:   start.Open,
+		loading:  start.Open != nil,
 	}
 	if ctx.Catalog != nil && ctx.Catalog.Warning != "" {
 		// It stays until another message replaces it: it is about the
@@ -76,48 +84,68 @@ func (m Model) Init() tea.Cmd {
 	return nil
 }
 
-// Update routes a message: global concerns first, then the screen.
+// Update routes a message: global concerns first; then what the person
+// does (keys, the mouse) goes to the screen on show, and everything else,
+// the results of background work, to every screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m.resize(msg)
 	case tea.KeyMsg:
+		if keys := splitRunes(msg); len(keys) > 1 {
+			return m.eachKey(keys)
+		}
 		switch {
 		case key.Matches(msg, m.keys.Interrupt):
 			return m, tea.Interrupt
 		case key.Matches(msg, m.keys.Suspend):
 			return m, tea.Suspend
+		case m.loading:
+			m.early.add(msg)
+			return m, nil
 		}
+		return m.updateScreen(msg)
+	case tea.MouseMsg:
+		return m.updateScreen(msg)
 	case openEntryMsg:
+		m.loading = true
 		return m, loadArticleCmd(m.ctx.Catalog, msg.entry, msg.at)
 	case articleLoadedMsg:
 		return m.opening(msg)
 	case closeReaderMsg:
 		m.screen = libraryScreen
 		return m, m.reader.saveNow()
-	case readingSavedMsg, libraryStatusMsg:
-		var cmd tea.Cmd
-		m.library, cmd = m.library.update(msg)
-		return m, cmd
-	case renderedMsg, saveTickMsg, bookmarksMsg, noticeMsg, resizeSettledMsg:
-		if m.reader.article == nil {
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.reader, cmd = m.reader.update(msg)
-		return m, cmd
-	case searchResultsMsg:
-		var cmd tea.Cmd
-		m.search, cmd = m.search.update(msg)
-		return m, cmd
 	case showScreenMsg:
 		m.screen = msg.screen
 		return m, msg.init
 	}
-	return m.updateScreen(msg)
+	return m.broadcast(msg)
 }
 
-// updateScreen hands a message to the screen on show.
+// eachKey takes keys one after the other, as if pressed one at a time.
+func (m Model) eachKey(keys []tea.KeyMsg) (tea.Model, tea.Cmd) {
+	cmds := make([]tea.Cmd, len(keys))
+	var next tea.Model = m
+	for i, k := range keys {
+		next, cmds[i] = next.Update(k)
+	}
+	return next, tea.Batch(cmds...)
+}
+
+// broadcast hands a message to every screen. Each takes what it asked for
+// (its results name their asker, article or query) and ignores the rest,
+// so a result reaches its screen whichever screen is on show, and no list
+// here has to know which result is whose.
+func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmds [4]tea.Cmd
+	m.library, cmds[0] = m.library.update(msg)
+	m.reader, cmds[1] = m.reader.update(msg)
+	m.search, cmds[2] = m.search.update(msg)
+	m.allMarks, cmds[3] = m.allMarks.update(msg)
+	return m, tea.Batch(cmds[:]...)
+}
+
+// updateScreen hands a key or a click to the screen on show.
 func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.screen {
@@ -128,7 +156,7 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case allMarksScreen:
 		m.allMarks, cmd = m.allMarks.update(msg)
 	default:
-		if k, ok := msg.(tea.KeyMsg); ok && m.library.list.FilterState() != 1 {
+		if k, ok := msg.(tea.KeyMsg); ok && m.library.list.FilterState() != list.Filtering {
 			if next, ok := m.libraryJump(k); ok {
 				return m, next
 			}
@@ -156,15 +184,18 @@ func (m Model) resize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 	var cmds [2]tea.Cmd
 	m.library, cmds[0] = m.library.update(msg)
 	m.search.resize()
-	if m.reader.article != nil {
-		m.reader, cmds[1] = m.reader.update(msg)
-	}
+	m.reader, cmds[1] = m.reader.update(msg)
 	return m, tea.Batch(cmds[:]...)
 }
 
 // opening shows a loaded article in the reader, saving the place in the
 // one it replaces.
+// The keys pressed while it loaded go to the new reader, which applies
+// them once the text is on screen; when the article cannot be opened they
+// are dropped, as they were meant for it.
 func (m Model) opening(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
+	m.loading = false
+	early := m.early.take()
 	if msg.err != nil {
 		m.screen = libraryScreen
 		return m, m.library.warn("Cannot open: " + msg.err.Error())
@@ -175,7 +206,13 @@ func (m Model) opening(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.screen = readerScreen
 	m.reader = newReader(m.ctx, msg)
-	return m, tea.Batch(save, m.reader.Init())
+	cmds := []tea.Cmd{save, m.reader.Init()}
+	for _, k := range early {
+		var cmd tea.Cmd
+		m.reader, cmd = m.reader.update(k)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
 }
 
 // View draws the screen on show.

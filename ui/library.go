@@ -152,8 +152,11 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 
 // refresh rebuilds the items from the catalog, in the current order, with
 // "continue reading" first when there is an unfinished article to go back
-// to.
+// to. A filter the reader set stays set, and the article selected stays
+// selected, so that coming back from the reader finds the list as it was
+// left.
 func (m *libraryModel) refresh() {
+	chosen := m.list.SelectedItem()
 	var items []list.Item
 	if e, ok := m.ctx.Catalog.ByKey(m.last.Key); ok && m.last.Key != "" && !m.last.Finished && e.Error == "" {
 		items = append(items, continueItem{entryItem{entry: e, reading: m.last, wpm: m.ctx.WordsPerMinute}})
@@ -162,7 +165,54 @@ func (m *libraryModel) refresh() {
 		items = append(items, it)
 	}
 	m.list.Title = fmt.Sprintf("cable · %s · by %s", plural(len(m.ctx.Catalog.Entries), "article"), sortNames[m.order])
-	m.list.SetItems(items)
+	if filter := m.list.SetItems(items); filter != nil {
+		// With a filter set, the list empties its matches and leaves them
+		// to a command; until its answer arrived the list would read "No
+		// items.", and the selection would be lost. Matching a few hundred
+		// titles is quick, so it is done here, as the list's own
+		// SetFilterText does.
+		if matches, ok := filter().(list.FilterMatchesMsg); ok {
+			m.list, _ = m.list.Update(matches)
+		}
+	}
+	m.reselect(chosen)
+}
+
+// reselect puts the cursor back on the row that was chosen: the same
+// article, as "continue reading" or as itself, else the same article in
+// any row. The cursor stays where it is when the article is not shown.
+func (m *libraryModel) reselect(chosen list.Item) {
+	key, resumed, ok := itemIdentity(chosen)
+	if !ok {
+		return
+	}
+	fallback := -1
+	for i, it := range m.list.VisibleItems() {
+		k, r, _ := itemIdentity(it)
+		switch {
+		case k != key:
+		case r == resumed:
+			m.list.Select(i)
+			return
+		case fallback < 0:
+			fallback = i
+		}
+	}
+	if fallback >= 0 {
+		m.list.Select(fallback)
+	}
+}
+
+// itemIdentity is the article a row stands for, and whether it is the
+// "continue reading" row.
+func itemIdentity(it list.Item) (key string, resumed, ok bool) {
+	switch it := it.(type) {
+	case continueItem:
+		return it.entry.Key, true, true
+	case entryItem:
+		return it.entry.Key, false, true
+	}
+	return "", false, false
 }
 
 // sorted is every entry in the current order; ties keep the catalog's
@@ -201,6 +251,9 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 		}
 		return m, nil
 	case storeDoneMsg:
+		if msg.asker != libraryScreen {
+			return m, nil
+		}
 		return m, m.stored(msg)
 	case libraryStatusMsg:
 		if msg.id == m.statusID {
@@ -273,9 +326,9 @@ func (m *libraryModel) mark(item list.DefaultItem, finished bool) tea.Cmd {
 	key := it.entry.Key
 	return func() tea.Msg {
 		if finished {
-			return storeDoneMsg{done: "Marked as finished.", err: store.MarkFinished(key)}
+			return storeDoneMsg{asker: libraryScreen, done: "Marked as finished.", err: store.MarkFinished(key)}
 		}
-		return storeDoneMsg{done: "Marked as unread.", err: store.MarkUnread(key)}
+		return storeDoneMsg{asker: libraryScreen, done: "Marked as unread.", err: store.MarkUnread(key)}
 	}
 }
 

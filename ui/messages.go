@@ -59,8 +59,9 @@ type readingSavedMsg struct {
 // storeDoneMsg reports a write to the store that needs no answer but a
 // word in the status line.
 type storeDoneMsg struct {
-	done string // what to say when it worked
-	err  error
+	asker screen // the screen that asked, which alone answers
+	done  string // what to say when it worked
+	err   error
 }
 
 // bookmarksMsg brings back the bookmarks of one article, or of all ("").

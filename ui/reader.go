@@ -45,6 +45,9 @@ type readerModel struct {
 	jumps jumpList
 	state readerState
 	find  finder
+	// early are the keys pressed before the first rendering arrived,
+	// applied in order when it does.
+	early typeAhead
 
 	toc      tocModel
 	marks    marksModel
@@ -165,6 +168,9 @@ func (m *readerModel) show(doc *render.Document) {
 }
 
 func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
+	if m.article == nil {
+		return m, nil // no article has been opened yet
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.windowResized()
@@ -189,14 +195,35 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 			return m, m.placeChanged()
 		}
 	case tea.KeyMsg:
-		before := m.anchor
-		m, cmd := m.handleKey(msg)
-		if m.anchor != before {
-			cmd = tea.Batch(cmd, m.placeChanged())
+		if m.doc == nil && m.err == nil && !key.Matches(msg, m.keys.Back) {
+			m.early.add(msg) // applied when the text arrives; leaving is at once
+			return m, nil
 		}
-		return m, cmd
+		return m.key(msg)
 	}
 	return m, nil
+}
+
+// key applies a key, and has a place it moved to saved.
+func (m readerModel) key(msg tea.KeyMsg) (readerModel, tea.Cmd) {
+	before := m.anchor
+	m, cmd := m.handleKey(msg)
+	if m.anchor != before {
+		cmd = tea.Batch(cmd, m.placeChanged())
+	}
+	return m, cmd
+}
+
+// typedAhead applies the keys pressed before the text was on screen, in
+// the order they were pressed.
+func (m readerModel) typedAhead() (readerModel, tea.Cmd) {
+	var cmds []tea.Cmd
+	for _, k := range m.early.take() {
+		var cmd tea.Cmd
+		m, cmd = m.key(k)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
 }
 
 func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
@@ -217,6 +244,7 @@ func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
 	}
 	if msg.options == m.ctx.renderOptions(m.textRoom()) {
 		m.show(msg.doc)
+		return m.typedAhead()
 	}
 	return m, nil
 }

@@ -85,6 +85,9 @@ func (m readerModel) stateMsg(msg tea.Msg) (readerModel, tea.Cmd) {
 			return m, m.saveNow()
 		}
 	case storeDoneMsg:
+		if msg.asker != readerScreen {
+			return m, nil
+		}
 		if msg.err != nil {
 			return m, m.say("%v", msg.err)
 		}
@@ -152,6 +155,27 @@ func (m readerModel) topBlock() (articles.Position, string) {
 	return pos, blocks[pos.Block].Text
 }
 
+// quoteBlock is the first paragraph of text at or below the top line: a
+// section's heading is not text to quote, and is on the top line after
+// every section jump.
+func (m readerModel) quoteBlock() (articles.Position, string) {
+	top, _ := m.topBlock()
+	for sec := top.Section; sec < len(m.article.Sections); sec++ {
+		s := m.article.Sections[sec]
+		first := 0
+		if sec == top.Section {
+			first = top.Block
+		}
+		for b := first; b < len(s.Blocks); b++ {
+			if b == 0 && s.Title != "" {
+				continue // the heading
+			}
+			return articles.Position{Section: sec, Block: b}, s.Blocks[b].Text
+		}
+	}
+	return top, ""
+}
+
 func (m readerModel) addBookmark(label string) tea.Cmd {
 	store := m.ctx.store()
 	pos, text := m.topBlock()
@@ -159,7 +183,7 @@ func (m readerModel) addBookmark(label string) tea.Cmd {
 	where := placeName(m.article, pos)
 	return func() tea.Msg {
 		_, err := store.AddBookmark(b)
-		return storeDoneMsg{done: "Bookmarked " + where + ".", err: err}
+		return storeDoneMsg{asker: readerScreen, done: "Bookmarked " + where + ".", err: err}
 	}
 }
 
@@ -167,7 +191,7 @@ func (m readerModel) addBookmark(label string) tea.Cmd {
 // while the search shows a match, the sentence that holds it; with all
 // that is needed to cite it.
 func (m readerModel) saveQuote() tea.Cmd {
-	pos, text := m.topBlock()
+	pos, text := m.quoteBlock()
 	if mpos, sentence, ok := m.matchSentence(); ok {
 		pos, text = mpos, sentence
 	}
@@ -183,7 +207,7 @@ func (m readerModel) saveQuote() tea.Cmd {
 	store := m.ctx.store()
 	return func() tea.Msg {
 		_, err := store.AddQuote(q)
-		return storeDoneMsg{done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(m.article, pos)), err: err}
+		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(m.article, pos)), err: err}
 	}
 }
 
@@ -200,7 +224,7 @@ func (m readerModel) marksKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	case marksDelete:
 		store := m.ctx.store()
 		return m, func() tea.Msg {
-			return storeDoneMsg{done: "Bookmark deleted.", err: store.DeleteBookmark(b.ID)}
+			return storeDoneMsg{asker: readerScreen, done: "Bookmark deleted.", err: store.DeleteBookmark(b.ID)}
 		}
 	}
 	return m, nil

@@ -176,7 +176,8 @@ func besideEachOther(left, right []string, width, height int) []string {
 func (m readerModel) helpLines() []string {
 	indent := strings.Repeat(" ", m.textIndent())
 	lines := []string{indent + m.ctx.Styles.TOCTitle.Render("Keys"), ""}
-	for _, l := range strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n") {
+	room := max(m.ctx.Width-m.textIndent(), 1)
+	for _, l := range helpColumns(m.keys.FullHelp(), room, m.ctx.Styles.HelpKey, m.ctx.Styles.HelpDesc) {
 		lines = append(lines, indent+l)
 	}
 	return append(lines, "", indent+m.ctx.Styles.Dim.Render("Press any key to go back to the text."))
@@ -185,8 +186,11 @@ func (m readerModel) helpLines() []string {
 // statusLine reads "§3/8 Section title · 42% · 6 min left", with a passing
 // message or a reminder of the keys on the right.
 func (m readerModel) statusLine() string {
-	if m.overlay == findOverlay {
+	switch m.overlay {
+	case findOverlay:
 		return ansi.Truncate(m.find.input.View(), m.ctx.Width, "…")
+	case labelOverlay:
+		return ansi.Truncate(m.state.label.View(), m.ctx.Width, "…")
 	}
 	left := m.progress()
 	right := m.status
