@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"cable/articles"
+	"cable/crash"
 	"cable/library"
 	"cable/render"
 
@@ -42,8 +43,11 @@ type articleLoadedMsg struct {
 	article   *articles.Article
 	reading   library.Reading
 	bookmarks []library.Bookmark
-	at        *articles.Position
-	err       error
+	// names is the article's names index, made here rather than when
+	// the reader opens, so that no key press waits for it.
+	names []articles.Name
+	at    *articles.Position
+	err   error
 }
 
 // closeReaderMsg asks the root to go back to the library.
@@ -123,11 +127,17 @@ func openEntry(e library.Entry, at *articles.Position) tea.Cmd {
 }
 
 // loadArticleCmd reads an entry's article and its state in the background.
-func loadArticleCmd(cat *library.Catalog, e library.Entry, at *articles.Position) tea.Cmd {
+// A panic while the names are gathered is reported, and the article
+// opens without its names index.
+func loadArticleCmd(cat *library.Catalog, e library.Entry, at *articles.Position, reports *crash.Reporter) tea.Cmd {
 	return func() tea.Msg {
 		msg := articleLoadedMsg{entry: e, at: at}
 		msg.article, msg.err = cat.Article(e)
-		if msg.err != nil || cat.Store == nil {
+		if msg.err != nil {
+			return msg
+		}
+		msg.names, _ = crash.File(reports, e.Key, func() ([]articles.Name, error) { return articles.Names(msg.article), nil })
+		if cat.Store == nil {
 			return msg
 		}
 		// State that cannot be read is not worth refusing the article for:

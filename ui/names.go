@@ -19,8 +19,8 @@ type namesModel struct {
 	pick  pickList
 }
 
-func newNames(ctx *Context, a *articles.Article) namesModel {
-	m := namesModel{ctx: ctx, names: articles.Names(a), pick: newPickList(ctx, "show mentions", false)}
+func newNames(ctx *Context, names []articles.Name) namesModel {
+	m := namesModel{ctx: ctx, names: names, pick: newPickList(ctx, "show mentions", false)}
 	m.pick.rows = len(m.names)
 	return m
 }

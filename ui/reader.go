@@ -101,7 +101,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 		pending: map[render.Options]bool{},
 		toc:     newTOC(ctx, a),
 		links:   newLinks(ctx, a),
-		names:   newNames(ctx, a),
+		names:   newNames(ctx, loaded.names),
 		urls:    render.SectionLinks(a),
 		marks:   newMarks(ctx, loaded.bookmarks),
 		anchor:  loaded.reading.Position,
