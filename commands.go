@@ -134,7 +134,7 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 		Short: "Print an article rendered for the terminal, like glow",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := findArticle(args[0], global)
+			a, err := findArticle(cmd, args[0], global)
 			if err != nil {
 				return err
 			}
@@ -156,8 +156,11 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 }
 
 // findArticle takes a path to a file, or else the ID of an article in the
-// catalog. A file is read directly: printing one needs no index.
-func findArticle(arg string, global *globalFlags) (*articles.Article, error) {
+// catalog. A file is read directly: printing one needs no index. An ID is
+// looked up in the same catalog "cable list" and the library screen show,
+// through the index when there is one, since only the index remembers the
+// ID a moved file kept.
+func findArticle(cmd *cobra.Command, arg string, global *globalFlags) (*articles.Article, error) {
 	if info, err := os.Stat(arg); err == nil {
 		if info.IsDir() {
 			return nil, userErrorf("%s: give one article file, not a directory", arg)
@@ -168,10 +171,11 @@ func findArticle(arg string, global *globalFlags) (*articles.Article, error) {
 		}
 		return list[0], nil
 	}
-	cat, err := openCatalog(globalFlags{library: global.library, noState: true}, nil)
+	cat, err := commandCatalog(cmd, global, nil)
 	if err != nil {
 		return nil, err
 	}
+	defer cat.Close()
 	e, ok := cat.Find(arg)
 	if !ok {
 		return nil, userErrorf("no article %q: \"cable list\" shows the IDs", arg)
@@ -389,19 +393,7 @@ func newQuotesCommand(global *globalFlags) *cobra.Command {
 			if global.noState {
 				return userErrorf("quotes are kept in the library database, and --no-state turns it off")
 			}
-			db, err := library.DefaultDBPath()
-			if err != nil {
-				return err
-			}
-			store, notice, err := library.Open(db)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			if notice != "" {
-				fmt.Fprintln(cmd.ErrOrStderr(), "cable:", notice)
-			}
-			quotes, err := store.Quotes(article)
+			quotes, err := savedQuotes(cmd, global, article)
 			if err != nil {
 				return err
 			}
@@ -420,6 +412,41 @@ func newQuotesCommand(global *globalFlags) *cobra.Command {
 	cmd.Flags().StringVar(&article, "article", "", "only the quotes from this article (its ID)")
 	cmd.Flags().StringVar(&format, "format", "md", "md (a blockquote and a citation line) or json")
 	return cmd
+}
+
+// savedQuotes lists the quotes kept in the database: all of them, or those
+// of the article with an ID. The ID is looked up in the catalog, as
+// "cable list" shows it, and the quotes found by the article's key, which
+// they keep when the file moves or its ID changes; an ID that is no
+// longer in the catalog finds the quotes saved under it.
+func savedQuotes(cmd *cobra.Command, global *globalFlags, id string) ([]library.Quote, error) {
+	if id == "" {
+		db, err := library.DefaultDBPath()
+		if err != nil {
+			return nil, err
+		}
+		store, notice, err := library.Open(db)
+		if err != nil {
+			return nil, err
+		}
+		defer store.Close()
+		if notice != "" {
+			fmt.Fprintln(cmd.ErrOrStderr(), "cable:", notice)
+		}
+		return store.Quotes("")
+	}
+	cat, err := commandCatalog(cmd, global, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer cat.Close()
+	if cat.Store == nil {
+		return nil, userErrorf("quotes are kept in the library database, which is not available")
+	}
+	if e, ok := cat.Find(id); ok {
+		return cat.Store.QuotesOf(e.Key)
+	}
+	return cat.Store.Quotes(id)
 }
 
 // quoteJSON is a quote as "cable quotes --format json" prints it.
