@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"cable/articles"
 )
 
 // SnippetStart and SnippetEnd surround the matched words in Hit.Snippet.
@@ -234,14 +232,14 @@ func hits(ctx context.Context, c *sql.Conn, match string, best []ranked) ([]Hit,
 		if h == nil || d == nil {
 			continue // gone from the index since bestBlocks
 		}
-		h.Key, h.ID, h.Title, h.Origin = d.key, d.id, d.summary.Title, d.summary.Origin
+		h.Key, h.ID, h.Title, h.Origin = d.key, d.id, d.title, originOf(d.key)
 		if b.rank != 0 {
 			h.Rank = -b.rank // not -0, which JSON would print as such
 		}
 		if h.Section < 0 {
 			h.Section, h.Block = 0, 0
-		} else if h.Section < len(d.summary.Sections) {
-			h.SectionTitle = d.summary.Sections[h.Section]
+		} else if h.Section < len(d.sections) {
+			h.SectionTitle = d.sections[h.Section]
 		}
 		out = append(out, *h)
 	}
@@ -321,8 +319,8 @@ func highlights(ctx context.Context, c *sql.Conn, match string, best []ranked) (
 
 // hitDoc is what a hit shows of its article.
 type hitDoc struct {
-	key, id string
-	summary articles.Summary
+	key, id, title string
+	sections       []string
 }
 
 func docsByNumber(ctx context.Context, c *sql.Conn, best []ranked) (map[int64]*hitDoc, error) {
@@ -330,7 +328,7 @@ func docsByNumber(ctx context.Context, c *sql.Conn, best []ranked) (map[int64]*h
 	for i, b := range best {
 		args[i] = b.rowid >> blockBits
 	}
-	rows, err := c.QueryContext(ctx, "SELECT doc, key, id, summary FROM docs WHERE doc IN ("+placeholders(len(args))+")", args...)
+	rows, err := c.QueryContext(ctx, "SELECT doc, key, id, title, sections FROM docs WHERE doc IN ("+placeholders(len(args))+")", args...)
 	if err != nil {
 		return nil, err
 	}
@@ -338,14 +336,12 @@ func docsByNumber(ctx context.Context, c *sql.Conn, best []ranked) (map[int64]*h
 	docs := map[int64]*hitDoc{}
 	for rows.Next() {
 		var doc int64
-		var summary string
+		var sections string
 		d := &hitDoc{}
-		if err := rows.Scan(&doc, &d.key, &d.id, &summary); err != nil {
+		if err := rows.Scan(&doc, &d.key, &d.id, &d.title, &sections); err != nil {
 			return nil, err
 		}
-		if err := unmarshalSummary([]byte(summary), &d.summary); err != nil {
-			return nil, fmt.Errorf("decoding the summary of %s: %w", d.key, err)
-		}
+		d.sections, _ = splitList(sections) // unreadable: no section titles
 		docs[doc] = d
 	}
 	return docs, rows.Err()
