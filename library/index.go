@@ -34,7 +34,7 @@ type docRecord struct {
 type blockRow struct {
 	section, block int
 	// text is what FTS5 indexes: the block's text without snippet markers
-	// and with the letters the tokenizer cannot fold replaced (see fold).
+	// and with its letters outside ASCII folded (see fold).
 	text string
 	// orig is the text as written (markers removed) when folding changed
 	// it, for snippets to show; nil otherwise.

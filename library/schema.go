@@ -25,8 +25,7 @@ var migrations = []string{schemaV1, schemaV2}
 // blocks is the full-text index, one row per paragraph-like block so that a
 // hit has a place. Its rowid is doc<<blockBits | n, so that an article's
 // rows are one rowid range, found and deleted without a scan. text is the
-// block's text with the letters the tokenizer cannot fold replaced (see
-// fold); orig is the text as written when that changed anything, else NULL.
+// block's text with its letters outside ASCII folded (see fold); orig is the text as written when that changed anything, else NULL.
 // Prefixes of two and three characters are indexed, because those are what
 // a search typed letter by letter starts with, and the most costly to find
 // otherwise (every word starting "th"); it makes the index about half as

@@ -352,36 +352,6 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
-// restore puts the original letters back into a highlighted block whose
-// indexed text was folded: fold keeps every byte in place, so everything
-// but the markers is copied from the original at the same offset.
-func restore(marked string, orig sql.NullString) string {
-	if !orig.Valid {
-		return marked
-	}
-	var b strings.Builder
-	o := orig.String
-	pos := 0
-	for i := 0; i < len(marked); {
-		if m := markerAt(marked[i:]); m != "" {
-			b.WriteString(m)
-			i += len(m)
-			continue
-		}
-		j := i + 1
-		for j < len(marked) && markerAt(marked[j:]) == "" {
-			j++
-		}
-		if pos+j-i > len(o) {
-			return marked // not aligned after all: show the folded text
-		}
-		b.WriteString(o[pos : pos+j-i])
-		pos += j - i
-		i = j
-	}
-	return b.String()
-}
-
 func markerAt(s string) string {
 	switch {
 	case strings.HasPrefix(s, SnippetStart):

@@ -58,7 +58,7 @@ type SyncStats struct{ Parsed, Unchanged, Removed, Broken int }
 // changes (a new field in the summary, a change to how blocks are cut),
 // the next Sync reparses every file instead of trusting rows made the old
 // way.
-const indexVersion = "1"
+const indexVersion = "2" // 2: the full-text index folds with textfold
 
 // item is one entry in the making: a bundled article, a file, or a
 // directory that could not be listed.
