@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -40,6 +42,12 @@ func newListCommand(global *globalFlags) *cobra.Command {
 		Use:   "list [FILE|DIR...]",
 		Short: "List the articles: id, title, author, words, minutes, progress",
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// Nearly everything list allocates stays in use until it
+			// exits, so collecting early finds little garbage: listing
+			// 10,000 articles took six collections with the default and
+			// takes three at 400, an eighth less CPU time, for 5 MB more
+			// at the peak (62 MB).
+			debug.SetGCPercent(400)
 			cat, err := commandCatalog(cmd, global, args)
 			if err != nil {
 				return err
@@ -109,23 +117,31 @@ func writeJSON(w io.Writer, v any) error {
 
 // writeTable prints the list as aligned columns. The tabwriter writes
 // each cell on its own, so its output is buffered: unbuffered, 10,000
-// articles took 100,000 system calls.
+// articles took 100,000 system calls. Each line is put together in one
+// buffer rather than by Fprintf, which took a tenth of the time of a
+// "cable list" of 10,000 articles.
 func writeTable(w io.Writer, list []listedArticle) error {
 	buf := bufio.NewWriter(w)
 	defer buf.Flush()
 	tw := tabwriter.NewWriter(buf, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTITLE\tAUTHOR\tWORDS\tMIN\tREAD")
+	var line []byte
 	for _, a := range list {
-		read := ""
+		line = append(line[:0], a.ID...)
+		line = append(append(line, '\t'), a.Title...)
+		line = append(append(line, '\t'), a.Author...)
+		line = strconv.AppendInt(append(line, '\t'), int64(a.Words), 10)
+		line = strconv.AppendInt(append(line, '\t'), int64(a.Minutes), 10)
+		line = append(line, '\t')
 		switch {
 		case a.Error != "":
-			read = "broken"
+			line = append(line, "broken"...)
 		case a.Finished:
-			read = "finished"
+			line = append(line, "finished"...)
 		case a.LastRead != nil:
-			read = fmt.Sprintf("%d%%", a.Progress)
+			line = append(strconv.AppendInt(line, int64(a.Progress), 10), '%')
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", a.ID, a.Title, a.Author, a.Words, a.Minutes, read)
+		tw.Write(append(line, '\n'))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -142,7 +158,7 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 		Short: "Print an article rendered for the terminal, like glow",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := findArticle(args[0], global)
+			a, err := findArticle(cmd, args[0], global)
 			if err != nil {
 				return err
 			}
@@ -169,22 +185,26 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 }
 
 // findArticle takes a path to a file, or else the ID of an article in the
-// catalog. A file is read directly: printing one needs no index.
-func findArticle(arg string, global *globalFlags) (*articles.Article, error) {
+// catalog. A file is read directly: printing one needs no index. An ID is
+// looked up in the same catalog "cable list" and the library screen show,
+// through the index when there is one, since only the index remembers the
+// ID a moved file kept.
+func findArticle(cmd *cobra.Command, arg string, global *globalFlags) (*articles.Article, error) {
 	if info, err := os.Stat(arg); err == nil {
 		if info.IsDir() {
 			return nil, userErrorf("%s: give one article file, not a directory", arg)
 		}
-		list, err := articles.LoadPaths([]string{arg})
+		list, err := crash.File(crashReporter(), arg, func() ([]*articles.Article, error) { return articles.LoadPaths([]string{arg}) })
 		if err != nil {
 			return nil, userError{err}
 		}
 		return list[0], nil
 	}
-	cat, err := openCatalog(globalFlags{library: global.library, noState: true}, nil)
+	cat, err := commandCatalog(cmd, global, nil)
 	if err != nil {
 		return nil, err
 	}
+	defer cat.Close()
 	e, ok := cat.Find(arg)
 	if !ok {
 		return nil, userErrorf("no article %q: \"cable list\" shows the IDs", arg)
@@ -408,19 +428,7 @@ func newQuotesCommand(global *globalFlags) *cobra.Command {
 			if global.noState {
 				return userErrorf("quotes are kept in the library database, and --no-state turns it off")
 			}
-			db, err := library.DefaultDBPath()
-			if err != nil {
-				return err
-			}
-			store, notice, err := library.Open(db)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			if notice != "" {
-				fmt.Fprintln(cmd.ErrOrStderr(), "cable:", notice)
-			}
-			quotes, err := store.Quotes(article)
+			quotes, err := savedQuotes(cmd, global, article)
 			if err != nil {
 				return err
 			}
@@ -439,6 +447,41 @@ func newQuotesCommand(global *globalFlags) *cobra.Command {
 	cmd.Flags().StringVar(&article, "article", "", "only the quotes from this article (its ID)")
 	cmd.Flags().StringVar(&format, "format", "md", "md (a blockquote and a citation line) or json")
 	return cmd
+}
+
+// savedQuotes lists the quotes kept in the database: all of them, or those
+// of the article with an ID. The ID is looked up in the catalog, as
+// "cable list" shows it, and the quotes found by the article's key, which
+// they keep when the file moves or its ID changes; an ID that is no
+// longer in the catalog finds the quotes saved under it.
+func savedQuotes(cmd *cobra.Command, global *globalFlags, id string) ([]library.Quote, error) {
+	if id == "" {
+		db, err := library.DefaultDBPath()
+		if err != nil {
+			return nil, err
+		}
+		store, notice, err := library.Open(db)
+		if err != nil {
+			return nil, err
+		}
+		defer store.Close()
+		if notice != "" {
+			fmt.Fprintln(cmd.ErrOrStderr(), "cable:", notice)
+		}
+		return store.Quotes("")
+	}
+	cat, err := commandCatalog(cmd, global, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer cat.Close()
+	if cat.Store == nil {
+		return nil, userErrorf("quotes are kept in the library database, which is not available")
+	}
+	if e, ok := cat.Find(id); ok {
+		return cat.Store.QuotesOf(e.Key)
+	}
+	return cat.Store.Quotes(id)
 }
 
 // quoteJSON is a quote as "cable quotes --format json" prints it.

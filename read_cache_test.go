@@ -10,6 +10,7 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/muesli/termenv"
+	"github.com/spf13/cobra"
 )
 
 // TestReadUsesTheRenderCache: "cable read" keeps what it renders where
@@ -34,7 +35,7 @@ func TestReadUsesTheRenderCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := findArticle("azerbaijan-israel-relations", &globalFlags{})
+	a, err := findArticle(&cobra.Command{}, "azerbaijan-israel-relations", &globalFlags{})
 	if err != nil {
 		t.Fatal(err)
 	}

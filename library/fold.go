@@ -1,39 +1,128 @@
 package library
 
-import "strings"
+import (
+	"database/sql"
+	"strings"
+	"unicode/utf8"
 
-// FTS5's unicode61 tokenizer, with remove_diacritics 2, folds letters that
-// Unicode decomposes into a base letter and a mark: "naïve" is found by
-// "naive", "Şuşa" by "Susa". It cannot fold the letters that are letters
-// of their own, so "Baki" would not find "Bakı" (dotless i), nor "Lodz"
-// find "Łódź". fold replaces each such letter, in the indexed text and in
-// queries alike, with a letter the tokenizer does fold to the usual Latin
-// spelling: "ı" with "í" (which folds to "i"), "ø" with "ó", "ß" with "ss".
+	"cable/textfold"
+)
+
+// FTS5's unicode61 tokenizer folds case, and with remove_diacritics 2 the
+// letters Unicode decomposes into a base letter and a mark; it cannot fold
+// the letters that are letters of their own, so "Baki" would not find
+// "Bakı", nor "Lodz" "Łódź", nor "strasse" "Straße". So the text indexed
+// and the queries are folded first with textfold, the table the library
+// screen's filter folds with, so that the two find the same things. ASCII
+// is left to the tokenizer, which folds its case alike, so that most
+// blocks are indexed as they are written.
 //
-// Every replacement has the same length in bytes as what it replaces, so
-// the folded text lines up byte for byte with the original: a match that
-// FTS5 marks in the folded text marks the same words in the original, which
-// is what search snippets show.
-var foldPairs = []string{
-	"ı", "í", // dotless i (Azerbaijani, Turkish)
-	"ə", "á", "Ə", "Á", // schwa (Azerbaijani): Əliyev, Aliyev
-	"ø", "ó", "Ø", "Ó", "ǿ", "ó", "Ǿ", "Ó",
-	"ł", "ĺ", "Ł", "Ĺ",
-	"đ", "ď", "Đ", "Ď", "ð", "ď", "Ð", "Ď",
-	"ħ", "ĥ", "Ħ", "Ĥ",
-	"ß", "ss",
-	"æ", "ae", "Æ", "AE",
-	"œ", "oe", "Œ", "OE",
-	"þ", "th", "Þ", "TH",
+// A folding may be longer or shorter than the letter it replaces ("ı" is
+// two bytes, "i" one), so a snippet, which FTS5 marks in the folded text,
+// is mapped back onto the original by restore.
+
+// fold returns s with every non-ASCII rune folded, and whether anything
+// changed.
+func fold(s string) (string, bool) {
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			continue
+		}
+		if _, ok := textfold.Rune(r); ok {
+			var b strings.Builder
+			b.Grow(len(s) + 8)
+			b.WriteString(s[:i])
+			for _, r := range s[i:] {
+				if f, ok := textfold.Rune(r); ok && r >= utf8.RuneSelf {
+					b.WriteString(f)
+				} else {
+					b.WriteRune(r)
+				}
+			}
+			return b.String(), true
+		}
+	}
+	return s, false
 }
 
-var folder = strings.NewReplacer(foldPairs...)
+// foldMap folds s as fold does and says where each place in the folded
+// text is in s: lo[q] is the first and hi[q] the last place in s whose
+// text before it folds to the folded text's first q bytes. They differ
+// around a rune that folds to nothing (a combining mark); a place inside
+// the folding of one rune ("ss" for "ß") is the place after that rune.
+func foldMap(s string) (folded string, lo, hi []int) {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	lo, hi = []int{0}, []int{0}
+	for i, r := range s {
+		size := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			_, size = utf8.DecodeRuneInString(s[i:])
+		}
+		f, ok := "", false
+		if r >= utf8.RuneSelf {
+			f, ok = textfold.Rune(r)
+		}
+		if !ok {
+			f = s[i : i+size]
+		}
+		b.WriteString(f)
+		if f == "" {
+			hi[len(hi)-1] = i + size
+			continue
+		}
+		for range len(f) - 1 {
+			lo, hi = append(lo, i+size), append(hi, i+size)
+		}
+		lo, hi = append(lo, i+size), append(hi, i+size)
+	}
+	return b.String(), lo, hi
+}
 
-// fold returns s with the letters FTS5 cannot fold replaced, and whether
-// anything changed. len(fold(s)) == len(s) always.
-func fold(s string) (string, bool) {
-	f := folder.Replace(s)
-	return f, f != s
+// restore puts the original text back into a highlighted block whose
+// indexed text was folded, keeping the markers around the same words. A
+// block that does not fold to what was highlighted (it cannot happen,
+// short of a change to folding without reindexing) is shown as highlighted.
+func restore(marked string, orig sql.NullString) string {
+	if !orig.Valid {
+		return marked
+	}
+	o := orig.String
+	folded, lo, hi := foldMap(o)
+	var b strings.Builder
+	b.Grow(len(o) + 16)
+	q, at := 0, 0 // place in folded, place in o
+	for i := 0; i < len(marked); {
+		m := markerAt(marked[i:])
+		if m == "" {
+			j := i + 1
+			for j < len(marked) && markerAt(marked[j:]) == "" {
+				j++
+			}
+			if q+j-i > len(folded) || folded[q:q+j-i] != marked[i:j] {
+				return marked
+			}
+			q += j - i
+			i = j
+			continue
+		}
+		to := lo[q]
+		if m == SnippetEnd {
+			to = hi[q]
+		}
+		if to < at {
+			return marked
+		}
+		b.WriteString(o[at:to])
+		b.WriteString(m)
+		at = to
+		i += len(m)
+	}
+	if q != len(folded) {
+		return marked
+	}
+	b.WriteString(o[at:])
+	return b.String()
 }
 
 // markerFree replaces the snippet markers, should an article contain

@@ -2,7 +2,6 @@ package library
 
 import (
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -35,7 +34,7 @@ type docRecord struct {
 type blockRow struct {
 	section, block int
 	// text is what FTS5 indexes: the block's text without snippet markers
-	// and with the letters the tokenizer cannot fold replaced (see fold).
+	// and with its letters outside ASCII folded (see fold).
 	text string
 	// orig is the text as written (markers removed) when folding changed
 	// it, for snippets to show; nil otherwise.
@@ -151,11 +150,72 @@ type write struct {
 	inserts func(w *txw) error // full-text rows coming
 }
 
-const upsertDoc = `INSERT INTO docs (key, id, size, mtime_ns, hash, added_ns, summary, error)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+const upsertDoc = `INSERT INTO docs (key, id, size, mtime_ns, hash, added_ns, error,
+	title, author, source, published, words, editors_note, sections, topics)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (key) DO UPDATE SET id = excluded.id, size = excluded.size, mtime_ns = excluded.mtime_ns,
-	hash = excluded.hash, summary = excluded.summary, error = excluded.error
+	hash = excluded.hash, error = excluded.error,
+	title = excluded.title, author = excluded.author, source = excluded.source, published = excluded.published,
+	words = excluded.words, editors_note = excluded.editors_note, sections = excluded.sections, topics = excluded.topics
 RETURNING doc`
+
+// summaryColumns are the docs columns that hold an articles.Summary, in
+// the order summaryArgs gives their values and loadRange reads them. The
+// rest is not stored twice: the ID is the id column, the Origin the key
+// (see originOf), and Minutes follow from Words.
+const summaryColumns = "title, author, source, published, words, editors_note, sections, topics"
+
+// summaryArgs are the values of summaryColumns for a summary.
+func summaryArgs(sum *articles.Summary) []any {
+	return []any{sum.Title, sum.Author, sum.Source, sum.Published, sum.Words, sum.EditorsNote,
+		joinList(sum.Sections), joinList(sum.Topics)}
+}
+
+// listEnd ends every item of a list kept in one column: the ASCII unit
+// separator, which article text never holds (articles.Clean removes every
+// control character but tab and newline), so an item needs no escaping.
+// Ending rather than separating the items tells an empty list ("") from a
+// list of one empty title (listEnd).
+const listEnd = "\x1f"
+
+// joinList keeps a list in one column. An item that holds listEnd all the
+// same (a summary not made from an article) has it replaced by a space.
+func joinList(list []string) string {
+	n := 0
+	for _, s := range list {
+		n += len(s) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range list {
+		if strings.Contains(s, listEnd) {
+			s = strings.ReplaceAll(s, listEnd, " ")
+		}
+		b.WriteString(s)
+		b.WriteString(listEnd)
+	}
+	return b.String()
+}
+
+// splitList reads a list joinList kept, sharing its memory. A column
+// that does not end with listEnd was not written by joinList: ok is false.
+func splitList(col string) (list []string, ok bool) {
+	if col == "" {
+		return []string{}, true
+	}
+	if !strings.HasSuffix(col, listEnd) {
+		return nil, false
+	}
+	return strings.Split(col[:len(col)-len(listEnd)], listEnd), true
+}
+
+// originOf is the Origin of the article stored under key.
+func originOf(key string) string {
+	if isBundledKey(key) {
+		return articles.BundleOrigin
+	}
+	return key
+}
 
 // writeDoc stores one article source and replaces its full-text rows. A
 // row already there for the key keeps its doc number and its added time.
@@ -163,11 +223,7 @@ func writeDoc(rec *docRecord) write {
 	var doc int64
 	return write{
 		rows: func(w *txw) error {
-			summary, err := json.Marshal(rec.summary)
-			if err != nil {
-				return fmt.Errorf("encoding the summary of %s: %w", rec.key, err)
-			}
-			args := []any{rec.key, rec.id, rec.size, rec.mtime, rec.hash, rec.added, string(summary), rec.errText}
+			args := append([]any{rec.key, rec.id, rec.size, rec.mtime, rec.hash, rec.added, rec.errText}, summaryArgs(&rec.summary)...)
 			if err := w.scan(upsertDoc, args, &doc); err != nil {
 				return fmt.Errorf("indexing %s: %w", rec.key, err)
 			}
@@ -252,16 +308,12 @@ func renameDoc(from string, rec *docRecord) write {
 }
 
 func moveState(w *txw, from string, rec *docRecord) error {
-	summary, err := json.Marshal(rec.summary)
-	if err != nil {
-		return fmt.Errorf("encoding the summary of %s: %w", rec.key, err)
-	}
 	steps := []struct {
 		query string
 		args  []any
 	}{
-		{"UPDATE docs SET key = ?, id = ?, size = ?, mtime_ns = ?, summary = ? WHERE key = ?",
-			[]any{rec.key, rec.id, rec.size, rec.mtime, string(summary), from}},
+		{"UPDATE docs SET key = ?, id = ?, size = ?, mtime_ns = ? WHERE key = ?",
+			[]any{rec.key, rec.id, rec.size, rec.mtime, from}},
 		{"DELETE FROM readings WHERE key = ?", []any{rec.key}},
 		{"UPDATE readings SET key = ? WHERE key = ?", []any{rec.key, from}},
 		{"UPDATE bookmarks SET key = ? WHERE key = ?", []any{rec.key, from}},

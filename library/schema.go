@@ -8,25 +8,24 @@ import (
 // schemaVersion is the schema this cable writes, kept in PRAGMA
 // user_version. A database with a higher version was written by a newer
 // cable and is not touched.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // migrations[i] takes the schema from version i to version i+1. Each runs
 // in the same transaction as the version change, so a database is never
 // left half-migrated.
-var migrations = []string{schemaV1}
+var migrations = []string{schemaV1, schemaV2}
 
 // schemaV1 is the first schema.
 //
 // docs is the index: one row per article source, keyed by its identity
 // (the file's absolute path, or "bundled:"+ID). It holds what the library
-// list needs (the summary, as JSON) and what Sync needs to tell a changed
+// list needs (the summary; in columns since schemaV2) and what Sync needs to tell a changed
 // file from an unchanged one without reading it (size, mtime, hash).
 //
 // blocks is the full-text index, one row per paragraph-like block so that a
 // hit has a place. Its rowid is doc<<blockBits | n, so that an article's
 // rows are one rowid range, found and deleted without a scan. text is the
-// block's text with the letters the tokenizer cannot fold replaced (see
-// fold); orig is the text as written when that changed anything, else NULL.
+// block's text with its letters outside ASCII folded (see fold); orig is the text as written when that changed anything, else NULL.
 // Prefixes of two and three characters are indexed, because those are what
 // a search typed letter by letter starts with, and the most costly to find
 // otherwise (every word starting "th"); it makes the index about half as
@@ -102,6 +101,37 @@ CREATE INDEX quotes_article ON quotes (article_id);
 CREATE INDEX quotes_key ON quotes (key);
 `
 
+// schemaV2 keeps each article's summary in columns of its own instead of
+// one JSON text (but for Minutes, which follow from Words), so that listing the library is a plain read with nothing
+// to decode (see loadRows). The lists, section titles and topics, are kept
+// as their items each followed by listEnd (see joinList). Rows are
+// converted in place, keeping their doc numbers and IDs; a row whose JSON
+// cannot be read is marked changed (no hash, no trusted mtime), so that
+// the next Sync parses its file again. The reader's tables are not
+// touched.
+const schemaV2 = `
+ALTER TABLE docs ADD COLUMN title        TEXT    NOT NULL DEFAULT '';
+ALTER TABLE docs ADD COLUMN author       TEXT    NOT NULL DEFAULT '';
+ALTER TABLE docs ADD COLUMN source       TEXT    NOT NULL DEFAULT '';
+ALTER TABLE docs ADD COLUMN published    TEXT    NOT NULL DEFAULT '';
+ALTER TABLE docs ADD COLUMN words        INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE docs ADD COLUMN editors_note INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE docs ADD COLUMN sections     TEXT    NOT NULL DEFAULT '';
+ALTER TABLE docs ADD COLUMN topics       TEXT    NOT NULL DEFAULT '';
+UPDATE docs SET
+	title        = coalesce(json_extract(summary, '$.title'), ''),
+	author       = coalesce(json_extract(summary, '$.author'), ''),
+	source       = coalesce(json_extract(summary, '$.source'), ''),
+	published    = coalesce(json_extract(summary, '$.published'), ''),
+	words        = coalesce(json_extract(summary, '$.words'), 0),
+	editors_note = coalesce(json_extract(summary, '$.editors_note'), 0),
+	sections     = coalesce((SELECT group_concat(value || char(31), '' ORDER BY key) FROM json_each(summary, '$.sections')), ''),
+	topics       = coalesce((SELECT group_concat(value || char(31), '' ORDER BY key) FROM json_each(summary, '$.topics')), '')
+WHERE CASE WHEN json_valid(summary) THEN json_type(summary) = 'object' ELSE 0 END;
+UPDATE docs SET hash = '', mtime_ns = 0 WHERE NOT CASE WHEN json_valid(summary) THEN json_type(summary) = 'object' ELSE 0 END;
+ALTER TABLE docs DROP COLUMN summary;
+`
+
 // tables are the tables every cable database of this version has; a
 // database that claims the version but lacks one is not used.
 var tables = []string{"docs", "blocks", "meta", "readings", "bookmarks", "quotes"}
@@ -133,6 +163,13 @@ func prepareSchema(db *sql.DB) error {
 	}
 	if err := checkVersion(tx, v); err != nil {
 		return err
+	}
+	if v > 0 {
+		// An older cable's database that lacks a table is damaged, not
+		// to be migrated.
+		if err := checkTables(tx); err != nil {
+			return err
+		}
 	}
 	for ; v < schemaVersion; v++ {
 		if _, err := tx.Exec(migrations[v]); err != nil {

@@ -8,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"cable/articles"
 	"cable/crash"
 )
 
@@ -235,14 +234,14 @@ func hits(ctx context.Context, c *sql.Conn, match string, best []ranked, r *cras
 		if h == nil || d == nil {
 			continue // gone from the index since bestBlocks
 		}
-		h.Key, h.ID, h.Title, h.Origin = d.key, d.id, d.summary.Title, d.summary.Origin
+		h.Key, h.ID, h.Title, h.Origin = d.key, d.id, d.title, originOf(d.key)
 		if b.rank != 0 {
 			h.Rank = -b.rank // not -0, which JSON would print as such
 		}
 		if h.Section < 0 {
 			h.Section, h.Block = 0, 0
-		} else if h.Section < len(d.summary.Sections) {
-			h.SectionTitle = d.summary.Sections[h.Section]
+		} else if h.Section < len(d.sections) {
+			h.SectionTitle = d.sections[h.Section]
 		}
 		out = append(out, *h)
 	}
@@ -330,8 +329,8 @@ func highlights(ctx context.Context, c *sql.Conn, match string, best []ranked, r
 
 // hitDoc is what a hit shows of its article.
 type hitDoc struct {
-	key, id string
-	summary articles.Summary
+	key, id, title string
+	sections       []string
 }
 
 func docsByNumber(ctx context.Context, c *sql.Conn, best []ranked) (map[int64]*hitDoc, error) {
@@ -339,7 +338,7 @@ func docsByNumber(ctx context.Context, c *sql.Conn, best []ranked) (map[int64]*h
 	for i, b := range best {
 		args[i] = b.rowid >> blockBits
 	}
-	rows, err := c.QueryContext(ctx, "SELECT doc, key, id, summary FROM docs WHERE doc IN ("+placeholders(len(args))+")", args...)
+	rows, err := c.QueryContext(ctx, "SELECT doc, key, id, title, sections FROM docs WHERE doc IN ("+placeholders(len(args))+")", args...)
 	if err != nil {
 		return nil, err
 	}
@@ -347,14 +346,12 @@ func docsByNumber(ctx context.Context, c *sql.Conn, best []ranked) (map[int64]*h
 	docs := map[int64]*hitDoc{}
 	for rows.Next() {
 		var doc int64
-		var summary string
+		var sections string
 		d := &hitDoc{}
-		if err := rows.Scan(&doc, &d.key, &d.id, &summary); err != nil {
+		if err := rows.Scan(&doc, &d.key, &d.id, &d.title, &sections); err != nil {
 			return nil, err
 		}
-		if err := unmarshalSummary([]byte(summary), &d.summary); err != nil {
-			return nil, fmt.Errorf("decoding the summary of %s: %w", d.key, err)
-		}
+		d.sections, _ = splitList(sections) // unreadable: no section titles
 		docs[doc] = d
 	}
 	return docs, rows.Err()
@@ -363,36 +360,6 @@ func docsByNumber(ctx context.Context, c *sql.Conn, best []ranked) (map[int64]*h
 // placeholders returns "?, ?, ?" for n parameters.
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
-}
-
-// restore puts the original letters back into a highlighted block whose
-// indexed text was folded: fold keeps every byte in place, so everything
-// but the markers is copied from the original at the same offset.
-func restore(marked string, orig sql.NullString) string {
-	if !orig.Valid {
-		return marked
-	}
-	var b strings.Builder
-	o := orig.String
-	pos := 0
-	for i := 0; i < len(marked); {
-		if m := markerAt(marked[i:]); m != "" {
-			b.WriteString(m)
-			i += len(m)
-			continue
-		}
-		j := i + 1
-		for j < len(marked) && markerAt(marked[j:]) == "" {
-			j++
-		}
-		if pos+j-i > len(o) {
-			return marked // not aligned after all: show the folded text
-		}
-		b.WriteString(o[pos : pos+j-i])
-		pos += j - i
-		i = j
-	}
-	return b.String()
 }
 
 func markerAt(s string) string {

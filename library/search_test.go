@@ -254,26 +254,44 @@ func TestWindow(t *testing.T) {
 }
 
 func TestRestore(t *testing.T) {
-	orig := "Bakı, Łódź and Straße"
-	folded, changed := fold(orig)
-	if !changed || len(folded) != len(orig) {
-		t.Fatalf("fold(%q) = %q, %v", orig, folded, changed)
+	cases := []struct{ orig, from, to, want string }{
+		{"Bakı, Łódź and Straße", "Baki", "Strasse",
+			SnippetStart + "Bakı" + SnippetEnd + ", Łódź and " + SnippetStart + "Straße" + SnippetEnd},
+		// Foldings shorter and longer than the letters, and marks that
+		// fold to nothing, stay inside the word they belong to.
+		{"İlham Əliyev met Æsir", "ilham", "aesir",
+			SnippetStart + "İlham" + SnippetEnd + " Əliyev met " + SnippetStart + "Æsir" + SnippetEnd},
+		{"Le cafe\u0301 de l\u2019Øresund", "cafe", "oresund",
+			"Le " + SnippetStart + "cafe\u0301" + SnippetEnd + " de l\u2019" + SnippetStart + "Øresund" + SnippetEnd},
 	}
-	marked := strings.Replace(folded, "Bakí", SnippetStart+"Bakí"+SnippetEnd, 1)
-	marked = strings.Replace(marked, "Strasse", SnippetStart+"Strasse"+SnippetEnd, 1)
-	want := SnippetStart + "Bakı" + SnippetEnd + ", Łódź and " + SnippetStart + "Straße" + SnippetEnd
-	if got := restore(marked, sql.NullString{String: orig, Valid: true}); got != want {
-		t.Errorf("restore = %q, want %q", got, want)
+	for _, c := range cases {
+		folded, changed := fold(c.orig)
+		if !changed {
+			t.Fatalf("fold(%q) changed nothing", c.orig)
+		}
+		marked := strings.Replace(folded, c.from, SnippetStart+c.from+SnippetEnd, 1)
+		marked = strings.Replace(marked, c.to, SnippetStart+c.to+SnippetEnd, 1)
+		if got := restore(marked, sql.NullString{String: c.orig, Valid: true}); got != c.want {
+			t.Errorf("restore(%q) = %q, want %q", marked, got, c.want)
+		}
+	}
+	// Text that does not fold to what was marked is shown as marked.
+	if got := restore("x"+SnippetStart+"y"+SnippetEnd, sql.NullString{String: "Bakı", Valid: true}); got != "x"+SnippetStart+"y"+SnippetEnd {
+		t.Errorf("restore of a block that does not line up = %q", got)
 	}
 }
 
-// Every folding keeps the byte length, which restore depends on, and
-// replaces a letter FTS5 cannot fold with one it folds.
-func TestFoldPairs(t *testing.T) {
-	for i := 0; i < len(foldPairs); i += 2 {
-		from, to := foldPairs[i], foldPairs[i+1]
-		if len(from) != len(to) {
-			t.Errorf("%q → %q changes the length", from, to)
+// foldMap folds as fold does, and places every byte of the folding.
+func TestFoldMap(t *testing.T) {
+	for _, s := range []string{"", "ascii", "Bakı", "Straße", "cafe\u0301!", "Ǿ Мир 東京", "\u0301lead"} {
+		want, _ := fold(s)
+		folded, lo, hi := foldMap(s)
+		if folded != want || len(lo) != len(folded)+1 || len(hi) != len(lo) {
+			t.Errorf("foldMap(%q) = %q with %d, %d places; fold gives %q", s, folded, len(lo), len(hi), want)
+			continue
+		}
+		if lo[0] != 0 || hi[len(hi)-1] != len(s) {
+			t.Errorf("foldMap(%q) places %v %v do not span the text", s, lo, hi)
 		}
 	}
 }
@@ -290,7 +308,8 @@ func TestMatchQueryLeavesShortPrefixesOutOfTheRanking(t *testing.T) {
 		{"treaty ter", `"treaty" "ter" *`, `"treaty" "ter" *`},
 		{"treaty", `"treaty" *`, `"treaty" *`},
 		{"treaty s", `"treaty" "s"`, `"treaty" "s"`},
-		{"Bakı", `"Bakí" *`, `"Bakí" *`},
+		{"Bakı", `"Baki" *`, `"Baki" *`},
+		{"Straße", `"Strasse" *`, `"Strasse" *`},
 	}
 	for _, c := range cases {
 		if m := matchQuery(c.query); m.all != c.all || m.rank != c.rank {

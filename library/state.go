@@ -246,14 +246,24 @@ func (s *Store) AddQuote(q Quote) (int64, error) {
 // every quote when articleID is "", oldest first: the order they were
 // collected in.
 func (s *Store) Quotes(articleID string) ([]Quote, error) {
+	if articleID == "" {
+		return s.quotes("")
+	}
+	return s.quotes("WHERE article_id = ? ", articleID)
+}
+
+// QuotesOf lists the quotes from the article with a key, oldest first,
+// whatever ID it had when they were saved: quotes follow a moved file by
+// its key (see Sync), while the ID a quote records is the one the article
+// had then.
+func (s *Store) QuotesOf(key string) ([]Quote, error) {
+	return s.quotes("WHERE key = ? ", key)
+}
+
+func (s *Store) quotes(where string, args ...any) ([]Quote, error) {
 	q := `SELECT id, key, article_id, title, author, source, published, url, section_title, text,
 		pos_section, pos_block, pos_offset, created_ns FROM quotes `
-	args := []any{}
-	if articleID != "" {
-		q += "WHERE article_id = ? "
-		args = append(args, articleID)
-	}
-	rows, err := s.db.Query(q+"ORDER BY created_ns, id", args...)
+	rows, err := s.db.Query(q+where+"ORDER BY created_ns, id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("library: listing quotes: %w", err)
 	}

@@ -59,7 +59,7 @@ type SyncStats struct{ Parsed, Unchanged, Removed, Broken int }
 // changes (a new field in the summary, a change to how blocks are cut),
 // the next Sync reparses every file instead of trusting rows made the old
 // way.
-const indexVersion = "1"
+const indexVersion = "2" // 2: the full-text index folds with textfold
 
 // item is one entry in the making: a bundled article, a file, or a
 // directory that could not be listed.
@@ -114,7 +114,7 @@ func (s *Store) Sync(src Sources) ([]Entry, SyncStats, error) {
 func (s *Store) syncIndex(src Sources) ([]Entry, SyncStats, error) {
 	start := time.Now()
 	// The file system and the database are read at the same time: the
-	// walk waits on system calls, the index on decoding.
+	// walk waits on system calls, the index on SQLite.
 	scanned := make(chan []*item, 1)
 	go func() { scanned <- scanFiles(src, start.Add(-racyWindow).UnixNano()) }()
 	rows, err := s.loadRows()
@@ -153,40 +153,85 @@ const racyWindow = 3 * time.Second
 type row struct {
 	key, id, hash, errText string
 	size, mtime, added     int64
-	summary                articles.Summary
-	summaryOK              bool // false when the stored summary could not be decoded
+	summary                articles.Summary // without ID and Origin, which are the item's
+	summaryOK              bool             // false when the stored lists could not be read
 }
 
+// loadRows reads the whole index. Every field is a column of its own, so
+// there is nothing to decode (the lists are cut at listEnd, sharing the
+// column's memory); what a warm start with a large library spends here is
+// SQLite's and the driver's time for each column of each row. So a large
+// index is read in parts, one a core, each on a connection of its own, by
+// ranges of doc numbers.
 func (s *Store) loadRows() (map[string]*row, error) {
-	rs, err := s.db.Query("SELECT key, id, size, mtime_ns, hash, added_ns, summary, error FROM docs")
+	var first, last sql.NullInt64
+	if err := s.db.QueryRow("SELECT min(doc), max(doc) FROM docs").Scan(&first, &last); err != nil {
+		return nil, fmt.Errorf("library: reading the index: %w", err)
+	}
+	if !first.Valid {
+		return map[string]*row{}, nil
+	}
+	span := last.Int64 - first.Int64 + 1
+	parts := max(1, min(int64(runtime.GOMAXPROCS(0)), span/rowsPerPart))
+	lists := make([][]row, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for n := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lists[n], errs[n] = s.loadRange(first.Int64+span*n/parts, first.Int64+span*(n+1)/parts, int(span/parts+1))
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	rows := make(map[string]*row, span)
+	for _, list := range lists {
+		for i := range list {
+			rows[list[i].key] = &list[i]
+		}
+	}
+	return rows, nil
+}
+
+// rowsPerPart is the fewest rows worth a connection of their own.
+const rowsPerPart = 2000
+
+// loadRange reads the index rows whose doc numbers are from first up to,
+// not including, end; about size of them.
+func (s *Store) loadRange(first, end int64, size int) ([]row, error) {
+	rs, err := s.db.Query("SELECT key, id, size, mtime_ns, hash, added_ns, error, "+summaryColumns+
+		" FROM docs WHERE doc >= ? AND doc < ?", first, end)
 	if err != nil {
 		return nil, fmt.Errorf("library: reading the index: %w", err)
 	}
 	defer rs.Close()
-	var list []*row
-	var summaries [][]byte
+	list := make([]row, 0, size)
+	var r row
+	var words int64
+	var sections, topics string
+	dest := []any{&r.key, &r.id, &r.size, &r.mtime, &r.hash, &r.added, &r.errText,
+		&r.summary.Title, &r.summary.Author, &r.summary.Source, &r.summary.Published, &words, &r.summary.EditorsNote,
+		&sections, &topics}
 	for rs.Next() {
-		r := &row{}
-		var summary []byte
-		if err := rs.Scan(&r.key, &r.id, &r.size, &r.mtime, &r.hash, &r.added, &summary, &r.errText); err != nil {
+		r = row{}
+		if err := rs.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("library: reading the index: %w", err)
 		}
+		r.summary.Words = int(words)
+		r.summary.Minutes = articles.MinutesFor(r.summary.Words)
+		var okS, okT bool
+		r.summary.Sections, okS = splitList(sections)
+		r.summary.Topics, okT = splitList(topics)
+		r.summaryOK = okS && okT
 		list = append(list, r)
-		summaries = append(summaries, summary)
 	}
 	if err := rs.Err(); err != nil {
 		return nil, fmt.Errorf("library: reading the index: %w", err)
 	}
-	// Decoding the summaries is most of the time a warm start takes
-	// with a large library: it is shared among the cores.
-	inParallel(len(list), func(i int) {
-		list[i].summaryOK = unmarshalSummary(summaries[i], &list[i].summary) == nil
-	})
-	rows := make(map[string]*row, len(list))
-	for _, r := range list {
-		rows[r.key] = r
-	}
-	return rows, nil
+	return list, nil
 }
 
 // inParallel calls f(0) … f(n-1) on every core, each on a run of

@@ -1,56 +1,63 @@
 package ui
 
 import (
-	"unicode"
+	"unicode/utf8"
+
+	"cable/textfold"
 
 	"github.com/charmbracelet/bubbles/list"
-	"golang.org/x/text/unicode/norm"
 )
 
-// The library's filter folds case and diacritics, so "baki" finds "Bakı"
-// and "sirin" finds "Şirin", as the full-text search does. Folding maps
-// each rune to exactly one rune, so the positions the fuzzy matcher marks
-// in the folded title are the positions of the letters to highlight in the
-// title on screen.
+// The library's filter folds case and diacritics with the table the
+// full-text search folds with (package textfold), so "baki" finds "Bakı"
+// and "strasse" finds "Straße" in both. A rune may fold to two ("ß" to
+// "ss") or to none (a combining mark), so the filter keeps, for every byte
+// of the folded text, the rune of the original it comes from: the fuzzy
+// matcher marks bytes of the folded text, and the list highlights runes of
+// the title on screen.
 
-// ownLetters are letters with no decomposition into a base letter and a
-// mark, folded to the Latin letter a reader types for them.
-var ownLetters = map[rune]rune{
-	'ı': 'i', 'ə': 'a', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'ħ': 'h',
-	'ß': 's', 'æ': 'a', 'œ': 'o', 'þ': 't', 'ŀ': 'l', 'ŧ': 't',
-}
-
-// foldRune is r in lower case without its diacritics.
-func foldRune(r rune) rune {
-	r = unicode.ToLower(r)
-	if f, ok := ownLetters[r]; ok {
-		return f
-	}
-	if r < 0x80 {
-		return r
-	}
-	// The first rune of the canonical decomposition is the base letter:
-	// "ş" is "s" and a combining cedilla.
-	for _, base := range norm.NFD.String(string(r)) {
-		return base
-	}
-	return r
-}
-
-// foldText folds every rune of s, keeping their number.
-func foldText(s string) string {
-	out := make([]rune, 0, len(s))
+// foldText folds s and returns, for each byte of the result, the index of
+// the rune of s it comes from.
+func foldText(s string) (string, []int) {
+	folded := make([]byte, 0, len(s))
+	from := make([]int, 0, len(s))
+	i := 0
 	for _, r := range s {
-		out = append(out, foldRune(r))
+		n := len(folded)
+		if f, ok := textfold.Rune(r); ok {
+			folded = append(folded, f...)
+		} else {
+			folded = utf8.AppendRune(folded, r)
+		}
+		for range len(folded) - n {
+			from = append(from, i)
+		}
+		i++
 	}
-	return string(out)
+	return string(folded), from
 }
 
-// foldingFilter is the list's fuzzy filter over folded text.
+// foldingFilter is the list's fuzzy filter over folded text. The matched
+// positions it returns are runes of the targets as given.
 func foldingFilter(term string, targets []string) []list.Rank {
 	folded := make([]string, len(targets))
+	from := make([][]int, len(targets))
 	for i, t := range targets {
-		folded[i] = foldText(t)
+		folded[i], from[i] = foldText(t)
 	}
-	return list.DefaultFilter(foldText(term), folded)
+	term, _ = foldText(term)
+	ranks := list.DefaultFilter(term, folded)
+	for i, r := range ranks {
+		var runes []int
+		for _, b := range r.MatchedIndexes {
+			if b < 0 || b >= len(from[r.Index]) {
+				continue
+			}
+			if at := from[r.Index][b]; len(runes) == 0 || runes[len(runes)-1] != at {
+				runes = append(runes, at)
+			}
+		}
+		ranks[i].MatchedIndexes = runes
+	}
+	return ranks
 }
