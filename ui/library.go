@@ -164,7 +164,6 @@ func (m *libraryModel) refresh() {
 	for _, it := range m.sorted() {
 		items = append(items, it)
 	}
-	m.list.Title = fmt.Sprintf("cable · %s · by %s", plural(len(m.ctx.Catalog.Entries), "article"), sortNames[m.order])
 	if filter := m.list.SetItems(items); filter != nil {
 		// With a filter set, the list empties its matches and leaves them
 		// to a command; until its answer arrived the list would read "No
@@ -176,6 +175,23 @@ func (m *libraryModel) refresh() {
 		}
 	}
 	m.reselect(chosen)
+	m.setTitle()
+}
+
+// setTitle heads the list with how many articles there are and in what
+// order; while a filter is set, how many of them it shows ("3 of 12").
+func (m *libraryModel) setTitle() {
+	count := plural(len(m.ctx.Catalog.Entries), "article")
+	if m.list.FilterState() != list.Unfiltered {
+		shown := 0
+		for _, it := range m.list.VisibleItems() {
+			if _, resumed := it.(continueItem); !resumed {
+				shown++
+			}
+		}
+		count = fmt.Sprintf("%d of %s", shown, count)
+	}
+	m.list.Title = fmt.Sprintf("cable · %s · by %s", count, sortNames[m.order])
 }
 
 // reselect puts the cursor back on the row that was chosen: the same
@@ -269,10 +285,15 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 			if cmd, ok := m.handleKey(msg); ok {
 				return m, cmd
 			}
+		} else if msg.Type == tea.KeyEnter && len(m.list.VisibleItems()) == 0 {
+			// The list would drop a filter that matches nothing; the
+			// reader keeps what they typed, to mend it.
+			return m, m.say(fmt.Sprintf("No match for %q.", m.list.FilterValue()))
 		}
 	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	m.setTitle()
 	return m, cmd
 }
 

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestEndToEndEveryScreen walks every screen a reader can reach from the
+// library and the reader, in one run of cable at 140×40 (wide enough for
+// the contents beside the text), and checks what each one shows: the
+// library, its filter, its sort, full-text search, the bookmarks of every
+// article, the reader, the contents over and beside the text, the links,
+// the names, a bookmark's label prompt and the bookmarks list, the
+// footnote peek, the help and the editor's note.
+func TestEndToEndEveryScreen(t *testing.T) {
+	t.Parallel()
+	term := startCableIn(t, newHome(t), 140, 40)
+	shows := func(what string, texts ...string) []string {
+		t.Helper()
+		return term.waitUntil(what, patience, func(rows []string) bool {
+			screen := strings.Join(rows, "\n")
+			for _, s := range texts {
+				if !strings.Contains(screen, s) {
+					return false
+				}
+			}
+			return true
+		})
+	}
+	keys := func(ks ...string) {
+		for _, k := range ks {
+			term.sendKey(k)
+		}
+	}
+
+	shows("the library", "cable · 2 articles · by recently added", "How Deep Are Azerbaijan-Israel Relations?", "Reading with cable", "? more")
+
+	// The filter, as typed, then kept with enter.
+	term.sendKey("/")
+	term.typeInto("Filter: ", "guide")
+	keys("Enter")
+	rows := shows("the filtered library", "Reading with cable")
+	if strings.Contains(strings.Join(rows, "\n"), "Eldar Mamedov") {
+		t.Errorf("the filter \"guide\" still lists the seed article:\n%s", dump(rows))
+	}
+	keys("Escape")
+	shows("the whole library again", "Eldar Mamedov", "Reading with cable")
+
+	keys("s")
+	shows("the library sorted by title", "by title")
+
+	// Full-text search across the articles.
+	keys("C-f")
+	term.typeInto("Search: ", "Baku")
+	shows("a passage about Baku", "How Deep Are Azerbaijan-Israel Relations? · ", "Baku")
+	keys("Escape")
+	shows("the library after the search", "by title")
+
+	keys("'")
+	shows("the bookmarks of every article, none yet", "Bookmarks in every article", "No bookmarks yet")
+	keys("Escape")
+
+	// The guide: it has links, names, a footnote and an editor's note.
+	term.sendKey("/")
+	term.typeInto("Filter: ", "guide")
+	keys("Enter", "Enter")
+	shows("the guide in the reader", "§1/8 Opening", "cable is a quiet place to read long articles")
+
+	keys("t")
+	shows("the contents", "Contents", "2  Moving through an article", "8  Editor's note", "enter go to section")
+	keys("j", "Enter")
+	shows("the second section, from the contents", "§2/8 Moving through an article")
+
+	keys("T")
+	rows = shows("the contents beside the text", "Contents", "Moving through an article", "§2/8")
+	if !strings.Contains(rows[textTop], "Contents") && !strings.Contains(strings.Join(rows[:6], "\n"), "Contents") {
+		t.Errorf("the side contents are not at the top of the screen:\n%s", dump(rows))
+	}
+	keys("T")
+
+	keys("L")
+	shows("the links", "Links", "Glamour", "https://github.com/charmbracelet/glamour", "enter open")
+	keys("Escape")
+
+	keys("i")
+	shows("the names index", "Names in this article", "Markdown")
+	keys("Escape")
+
+	keys("m")
+	shows("the bookmark's label prompt", "Bookmark label (enter saves, esc cancels):")
+	term.typeInto("Bookmark label (enter saves, esc cancels): ", "keys")
+	keys("Enter")
+	keys("'")
+	shows("this article's bookmarks", "Bookmarks", "keys", "§2", "d delete")
+	keys("Escape")
+
+	keys("G", "f")
+	shows("the footnote peek", "╭", "[1] Like this one.", "╰")
+	keys("Escape")
+
+	keys("?")
+	shows("the help", "Keys", "next section", "editor's note", "Press any key to go back to the text.")
+	keys("j")
+
+	keys("e")
+	shows("the editor's note", "§8/8 Editor's note", "e back to the text")
+	keys("e")
+
+	keys("q")
+	shows("the library again", "cable · 2 articles")
+	keys("'")
+	shows("the new bookmark among every article's", "Bookmarks in every article", "Reading with cable · §2")
+	keys("Escape", "q")
+	term.waitFor(exitMarker+"0", patience)
+}
