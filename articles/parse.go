@@ -186,24 +186,32 @@ func splitSections(body string, firstLine int) ([]Section, string) {
 	return sections, referencesMarkdown(ctx.References())
 }
 
-// addBlocks appends the reading units of one top-level node: a list gives
-// one block per item, anything else with text gives one block.
+// addBlocks appends the reading units of one top-level node.
 func (s *Section) addBlocks(n ast.Node, src []byte, lines lineIndex) {
+	EachBlock(n, src, func(b ast.Node, t string) {
+		offset, _ := startOffset(b)
+		words := countWords(t)
+		s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words})
+		s.Words += words
+		s.Links = appendLinks(s.Links, b, src, len(s.Blocks)-1)
+	})
+}
+
+// EachBlock calls fn with each reading unit of n, a top-level node of a
+// section, and its plain text, in order: a list gives one block per item,
+// anything else with text gives one block. It is the one definition of a
+// block, so that a renderer parsing a section's Markdown on its own finds
+// the section's Blocks, node for node.
+func EachBlock(n ast.Node, src []byte, fn func(block ast.Node, text string)) {
 	if _, isList := n.(*ast.List); isList {
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			s.addBlocks(item, src, lines)
+			EachBlock(item, src, fn)
 		}
 		return
 	}
-	t := PlainText(n, src)
-	if t == "" {
-		return
+	if t := PlainText(n, src); t != "" {
+		fn(n, t)
 	}
-	offset, _ := startOffset(n)
-	words := countWords(t)
-	s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words})
-	s.Words += words
-	s.Links = appendLinks(s.Links, n, src, len(s.Blocks)-1)
 }
 
 // appendLinks adds the links inside n, in order: inline, reference-style

@@ -368,9 +368,13 @@ func (w *keyWriter) str(s string) {
 // every error of up to 32 consecutive bits, so every changed byte); and
 // the checks on the decoded document against anything that still does not
 // fit the article, such as a bug in an older cable of the same version.
+//
+// Format 2: block starts are where Glamour put each block's mark, no
+// longer where its text was guessed to be; entries of format 1 are
+// rendered again.
 const (
 	renderCacheMagic  = "CABLERND"
-	renderCacheFormat = 1
+	renderCacheFormat = 2
 	entryHeaderLen    = len(renderCacheMagic) + 4 + sha256.Size + 8
 	entryTrailerLen   = 4
 )

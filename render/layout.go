@@ -33,46 +33,6 @@ func squeeze(s string) string {
 	}, s)
 }
 
-// locateBlocks finds where each block's text starts in a section's
-// flattened text, or -1 for a block that is not found. Blocks are found in
-// order; a block's text may differ from what is shown (a link's address, a
-// table's borders), so a block is looked for by ever shorter prefixes of
-// its text, down to its first word.
-func locateBlocks(text string, blocks []articles.Block) []int {
-	found := make([]int, len(blocks))
-	cursor := 0
-	for i, b := range blocks {
-		found[i] = -1
-		key := squeeze(b.Text)
-		candidates := []string{runePrefix(key, 64), runePrefix(key, 24), runePrefix(key, 8)}
-		if words := strings.Fields(b.Text); len(words) > 0 {
-			candidates = append(candidates, words[0])
-		}
-		for _, prefix := range candidates {
-			if prefix == "" {
-				continue
-			}
-			if j := strings.Index(text[cursor:], prefix); j >= 0 {
-				found[i] = cursor + j
-				cursor = found[i] + 1
-				break
-			}
-		}
-	}
-	return found
-}
-
-// runePrefix is the first n runes of s, or s when it is shorter.
-func runePrefix(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
-}
-
 // lineAtOffset is the line whose text holds offset, given where each line
 // starts in the flattened text.
 func lineAtOffset(starts []int, offset int) int {

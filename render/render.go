@@ -10,7 +10,6 @@ import (
 	"cable/articles"
 	"cable/crash"
 
-	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 )
@@ -56,7 +55,7 @@ type Document struct {
 // machine's cores, and joins them with one blank line between sections.
 // Each section's heading lands exactly on SectionStart.
 func Article(a *articles.Article, opts Options) (*Document, error) {
-	rendered := make([][]string, len(a.Sections))
+	rendered := make([]renderedSection, len(a.Sections))
 	errs := make([]error, len(a.Sections))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -103,7 +102,7 @@ func FirstScreen(a *articles.Article, opts Options, pos articles.Position, heigh
 	if err != nil {
 		return nil, err
 	}
-	rendered := make([][]string, len(a.Sections))
+	rendered := make([]renderedSection, len(a.Sections))
 	start := clamp(pos.Section, 0, len(a.Sections)-1)
 	need := height
 	for i := start; i < len(a.Sections) && need > 0; i++ {
@@ -116,15 +115,15 @@ func FirstScreen(a *articles.Article, opts Options, pos articles.Position, heigh
 				return nil, err
 			}
 		}
-		below := len(rendered[i])
+		below := len(rendered[i].lines)
 		if i == start {
-			below -= linesBefore(rendered[i], a.Sections[i].Blocks, pos)
+			below -= rendered[i].linesBefore(pos)
 		}
 		need -= below + 1
 	}
 	for i := range rendered {
-		if rendered[i] == nil {
-			rendered[i] = []string{"  " + a.SectionTitle(i) + " …"}
+		if rendered[i].lines == nil {
+			rendered[i].lines = []string{"  " + a.SectionTitle(i) + " …"}
 		}
 	}
 	doc := assemble(a, opts, rendered)
@@ -133,43 +132,25 @@ func FirstScreen(a *articles.Article, opts Options, pos articles.Position, heigh
 }
 
 // linesBefore is how many of a section's rendered lines come before pos.
-func linesBefore(lines []string, blocks []articles.Block, pos articles.Position) int {
-	if pos.Block <= 0 || pos.Block >= len(blocks) {
+func (r renderedSection) linesBefore(pos articles.Position) int {
+	if pos.Block <= 0 || pos.Block >= len(r.blocks) || !r.blocks[pos.Block].found {
 		return 0
 	}
-	text, starts := flatten(lines)
-	if off := locateBlocks(text, blocks)[pos.Block]; off >= 0 {
-		return lineAtOffset(starts, off)
-	}
-	return 0
-}
-
-// newRenderer makes a Glamour renderer. A renderer keeps a buffer and is
-// not safe for concurrent use, so each worker has its own.
-func newRenderer(opts Options) (*glamour.TermRenderer, error) {
-	style, err := GlamourStyle(opts.Style, opts.JSONStyles)
-	if err != nil {
-		return nil, err
-	}
-	return glamour.NewTermRenderer(
-		glamour.WithStyles(style),
-		glamour.WithWordWrap(opts.Width),
-		glamour.WithColorProfile(opts.Profile),
-	)
+	return r.blocks[pos.Block].line
 }
 
 // guardedSection renders section i of a. A panic on the way is reported
 // and the section becomes one line saying so (broken is then set), so that
 // one odd section never takes the article, or cable, down with it.
-func guardedSection(r *glamour.TermRenderer, a *articles.Article, i int, reports *crash.Reporter) (lines []string, broken bool, err error) {
-	lines, err = crash.File(reports, a.Origin, func() ([]string, error) {
-		return renderSection(r, a.SectionMarkdown(i))
+func guardedSection(r *renderer, a *articles.Article, i int, reports *crash.Reporter) (section renderedSection, broken bool, err error) {
+	section, err = crash.File(reports, a.Origin, func() (renderedSection, error) {
+		return renderMarked(r, a.SectionMarkdown(i))
 	})
 	var fe *crash.FileError
 	if errors.As(err, &fe) {
-		return []string{"  " + a.SectionTitle(i), "", "  " + sectionFailure(fe)}, true, nil
+		return renderedSection{lines: []string{"  " + a.SectionTitle(i), "", "  " + sectionFailure(fe)}}, true, nil
 	}
-	return lines, false, err
+	return section, false, err
 }
 
 // sectionFailure is the line a section that could not be rendered shows.
@@ -180,66 +161,103 @@ func sectionFailure(fe *crash.FileError) string {
 	return "[cable could not show this section (internal error); a report was written to " + fe.Report + "]"
 }
 
+// renderedSection is a section's rendered lines, its text without white
+// space (only its length is kept) and where each line starts in it, and
+// where each of its blocks starts; blocks is nil when that is not known.
+type renderedSection struct {
+	lines    []string
+	lineFlat []int
+	flatLen  int
+	blocks   []place
+}
+
 // renderSection renders one section's Markdown and trims the blank lines
 // Glamour puts around a document, so that the heading is the first line.
-func renderSection(r *glamour.TermRenderer, md string) ([]string, error) {
+func renderSection(r *renderer, md string) ([]string, error) {
+	section, err := renderLines(r, md, false)
+	return section.lines, err
+}
+
+// renderMarked renders one section as renderSection does and places its
+// blocks.
+func renderMarked(r *renderer, md string) (renderedSection, error) {
+	return renderLines(r, md, true)
+}
+
+func renderLines(r *renderer, md string, marked bool) (renderedSection, error) {
 	if panicOnText != "" && strings.Contains(md, panicOnText) {
 		panic("render: a section holding " + panicOnText + " panics, as this build asks")
 	}
-	md, protected := protectText(md)
-	out, err := r.Render(md)
+	out, blocks, spots, err := r.render(md, marked)
 	if err != nil {
-		return nil, err
-	}
-	if protected {
-		out = restoreText(out)
+		return renderedSection{}, err
 	}
 	lines := strings.Split(out, "\n")
-	for len(lines) > 0 && isBlank(lines[0]) {
-		lines = lines[1:]
+	first := 0
+	for first < len(lines) && isBlank(lines[first]) {
+		first++
 	}
+	lines = lines[first:]
 	for len(lines) > 0 && isBlank(lines[len(lines)-1]) {
 		lines = lines[:len(lines)-1]
 	}
-	return lines, nil
+	section := renderedSection{lines: lines}
+	if !marked {
+		return section, nil
+	}
+	for i := range spots {
+		if spots[i].line -= first; spots[i].line < 0 || spots[i].line >= len(lines) {
+			blocks = nil // a mark on a blank line: cannot be
+		}
+	}
+	text, lineFlat := flatten(lines)
+	section.lineFlat, section.flatLen = lineFlat, len(text)
+	section.blocks = placeBlocks(lines, text, lineFlat, blocks, spots)
+	return section, nil
 }
 
 func isBlank(line string) bool { return strings.TrimSpace(ansi.Strip(line)) == "" }
 
 // assemble joins rendered sections into one document and places every
 // section and block on its lines.
-func assemble(a *articles.Article, opts Options, sections [][]string) *Document {
+func assemble(a *articles.Article, opts Options, sections []renderedSection) *Document {
 	d := &Document{Options: opts}
 	flat := 0
-	for i, lines := range sections {
+	for i, sec := range sections {
 		if i > 0 {
 			d.Lines = append(d.Lines, "")
 			d.lineFlat = append(d.lineFlat, flat)
 		}
 		start := len(d.Lines)
 		d.SectionStart = append(d.SectionStart, start)
-		d.Lines = append(d.Lines, lines...)
-		text, lineStarts := flatten(lines)
-		for _, ls := range lineStarts {
+		d.Lines = append(d.Lines, sec.lines...)
+		if sec.lineFlat == nil { // a section standing as one line
+			text, lineFlat := flatten(sec.lines)
+			sec.lineFlat, sec.flatLen = lineFlat, len(text)
+		}
+		for _, ls := range sec.lineFlat {
 			d.lineFlat = append(d.lineFlat, flat+ls)
 		}
 		blocks := a.Sections[i].Blocks
-		found := locateBlocks(text, blocks)
+		found := make([]int, len(blocks))
 		lineOfBlock := make([]int, len(blocks))
-		for j, off := range found {
+		for j := range blocks {
+			var p place
+			if len(sec.blocks) == len(blocks) {
+				p = sec.blocks[j]
+			}
 			switch {
-			case off >= 0:
-				lineOfBlock[j] = start + lineAtOffset(lineStarts, off)
-				found[j] += flat
+			case p.found:
+				lineOfBlock[j], found[j] = start+p.line, flat+p.flat
 			case j > 0:
-				lineOfBlock[j] = lineOfBlock[j-1] // not found: with the block before
+				lineOfBlock[j], found[j] = lineOfBlock[j-1], -1 // not placed: with the block before
 			default:
-				lineOfBlock[j] = start
+				lineOfBlock[j], found[j] = start, -1
 			}
 		}
 		d.BlockStart = append(d.BlockStart, lineOfBlock)
 		d.blockFlat = append(d.blockFlat, found)
-		flat += len(text)
+		flat += sec.flatLen
 	}
 	return d
 }

@@ -8,8 +8,8 @@ import (
 	"cable/articles"
 	"cable/crash"
 
-	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 )
 
 // textOf is the visible text of rendered lines, blank lines dropped and
@@ -145,7 +145,7 @@ func TestProtectText(t *testing.T) {
 
 // TestHyphensComeBack checks that rendered text has its own hyphens again.
 func TestHyphensComeBack(t *testing.T) {
-	r, err := glamour.NewTermRenderer(glamour.WithWordWrap(40))
+	r, err := newRenderer(Options{Width: 40, Style: StyleNoTTY, Profile: termenv.Ascii})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,11 +204,12 @@ func TestAPanickingSectionStandsAsOneLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines, broken, err := guardedSection(r, a, 1, reports)
+	section, broken, err := guardedSection(r, a, 1, reports)
 	if err != nil || broken {
 		t.Fatalf("a good section: broken %v, error %v", broken, err)
 	}
-	lines, broken, err = guardedSection(nil, a, 1, reports) // a nil renderer panics
+	section, broken, err = guardedSection(nil, a, 1, reports) // a nil renderer panics
+	lines := section.lines
 	if err != nil || !broken || len(lines) != 3 || lines[0] != "  Odd one" ||
 		!strings.HasPrefix(lines[2], "  [cable could not show this section (internal error); a report was written to "+reports.Dir) {
 		t.Fatalf("a panicking section: %q, broken %v, error %v", lines, broken, err)
