@@ -22,3 +22,14 @@ func bundle(t testing.TB) []*articles.Article {
 }
 
 func seed(t testing.TB) *articles.Article { return bundle(t)[0] }
+
+// parseArticle parses the Markdown of an article, failing the test on an
+// error.
+func parseArticle(t testing.TB, md string) *articles.Article {
+	t.Helper()
+	a, err := articles.Parse("test.md", []byte(md), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}

@@ -75,7 +75,8 @@ type place struct {
 // tree can be marked before it is rendered. It keeps buffers and is not
 // safe for concurrent use.
 type renderer struct {
-	md goldmark.Markdown
+	md    goldmark.Markdown
+	width int // the word wrap's, for breaking what it leaves too wide
 }
 
 // newRenderer makes a renderer for opts, set up as glamour.NewTermRenderer
@@ -91,7 +92,7 @@ func newRenderer(opts Options) (*renderer, error) {
 	)
 	ar := gansi.NewRenderer(gansi.Options{WordWrap: opts.Width, ColorProfile: opts.Profile, Styles: style})
 	md.SetRenderer(grenderer.NewRenderer(grenderer.WithNodeRenderers(util.Prioritized(ar, 1000))))
-	return &renderer{md: md}, nil
+	return &renderer{md: md, width: opts.Width}, nil
 }
 
 // render renders md. With marked set, it also marks each block of the
@@ -117,6 +118,9 @@ func (r *renderer) render(md string, marked bool) (out string, blocks []blockMar
 	if protected {
 		out = restoreText(out)
 	}
+	// Before the marks are taken: they take no column, and their places
+	// are counted in the lines as they are shown.
+	out = breakLongLines(out, r.width)
 	if mark != 0 {
 		if out, spots = takeMarks(out, string(mark), marks); spots == nil {
 			blocks = nil
