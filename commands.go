@@ -319,7 +319,8 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 			"into cable articles, and writes them into the library directory (--library, or\n" +
 			"the default one) or into --into.\n" +
 			"It prints the path of each article written, never overwrites a file, and exits\n" +
-			"1 if any input failed; the others are still imported.",
+			"1 if any input failed; the others are still imported. A Markdown file's\n" +
+			"warnings (an unknown field) are printed on stderr and do not stop it.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := into
@@ -332,9 +333,14 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 					return err
 				}
 			}
-			written, err := library.Import(args, dir, crashReporter())
-			for _, p := range written {
+			done, err := library.Import(args, dir, crashReporter())
+			for _, p := range done.Written {
 				fmt.Fprintln(cmd.OutOrStdout(), p)
+			}
+			// A warning is the reader's to fix, and stops nothing: the
+			// article is written, and reads as it is meanwhile.
+			for _, w := range done.Warnings {
+				fmt.Fprintln(cmd.ErrOrStderr(), w) // marked "(warning)"
 			}
 			if err != nil {
 				return userError{err}

@@ -26,11 +26,14 @@ func fixture(name string) string { return filepath.Join(importDir, name) }
 // cable will, failing on any error or warning.
 func mustImport(t *testing.T, path string) (*articles.Article, string, string) {
 	t.Helper()
-	md, name, err := library.ImportFile(path)
+	c, name, err := library.ImportFile(path)
 	if err != nil {
 		t.Fatalf("library.ImportFile(%s): %v", path, err)
 	}
-	return mustParseCleanly(t, path, md), string(md), name
+	if len(c.Warnings) > 0 {
+		t.Fatalf("library.ImportFile(%s) warns: %v", path, c.Warnings)
+	}
+	return mustParseCleanly(t, path, c.Markdown), string(c.Markdown), name
 }
 
 // mustParseCleanly parses an import as cable will, failing on any error
@@ -326,7 +329,8 @@ func TestImportSeedMatchesBundledArticle(t *testing.T) {
 		"Eldar Mamedov is a political adviser to the Socialists & Democrats Group in the European Parliament, who writes in his personal capacity.",
 	})
 	check(t, "sections", sectionTitles(got), []string{"Opening", "Editor’s note"})
-	md, _, _ := library.ImportFile("../testdata/seed.txt")
+	c, _, _ := library.ImportFile("../testdata/seed.txt")
+	md := c.Markdown
 	for _, gone := range []string{"Updated on", "Originally published by", "Leave a Comment"} {
 		if strings.Contains(string(md), gone) {
 			t.Errorf("the import still contains %q", gone)
@@ -566,15 +570,38 @@ func TestImportMarkdown(t *testing.T) {
 	}
 	check(t, "sections", sectionTitles(a), []string{"Opening", "Why it matters"})
 
-	md2, title, err := extract.ImportMarkdown("/notes/Talks in Vienna.markdown", []byte("```\n# not a title\n```\n\nText.\n"))
-	if err != nil || title != "Talks in Vienna" {
-		t.Fatalf("title %q, err %v", title, err)
+	c, err := extract.ImportMarkdown("/notes/Talks in Vienna.markdown", []byte("```\n# not a title\n```\n\nText.\n"))
+	if err != nil || c.Title != "Talks in Vienna" {
+		t.Fatalf("title %q, err %v", c.Title, err)
 	}
-	mustParseCleanly(t, "x.md", md2)
+	mustParseCleanly(t, "x.md", c.Markdown)
 }
 
-// TestImportMarkdownFailures checks that a Markdown file with errors or
-// warnings is refused with its own file:line messages.
+// TestImportMarkdownWithWarnings: a reader's own Markdown file whose only
+// problems are warnings (a typo in a field's name, a section title used
+// twice) is imported as cable reads it, and the warnings come back with
+// the file's own lines, marked as warnings.
+func TestImportMarkdownWithWarnings(t *testing.T) {
+	for src, want := range map[string]string{
+		"---\ntitle: T\nautor: A\n---\n\nText.\n": `n.md:3: unknown field "autor" (did you mean "author"?) (warning)`,
+		"# Title\n\n## A\n\nx\n\n## A\n\ny\n":     `n.md:7: section title "A" is used twice (first on line 3) (warning)`,
+	} {
+		c, err := extract.Article("n.md", []byte(src))
+		if err != nil {
+			t.Errorf("Article(%q): %v, want it imported", src, err)
+			continue
+		}
+		if c.Warnings.Error() != want || !c.Warnings[0].Warning {
+			t.Errorf("Article(%q): warnings %v, want %q", src, c.Warnings, want)
+		}
+		if a, err := articles.Parse("n.md", c.Markdown, "n"); err != nil || len(a.Warnings) != 1 {
+			t.Errorf("Article(%q) wrote an article that reads with %v, %v", src, err, a)
+		}
+	}
+}
+
+// TestImportMarkdownFailures checks that a Markdown file with errors is
+// refused with its own file:line messages.
 func TestImportMarkdownFailures(t *testing.T) {
 	_, _, err := library.ImportFile(fixture("bad-front-matter.md"))
 	want := fixture("bad-front-matter.md") + `:3: published "5 March 2013" is not a date of the form YYYY-MM-DD`
@@ -582,12 +609,10 @@ func TestImportMarkdownFailures(t *testing.T) {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 	for src, want := range map[string]string{
-		"---\ntitle: T\nautor: A\n---\n\nText.\n": `n.md:3: unknown field "autor" (did you mean "author"?) (warning)`,
-		"# Title\n\n## A\n\nx\n\n## A\n\ny\n":     `n.md:7: section title "A" is used twice (first on line 3) (warning)`,
-		"# Only a title\n":                        `n.md: has a title ("Only a title") but no text after it`,
-		"\n \n":                                   "n.md: is empty",
+		"# Only a title\n": `n.md: has a title ("Only a title") but no text after it`,
+		"\n \n":            "n.md: is empty",
 	} {
-		_, _, err := extract.ImportMarkdown("n.md", []byte(src))
+		_, err := extract.ImportMarkdown("n.md", []byte(src))
 		if err == nil || err.Error() != want {
 			t.Errorf("importMarkdown(%q): err = %v, want %q", src, err, want)
 		}
