@@ -185,20 +185,25 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 }
 
 // findArticle takes a path to a file, or else the ID of an article in the
-// catalog. A file is read directly: printing one needs no index. An ID is
-// looked up in the same catalog "cable list" and the library screen show,
-// through the index when there is one, since only the index remembers the
-// ID a moved file kept.
+// catalog. A file is read directly: printing one needs no index. A page or
+// a text is converted as "cable import" would, without saving anything,
+// and a file that is no article is refused. An ID is looked up in the
+// same catalog "cable list" and the library screen show, through the
+// index when there is one, since only the index remembers the ID a moved
+// file kept.
 func findArticle(cmd *cobra.Command, arg string, global *globalFlags) (*articles.Article, error) {
 	if info, err := os.Stat(arg); err == nil {
 		if info.IsDir() {
 			return nil, userErrorf("%s: give one article file, not a directory", arg)
 		}
-		list, err := crash.File(crashReporter(), arg, func() ([]*articles.Article, error) { return articles.LoadPaths([]string{arg}) })
+		if err := library.CheckReadable(arg); err != nil {
+			return nil, userError{err}
+		}
+		a, err := library.ReadArticle(crashReporter(), arg)
 		if err != nil {
 			return nil, userError{err}
 		}
-		return list[0], nil
+		return a, nil
 	}
 	cat, err := commandCatalog(cmd, global, nil)
 	if err != nil {

@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cable/config"
+
+	"github.com/adrg/xdg"
 )
 
 // runSplit runs cable's commands in-process, as run does, and returns
@@ -55,5 +59,92 @@ func TestImportMarkdownWithAWarning(t *testing.T) {
 	}
 	if strings.Contains(out, "warning") {
 		t.Error("the warning went to stdout")
+	}
+}
+
+// savedPage is a page as a browser saves it: styles and scripts around
+// the article.
+const savedPage = `<!DOCTYPE html><html lang="en"><head><title>Ports of the Black Sea</title>
+<style>body { color: #333; font-family: Georgia } .nav { display: flex }</style>
+<script>window.tracker = function () { return 42 }</script></head>
+<body><nav class="nav"><a href="/">Home</a></nav><article><h1>Ports of the Black Sea</h1>
+<p>The negotiations over the straits have lasted longer than anyone expected, and each round has
+ended with a communiqué that promised more talks. The delegations agree on the principle of free
+passage but not on who should pay for the pilots, the tugs and the insurance.</p>
+<p>That question, more than any grand strategy, decides how much traffic the waterway can carry
+in a year, and the ports along the coast have learned to wait.</p></article>
+<script>document.write("subscribe")</script></body></html>`
+
+// TestReadConvertsPagesAndRefusesOtherFiles: "cable read page.html"
+// prints the article a page holds, as "cable import" would find it, and
+// writes nothing; a text is read through the text importer; a file that is
+// no article is refused in one line that names it and says what cable
+// reads.
+func TestReadConvertsPagesAndRefusesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	page := writeFile(t, filepath.Join(dir, "page.html"), savedPage)
+	text := writeFile(t, filepath.Join(dir, "talks.txt"), "Talks in Vienna\n\nThe delegations met again on Tuesday.\n")
+	lib := t.TempDir()
+	out, err := run(t, "read", page, "--style", "notty", "--width", "0", "--library", lib, "--no-state")
+	if err != nil || !strings.Contains(out, "Ports of the Black Sea") || !strings.Contains(out, "the ports along the coast have learned to wait") ||
+		strings.Contains(out, "color") || strings.Contains(out, "tracker") || strings.Contains(out, "subscribe") || strings.Contains(out, "Home") {
+		t.Errorf("cable read page.html: %v\n%s", err, out)
+	}
+	if entries, _ := os.ReadDir(lib); len(entries) != 0 {
+		t.Errorf("reading a page wrote %v into the library", entries)
+	}
+	out, err = run(t, "read", text, "--style", "notty", "--width", "0", "--no-state")
+	if err != nil || !strings.Contains(out, "# Talks in Vienna") || !strings.Contains(out, "The delegations met again on Tuesday.") {
+		t.Errorf("cable read talks.txt: %v\n%s", err, out)
+	}
+	const kinds = `cable reads articles in Markdown (.md, .markdown), and web pages (.html, .htm) and text (.txt), which it converts as "cable import" does`
+	for name, body := range map[string]string{
+		"data.json": `{"a": 1}`, "brief.pdf": "%PDF-1.7", "blob": "\x00\x01\x02",
+	} {
+		path := writeFile(t, filepath.Join(dir, name), body)
+		want := path + ": cannot read " + filepath.Ext(name) + " files: " + kinds
+		if filepath.Ext(name) == "" {
+			want = path + ": is not a text file: " + kinds
+		}
+		_, err := run(t, "read", path, "--no-state")
+		if _, ok := err.(userError); !ok || err.Error() != want {
+			t.Errorf("cable read %s: %v, want the user error %q", name, err, want)
+		}
+		// The reader refuses it before it needs a terminal.
+		if err := runReader(globalFlags{library: lib, noState: true}, viewFlags{}, config.Config{}, []string{path}); err == nil || err.Error() != want {
+			t.Errorf("cable %s: %v, want %q", name, err, want)
+		}
+	}
+}
+
+// TestReaderOpensTheArticleOfAPage: "cable page.html" opens the article
+// extracted from the page straight in the reader, with the index and
+// without it.
+func TestReaderOpensTheArticleOfAPage(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	xdg.Reload()
+	defer xdg.Reload()
+	page := writeFile(t, filepath.Join(t.TempDir(), "page.html"), savedPage)
+	for _, noState := range []bool{true, false} {
+		cat, err := openCatalog(globalFlags{library: t.TempDir(), noState: noState}, []string{page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := fileToOpen(cat, []string{page})
+		if e == nil {
+			t.Fatalf("no state %v: the page does not open: %+v", noState, cat.Entries)
+		}
+		a, err := cat.Article(*e)
+		cat.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var md strings.Builder
+		for _, s := range a.Sections {
+			md.WriteString(s.Markdown)
+		}
+		if a.Meta.Title != "Ports of the Black Sea" || strings.Contains(md.String(), "tracker") || !strings.Contains(md.String(), "learned to wait") {
+			t.Errorf("no state %v: the page opens as %q:\n%s", noState, a.Meta.Title, md.String())
+		}
 	}
 }
