@@ -161,3 +161,46 @@ func TestRebindingBothActions(t *testing.T) {
 		t.Errorf("cable config wrote:\n%s", out.String())
 	}
 }
+
+// TestStylePathsInTheFile: a style's path in the file may start with ~/,
+// the home directory, and a relative one is taken from the file's own
+// directory, wherever cable is started.
+func TestStylePathsInTheFile(t *testing.T) {
+	home, elsewhere := t.TempDir(), t.TempDir()
+	t.Setenv("HOME", home)
+	t.Chdir(elsewhere)
+	dir := filepath.Join(t.TempDir(), "cable")
+	for _, p := range []string{filepath.Join(home, "my-style.json"), filepath.Join(dir, "styles", "near.json")} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := map[string]string{
+		"~/my-style.json":                    filepath.Join(home, "my-style.json"),
+		"styles/near.json":                   filepath.Join(dir, "styles", "near.json"),
+		"./styles/near.json":                 filepath.Join(dir, "styles", "near.json"),
+		filepath.Join(home, "my-style.json"): filepath.Join(home, "my-style.json"),
+	}
+	config := filepath.Join(dir, "config.yaml")
+	for style, want := range tests {
+		if err := os.WriteFile(config, []byte("style: "+style+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, err := Load(config)
+		if err != nil || c.Style != want {
+			t.Errorf("style: %s gave %q, %v; want %q", style, c.Style, err, want)
+		}
+	}
+	for style, want := range map[string]string{
+		"~/none.json": ":1: style " + filepath.Join(home, "none.json") + ": open " + filepath.Join(home, "none.json") + ": no such file or directory",
+		"~bob/x.json": ":1: style ~bob/x.json: only ~/ is expanded, to your home directory; give the path in full",
+	} {
+		os.WriteFile(config, []byte("style: "+style+"\n"), 0o644)
+		if _, err := Load(config); err == nil || err.Error() != config+want {
+			t.Errorf("style: %s: error %v, want %q", style, err, config+want)
+		}
+	}
+}
