@@ -381,9 +381,17 @@ func newSearchCommand(global *globalFlags) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), searchResults(hits))
+				if err := writeJSON(cmd.OutOrStdout(), searchResults(hits)); err != nil {
+					return err
+				}
+			} else {
+				writeHits(cmd.OutOrStdout(), hits)
 			}
-			writeHits(cmd.OutOrStdout(), hits)
+			// As grep: nothing found is said, and is exit status 1, so
+			// that a script can tell it from a passage found.
+			if len(hits) == 0 {
+				return userErrorf("no passage matches %q", strings.Join(args, " "))
+			}
 			return nil
 		},
 	}
@@ -443,14 +451,13 @@ func newQuotesCommand(global *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if format == "json" {
-				return writeJSON(cmd.OutOrStdout(), quotesJSON(quotes))
+			if err := writeQuotes(cmd.OutOrStdout(), quotes, format); err != nil {
+				return err
 			}
-			for i, q := range quotes {
-				if i > 0 {
-					fmt.Fprintln(cmd.OutOrStdout())
-				}
-				fmt.Fprint(cmd.OutOrStdout(), q.Markdown())
+			// An article's quotes asked for and none found is said, and
+			// is exit status 1, as grep finding nothing.
+			if article != "" && len(quotes) == 0 {
+				return userErrorf("no quotes saved from %s", article)
 			}
 			return nil
 		},
@@ -458,6 +465,21 @@ func newQuotesCommand(global *globalFlags) *cobra.Command {
 	cmd.Flags().StringVar(&article, "article", "", "only the quotes from this article (its ID)")
 	cmd.Flags().StringVar(&format, "format", "md", "md (a blockquote and a citation line) or json")
 	return cmd
+}
+
+// writeQuotes prints quotes as Markdown (each a blockquote and its
+// citation) or as a JSON array, [] when there are none.
+func writeQuotes(w io.Writer, quotes []library.Quote, format string) error {
+	if format == "json" {
+		return writeJSON(w, quotesJSON(quotes))
+	}
+	for i, q := range quotes {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprint(w, q.Markdown())
+	}
+	return nil
 }
 
 // savedQuotes lists the quotes kept in the database: all of them, or those
@@ -492,7 +514,11 @@ func savedQuotes(cmd *cobra.Command, global *globalFlags, id string) ([]library.
 	if e, ok := cat.Find(id); ok {
 		return cat.Store.QuotesOf(e.Key)
 	}
-	return cat.Store.Quotes(id)
+	quotes, err := cat.Store.Quotes(id)
+	if err == nil && len(quotes) == 0 {
+		return nil, userErrorf("no article %q: \"cable list\" shows the IDs", id)
+	}
+	return quotes, err
 }
 
 // quoteJSON is a quote as "cable quotes --format json" prints it.

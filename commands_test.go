@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -146,5 +147,36 @@ func TestReaderOpensTheArticleOfAPage(t *testing.T) {
 		if a.Meta.Title != "Ports of the Black Sea" || strings.Contains(md.String(), "tracker") || !strings.Contains(md.String(), "learned to wait") {
 			t.Errorf("no state %v: the page opens as %q:\n%s", noState, a.Meta.Title, md.String())
 		}
+	}
+}
+
+// TestNothingFoundIsSaid: as grep, "cable search" and "cable quotes
+// --article" say on stderr when they find nothing, and exit 1; with
+// --json (--format json) they print an empty array first. An unknown
+// article is an error of its own, as for "cable read".
+func TestNothingFoundIsSaid(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	xdg.Reload()
+	defer xdg.Reload()
+	lib := t.TempDir()
+	failure := func(want string, args ...string) {
+		t.Helper()
+		out, errOut, err := runSplit(t, append(args, "--library", lib)...)
+		wantOut := ""
+		if (slices.Contains(args, "--json") || slices.Contains(args, "json")) && !strings.HasPrefix(want, "no article") {
+			wantOut = "[]\n"
+		}
+		if _, ok := err.(userError); !ok || err.Error() != want || out != wantOut || errOut != "" {
+			t.Errorf("cable %s: stdout %q, stderr %q, error %v; want %q and the user error %q", strings.Join(args, " "), out, errOut, err, wantOut, want)
+		}
+	}
+	failure(`no article "nonexistent": "cable list" shows the IDs`, "quotes", "--article", "nonexistent")
+	failure(`no article "nonexistent": "cable list" shows the IDs`, "quotes", "--article", "nonexistent", "--format", "json")
+	failure("no quotes saved from reading-with-cable", "quotes", "--article", "reading-with-cable")
+	failure("no quotes saved from reading-with-cable", "quotes", "--article", "reading-with-cable", "--format", "json")
+	failure(`no passage matches "xyzzy"`, "search", "xyzzy")
+	failure(`no passage matches "xyzzy plugh"`, "search", "xyzzy", "plugh", "--json")
+	if out, err := run(t, "search", "Karabakh", "--library", lib); err != nil || !strings.Contains(out, "Karabakh") {
+		t.Errorf("a search that finds passages: %v\n%s", err, out)
 	}
 }
