@@ -185,20 +185,25 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 }
 
 // findArticle takes a path to a file, or else the ID of an article in the
-// catalog. A file is read directly: printing one needs no index. An ID is
-// looked up in the same catalog "cable list" and the library screen show,
-// through the index when there is one, since only the index remembers the
-// ID a moved file kept.
+// catalog. A file is read directly: printing one needs no index. A page or
+// a text is converted as "cable import" would, without saving anything,
+// and a file that is no article is refused. An ID is looked up in the
+// same catalog "cable list" and the library screen show, through the
+// index when there is one, since only the index remembers the ID a moved
+// file kept.
 func findArticle(cmd *cobra.Command, arg string, global *globalFlags) (*articles.Article, error) {
 	if info, err := os.Stat(arg); err == nil {
 		if info.IsDir() {
 			return nil, userErrorf("%s: give one article file, not a directory", arg)
 		}
-		list, err := crash.File(crashReporter(), arg, func() ([]*articles.Article, error) { return articles.LoadPaths([]string{arg}) })
+		if err := library.CheckReadable(arg); err != nil {
+			return nil, userError{err}
+		}
+		a, err := library.ReadArticle(crashReporter(), arg)
 		if err != nil {
 			return nil, userError{err}
 		}
-		return list[0], nil
+		return a, nil
 	}
 	cat, err := commandCatalog(cmd, global, nil)
 	if err != nil {
@@ -319,7 +324,8 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 			"into cable articles, and writes them into the library directory (--library, or\n" +
 			"the default one) or into --into.\n" +
 			"It prints the path of each article written, never overwrites a file, and exits\n" +
-			"1 if any input failed; the others are still imported.",
+			"1 if any input failed; the others are still imported. A Markdown file's\n" +
+			"warnings (an unknown field) are printed on stderr and do not stop it.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := into
@@ -332,9 +338,14 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 					return err
 				}
 			}
-			written, err := library.Import(args, dir, crashReporter())
-			for _, p := range written {
+			done, err := library.Import(args, dir, crashReporter())
+			for _, p := range done.Written {
 				fmt.Fprintln(cmd.OutOrStdout(), p)
+			}
+			// A warning is the reader's to fix, and stops nothing: the
+			// article is written, and reads as it is meanwhile.
+			for _, w := range done.Warnings {
+				fmt.Fprintln(cmd.ErrOrStderr(), w) // marked "(warning)"
 			}
 			if err != nil {
 				return userError{err}
@@ -370,9 +381,17 @@ func newSearchCommand(global *globalFlags) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), searchResults(hits))
+				if err := writeJSON(cmd.OutOrStdout(), searchResults(hits)); err != nil {
+					return err
+				}
+			} else {
+				writeHits(cmd.OutOrStdout(), hits)
 			}
-			writeHits(cmd.OutOrStdout(), hits)
+			// As grep: nothing found is said, and is exit status 1, so
+			// that a script can tell it from a passage found.
+			if len(hits) == 0 {
+				return userErrorf("no passage matches %q", strings.Join(args, " "))
+			}
 			return nil
 		},
 	}
@@ -432,14 +451,13 @@ func newQuotesCommand(global *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if format == "json" {
-				return writeJSON(cmd.OutOrStdout(), quotesJSON(quotes))
+			if err := writeQuotes(cmd.OutOrStdout(), quotes, format); err != nil {
+				return err
 			}
-			for i, q := range quotes {
-				if i > 0 {
-					fmt.Fprintln(cmd.OutOrStdout())
-				}
-				fmt.Fprint(cmd.OutOrStdout(), q.Markdown())
+			// An article's quotes asked for and none found is said, and
+			// is exit status 1, as grep finding nothing.
+			if article != "" && len(quotes) == 0 {
+				return userErrorf("no quotes saved from %s", article)
 			}
 			return nil
 		},
@@ -447,6 +465,21 @@ func newQuotesCommand(global *globalFlags) *cobra.Command {
 	cmd.Flags().StringVar(&article, "article", "", "only the quotes from this article (its ID)")
 	cmd.Flags().StringVar(&format, "format", "md", "md (a blockquote and a citation line) or json")
 	return cmd
+}
+
+// writeQuotes prints quotes as Markdown (each a blockquote and its
+// citation) or as a JSON array, [] when there are none.
+func writeQuotes(w io.Writer, quotes []library.Quote, format string) error {
+	if format == "json" {
+		return writeJSON(w, quotesJSON(quotes))
+	}
+	for i, q := range quotes {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprint(w, q.Markdown())
+	}
+	return nil
 }
 
 // savedQuotes lists the quotes kept in the database: all of them, or those
@@ -481,7 +514,11 @@ func savedQuotes(cmd *cobra.Command, global *globalFlags, id string) ([]library.
 	if e, ok := cat.Find(id); ok {
 		return cat.Store.QuotesOf(e.Key)
 	}
-	return cat.Store.Quotes(id)
+	quotes, err := cat.Store.Quotes(id)
+	if err == nil && len(quotes) == 0 {
+		return nil, userErrorf("no article %q: \"cable list\" shows the IDs", id)
+	}
+	return quotes, err
 }
 
 // quoteJSON is a quote as "cable quotes --format json" prints it.

@@ -19,6 +19,14 @@ type interruptedError struct{ error }
 
 // runReader opens the catalog and starts the interactive reader.
 func runReader(global globalFlags, view viewFlags, cfg config.Config, paths []string) error {
+	// The one file cable was started with opens straight in the reader,
+	// so a file that is no article is refused first, in one line, rather
+	// than listed as broken.
+	if len(paths) == 1 && !isDir(paths[0]) {
+		if err := library.CheckReadable(paths[0]); err != nil {
+			return userError{err}
+		}
+	}
 	if !term.IsTerminal(int(os.Stdout.Fd())) || !term.IsTerminal(int(os.Stdin.Fd())) {
 		return userErrorf("the reader needs a terminal; use \"cable read ID\" to print an article")
 	}

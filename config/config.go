@@ -96,6 +96,13 @@ func (c *Config) set(f *ast.MappingValueNode) error {
 	switch name {
 	case "style":
 		c.Style = value
+		if render.IsStyleFile(value) {
+			path, err := resolvePath(c.Path, value)
+			if err != nil {
+				return wrong("style %v", err)
+			}
+			c.Style = path
+		}
 		if c.Style != render.StyleAuto {
 			if _, err := render.GlamourStyle(c.Style, nil); err != nil {
 				return wrong("%v", err)
@@ -131,6 +138,27 @@ func (c *Config) set(f *ast.MappingValueNode) error {
 		return wrong("unknown setting %q (the settings are %s)", name, settingNames)
 	}
 	return nil
+}
+
+// resolvePath is where a path written in the configuration file at
+// config points: "~/" is the home directory, as in a shell, and a
+// relative path is taken from the file's own directory, not from wherever
+// cable happens to be started.
+func resolvePath(config, p string) (string, error) {
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("%s: the home directory is not known: %v", p, err)
+		}
+		return filepath.Join(home, p[1:]), nil
+	}
+	if strings.HasPrefix(p, "~") {
+		return "", fmt.Errorf("%s: only ~/ is expanded, to your home directory; give the path in full", p)
+	}
+	if filepath.IsAbs(p) {
+		return p, nil
+	}
+	return filepath.Join(filepath.Dir(config), p), nil
 }
 
 // settingNames are the settings the file may hold.

@@ -48,6 +48,20 @@ func TestConfigErrors(t *testing.T) {
 		{"keys:\n  down: j\n  next_section: j\n", `:3: the key "j" is bound to both down and next_section`},
 		{"keys:\n  next_section: k\n", `:2: the key "k" is bound to both next_section and up`},
 		{"style: [\n", `: not valid YAML:`},
+		// Keys are named as Bubble Tea names them; anything else is refused.
+		{"keys:\n  next_section: foo\n", `:2: next_section: "foo" is not a key: a key is one character`},
+		{"keys:\n  next_section: \"\"\n", `:2: next_section: "" is not a key: a key is one character`},
+		{"keys:\n  next_section: ctrl+shift+alt+zz\n", `:2: next_section: "ctrl+shift+alt+zz" is not a key`},
+		{"keys:\n  next_section: {a: b}\n", `:2: next_section: give one key, or a list of keys such as [J, ctrl+n]`},
+		{"keys:\n  next_section: [J, {a: b}]\n", `:2: next_section: give one key, or a list of keys such as [J, ctrl+n]`},
+		{"keys:\n  next_section: Enter\n", `:2: next_section: "Enter" is not a key: a key is one character ("J", "]"), or a name such as space, enter, tab, esc, backspace, up, pgdown, home, f1, ctrl+k or shift+tab, with alt+ before it if you like (did you mean "enter"?)`},
+		{"library_keys:\n  sort: alt+\n", `:2: sort: "alt+" is not a key`},
+		// A key another action has by default is a conflict unless the
+		// file rebinds that action too; "space" is the space bar.
+		{"keys: {next_section: space}\n", `:1: the key "space" is bound to both next_section and page_down (page_down has it by default: give page_down other keys too to take it from it)`},
+		{"keys:\n  next_section: \" \"\n", `:2: the key "space" is bound to both next_section and page_down`},
+		{"keys:\n  help: [ctrl+f, x]\n", `:2: the key "ctrl+f" is bound to both help and page_down`},
+		{"keys:\n  up: x\n  down: x\n", `:3: the key "x" is bound to both down and up`},
 	}
 	for _, tt := range tests {
 		path := writeConfig(t, tt.body)
@@ -106,5 +120,87 @@ func TestLoadConfigReadingSpeedLinksAndLibraryKeys(t *testing.T) {
 	}
 	if c.WordsPerMinute != 300 || c.Hyperlinks != "never" || strings.Join(c.LibraryKeys["down"].Keys, ",") != "n,down" || c.LibraryKeys["sort"].Line != 4 {
 		t.Errorf("config = %+v", c)
+	}
+}
+
+// TestKeyNames: what the configuration takes for a key, and the name
+// Bubble Tea gives it.
+func TestKeyNames(t *testing.T) {
+	good := map[string]string{
+		"J": "J", "]": "]", "é": "é", "?": "?", "space": " ", " ": " ", "alt+space": "alt+ ", "enter": "enter",
+		"esc": "esc", "tab": "tab", "shift+tab": "shift+tab", "backspace": "backspace", "up": "up",
+		"pgdown": "pgdown", "f20": "f20", "ctrl+k": "ctrl+k", `ctrl+\`: `ctrl+\`, "alt+j": "alt+j",
+		"alt+ctrl+a": "alt+ctrl+a", "alt+enter": "alt+enter", "ctrl+shift+home": "ctrl+shift+home", "alt++": "alt++",
+	}
+	for in, want := range good {
+		if got, ok := KeyName(in); !ok || got != want {
+			t.Errorf("KeyName(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"", "foo", "ctrl+shift+alt+zz", "Enter", "f21", "alt+", "alt+alt+j", "ctrl+i", "\t", "\x1b", "jk", "space+j", "shift+a", "ctrl+space"} {
+		if got, ok := KeyName(bad); ok {
+			t.Errorf("KeyName(%q) = %q, want it refused", bad, got)
+		}
+	}
+}
+
+// TestRebindingBothActions: a key another action has by default may be
+// given away when the file rebinds that action too; the space bar is
+// stored as Bubble Tea names it, and written back as "space".
+func TestRebindingBothActions(t *testing.T) {
+	c, err := Load(writeConfig(t, "keys:\n  next_section: space\n  page_down: [pgdown, ctrl+f]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Keys["next_section"].Keys; len(got) != 1 || got[0] != " " {
+		t.Errorf("next_section keys %q, want the space bar", got)
+	}
+	var out strings.Builder
+	c.Write(&out, View{Style: "dark", Width: 80})
+	if !strings.Contains(out.String(), "  next_section: [space]\n") {
+		t.Errorf("cable config wrote:\n%s", out.String())
+	}
+}
+
+// TestStylePathsInTheFile: a style's path in the file may start with ~/,
+// the home directory, and a relative one is taken from the file's own
+// directory, wherever cable is started.
+func TestStylePathsInTheFile(t *testing.T) {
+	home, elsewhere := t.TempDir(), t.TempDir()
+	t.Setenv("HOME", home)
+	t.Chdir(elsewhere)
+	dir := filepath.Join(t.TempDir(), "cable")
+	for _, p := range []string{filepath.Join(home, "my-style.json"), filepath.Join(dir, "styles", "near.json")} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := map[string]string{
+		"~/my-style.json":                    filepath.Join(home, "my-style.json"),
+		"styles/near.json":                   filepath.Join(dir, "styles", "near.json"),
+		"./styles/near.json":                 filepath.Join(dir, "styles", "near.json"),
+		filepath.Join(home, "my-style.json"): filepath.Join(home, "my-style.json"),
+	}
+	config := filepath.Join(dir, "config.yaml")
+	for style, want := range tests {
+		if err := os.WriteFile(config, []byte("style: "+style+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, err := Load(config)
+		if err != nil || c.Style != want {
+			t.Errorf("style: %s gave %q, %v; want %q", style, c.Style, err, want)
+		}
+	}
+	for style, want := range map[string]string{
+		"~/none.json": ":1: style " + filepath.Join(home, "none.json") + ": open " + filepath.Join(home, "none.json") + ": no such file or directory",
+		"~bob/x.json": ":1: style ~bob/x.json: only ~/ is expanded, to your home directory; give the path in full",
+	} {
+		os.WriteFile(config, []byte("style: "+style+"\n"), 0o644)
+		if _, err := Load(config); err == nil || err.Error() != config+want {
+			t.Errorf("style: %s: error %v, want %q", style, err, config+want)
+		}
 	}
 }

@@ -104,6 +104,10 @@ func writeKeys(w io.Writer, setting string, keys map[string]KeyChoice) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %s: [%s]\n", n, strings.Join(keys[n].Keys, ", "))
+		labels := make([]string, len(keys[n].Keys))
+		for i, k := range keys[n].Keys {
+			labels[i] = keyLabel(k)
+		}
+		fmt.Fprintf(w, "  %s: [%s]\n", n, strings.Join(labels, ", "))
 	}
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -70,7 +71,10 @@ func readKeys(path string, f *ast.MappingValueNode, keymap Keymap, choices map[s
 		if keymap[action] == nil {
 			return fmt.Errorf("%s:%d: no action %q in %s; the actions are %s", path, at, action, setting, strings.Join(keymap.Names(), ", "))
 		}
-		keys := keyList(b.Value)
+		keys, err := keyList(b.Value)
+		if err != "" {
+			return fmt.Errorf("%s:%d: %s: %s", path, at, action, err)
+		}
 		if len(keys) == 0 {
 			return fmt.Errorf("%s:%d: %s has no key", path, at, action)
 		}
@@ -80,7 +84,9 @@ func readKeys(path string, f *ast.MappingValueNode, keymap Keymap, choices map[s
 }
 
 // checkKeys reports a key given to an action that another action of the
-// same keymap keeps. esc may be shared: it closes whatever is open.
+// same keymap keeps: one the file gives to two actions, or one it gives to
+// an action while another keeps it by default, since the file does not
+// rebind that one. esc may be shared: it closes whatever is open.
 func checkKeys(path string, keymap Keymap, choices map[string]KeyChoice) error {
 	for action, choice := range choices {
 		keymap[action] = slices.Clone(choice.Keys)
@@ -89,16 +95,31 @@ func checkKeys(path string, keymap Keymap, choices map[string]KeyChoice) error {
 	for _, name := range keymap.Names() {
 		for _, k := range keymap[name] {
 			if other, taken := owner[k]; taken && k != "esc" {
-				choice, ok := choices[name]
-				if !ok {
-					choice = choices[other]
-				}
-				return fmt.Errorf("%s:%d: the key %q is bound to both %s and %s", path, choice.Line, k, other, name)
+				return keyConflict(path, k, other, name, choices)
 			}
 			owner[k] = name
 		}
 	}
 	return nil
+}
+
+// keyConflict is the error for a key that actions a and b (in this order
+// by name) both have, on the line of the file that gave it; when one of
+// them has it by default, it says how to take it from that one.
+func keyConflict(path, k, a, b string, choices map[string]KeyChoice) error {
+	choice, aChosen := choices[a]
+	bChoice, bChosen := choices[b]
+	if !aChosen || (bChosen && bChoice.Line > choice.Line) {
+		choice = bChoice
+	}
+	msg := fmt.Sprintf("%s:%d: the key %q is bound to both %s and %s", path, choice.Line, keyLabel(k), a, b)
+	switch {
+	case !aChosen:
+		msg += fmt.Sprintf(" (%s has it by default: give %s other keys too to take it from it)", a, a)
+	case !bChosen:
+		msg += fmt.Sprintf(" (%s has it by default: give %s other keys too to take it from it)", b, b)
+	}
+	return errors.New(msg)
 }
 
 func mapping(n ast.Node) ([]*ast.MappingValueNode, bool) {
@@ -111,14 +132,41 @@ func mapping(n ast.Node) ([]*ast.MappingValueNode, bool) {
 	return nil, false
 }
 
-// keyList is one key or a list of keys.
-func keyList(n ast.Node) []string {
-	if seq, ok := n.(*ast.SequenceNode); ok {
-		var out []string
-		for _, v := range seq.Values {
-			out = append(out, v.GetToken().Value)
-		}
-		return out
+// keyList reads one key or a list of keys, each as Bubble Tea names it
+// (see KeyName), without repeats; the string says what is wrong, "" when
+// nothing is.
+func keyList(n ast.Node) ([]string, string) {
+	var nodes []ast.Node
+	switch n := n.(type) {
+	case *ast.NullNode:
+		return nil, ""
+	case *ast.SequenceNode:
+		nodes = n.Values
+	default:
+		nodes = []ast.Node{n}
 	}
-	return []string{n.GetToken().Value}
+	var out []string
+	for _, v := range nodes {
+		if !isScalar(v) {
+			return nil, "give one key, or a list of keys such as [J, ctrl+n]"
+		}
+		k, ok := KeyName(v.GetToken().Value)
+		if !ok {
+			return nil, badKey(v.GetToken().Value)
+		}
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out, ""
+}
+
+// isScalar says whether a YAML node is one value: a key's name, quoted
+// or not (a number such as 1 names the key "1").
+func isScalar(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.StringNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.LiteralNode:
+		return true
+	}
+	return false
 }

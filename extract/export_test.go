@@ -9,9 +9,7 @@ func ImportHTML(file string, data []byte) ([]byte, string, error) { return impor
 
 func ImportText(file string, data []byte) ([]byte, string, error) { return importText(file, data) }
 
-func ImportMarkdown(file string, data []byte) ([]byte, string, error) {
-	return importMarkdown(file, data)
-}
+func ImportMarkdown(file string, data []byte) (Converted, error) { return importMarkdown(file, data) }
 
 func EscapeParagraphStart(p string) string { return escapeParagraphStart(p) }
 

@@ -21,17 +21,25 @@ import (
 // and the article's title. file names the input in errors.
 type importer func(file string, data []byte) (md []byte, title string, err error)
 
-// importerFor is the importer for a file name's extension, in any case.
-func importerFor(name string) (importer, bool) {
+// converterFor is the converter of a page or a text, by its file name's
+// extension in any case; Markdown is not converted but checked (see
+// importMarkdown).
+func converterFor(name string) (importer, bool) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt":
 		return importText, true
 	case ".html", ".htm":
 		return importHTML, true
-	case ".md", ".markdown":
-		return importMarkdown, true
 	}
 	return nil, false
+}
+
+// Converts reports whether a file of this name is a page or a text that
+// cable converts into an article (.html, .htm, .txt), rather than an
+// article in Markdown.
+func Converts(name string) bool {
+	_, ok := converterFor(name)
+	return ok
 }
 
 // importableKinds is how error messages name the extensions above.
@@ -40,8 +48,7 @@ const importableKinds = "html, htm, txt, md and markdown can be"
 // Importable reports whether a file of this name can be imported: its
 // extension is one of those above.
 func Importable(name string) bool {
-	_, ok := importerFor(name)
-	return ok
+	return Converts(name) || articles.IsArticleFile(name)
 }
 
 // CheckKind is nil when a file of this name can be imported, and
@@ -54,25 +61,48 @@ func CheckKind(path string) error {
 	return unsupportedError(path, strings.ToLower(filepath.Ext(path)))
 }
 
+// Converted is one file turned into an article in cable's format.
+type Converted struct {
+	Markdown []byte // the article: Markdown with front matter
+	Title    string
+	// Warnings are the problems of a reader's own Markdown file that do
+	// not stop it from being read (an unknown field such as "autor", a
+	// section title used twice), with the file's own lines. They are the
+	// reader's to fix, and cable reads the article meanwhile, so they do
+	// not stop the import either. A page or a text that cable converted
+	// has none: see Article.
+	Warnings articles.ErrorList
+}
+
 // Article converts the bytes of one file into an article in cable's
-// format: Markdown with front matter, and the article's title. file names
-// the input in errors, and its extension says what the bytes are. Every
-// article it returns parses with articles.Parse without errors or
-// warnings, so that an import never produces a file that cable then
-// complains about; errors name the file, and the line where there is one.
-func Article(file string, data []byte) (md []byte, title string, err error) {
-	convert, ok := importerFor(file)
+// format. file names the input in errors, and its extension says what
+// the bytes are. An article converted from a page or a text parses with
+// articles.Parse without errors or warnings: cable wrote it, so a warning
+// there is a converter's bug, and the file is refused rather than written.
+// A Markdown file is the reader's own, and is taken with its warnings.
+// Errors name the file, and the line where there is one.
+func Article(file string, data []byte) (Converted, error) {
+	if articles.IsArticleFile(file) {
+		c, err := importMarkdown(file, data)
+		if err != nil {
+			return Converted{}, err
+		}
+		// The file's own warnings were found with its own lines; what
+		// is checked here is that the front matter added to it is sound.
+		return c, verifyImport(file, c.Markdown, false)
+	}
+	convert, ok := converterFor(file)
 	if !ok {
-		return nil, "", CheckKind(file)
+		return Converted{}, CheckKind(file)
 	}
-	md, title, err = convert(file, data)
+	md, title, err := convert(file, data)
 	if err != nil {
-		return nil, "", err
+		return Converted{}, err
 	}
-	if err := verifyImport(file, md); err != nil {
-		return nil, "", err
+	if err := verifyImport(file, md, true); err != nil {
+		return Converted{}, err
 	}
-	return md, title, nil
+	return Converted{Markdown: md, Title: title}, nil
 }
 
 // unsupportedError says which extensions can be imported, so that the
@@ -85,11 +115,11 @@ func unsupportedError(path, ext string) error {
 }
 
 // verifyImport parses a converted article as cable will read it. A
-// converter that produced something cable would reject or warn about has a
-// bug; the file is refused rather than written.
-func verifyImport(file string, md []byte) error {
+// converter that produced something cable would reject, or with strict
+// warn about, has a bug; the file is refused rather than written.
+func verifyImport(file string, md []byte, strict bool) error {
 	a, err := articles.Parse(file, md, "import")
-	if err == nil && len(a.Warnings) > 0 {
+	if err == nil && strict && len(a.Warnings) > 0 {
 		err = a.Warnings
 	}
 	if err == nil {

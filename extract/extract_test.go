@@ -26,11 +26,14 @@ func fixture(name string) string { return filepath.Join(importDir, name) }
 // cable will, failing on any error or warning.
 func mustImport(t *testing.T, path string) (*articles.Article, string, string) {
 	t.Helper()
-	md, name, err := library.ImportFile(path)
+	c, name, err := library.ImportFile(path)
 	if err != nil {
 		t.Fatalf("library.ImportFile(%s): %v", path, err)
 	}
-	return mustParseCleanly(t, path, md), string(md), name
+	if len(c.Warnings) > 0 {
+		t.Fatalf("library.ImportFile(%s) warns: %v", path, c.Warnings)
+	}
+	return mustParseCleanly(t, path, c.Markdown), string(c.Markdown), name
 }
 
 // mustParseCleanly parses an import as cable will, failing on any error
@@ -157,6 +160,56 @@ func TestImportPageWithoutArticleFails(t *testing.T) {
 	}
 }
 
+// TestImportEncyclopediaShapedPage imports a page shaped like a Wikipedia
+// article: its contents box, the "[edit]" links in its headings, the
+// empty References heading and the "^ a b" ways back from its notes go;
+// its links are made absolute from its canonical address.
+func TestImportEncyclopediaShapedPage(t *testing.T) {
+	a, md, _ := mustImport(t, fixture("encyclopedia-page.html"))
+	check(t, "sections", sectionTitles(a), []string{"Opening", "History", "Ports", "Notes"})
+	for _, s := range []string{
+		"[Caspian Sea](https://en.freepedia.example/wiki/Caspian_Sea \"Caspian Sea\")",
+		"[the history above](https://en.freepedia.example/wiki/Caspian_Sea_shipping#History)",
+		"[^2]: Karimov, T. \"Locks and limits\".",
+		"[^1]: Ivanova, M. (2011).",
+	} {
+		if !strings.Contains(md, s) {
+			t.Errorf("lacks %q:\n%s", s, md)
+		}
+	}
+	for _, s := range []string{"Contents", "edit", "^ ", "]: ^", "References", "file:", "Main page", "Categories"} {
+		if strings.Contains(md, s) {
+			t.Errorf("contains %q:\n%s", s, md)
+		}
+	}
+}
+
+// TestImportBlogShapedPage imports a page shaped like a blog post saved
+// from a static site, which gives no address of its own: its relative
+// links, one in a heading, are dropped and their text kept, its
+// "Contents" list goes, and so do the "↩" links back from its notes.
+func TestImportBlogShapedPage(t *testing.T) {
+	a, md, _ := mustImport(t, fixture("blog-page.html"))
+	check(t, "sections", sectionTitles(a), []string{"Opening", "The route", "The insurers", "Notes"})
+	for _, s := range []string{
+		"promises made to the Secretary-General and to Turkey",
+		"described in the joint centre's notice, and the inspections in an earlier note.[^2]",
+		"[London market](https://lloyds.example/market)",
+		"[^1]: The memorandum was signed in Istanbul in July 2022.\n",
+		"[^2]: See also the inspection log, kept by the author.\n",
+		"\n## The route\n",
+	} {
+		if !strings.Contains(md, s) {
+			t.Errorf("lacks %q:\n%s", s, md)
+		}
+	}
+	for _, s := range []string{"Contents", "file:", ".html", "](#", "↩", "About"} {
+		if strings.Contains(md, s) {
+			t.Errorf("contains %q:\n%s", s, md)
+		}
+	}
+}
+
 // TestImportHTMLDetails covers the HTML rules one at a time.
 func TestImportHTMLDetails(t *testing.T) {
 	tests := []struct {
@@ -184,11 +237,48 @@ func TestImportHTMLDetails(t *testing.T) {
 			has:  []string{"[the notes](https://review.example/notes/1)"},
 		},
 		{
-			name: "without a canonical URL, relative links resolve against the saved file",
-			page: `<html><head><title>Local links</title></head><body><p>` + prose +
-				` See <a href="notes.html">the notes</a> and <a href="https://x.example/a">this</a>.</p></body></html>`,
-			meta: articles.Meta{Title: "Local links"},
-			has:  []string{"[the notes](" + localURL("notes.html") + ")", "[this](https://x.example/a)"},
+			name: "without the page's address, relative links are dropped and their text kept",
+			page: `<html><head><title>Local links</title></head><body><article><p>` + prose +
+				` See <a href="notes.html">the notes</a>, <a href="/about">us</a>, <a href="#part">below</a>, <a href="file:///home/me/x.html">my copy</a>,` +
+				` <a href="javascript:void(0)">a script</a>, <a href="//cdn.example/a">that</a> and <a href="https://x.example/a">this</a>.</p>` +
+				`<h2 id="part"><a href="#part">The part</a></h2><p>` + prose + `</p></article></body></html>`,
+			meta:     articles.Meta{Title: "Local links"},
+			sections: []string{"Opening", "The part"},
+			has:      []string{"See the notes, us, below, my copy, a script, [that](https://cdn.example/a) and [this](https://x.example/a).", "## The part\n"},
+			lacks:    []string{"file:", "notes.html", "](#", "](/", "javascript"},
+		},
+		{
+			name: "with a canonical URL, relative and in-page links are made absolute from it",
+			page: `<html><head><title>Linked</title><link rel="canonical" href="https://review.example/2024/straits"></head><body><article><p>` + prose +
+				` See <a href="notes.html">the notes</a>, <a href="/about">us</a> and <a href="#part">below</a>.</p></article></body></html>`,
+			meta: articles.Meta{Title: "Linked", URL: "https://review.example/2024/straits"},
+			has:  []string{"[the notes](https://review.example/2024/notes.html)", "[us](https://review.example/about)", "[below](https://review.example/2024/straits#part)"},
+		},
+		{
+			name: "a contents box, marked or under a Contents heading, is no section",
+			page: `<html><head><title>Boxes</title></head><body><article><p>` + prose + `</p>` +
+				`<div id="toc"><h2>Contents</h2><ul><li><a href="#a">1 Alpha</a></li></ul></div>` +
+				`<div class="toc"><h2>Contents</h2><ul><li><a href="#a">Alpha</a></li></ul></div>` +
+				`<nav id="toc"><h2>Contents</h2><ol><li><a href="#a">Alpha</a></li></ol></nav>` +
+				`<h2>Table of contents</h2><ol><li><a href="#a"><span>1</span> Alpha</a><ol><li><a href="#b">1.1 Beta</a></li></ol></li></ol>` +
+				`<p><strong>Contents:</strong></p><ul><li><a href="#a">Alpha</a></li></ul>` +
+				`<h2 id="a">Alpha</h2><p>` + prose + `</p><h2>Contents</h2><ul><li><a href="https://x.example/hold">The hold</a></li><li>Cargo</li></ul></article></body></html>`,
+			meta:     articles.Meta{Title: "Boxes"},
+			sections: []string{"Opening", "Alpha", "Contents"},
+			has:      []string{"[The hold](https://x.example/hold)"},
+			lacks:    []string{"Table of contents", "1 Alpha", "Beta", "Contents:"},
+		},
+		{
+			name: "the ways back from notes go: ^ a b, ↩ in or out of a link, to this page's address",
+			page: `<html><head><title>Back</title><link rel="canonical" href="https://blog.example/back"></head><body><article><p>` + prose +
+				`<sup><a href="#n1">[1]</a></sup> More.<sup><a href="#n2">2</a></sup> And.<sup><a href="#n3">3</a></sup> End.<sup><a href="#n4">4</a></sup></p>` +
+				`<ol><li id="n1"><span class="mw-cite-backlink">^ <a href="#r1a"><sup>a</sup></a> <a href="#r1b"><sup>b</sup></a></span> <span>Ivanova 2011.</span></li>` +
+				`<li id="n2"><p>Karimov 2012. <a href="https://blog.example/back#r2">↩︎</a></p></li>` +
+				`<li id="n3"><p>Lee 2013. ↩</p></li>` +
+				`<li id="n4"><b><a href="#r4">^</a></b> Chan 2014.</li></ol></article></body></html>`,
+			meta:  articles.Meta{Title: "Back", URL: "https://blog.example/back"},
+			has:   []string{"[^1]: Ivanova 2011.\n", "[^2]: Karimov 2012.\n", "[^3]: Lee 2013.\n", "[^4]: Chan 2014.\n"},
+			lacks: []string{"^ ", "↩", "#r", "\\^"},
 		},
 		{
 			name:  "images become nothing, a linked image leaves no empty link",
@@ -282,20 +372,6 @@ func TestImportHTMLDetails(t *testing.T) {
 	}
 }
 
-// localURL is the file:// URL of a file in the test's directory, which is
-// where extract.ImportHTML("page.html", …) takes the page to have been saved.
-func localURL(name string) string {
-	abs, err := filepath.Abs(name)
-	if err != nil {
-		panic(err)
-	}
-	path := filepath.ToSlash(abs)
-	if !strings.HasPrefix(path, "/") {
-		path = "/" + path
-	}
-	return "file://" + path
-}
-
 // prose is enough text for readability to take a page for an article.
 const prose = "The negotiations over the straits have lasted longer than anyone expected, " +
 	"and each round has ended with a communiqué that promised more talks. The delegations " +
@@ -326,7 +402,8 @@ func TestImportSeedMatchesBundledArticle(t *testing.T) {
 		"Eldar Mamedov is a political adviser to the Socialists & Democrats Group in the European Parliament, who writes in his personal capacity.",
 	})
 	check(t, "sections", sectionTitles(got), []string{"Opening", "Editor’s note"})
-	md, _, _ := library.ImportFile("../testdata/seed.txt")
+	c, _, _ := library.ImportFile("../testdata/seed.txt")
+	md := c.Markdown
 	for _, gone := range []string{"Updated on", "Originally published by", "Leave a Comment"} {
 		if strings.Contains(string(md), gone) {
 			t.Errorf("the import still contains %q", gone)
@@ -566,15 +643,38 @@ func TestImportMarkdown(t *testing.T) {
 	}
 	check(t, "sections", sectionTitles(a), []string{"Opening", "Why it matters"})
 
-	md2, title, err := extract.ImportMarkdown("/notes/Talks in Vienna.markdown", []byte("```\n# not a title\n```\n\nText.\n"))
-	if err != nil || title != "Talks in Vienna" {
-		t.Fatalf("title %q, err %v", title, err)
+	c, err := extract.ImportMarkdown("/notes/Talks in Vienna.markdown", []byte("```\n# not a title\n```\n\nText.\n"))
+	if err != nil || c.Title != "Talks in Vienna" {
+		t.Fatalf("title %q, err %v", c.Title, err)
 	}
-	mustParseCleanly(t, "x.md", md2)
+	mustParseCleanly(t, "x.md", c.Markdown)
 }
 
-// TestImportMarkdownFailures checks that a Markdown file with errors or
-// warnings is refused with its own file:line messages.
+// TestImportMarkdownWithWarnings: a reader's own Markdown file whose only
+// problems are warnings (a typo in a field's name, a section title used
+// twice) is imported as cable reads it, and the warnings come back with
+// the file's own lines, marked as warnings.
+func TestImportMarkdownWithWarnings(t *testing.T) {
+	for src, want := range map[string]string{
+		"---\ntitle: T\nautor: A\n---\n\nText.\n": `n.md:3: unknown field "autor" (did you mean "author"?) (warning)`,
+		"# Title\n\n## A\n\nx\n\n## A\n\ny\n":     `n.md:7: section title "A" is used twice (first on line 3) (warning)`,
+	} {
+		c, err := extract.Article("n.md", []byte(src))
+		if err != nil {
+			t.Errorf("Article(%q): %v, want it imported", src, err)
+			continue
+		}
+		if c.Warnings.Error() != want || !c.Warnings[0].Warning {
+			t.Errorf("Article(%q): warnings %v, want %q", src, c.Warnings, want)
+		}
+		if a, err := articles.Parse("n.md", c.Markdown, "n"); err != nil || len(a.Warnings) != 1 {
+			t.Errorf("Article(%q) wrote an article that reads with %v, %v", src, err, a)
+		}
+	}
+}
+
+// TestImportMarkdownFailures checks that a Markdown file with errors is
+// refused with its own file:line messages.
 func TestImportMarkdownFailures(t *testing.T) {
 	_, _, err := library.ImportFile(fixture("bad-front-matter.md"))
 	want := fixture("bad-front-matter.md") + `:3: published "5 March 2013" is not a date of the form YYYY-MM-DD`
@@ -582,12 +682,10 @@ func TestImportMarkdownFailures(t *testing.T) {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 	for src, want := range map[string]string{
-		"---\ntitle: T\nautor: A\n---\n\nText.\n": `n.md:3: unknown field "autor" (did you mean "author"?) (warning)`,
-		"# Title\n\n## A\n\nx\n\n## A\n\ny\n":     `n.md:7: section title "A" is used twice (first on line 3) (warning)`,
-		"# Only a title\n":                        `n.md: has a title ("Only a title") but no text after it`,
-		"\n \n":                                   "n.md: is empty",
+		"# Only a title\n": `n.md: has a title ("Only a title") but no text after it`,
+		"\n \n":            "n.md: is empty",
 	} {
-		_, _, err := extract.ImportMarkdown("n.md", []byte(src))
+		_, err := extract.ImportMarkdown("n.md", []byte(src))
 		if err == nil || err.Error() != want {
 			t.Errorf("importMarkdown(%q): err = %v, want %q", src, err, want)
 		}

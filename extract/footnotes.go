@@ -136,7 +136,9 @@ func contains(root, n *html.Node) bool {
 }
 
 // removeNoteElement takes a note out of the page, and the list or block
-// that held the notes once nothing but a heading is left in it.
+// that held the notes once nothing but a heading is left in it; then the
+// heading before that block too ("References"), when nothing but the
+// notes stood under it.
 func removeNoteElement(note *html.Node) {
 	parent := note.Parent
 	removeNode(note)
@@ -146,9 +148,37 @@ func removeNoteElement(note *html.Node) {
 			return
 		}
 		next := parent.Parent
+		heading, after := previousElement(parent), nextElement(parent)
 		removeNode(parent)
+		if heading != nil && isHeadingTag(heading) && (after == nil || isHeadingTag(after)) {
+			if t, short := shortText(heading, 40); short && isNotesHeading(t) {
+				removeNode(heading)
+			}
+		}
 		parent = next
 	}
+}
+
+// previousElement is the element before n among its siblings, or nil.
+func previousElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+		if s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// isHeadingTag reports h1 to h6.
+func isHeadingTag(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
 // isNotesHeading reports text that is nothing but the heading of a list
@@ -183,6 +213,7 @@ func attachFootnotes(md string, notes []htmlNote, convert func(*html.Node) strin
 		md = strings.ReplaceAll(md, stand, "[^"+strconv.Itoa(note.number)+"]")
 		removeBackLinks(note.body)
 		text := strings.TrimSpace(convert(note.body))
+		text = strayBackMarks.ReplaceAllString(text, "")
 		text = noteLead.ReplaceAllString(text, "")
 		if text == "" {
 			continue
@@ -203,18 +234,58 @@ func attachFootnotes(md string, notes []htmlNote, convert func(*html.Node) strin
 	return strings.TrimRight(md, "\n") + "\n" + defs.String()
 }
 
-// removeBackLinks drops the short links inside a note that lead
-// elsewhere in the page: the way back to its marker ("↩", or the note's
-// own number), which leads nowhere in a terminal.
+// removeBackLinks drops what leads from a note back to its marker, which
+// leads nowhere in a terminal: a block marked as the way back (Wikipedia's
+// "^ a b", class "mw-cite-backlink"; role "doc-backlink"), and a short link
+// into the page or one that says nothing but "↩" or "^".
 func removeBackLinks(note *html.Node) {
 	walkHTML(note, func(n *html.Node) bool {
-		if n.DataAtom != atom.A || !strings.HasPrefix(htmlAttr(n, "href"), "#") {
+		if n.Type != html.ElementNode {
 			return true
 		}
-		if _, short := shortText(n, 12); short {
+		if isBackLinkBlock(n) {
+			removeNode(n)
+			return false
+		}
+		if n.DataAtom != atom.A {
+			return true
+		}
+		text, short := shortText(n, 12)
+		if short && (strings.HasPrefix(htmlAttr(n, "href"), "#") || onlyBackMarks(text)) {
 			removeNode(n)
 			return false
 		}
 		return true
 	})
 }
+
+// backLinkWords mark the way back from a note in a class, id or role.
+var backLinkWords = map[string]bool{"backlink": true, "backref": true, "reversefootnote": true, "backlinks": true}
+
+// isBackLinkBlock reports an element marked as a note's way back.
+func isBackLinkBlock(n *html.Node) bool {
+	names := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "role"))
+	for _, word := range strings.FieldsFunc(names, func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}) {
+		if backLinkWords[word] {
+			return true
+		}
+	}
+	return false
+}
+
+// backMarks are the signs a note's way back is drawn with, the text
+// variation selector that often follows "↩" included.
+const backMarks = "^↩↑⤴⇧\uFE0E\uFE0F"
+
+// onlyBackMarks reports text made of nothing but back marks, with a
+// number or letter ("↩2", "^ a").
+func onlyBackMarks(text string) bool {
+	rest := strings.Trim(text, backMarks+" 0123456789abcdefgh")
+	return rest == "" && strings.ContainsAny(text, backMarks)
+}
+
+// strayBackMarks are back marks left at the start or end of a note whose
+// link was not one: "^ Karimov, T." or "… 2022. ↩".
+var strayBackMarks = regexp.MustCompile(`^(\s*\\?[\^↑↩⤴][\x{FE0E}\x{FE0F}]?)+\s*|(\s*[↑↩⤴][\x{FE0E}\x{FE0F}]?)+\s*$`)

@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -32,16 +31,18 @@ type pageInfo struct {
 }
 
 // importHTML converts a page saved from a browser. readability finds the
-// article and its metadata, after the page's obvious furniture has been
-// taken out; html-to-markdown writes the article as Markdown, with images
-// left out (cable shows text) and relative links made absolute. Nothing is
-// fetched: the page's canonical URL, or its file:// URL, only resolves
-// links.
+// article and its metadata, after the page's obvious furniture (its
+// contents box included) has been taken out; html-to-markdown writes the
+// article as Markdown, with images left out (cable shows text) and
+// relative links made absolute from the page's own address, or dropped,
+// their text kept, when the page does not give one (see fixLinks).
+// Nothing is fetched.
 func importHTML(file string, data []byte) (md []byte, title string, err error) {
 	doc, err := html.Parse(strings.NewReader(articles.Clean(decodeHTML(data))))
 	if err != nil {
 		return nil, "", &articles.Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}
 	}
+	removeContentsLists(doc)
 	notes := takeHTMLFootnotes(doc)
 	meta, content, baseURL, err := extractArticle(file, doc)
 	if err != nil {
@@ -59,10 +60,11 @@ func importHTML(file string, data []byte) (md []byte, title string, err error) {
 
 // extractArticle finds the article in a parsed page with readability and
 // returns its front matter, its content (nil when there is none) and the
-// URL its links were resolved against.
+// page's own address, which its links are resolved against (nil when the
+// page does not give it).
 func extractArticle(file string, doc *html.Node) (articles.Meta, *html.Node, *url.URL, error) {
 	page := readPageInfo(doc)
-	baseURL := page.baseURL(file)
+	baseURL := page.baseURL()
 	removeClutter(doc)
 	byline := findByline(doc)
 	parser := readability.NewParser()
@@ -147,21 +149,15 @@ func readPageInfo(doc *html.Node) pageInfo {
 	return p
 }
 
-// baseURL is what relative links are resolved against: the canonical URL,
-// or else the saved file's own file:// URL.
-func (p pageInfo) baseURL(file string) *url.URL {
+// baseURL is what relative links are resolved against: the page's
+// canonical URL (or og:url), or nil when it gives neither. The saved
+// file's own place is no base: a link to "../about.html" beside a page
+// in the Downloads folder leads nowhere once the page is an article.
+func (p pageInfo) baseURL() *url.URL {
 	if u, err := url.Parse(p.canonical); p.canonical != "" && err == nil {
 		return u
 	}
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		abs = file
-	}
-	path := filepath.ToSlash(abs)
-	if !strings.HasPrefix(path, "/") {
-		path = "/" + path // a Windows drive letter
-	}
-	return &url.URL{Scheme: "file", Path: path}
+	return nil
 }
 
 // webURL returns s when it is an absolute http or https URL, else "".
@@ -396,6 +392,9 @@ var clutterWords = map[string]bool{
 	"sponsored": true, "paywall": true, "popup": true, "modal": true, "breadcrumb": true,
 	"breadcrumbs": true, "menu": true, "navbar": true, "nav": true, "sidebar": true,
 	"recirculation": true, "trending": true, "popular": true, "outbrain": true, "taboola": true,
+	// A page's own contents box (Wikipedia's <div id="toc">, "vector-toc")
+	// repeats cable's contents; "[edit]" links sit in wiki headings.
+	"toc": true, "editsection": true,
 }
 
 // clutterRoles are ARIA roles of furniture.
@@ -498,7 +497,8 @@ func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, base
 }
 
 // markdownConverter returns a function that writes HTML as Markdown, with
-// links resolved against baseURL when it is a web address.
+// links made absolute from baseURL, or dropped where they cannot be (see
+// fixLinks).
 func markdownConverter(baseURL *url.URL) func(*html.Node) string {
 	conv := converter.NewConverter(converter.WithPlugins(
 		base.NewBasePlugin(),
@@ -509,12 +509,9 @@ func markdownConverter(baseURL *url.URL) func(*html.Node) string {
 		table.NewTablePlugin(),
 		strikethrough.NewStrikethroughPlugin(),
 	))
-	var opts []converter.ConvertOptionFunc
-	if baseURL.Scheme == "http" || baseURL.Scheme == "https" {
-		opts = append(opts, converter.WithDomain(baseURL.String()))
-	}
 	return func(n *html.Node) string {
-		out, err := conv.ConvertNode(n, opts...)
+		fixLinks(n, baseURL)
+		out, err := conv.ConvertNode(n)
 		if err != nil {
 			return ""
 		}

@@ -403,52 +403,49 @@ func escapeParagraphStart(p string) string {
 // it is, once it is known to parse cleanly; one without gets front matter
 // with a title from its first "# " heading (whose line is then removed) or
 // from its file name.
-func importMarkdown(file string, data []byte) ([]byte, string, error) {
+func importMarkdown(file string, data []byte) (Converted, error) {
 	src := normaliseText(data)
 	id := articles.Slug(filepath.Base(file))
 	if strings.TrimSpace(src) == "" {
-		return nil, "", &articles.Error{File: file, Msg: "is empty"}
+		return Converted{}, &articles.Error{File: file, Msg: "is empty"}
 	}
-	a, err := parseCleanly(file, src, id)
+	a, warnings, err := parseMarkdown(file, src, id)
 	if err != nil {
-		return nil, "", err
+		return Converted{}, err
 	}
 	if hasFrontMatter(src) {
-		return []byte(src), a.Meta.Title, nil
+		return Converted{Markdown: []byte(src), Title: a.Meta.Title, Warnings: warnings}, nil
 	}
 	title, body := cutTitleHeading(src)
 	if title == "" {
 		title = titleFromFileName(file)
 	}
 	if strings.TrimSpace(body) == "" {
-		return nil, "", &articles.Error{File: file, Msg: "has a title (" + quoteForMsg(title) + ") but no text after it"}
+		return Converted{}, &articles.Error{File: file, Msg: "has a title (" + quoteForMsg(title) + ") but no text after it"}
 	}
-	return renderArticle(articles.Meta{Title: title}, body), title, nil
+	return Converted{Markdown: renderArticle(articles.Meta{Title: title}, body), Title: title, Warnings: warnings}, nil
 }
 
 // hasFrontMatter uses Parse's own test: the file starts with a "---" line.
 func hasFrontMatter(src string) bool { return strings.HasPrefix(src, "---\n") || src == "---" }
 
-// parseCleanly parses a Markdown file as it stands and fails with its
-// errors, or else with its warnings, which carry the file's own line
-// numbers. A file without front matter is not faulted for lacking it: the
-// import adds it.
-func parseCleanly(file, src, id string) (*articles.Article, error) {
+// parseMarkdown parses a Markdown file as it stands and fails with its
+// errors; its warnings are returned with the file's own line numbers,
+// before any front matter is added. A file without front matter is not
+// warned about lacking it: the import adds it.
+func parseMarkdown(file, src, id string) (*articles.Article, articles.ErrorList, error) {
 	a, err := articles.Parse(file, []byte(src), id)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var problems articles.ErrorList
+	var warnings articles.ErrorList
 	for _, w := range a.Warnings {
 		if !hasFrontMatter(src) && w.Line == 1 && strings.HasPrefix(w.Msg, "no front matter") {
 			continue
 		}
-		problems = append(problems, w)
+		warnings = append(warnings, w)
 	}
-	if len(problems) > 0 {
-		return nil, problems
-	}
-	return a, nil
+	return a, warnings, nil
 }
 
 // cutTitleHeading finds the first "# " heading of a Markdown text (not one

@@ -253,7 +253,7 @@ func (p *plan) processFile(it *item) outcome {
 	}
 	it.parsed = true
 	rec := &docRecord{key: it.key, id: it.id, size: it.size, mtime: it.mtime, hash: hash, added: p.now}
-	a, err := articles.Parse(it.key, data, it.id)
+	a, err := parseArticle(it.key, data, it.id)
 	if err != nil {
 		it.errText = err.Error()
 		it.summary = brokenSummary(it.key, it.id, filepath.Base(it.key))

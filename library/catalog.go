@@ -91,20 +91,12 @@ func (c *Catalog) Article(e Entry) (*articles.Article, error) {
 	if e.Error != "" {
 		return nil, errors.New(e.Error)
 	}
-	a, err := parseFile(c.crash, e.Key)
+	a, err := ReadArticle(c.crash, e.Key)
 	if err != nil {
 		return nil, err
 	}
 	a.ID = e.Summary.ID
 	return a, nil
-}
-
-// parseFile reads and parses the article file at path; a panic while
-// doing so is reported and becomes the file's error.
-func parseFile(r *crash.Reporter, path string) (*articles.Article, error) {
-	return crash.File(r, path, func() (*articles.Article, error) {
-		return articles.ParseFile(os.DirFS(filepath.Dir(path)), filepath.Base(path), path)
-	})
 }
 
 // Find returns the entry with an ID, or for a path, the entry of that file.
@@ -150,7 +142,7 @@ func ScanDirect(src Sources, r *crash.Reporter) []Entry {
 		if info, err := os.Stat(it.key); err == nil {
 			e.Added = info.ModTime()
 		}
-		a, err := parseFile(r, it.key)
+		a, err := ReadArticle(r, it.key)
 		if err != nil {
 			e.Error = err.Error()
 			a = &articles.Article{ID: articles.Slug(filepath.Base(it.key))}

@@ -21,23 +21,23 @@ import (
 // existing file.
 
 // ImportFile converts one file into an article in cable's format: Markdown
-// with front matter. It returns the article's text and a file name for it
-// (a safe slug of the title + ".md"). Every article it returns parses
-// without errors or warnings (see extract.Article); errors name the file,
-// and the line where there is one.
-func ImportFile(path string) (md []byte, name string, err error) {
+// with front matter. It returns the article and a file name for it (a safe
+// slug of the title + ".md"). Every article it returns parses without
+// errors, and one converted from a page or a text without warnings either
+// (see extract.Article); errors name the file, and the line where there is
+// one.
+func ImportFile(path string) (c extract.Converted, name string, err error) {
 	if err := extract.CheckKind(path); err != nil {
-		return nil, "", err
+		return c, "", err
 	}
 	data, err := readImportFile(path)
 	if err != nil {
-		return nil, "", err
+		return c, "", err
 	}
-	md, title, err := extract.Article(path, data)
-	if err != nil {
-		return nil, "", err
+	if c, err = extract.Article(path, data); err != nil {
+		return c, "", err
 	}
-	return md, SafeFileName(title), nil
+	return c, SafeFileName(c.Title), nil
 }
 
 // readImportFile reads a file to import, refusing directories, devices,
@@ -80,44 +80,63 @@ func checkImportable(info fs.FileInfo) error {
 	return nil
 }
 
+// Imported is what an import did.
+type Imported struct {
+	// Written are the paths of the articles written, in the order of the
+	// inputs.
+	Written []string
+	// Warnings are the problems of the Markdown files imported that did
+	// not stop them (see extract.Converted): the reader's to fix.
+	Warnings articles.ErrorList
+}
+
 // Import converts every path and writes the results into dir (created if
 // missing, mode 0o755; files 0o644). It never overwrites an existing file:
 // "name.md" taken → "name-2.md", "name-3.md"… (create with O_EXCL so a
-// race cannot overwrite either). It returns the paths it wrote, in the
-// order of paths, and an error naming every input that failed (the others
-// are still imported). A path that is a directory imports the .html, .htm,
-// .txt, .md and .markdown files inside it. A panic while one file is
-// imported is reported to r and fails that file alone.
-func Import(paths []string, dir string, r *crash.Reporter) (written []string, err error) {
+// race cannot overwrite either). It returns what it wrote, with the
+// warnings of the Markdown files it took, and an error naming every input
+// that failed (the others are still imported). A path that is a directory
+// imports the .html, .htm, .txt, .md and .markdown files inside it. A
+// panic while one file is imported is reported to r and fails that file
+// alone.
+func Import(paths []string, dir string, r *crash.Reporter) (Imported, error) {
+	var done Imported
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, &articles.Error{File: dir, Msg: "cannot create the directory: " + articles.DescribeOpenError(err)}
+		return done, &articles.Error{File: dir, Msg: "cannot create the directory: " + articles.DescribeOpenError(err)}
 	}
 	files, errs := expandImportPaths(paths, dir)
 	for _, file := range files {
-		out, err := crash.File(r, file, func() (string, error) { return importInto(dir, file) })
+		out, err := crash.File(r, file, func() (importedFile, error) { return importInto(dir, file) })
 		if err != nil {
 			errs = articles.AppendErrors(errs, err)
 			continue
 		}
-		written = append(written, out)
+		done.Written = append(done.Written, out.path)
+		done.Warnings = append(done.Warnings, out.warnings...)
 	}
 	if len(errs) > 0 {
-		return written, errs
+		return done, errs
 	}
-	return written, nil
+	return done, nil
 }
 
-// importInto imports one file into dir and returns the path it wrote.
-func importInto(dir, file string) (string, error) {
-	md, name, err := ImportFile(file)
+// importedFile is one file imported: where it went and its warnings.
+type importedFile struct {
+	path     string
+	warnings articles.ErrorList
+}
+
+// importInto imports one file into dir.
+func importInto(dir, file string) (importedFile, error) {
+	c, name, err := ImportFile(file)
 	if err != nil {
-		return "", err
+		return importedFile{}, err
 	}
-	out, err := writeUnique(dir, name, md)
+	out, err := writeUnique(dir, name, c.Markdown)
 	if err != nil {
-		return "", &articles.Error{File: file, Msg: err.Error()}
+		return importedFile{}, &articles.Error{File: file, Msg: err.Error()}
 	}
-	return out, nil
+	return importedFile{path: out, warnings: c.Warnings}, nil
 }
 
 // expandImportPaths replaces each directory among paths by the importable

@@ -57,17 +57,18 @@ func TestImportFileRefusals(t *testing.T) {
 func TestImportNeverOverwrites(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "new", "library") // created by Import
 	src := fixture("minimal-page.html")
-	want, _, err := ImportFile(src)
+	c, _, err := ImportFile(src)
 	if err != nil {
 		t.Fatal(err)
 	}
+	want := c.Markdown
 	var all []string
 	for range 2 {
-		written, err := Import([]string{src}, dir, nil)
+		done, err := Import([]string{src}, dir, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		all = append(all, written...)
+		all = append(all, done.Written...)
 	}
 	base := filepath.Join(dir, "notes-on-the-arctic-council-after-the-pause")
 	check(t, "written", all, []string{base + ".md", base + "-2.md"})
@@ -76,11 +77,11 @@ func TestImportNeverOverwrites(t *testing.T) {
 	if err := os.WriteFile(base+"-3.md", known, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	written, err := Import([]string{src}, dir, nil)
+	done, err := Import([]string{src}, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	check(t, "third import", written, []string{base + "-4.md"})
+	check(t, "third import", done.Written, []string{base + "-4.md"})
 	for _, p := range []string{base + ".md", base + "-2.md", base + "-4.md"} {
 		if got, _ := os.ReadFile(p); string(got) != string(want) {
 			t.Errorf("%s holds %q", p, got)
@@ -108,7 +109,8 @@ func TestImportKeepsGoingPastFailures(t *testing.T) {
 		pdf, fixture("bad-front-matter.md"), filepath.Join(dir, "missing.txt"),
 	}
 	out := filepath.Join(dir, "out")
-	written, err := Import(paths, out, nil)
+	done, err := Import(paths, out, nil)
+	written := done.Written
 	check(t, "written", written, []string{
 		filepath.Join(out, "water-diplomacy-on-the-nile-beyond-the-dam.md"),
 		filepath.Join(out, "the-harbour-question-why-small-black-sea-ports-matter-again.md"),
@@ -151,12 +153,12 @@ func TestImportDirectory(t *testing.T) {
 		}
 	}
 	out := filepath.Join(src, "out")
-	written, err := Import([]string{src}, out, nil)
+	done, err := Import([]string{src}, out, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var names []string
-	for _, p := range written {
+	for _, p := range done.Written {
 		names = append(names, filepath.Base(p))
 	}
 	check(t, "imported from the directory, in lexical order", names, []string{"beta-page.md", "alpha.md", "gamma.md", "zeta.md"})
@@ -218,4 +220,25 @@ func FuzzSafeFileName(f *testing.F) {
 	f.Fuzz(func(t *testing.T, title string) {
 		checkSafeName(t, title, SafeFileName(title))
 	})
+}
+
+// TestImportTakesMarkdownWithWarnings: a Markdown file whose only problem
+// is a warning (a typo in a field's name) is written, among the others,
+// and its warning comes back with the file's own line; it is no failure.
+func TestImportTakesMarkdownWithWarnings(t *testing.T) {
+	src := t.TempDir()
+	typo := filepath.Join(src, "typo.md")
+	if err := os.WriteFile(typo, []byte("---\ntitle: A typo\nautor: X\n---\n\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(src, "out")
+	done, err := Import([]string{typo, fixture("minimal-page.html")}, out, nil)
+	if err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	check(t, "written", done.Written, []string{filepath.Join(out, "a-typo.md"), filepath.Join(out, "notes-on-the-arctic-council-after-the-pause.md")})
+	want := typo + `:3: unknown field "autor" (did you mean "author"?) (warning)`
+	if len(done.Warnings) != 1 || done.Warnings.Error() != want {
+		t.Errorf("warnings %v, want %q", done.Warnings, want)
+	}
 }

@@ -22,7 +22,7 @@ import (
 type Sources struct {
 	Bundle []*articles.Article // already parsed, shipped in the binary
 	Dirs   []string            // library directories, walked recursively (skipping hidden files and directories); .md and .markdown files
-	Files  []string            // single files named on the command line, whatever their extension
+	Files  []string            // single files named on the command line: articles, and pages and texts converted as an import converts them (see parseArticle)
 }
 
 // Entry is one article of the library as Sync lists it, broken or not.
@@ -59,7 +59,7 @@ type SyncStats struct{ Parsed, Unchanged, Removed, Broken int }
 // changes (a new field in the summary, a change to how blocks are cut),
 // the next Sync reparses every file instead of trusting rows made the old
 // way.
-const indexVersion = "2" // 2: the full-text index folds with textfold
+const indexVersion = "3" // 2: the full-text index folds with textfold; 3: pages and texts named are converted
 
 // item is one entry in the making: a bundled article, a file, or a
 // directory that could not be listed.

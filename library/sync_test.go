@@ -335,8 +335,8 @@ func TestSyncOrderAndSources(t *testing.T) {
 	lib, other := t.TempDir(), t.TempDir()
 	inLib := filepath.Join(lib, "z.md")
 	put(t, inLib, article("Z", "In the library."))
-	named := filepath.Join(other, "a.txt")
-	put(t, named, article("Named", "Named on the command line, whatever its extension."))
+	named := filepath.Join(other, "a") // no extension: Markdown, since it is text
+	put(t, named, article("Named", "Named on the command line."))
 	bundle, err := articles.Bundle()
 	if err != nil {
 		t.Fatal(err)

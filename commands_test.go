@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"cable/config"
+
+	"github.com/adrg/xdg"
+)
+
+// runSplit runs cable's commands in-process, as run does, and returns
+// what they print on standard output and on standard error apart.
+func runSplit(t *testing.T, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	cmd := newRootCommand()
+	var out, errOut bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&errOut)
+	cmd.SetArgs(args)
+	err = cmd.Execute()
+	return out.String(), errOut.String(), err
+}
+
+// writeFile writes a file for a test, creating its directory.
+func writeFile(t *testing.T, path, body string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestImportMarkdownWithAWarning: "cable import" takes a reader's own
+// Markdown file whose only problem is a warning, as "cable read" opens
+// it: the article is written, its path printed, the warning said on
+// stderr as a warning, and the exit status is 0.
+func TestImportMarkdownWithAWarning(t *testing.T) {
+	typo := writeFile(t, filepath.Join(t.TempDir(), "typo.md"), "---\ntitle: A typo\nautor: X\n---\n\nText.\n")
+	lib := t.TempDir()
+	out, errOut, err := runSplit(t, "import", typo, "--library", lib)
+	if err != nil {
+		t.Fatalf("import failed: %v (stderr %q)", err, errOut)
+	}
+	if want := filepath.Join(lib, "a-typo.md") + "\n"; out != want {
+		t.Errorf("stdout %q, want %q", out, want)
+	}
+	if want := typo + `:3: unknown field "autor" (did you mean "author"?) (warning)` + "\n"; errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	if _, err := os.Stat(filepath.Join(lib, "a-typo.md")); err != nil {
+		t.Error(err)
+	}
+	if strings.Contains(out, "warning") {
+		t.Error("the warning went to stdout")
+	}
+}
+
+// savedPage is a page as a browser saves it: styles and scripts around
+// the article.
+const savedPage = `<!DOCTYPE html><html lang="en"><head><title>Ports of the Black Sea</title>
+<style>body { color: #333; font-family: Georgia } .nav { display: flex }</style>
+<script>window.tracker = function () { return 42 }</script></head>
+<body><nav class="nav"><a href="/">Home</a></nav><article><h1>Ports of the Black Sea</h1>
+<p>The negotiations over the straits have lasted longer than anyone expected, and each round has
+ended with a communiqué that promised more talks. The delegations agree on the principle of free
+passage but not on who should pay for the pilots, the tugs and the insurance.</p>
+<p>That question, more than any grand strategy, decides how much traffic the waterway can carry
+in a year, and the ports along the coast have learned to wait.</p></article>
+<script>document.write("subscribe")</script></body></html>`
+
+// TestReadConvertsPagesAndRefusesOtherFiles: "cable read page.html"
+// prints the article a page holds, as "cable import" would find it, and
+// writes nothing; a text is read through the text importer; a file that is
+// no article is refused in one line that names it and says what cable
+// reads.
+func TestReadConvertsPagesAndRefusesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	page := writeFile(t, filepath.Join(dir, "page.html"), savedPage)
+	text := writeFile(t, filepath.Join(dir, "talks.txt"), "Talks in Vienna\n\nThe delegations met again on Tuesday.\n")
+	lib := t.TempDir()
+	out, err := run(t, "read", page, "--style", "notty", "--width", "0", "--library", lib, "--no-state")
+	if err != nil || !strings.Contains(out, "Ports of the Black Sea") || !strings.Contains(out, "the ports along the coast have learned to wait") ||
+		strings.Contains(out, "color") || strings.Contains(out, "tracker") || strings.Contains(out, "subscribe") || strings.Contains(out, "Home") {
+		t.Errorf("cable read page.html: %v\n%s", err, out)
+	}
+	if entries, _ := os.ReadDir(lib); len(entries) != 0 {
+		t.Errorf("reading a page wrote %v into the library", entries)
+	}
+	out, err = run(t, "read", text, "--style", "notty", "--width", "0", "--no-state")
+	if err != nil || !strings.Contains(out, "# Talks in Vienna") || !strings.Contains(out, "The delegations met again on Tuesday.") {
+		t.Errorf("cable read talks.txt: %v\n%s", err, out)
+	}
+	const kinds = `cable reads articles in Markdown (.md, .markdown), and web pages (.html, .htm) and text (.txt), which it converts as "cable import" does`
+	for name, body := range map[string]string{
+		"data.json": `{"a": 1}`, "brief.pdf": "%PDF-1.7", "blob": "\x00\x01\x02",
+	} {
+		path := writeFile(t, filepath.Join(dir, name), body)
+		want := path + ": cannot read " + filepath.Ext(name) + " files: " + kinds
+		if filepath.Ext(name) == "" {
+			want = path + ": is not a text file: " + kinds
+		}
+		_, err := run(t, "read", path, "--no-state")
+		if _, ok := err.(userError); !ok || err.Error() != want {
+			t.Errorf("cable read %s: %v, want the user error %q", name, err, want)
+		}
+		// The reader refuses it before it needs a terminal.
+		if err := runReader(globalFlags{library: lib, noState: true}, viewFlags{}, config.Config{}, []string{path}); err == nil || err.Error() != want {
+			t.Errorf("cable %s: %v, want %q", name, err, want)
+		}
+	}
+}
+
+// TestReaderOpensTheArticleOfAPage: "cable page.html" opens the article
+// extracted from the page straight in the reader, with the index and
+// without it.
+func TestReaderOpensTheArticleOfAPage(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	xdg.Reload()
+	defer xdg.Reload()
+	page := writeFile(t, filepath.Join(t.TempDir(), "page.html"), savedPage)
+	for _, noState := range []bool{true, false} {
+		cat, err := openCatalog(globalFlags{library: t.TempDir(), noState: noState}, []string{page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := fileToOpen(cat, []string{page})
+		if e == nil {
+			t.Fatalf("no state %v: the page does not open: %+v", noState, cat.Entries)
+		}
+		a, err := cat.Article(*e)
+		cat.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var md strings.Builder
+		for _, s := range a.Sections {
+			md.WriteString(s.Markdown)
+		}
+		if a.Meta.Title != "Ports of the Black Sea" || strings.Contains(md.String(), "tracker") || !strings.Contains(md.String(), "learned to wait") {
+			t.Errorf("no state %v: the page opens as %q:\n%s", noState, a.Meta.Title, md.String())
+		}
+	}
+}
+
+// TestNothingFoundIsSaid: as grep, "cable search" and "cable quotes
+// --article" say on stderr when they find nothing, and exit 1; with
+// --json (--format json) they print an empty array first. An unknown
+// article is an error of its own, as for "cable read".
+func TestNothingFoundIsSaid(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	xdg.Reload()
+	defer xdg.Reload()
+	lib := t.TempDir()
+	failure := func(want string, args ...string) {
+		t.Helper()
+		out, errOut, err := runSplit(t, append(args, "--library", lib)...)
+		wantOut := ""
+		if (slices.Contains(args, "--json") || slices.Contains(args, "json")) && !strings.HasPrefix(want, "no article") {
+			wantOut = "[]\n"
+		}
+		if _, ok := err.(userError); !ok || err.Error() != want || out != wantOut || errOut != "" {
+			t.Errorf("cable %s: stdout %q, stderr %q, error %v; want %q and the user error %q", strings.Join(args, " "), out, errOut, err, wantOut, want)
+		}
+	}
+	failure(`no article "nonexistent": "cable list" shows the IDs`, "quotes", "--article", "nonexistent")
+	failure(`no article "nonexistent": "cable list" shows the IDs`, "quotes", "--article", "nonexistent", "--format", "json")
+	failure("no quotes saved from reading-with-cable", "quotes", "--article", "reading-with-cable")
+	failure("no quotes saved from reading-with-cable", "quotes", "--article", "reading-with-cable", "--format", "json")
+	failure(`no passage matches "xyzzy"`, "search", "xyzzy")
+	failure(`no passage matches "xyzzy plugh"`, "search", "xyzzy", "plugh", "--json")
+	if out, err := run(t, "search", "Karabakh", "--library", lib); err != nil || !strings.Contains(out, "Karabakh") {
+		t.Errorf("a search that finds passages: %v\n%s", err, out)
+	}
+}
