@@ -215,3 +215,40 @@ func TestAPanickingSectionStandsAsOneLine(t *testing.T) {
 		t.Fatalf("a panicking section: %q, broken %v, error %v", lines, broken, err)
 	}
 }
+
+// FuzzRenderArticle renders whatever parses, at a width from 20 to 119:
+// rendering never fails or panics, no line is wider than the text, and
+// every block start maps to a line of the document, in reading order.
+func FuzzRenderArticle(f *testing.F) {
+	for _, a := range bundle(f) {
+		f.Add([]byte(a.Markdown()), uint8(60))
+	}
+	f.Add([]byte("---\ntitle: T\n---\n\n| a | b |\n|---|---|\n| https://example.org/"+strings.Repeat("y", 90)+" | 中文 |\n\n> - [x] quote [^1]\n\n[^1]: note\n"), uint8(0))
+	f.Add([]byte("# T\n\n```\n"+strings.Repeat("code ", 40)+"\n```\n\n1. one\n   - two <https://a.b/c>\n"), uint8(17))
+	f.Fuzz(func(t *testing.T, data []byte, w uint8) {
+		a, err := articles.Parse("fuzz.md", data, "fuzz")
+		if err != nil {
+			return
+		}
+		width := 20 + int(w)%100
+		doc, err := Article(a, Options{Width: width, Style: StyleNoTTY})
+		if err != nil {
+			t.Fatalf("rendering failed: %v", err)
+		}
+		for i, l := range doc.Lines {
+			if ansi.StringWidth(l) > width {
+				t.Fatalf("line %d is %d columns, wider than %d: %q", i, ansi.StringWidth(l), width, l)
+			}
+		}
+		last := 0
+		for s, sec := range a.Sections {
+			for b := range sec.Blocks {
+				line := doc.LineOf(articles.Position{Section: s, Block: b})
+				if line < 0 || line >= max(len(doc.Lines), 1) || line < last {
+					t.Fatalf("block %d of section %d is on line %d (after %d, of %d)", b, s, line, last, len(doc.Lines))
+				}
+				last = line
+			}
+		}
+	})
+}
