@@ -189,3 +189,6 @@ func catalogOf(path string) (*library.Catalog, error) {
 }
 
 func ansiStrip(s string) string { return ansi.Strip(s) }
+
+// namesOpen reports whether the reader shows the names index.
+func namesOpen(m Model) bool { return m.reader.overlay == namesOverlay }
