@@ -7,10 +7,8 @@ import (
 	"net/url"
 	"os/exec"
 	"runtime"
-	"strings"
 
 	"cable/articles"
-	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -27,7 +25,7 @@ type linksModel struct {
 }
 
 func newLinks(ctx *Context, a *articles.Article) linksModel {
-	m := linksModel{ctx: ctx, article: a, pick: newPickList(ctx, "open", false)}
+	m := linksModel{ctx: ctx, article: a, pick: newPickList(ctx, "Links", "open", false)}
 	for i, s := range a.Sections {
 		for _, l := range s.Links {
 			m.links = append(m.links, l)
@@ -38,23 +36,21 @@ func newLinks(ctx *Context, a *articles.Article) linksModel {
 	return m
 }
 
-// view draws the links in height lines: number, text, address, section.
-func (m linksModel) view(height, width int) []string {
-	st := m.ctx.Styles
-	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, m.ctx.Measure))+glamourMargin)
-	lines := []string{indent + st.TOCTitle.Render("Links"), ""}
-	first, end := m.pick.window(height - len(lines) - 2)
-	for i := first; i < end; i++ {
-		l := m.links[i]
-		row := fmt.Sprintf("%2d  %s  %s  §%d", i+1, l.Text, l.URL, m.section[i]+1)
-		row = ansi.Truncate(row, max(width-len(indent), 8), "…")
-		if i == m.pick.cursor {
-			row = st.TOCCursor.Render(row)
-		}
-		lines = append(lines, indent+row)
+// view draws the links in height lines.
+func (m linksModel) view(height, width int) []string { return m.pick.view(m, height, width) }
+
+// row is one link: its number, text, address and section.
+func (m linksModel) row(i, width int, selected bool) string {
+	l := m.links[i]
+	row := fmt.Sprintf("%2d  %s  %s  §%d", i+1, l.Text, l.URL, m.section[i]+1)
+	row = ansi.Truncate(row, max(width, 8), "…")
+	if selected {
+		row = m.ctx.Styles.TOCCursor.Render(row)
 	}
-	return append(lines, "", indent+m.pick.helpLine())
+	return row
 }
+
+func (m linksModel) apart(int) bool { return false }
 
 // noticeMsg is a word for the status line from a command.
 type noticeMsg struct{ text string }

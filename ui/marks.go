@@ -2,11 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
-	"cable/articles"
 	"cable/library"
-	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -30,7 +27,7 @@ const (
 )
 
 func newMarks(ctx *Context, list []library.Bookmark) marksModel {
-	m := marksModel{ctx: ctx, pick: newPickList(ctx, "go to bookmark", true)}
+	m := marksModel{ctx: ctx, pick: newPickList(ctx, "Bookmarks", "go to bookmark", true)}
 	m.set(list)
 	return m
 }
@@ -62,26 +59,24 @@ func (m *marksModel) update(msg tea.KeyMsg) (marksAction, library.Bookmark) {
 	return marksNothing, b
 }
 
-// view draws the bookmarks in height lines: place, label and the first
-// words of the paragraph.
-func (m marksModel) view(height, width int, a *articles.Article) []string {
+// view draws the bookmarks in height lines.
+func (m marksModel) view(height, width int) []string { return m.pick.view(m, height, width) }
+
+// row is one bookmark: its place, its label and the first words of its
+// paragraph.
+func (m marksModel) row(i, width int, selected bool) string {
 	st := m.ctx.Styles
-	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, m.ctx.Measure))+glamourMargin)
-	room := max(width-len(indent), 8)
-	lines := []string{indent + st.TOCTitle.Render("Bookmarks"), ""}
-	first, end := m.pick.window(height - len(lines) - 2)
-	for i := first; i < end; i++ {
-		b := m.list[i]
-		text := placeName(a, b.Position)
-		if b.Label != "" {
-			text += "  " + b.Label
-		}
-		text += "  " + st.Dim.Render(b.Excerpt)
-		text = ansi.Truncate(fmt.Sprintf("%-3d %s", i+1, text), room, "…")
-		if i == m.pick.cursor {
-			text = st.TOCCursor.Render(ansi.Strip(text))
-		}
-		lines = append(lines, indent+text)
+	b := m.list[i]
+	text := placeName(b.Position)
+	if b.Label != "" {
+		text += "  " + b.Label
 	}
-	return append(lines, "", indent+m.pick.helpLine())
+	text += "  " + st.Dim.Render(b.Excerpt)
+	text = ansi.Truncate(fmt.Sprintf("%-3d %s", i+1, text), max(width, 8), "…")
+	if selected {
+		text = st.TOCCursor.Render(ansi.Strip(text))
+	}
+	return text
 }
+
+func (m marksModel) apart(int) bool { return false }

@@ -2,10 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"cable/articles"
-	"cable/render"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -20,27 +18,23 @@ type namesModel struct {
 }
 
 func newNames(ctx *Context, names []articles.Name) namesModel {
-	m := namesModel{ctx: ctx, names: names, pick: newPickList(ctx, "show mentions", false)}
+	m := namesModel{ctx: ctx, names: names, pick: newPickList(ctx, "Names in this article", "show mentions", false)}
 	m.pick.rows = len(m.names)
+	m.pick.counted = true
 	return m
 }
 
-// view draws the names in height lines, each with its count.
-func (m namesModel) view(height, width int) []string {
-	st := m.ctx.Styles
-	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, m.ctx.Measure))+glamourMargin)
-	lines := []string{indent + st.TOCTitle.Render("Names in this article"), ""}
-	first, end := m.pick.window(height - len(lines) - 2)
-	if pos := m.pick.position(end - first); pos != "" {
-		lines[0] += "  " + st.Dim.Render(pos+" · j/k for more")
+// view draws the names in height lines.
+func (m namesModel) view(height, width int) []string { return m.pick.view(m, height, width) }
+
+// row is one name and how often it is mentioned.
+func (m namesModel) row(i, width int, selected bool) string {
+	n := m.names[i]
+	row := ansi.Truncate(fmt.Sprintf("%-36s %3d", n.Text, n.Count), max(width, 8), "…")
+	if selected {
+		row = m.ctx.Styles.TOCCursor.Render(row)
 	}
-	for i := first; i < end; i++ {
-		n := m.names[i]
-		row := ansi.Truncate(fmt.Sprintf("%-36s %3d", n.Text, n.Count), max(width-len(indent), 8), "…")
-		if i == m.pick.cursor {
-			row = st.TOCCursor.Render(row)
-		}
-		lines = append(lines, indent+row)
-	}
-	return append(lines, "", indent+m.pick.helpLine())
+	return row
 }
+
+func (m namesModel) apart(int) bool { return false }

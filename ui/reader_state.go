@@ -180,7 +180,7 @@ func (m readerModel) addBookmark(label string) tea.Cmd {
 	store := m.ctx.store()
 	pos, text := m.topBlock()
 	b := library.Bookmark{Key: m.entry.Key, Position: pos, Label: label, Excerpt: text}
-	where := placeName(m.article, pos)
+	where := placeName(pos)
 	return func() tea.Msg {
 		_, err := store.AddBookmark(b)
 		return storeDoneMsg{asker: readerScreen, done: "Bookmarked " + where + ".", err: err}
@@ -207,7 +207,7 @@ func (m readerModel) saveQuote() tea.Cmd {
 	store := m.ctx.store()
 	return func() tea.Msg {
 		_, err := store.AddQuote(q)
-		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(m.article, pos)), err: err}
+		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(pos)), err: err}
 	}
 }
 
@@ -231,7 +231,7 @@ func (m readerModel) marksKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 }
 
 // placeName names a position as a reader would: "§3 ¶2".
-func placeName(a *articles.Article, pos articles.Position) string {
+func placeName(pos articles.Position) string {
 	if pos.Block == 0 {
 		return fmt.Sprintf("§%d", pos.Section+1)
 	}

@@ -47,7 +47,7 @@ func (m readerModel) view() string {
 	case m.overlay == linksOverlay:
 		body = m.besidePane(m.links.view(m.bodyHeight(), room))
 	case m.overlay == marksOverlay:
-		body = m.besidePane(m.marks.view(m.bodyHeight(), room, m.article))
+		body = m.besidePane(m.marks.view(m.bodyHeight(), room))
 	case m.overlay == peekOverlay:
 		body = m.withPeek(m.textLines())
 	default:

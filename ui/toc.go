@@ -2,10 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"cable/articles"
-	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -21,7 +19,8 @@ type tocModel struct {
 }
 
 func newTOC(ctx *Context, a *articles.Article) tocModel {
-	p := newPickList(ctx, "go to section", false)
+	p := newPickList(ctx, "Contents", "go to section", false)
+	p.spaced = true
 	p.keys.Close.SetKeys("esc", "t", "q")
 	p.keys.Close.SetHelp("esc/t", "close")
 	p.rows = len(a.Sections)
@@ -46,32 +45,18 @@ func (t *tocModel) update(msg tea.KeyMsg) (jump int, closed bool) {
 }
 
 // view draws the contents in height lines.
-func (t tocModel) view(height, width int) []string {
-	lines, _ := t.layout(height, width)
-	return lines
-}
+func (t tocModel) view(height, width int) []string { return t.pick.view(t, height, width) }
 
 // layout draws the contents and says which section each line is (-1 for
 // none), for clicks.
-func (t tocModel) layout(height, width int) ([]string, []int) {
-	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, t.ctx.Measure))+glamourMargin)
-	lines := []string{indent + t.ctx.Styles.TOCTitle.Render("Contents"), ""}
-	owners := []int{-1, -1}
-	first, end := t.pick.window(height - len(lines) - 3) // title, gap before the note, help
-	for i := first; i < end; i++ {
-		if t.article.Sections[i].Kind == articles.EditorsNote && i > first {
-			lines = append(lines, "") // set apart from the argument
-			owners = append(owners, -1)
-		}
-		lines = append(lines, indent+t.row(i, width-len(indent)))
-		owners = append(owners, i)
-	}
-	return append(lines, "", indent+t.pick.helpLine()), owners
-}
+func (t tocModel) layout(height, width int) ([]string, []int) { return t.pick.layout(t, height, width) }
+
+// apart sets the editor's note apart from the argument.
+func (t tocModel) apart(i int) bool { return t.article.Sections[i].Kind == articles.EditorsNote }
 
 // row is one entry: a mark for the section being read, its number, its
 // title and, for an editor's note not titled as one, a label.
-func (t tocModel) row(i, width int) string {
+func (t tocModel) row(i, width int, selected bool) string {
 	st := t.ctx.Styles
 	mark := "  "
 	if i == t.current {
@@ -83,7 +68,7 @@ func (t tocModel) row(i, width int) string {
 	}
 	text := ansi.Truncate(fmt.Sprintf("%s%2d  %s", mark, i+1, t.article.SectionTitle(i)), max(width-16, 8), "…")
 	switch {
-	case i == t.pick.cursor:
+	case selected:
 		text = st.TOCCursor.Render(text)
 	case i == t.current:
 		text = st.TOCCurrent.Render(text)
