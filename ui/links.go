@@ -14,33 +14,59 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// linksModel lists every link of the article, numbered; enter opens one
-// in the browser, or copies it when there is no browser to open.
-type linksModel struct {
+// linksList lists every link of the article, numbered, with its section;
+// enter opens one in the browser, or copies it when there is no browser to
+// open. The reader keeps the list while it is closed, so that it opens
+// again where it was left.
+type linksList struct {
 	ctx     *Context
-	article *articles.Article
 	links   []articles.Link
 	section []int // the section of each link
-	pick    pickList
+	list    pickList
 }
 
-func newLinks(ctx *Context, a *articles.Article) linksModel {
-	m := linksModel{ctx: ctx, article: a, pick: newPickList(ctx, "Links", "open", false)}
+func newLinks(ctx *Context, a *articles.Article) linksList {
+	m := linksList{ctx: ctx, list: newPickList(ctx, "Links", "open", false)}
 	for i, s := range a.Sections {
 		for _, l := range s.Links {
 			m.links = append(m.links, l)
 			m.section = append(m.section, i)
 		}
 	}
-	m.pick.rows = len(m.links)
+	m.list.rows = len(m.links)
 	return m
 }
 
-// view draws the links in height lines.
-func (m linksModel) view(height, width int) []string { return m.pick.view(m, height, width) }
+// update moves the cursor; enter opens or copies the link under it.
+func (m linksList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
+	switch m.list.update(msg) {
+	case pickClose:
+		return nil, m.keep(nil)
+	case pickChoose:
+		if len(m.links) == 0 {
+			return nil, m.keep(nil)
+		}
+		link := m.links[m.list.cursor].URL
+		return nil, m.keep(func(r *readerModel) tea.Cmd { return openLinkCmd(link, r.ctx.Output) })
+	}
+	return m, nil
+}
+
+// keep hands the closed list back to the reader, then does then.
+func (m linksList) keep(then readerAction) readerAction {
+	return func(r *readerModel) tea.Cmd {
+		r.lists.links = m
+		if then == nil {
+			return nil
+		}
+		return then(r)
+	}
+}
+
+func (m linksList) view(f frame) []string { return m.list.view(m, f.height, f.width) }
 
 // row is one link: its number, text, address and section.
-func (m linksModel) row(i, width int, selected bool) string {
+func (m linksList) row(i, width int, selected bool) string {
 	l := m.links[i]
 	row := fmt.Sprintf("%2d  %s  %s  §%d", i+1, l.Text, l.URL, m.section[i]+1)
 	row = ansi.Truncate(row, max(width, 8), "…")
@@ -50,7 +76,7 @@ func (m linksModel) row(i, width int, selected bool) string {
 	return row
 }
 
-func (m linksModel) apart(int) bool { return false }
+func (m linksList) apart(int) bool { return false }
 
 // noticeMsg is a word for the status line from a command.
 type noticeMsg struct{ text string }

@@ -5,30 +5,67 @@ import (
 
 	"cable/articles"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// namesModel is the names index: the places, people and organisations the
+// namesList is the names index: the places, people and organisations the
 // article mentions, most mentioned first. Choosing one searches for it,
-// so its mentions are highlighted and n and N walk them.
-type namesModel struct {
+// so its mentions are highlighted and n and N walk them. The reader keeps
+// the list while it is closed, so that it opens again on the name chosen
+// last.
+type namesList struct {
 	ctx   *Context
 	names []articles.Name
-	pick  pickList
+	list  pickList
 }
 
-func newNames(ctx *Context, names []articles.Name) namesModel {
-	m := namesModel{ctx: ctx, names: names, pick: newPickList(ctx, "Names in this article", "show mentions", false)}
-	m.pick.rows = len(m.names)
-	m.pick.counted = true
+func newNames(ctx *Context, names []articles.Name) namesList {
+	m := namesList{ctx: ctx, names: names, list: newPickList(ctx, "Names in this article", "show mentions", false)}
+	m.list.rows = len(m.names)
+	m.list.counted = true
 	return m
 }
 
-// view draws the names in height lines.
-func (m namesModel) view(height, width int) []string { return m.pick.view(m, height, width) }
+// update moves the cursor; enter highlights the chosen name's mentions.
+func (m namesList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
+	switch m.list.update(msg) {
+	case pickClose:
+		return nil, m.keep(nil)
+	case pickChoose:
+		if len(m.names) == 0 {
+			return nil, m.keep(nil)
+		}
+		return nil, m.keep(showMentions(m.names[m.list.cursor].Text))
+	}
+	return m, nil
+}
+
+// keep hands the closed list back to the reader, then does then.
+func (m namesList) keep(then readerAction) readerAction {
+	return func(r *readerModel) tea.Cmd {
+		r.lists.names = m
+		if then == nil {
+			return nil
+		}
+		return then(r)
+	}
+}
+
+// showMentions highlights a name's mentions and goes to the first after
+// the top of the screen, as a jump.
+func showMentions(name string) readerAction {
+	return func(r *readerModel) tea.Cmd {
+		r.jumps.record(r.anchor)
+		r.runFind(name, r.top)
+		return r.say("%s: %s (n and N walk them, esc clears)", name, r.findStatus())
+	}
+}
+
+func (m namesList) view(f frame) []string { return m.list.view(m, f.height, f.width) }
 
 // row is one name and how often it is mentioned.
-func (m namesModel) row(i, width int, selected bool) string {
+func (m namesList) row(i, width int, selected bool) string {
 	n := m.names[i]
 	row := ansi.Truncate(fmt.Sprintf("%-36s %3d", n.Text, n.Count), max(width, 8), "…")
 	if selected {
@@ -37,4 +74,4 @@ func (m namesModel) row(i, width int, selected bool) string {
 	return row
 }
 
-func (m namesModel) apart(int) bool { return false }
+func (m namesList) apart(int) bool { return false }

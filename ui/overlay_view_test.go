@@ -83,3 +83,29 @@ func TestOverlaysHoldTheTextStill(t *testing.T) {
 		t.Errorf("a click on a name: top %d → %d, names open %v", top, m.reader.top, namesOpen(m))
 	}
 }
+
+// TestListsOpenAgainWhereTheyWereLeft checks that the links and the names
+// reopen on the row they were closed on, and the contents on the section
+// being read.
+func TestListsOpenAgainWhereTheyWereLeft(t *testing.T) {
+	m := open(t, startModel(t, testContext(render.StyleDark, 100, 30)), "reading-with-cable")
+	for _, k := range []string{"L", "j", "esc", "L"} {
+		m, _ = press(t, m, k)
+	}
+	if links, ok := openOverlay[linksList](m); !ok || links.list.cursor != 1 {
+		t.Errorf("the links reopened on row %d (open %v), want 1", links.list.cursor, ok)
+	}
+	m = openSeed(t, 100, 30)
+	for _, k := range []string{"i", "j", "j", "enter", "i"} {
+		m, _ = press(t, m, k)
+	}
+	if names, ok := openOverlay[namesList](m); !ok || names.list.cursor != 2 {
+		t.Errorf("the names reopened on row %d (open %v), want 2", names.list.cursor, ok)
+	}
+	for _, k := range []string{"esc", "t", "j", "j", "esc", "]", "t"} {
+		m, _ = press(t, m, k)
+	}
+	if contents, ok := openOverlay[contentsList](m); !ok || contents.list.cursor != 1 {
+		t.Errorf("the contents reopened on row %d (open %v), want the section being read, 1", contents.list.cursor, ok)
+	}
+}

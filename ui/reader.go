@@ -49,13 +49,11 @@ type readerModel struct {
 	// applied in order when it does.
 	early typeAhead
 
-	toc      tocModel
-	marks    marksModel
-	links    linksModel
-	names    namesModel
-	peek     peekModel
+	// marks are the article's bookmarks, as the store last listed them.
+	marks    []library.Bookmark
+	lists    readerLists
 	urls     [][]string // each section's addresses, for hyperlinks
-	overlay  overlay
+	overlay  overlay    // what stands over the text; nil for nothing
 	showHelp bool
 	sideTOC  bool // the contents stand beside the text
 
@@ -63,19 +61,12 @@ type readerModel struct {
 	statusID int
 }
 
-// overlay is what stands over the text, if anything.
-type overlay int
-
-const (
-	noOverlay overlay = iota
-	contentsOverlay
-	marksOverlay
-	labelOverlay
-	findOverlay
-	linksOverlay
-	namesOverlay
-	peekOverlay
-)
+// readerLists are the lists the reader keeps while they are closed, so
+// that each opens again where it was left.
+type readerLists struct {
+	links linksList
+	names namesList
+}
 
 // newReader opens an article at a place: at when it is given, else where
 // the reader left it last time, else the top.
@@ -99,11 +90,9 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 		help:    h,
 		docs:    map[render.Options]*render.Document{},
 		pending: map[render.Options]bool{},
-		toc:     newTOC(ctx, a),
-		links:   newLinks(ctx, a),
-		names:   newNames(ctx, loaded.names),
+		lists:   readerLists{links: newLinks(ctx, a), names: newNames(ctx, loaded.names)},
 		urls:    render.SectionLinks(a),
-		marks:   newMarks(ctx, loaded.bookmarks),
+		marks:   loaded.bookmarks,
 		anchor:  loaded.reading.Position,
 		state:   readerState{progress: loaded.reading.Progress},
 	}
@@ -191,9 +180,11 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 		}
 	case tea.MouseMsg:
 		before := m.anchor
-		if m.mouse(msg); m.anchor != before {
-			return m, m.placeChanged()
+		cmd := m.mouse(msg)
+		if m.anchor != before {
+			cmd = tea.Batch(cmd, m.placeChanged())
 		}
+		return m, cmd
 	case tea.KeyMsg:
 		if m.doc == nil && m.err == nil && !key.Matches(msg, m.keys.Back) {
 			m.early.add(msg) // applied when the text arrives; leaving is at once
@@ -254,21 +245,8 @@ func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		m.showHelp = false
 		return m, nil
 	}
-	switch m.overlay {
-	case contentsOverlay:
-		return m.tocKey(msg)
-	case marksOverlay:
-		return m.marksKey(msg)
-	case labelOverlay:
-		return m.labelKey(msg)
-	case findOverlay:
-		return m.findKey(msg)
-	case linksOverlay:
-		return m.linksKey(msg)
-	case namesOverlay:
-		return m.namesKey(msg)
-	case peekOverlay:
-		return m.peekKey(msg)
+	if m.overlay != nil {
+		return m.overlayKey(msg)
 	}
 	if m.doc != nil {
 		if cmd, ok := m.findNav(msg); ok {
@@ -319,19 +297,18 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		}
 		return m, m.resize()
 	case key.Matches(msg, m.keys.Links):
-		m.overlay = linksOverlay
+		m.overlay = m.lists.links
 	case key.Matches(msg, m.keys.Footnote):
 		return m, m.openPeek()
 	case key.Matches(msg, m.keys.Names):
-		if len(m.names.names) == 0 {
+		if len(m.lists.names.names) == 0 {
 			return m, m.say("No names found in this article.")
 		}
-		m.overlay = namesOverlay
+		m.overlay = m.lists.names
 	case pressedDisabled(msg, m.keys.Links):
 		return m, m.say("This article has no links.")
 	case key.Matches(msg, m.keys.Contents):
-		m.toc.open(m.currentSection())
-		m.overlay = contentsOverlay
+		m.overlay = newContents(m.ctx, m.article, m.currentSection())
 	case key.Matches(msg, m.keys.EditorsNote):
 		m.toggleEditorsNote()
 	case key.Matches(msg, m.keys.Return):
@@ -365,57 +342,17 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	return m, nil
 }
 
-// namesKey moves through the names; enter highlights the chosen one's
-// mentions and goes to the first after the top of the screen.
-func (m readerModel) namesKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
-	switch m.names.pick.update(msg) {
-	case pickClose:
-		m.overlay = noOverlay
-	case pickChoose:
-		m.overlay = noOverlay
-		name := m.names.names[m.names.pick.cursor].Text
-		m.jumps.record(m.anchor)
-		m.runFind(name, m.top)
-		return m, m.say("%s: %s (n and N walk them, esc clears)", name, m.findStatus())
-	}
-	return m, nil
-}
-
-// linksKey moves through the links; enter opens or copies one.
-func (m readerModel) linksKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
-	switch m.links.pick.update(msg) {
-	case pickClose:
-		m.overlay = noOverlay
-	case pickChoose:
-		m.overlay = noOverlay
-		if len(m.links.links) > 0 {
-			return m, openLinkCmd(m.links.links[m.links.pick.cursor].URL, m.ctx.Output)
-		}
-	}
-	return m, nil
-}
-
-func (m readerModel) tocKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
-	jump, closed := m.toc.update(msg)
-	if closed {
-		m.overlay = noOverlay
-	}
-	if jump >= 0 {
-		m.jumpToSection(jump)
-	}
-	return m, nil
-}
-
-func (m *readerModel) mouse(msg tea.MouseMsg) {
+// mouse scrolls with the wheel, unless something stands over the text,
+// and takes clicks.
+func (m *readerModel) mouse(msg tea.MouseMsg) tea.Cmd {
 	if m.doc == nil || msg.Action != tea.MouseActionPress {
-		return
+		return nil
 	}
 	if isClick(msg) {
-		m.click(msg)
-		return
+		return m.click(msg)
 	}
-	if m.overlay != noOverlay {
-		return
+	if m.overlay != nil {
+		return nil
 	}
 	switch msg.Button {
 	case tea.MouseButtonWheelDown:
@@ -423,6 +360,7 @@ func (m *readerModel) mouse(msg tea.MouseMsg) {
 	case tea.MouseButtonWheelUp:
 		m.scroll(-3)
 	}
+	return nil
 }
 
 // say shows a passing message in the status line.

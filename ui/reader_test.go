@@ -235,8 +235,8 @@ func TestContentsJump(t *testing.T) {
 	m := openSeed(t, 80, 24)
 	m, _ = press(t, m, "]")
 	m, _ = press(t, m, "t")
-	if !(m.reader.overlay == contentsOverlay) || m.reader.toc.pick.cursor != 1 {
-		t.Fatalf("t: contents shown %v, cursor %d", (m.reader.overlay == contentsOverlay), m.reader.toc.pick.cursor)
+	if contents, ok := openOverlay[contentsList](m); !ok || contents.list.cursor != 1 {
+		t.Fatalf("t: contents shown %v, cursor %d", ok, contents.list.cursor)
 	}
 	view := strings.Join(screenLines(m), "\n")
 	if !strings.Contains(view, "›  2  A periphery strategy") {
@@ -245,13 +245,13 @@ func TestContentsJump(t *testing.T) {
 	m, _ = press(t, m, "j")
 	m, _ = press(t, m, "j")
 	m, _ = press(t, m, "enter")
-	if (m.reader.overlay == contentsOverlay) || firstTextLine(m) != "## Arms and Karabakh" {
-		t.Fatalf("enter on entry 4: contents %v, top line %q", (m.reader.overlay == contentsOverlay), firstTextLine(m))
+	if overlayIs[contentsList](m) || firstTextLine(m) != "## Arms and Karabakh" {
+		t.Fatalf("enter on entry 4: contents %v, top line %q", overlayIs[contentsList](m), firstTextLine(m))
 	}
 	m, _ = press(t, m, "t")
 	m, _ = press(t, m, "G")
 	m, _ = press(t, m, "esc")
-	if (m.reader.overlay == contentsOverlay) || firstTextLine(m) != "## Arms and Karabakh" {
+	if overlayIs[contentsList](m) || firstTextLine(m) != "## Arms and Karabakh" {
 		t.Errorf("esc moved the reader: %q", firstTextLine(m))
 	}
 	if m.screen != readerScreen {

@@ -32,7 +32,6 @@ func (m readerModel) view() string {
 		return tooSmallView(m.ctx)
 	}
 	var body []string
-	room := m.textRoom() // lists over the text stand where the text does
 	switch {
 	case m.err != nil:
 		body = []string{m.ctx.Styles.Error.Render("Could not render this article: " + m.err.Error())}
@@ -40,18 +39,12 @@ func (m readerModel) view() string {
 		body = []string{m.ctx.Styles.Dim.Render("Rendering…")}
 	case m.showHelp:
 		body = m.helpLines()
-	case m.overlay == contentsOverlay:
-		body = m.besidePane(m.toc.view(m.bodyHeight(), room))
-	case m.overlay == namesOverlay:
-		body = m.besidePane(m.names.view(m.bodyHeight(), room))
-	case m.overlay == linksOverlay:
-		body = m.besidePane(m.links.view(m.bodyHeight(), room))
-	case m.overlay == marksOverlay:
-		body = m.besidePane(m.marks.view(m.bodyHeight(), room))
-	case m.overlay == peekOverlay:
-		body = m.withPeek(m.textLines())
+	case m.overlay != nil:
+		// What stands over the text stands where the text does, and the
+		// side contents stay.
+		body = m.besidePane(m.overlay.view(m.frame()))
 	default:
-		body = m.textLines()
+		body = m.besidePane(m.textBody())
 	}
 	lines := append(m.header(), fitLines(body, m.bodyHeight(), m.ctx.Width)...)
 	return strings.Join(append(lines, m.statusLine()), "\n")
@@ -79,8 +72,9 @@ func (m readerModel) header() []string {
 	return []string{title, byline, ""}[:m.headerHeight()]
 }
 
-// textLines is the part of the rendered article on screen, centred.
-func (m readerModel) textLines() []string {
+// textBody is the part of the rendered article on screen, centred in the
+// text's room.
+func (m readerModel) textBody() []string {
 	end := min(m.top+m.bodyHeight(), len(m.doc.Lines))
 	pane := m.sidePaneWidth()
 	margin := strings.Repeat(" ", leftMargin(m.ctx.Width-pane, m.doc.Options.Width))
@@ -91,15 +85,11 @@ func (m readerModel) textLines() []string {
 		}
 		lines[i] = margin + lines[i]
 	}
-	if pane == 0 {
-		return lines
-	}
-	return besideEachOther(m.sidePane(pane), lines, pane, m.bodyHeight())
+	return lines
 }
 
 // besidePane sets lines drawn for the text's room beside the side
-// contents, when they are shown, so that a list over the text stands where
-// the text does and the side contents stay.
+// contents, when they are shown.
 func (m readerModel) besidePane(lines []string) []string {
 	pane := m.sidePaneWidth()
 	if pane == 0 {
@@ -186,11 +176,8 @@ func (m readerModel) helpLines() []string {
 // statusLine reads "§3/8 Section title · 42% · 6 min left", with a passing
 // message or a reminder of the keys on the right.
 func (m readerModel) statusLine() string {
-	switch m.overlay {
-	case findOverlay:
-		return ansi.Truncate(m.find.input.View(), m.ctx.Width, "…")
-	case labelOverlay:
-		return ansi.Truncate(m.state.label.View(), m.ctx.Width, "…")
+	if p, ok := m.overlay.(prompt); ok {
+		return ansi.Truncate(p.promptView(), m.ctx.Width, "…")
 	}
 	left := m.progress()
 	right := m.status

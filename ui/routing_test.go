@@ -130,9 +130,9 @@ func TestBackgroundResultsReachTheirScreen(t *testing.T) {
 				return bookmarksMsg{key: b.Key, marks: []library.Bookmark{b}}
 			},
 			arrived: func(m Model) string {
-				if len(m.reader.marks.list) != 1 || len(m.allMarks.marks) != 0 {
+				if len(m.reader.marks) != 1 || len(m.allMarks.marks) != 0 {
 					return fmt.Sprintf("the reader has %d bookmarks, the list of all %d; want 1 and 0",
-						len(m.reader.marks.list), len(m.allMarks.marks))
+						len(m.reader.marks), len(m.allMarks.marks))
 				}
 				return ""
 			},
@@ -178,9 +178,9 @@ func TestBackgroundResultsReachTheirScreen(t *testing.T) {
 				return bookmarksMsg{key: "", marks: []library.Bookmark{b}}
 			},
 			arrived: func(m Model) string {
-				if len(m.allMarks.marks) != 1 || len(m.reader.marks.list) != 0 {
+				if len(m.allMarks.marks) != 1 || len(m.reader.marks) != 0 {
 					return fmt.Sprintf("the list of all has %d bookmarks, the reader %d; want 1 and 0",
-						len(m.allMarks.marks), len(m.reader.marks.list))
+						len(m.allMarks.marks), len(m.reader.marks))
 				}
 				return ""
 			},
