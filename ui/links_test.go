@@ -65,7 +65,7 @@ func TestLinksListAndCopy(t *testing.T) {
 		t.Errorf("status = %q", statusOf(m))
 	}
 	seed := openSeed(t, 80, 24)
-	if seed, cmd = press(t, seed, "L"); cmd == nil || seed.reader.status != "This article has no links." {
-		t.Errorf("L without links: %q", seed.reader.status)
+	if seed, cmd = press(t, seed, "L"); cmd == nil || seed.reader.status.text != "This article has no links." {
+		t.Errorf("L without links: %q", seed.reader.status.text)
 	}
 }

@@ -22,43 +22,57 @@ type readerModel struct {
 	entry   library.Entry
 	article *articles.Article
 	keys    readerKeys
-	help    help.Model
 
+	doc     *render.Document // the rendering on screen; nil until the first arrives
+	renders renditions
+	top     int               // first line of the text on screen
+	anchor  articles.Position // the place top shows, kept across widths
+	note    noteReturn
+	jumps   jumpList
+	find    finder
+	state   readerState
+	// early are the keys pressed before the first rendering arrived,
+	// applied in order when it does.
+	early   typeAhead
+	lists   readerLists
+	overlay overlay // what stands over the text; nil for nothing
+	display readerDisplay
+	status  readerStatus
+}
+
+// renditions are the renderings the reader has made and is making of its
+// article.
+type renditions struct {
 	docs map[render.Options]*render.Document
-	doc  *render.Document // the rendering on screen; nil until the first arrives
 	// pending are the renderings on their way, so that none is asked for
 	// twice; settling counts window resizes, so that only the last of a
 	// burst asks for one.
 	pending  map[render.Options]bool
 	settling int
-	err      error
+	err      error      // why the last rendering failed
+	urls     [][]string // each section's addresses, which its lines link to
+}
 
-	top    int               // first line of the text on screen
-	anchor articles.Position // the place top shows, kept across widths
+// noteReturn is where "e" or backspace go back to after a jump to the
+// editor's note: the place, and the exact line at the options it was on.
+type noteReturn struct {
+	place *articles.Position // nil when there is nowhere to go back to
+	line  int
+	opts  render.Options
+}
 
-	// noteReturn is where "e" or backspace go back to after a jump to the
-	// editor's note.
-	noteReturn *articles.Position
-	returnLine int // the exact line to return to, at returnOpts
-	returnOpts render.Options
+// readerDisplay is what the reader shows besides the text.
+type readerDisplay struct {
+	help    bool // every key, instead of the text
+	sideTOC bool // the contents beside the text
+}
 
-	jumps jumpList
-	state readerState
-	find  finder
-	// early are the keys pressed before the first rendering arrived,
-	// applied in order when it does.
-	early typeAhead
-
-	// marks are the article's bookmarks, as the store last listed them.
-	marks    []library.Bookmark
-	lists    readerLists
-	urls     [][]string // each section's addresses, for hyperlinks
-	overlay  overlay    // what stands over the text; nil for nothing
-	showHelp bool
-	sideTOC  bool // the contents stand beside the text
-
-	status   string
-	statusID int
+// readerStatus is the status line's passing message, and the help that
+// stands there when there is none.
+type readerStatus struct {
+	text string
+	id   int // counts messages, so that only the last one's timer clears it
+	help help.Model
 }
 
 // readerLists are the lists the reader keeps while they are closed, so
@@ -87,14 +101,15 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 		entry:   loaded.entry,
 		article: a,
 		keys:    keys,
-		help:    h,
-		docs:    map[render.Options]*render.Document{},
-		pending: map[render.Options]bool{},
-		lists:   readerLists{links: newLinks(ctx, a), names: newNames(ctx, loaded.names)},
-		urls:    render.SectionLinks(a),
-		marks:   loaded.bookmarks,
-		anchor:  loaded.reading.Position,
-		state:   readerState{progress: loaded.reading.Progress},
+		renders: renditions{
+			docs:    map[render.Options]*render.Document{},
+			pending: map[render.Options]bool{},
+			urls:    render.SectionLinks(a),
+		},
+		lists:  readerLists{links: newLinks(ctx, a), names: newNames(ctx, loaded.names)},
+		anchor: loaded.reading.Position,
+		state:  readerState{progress: loaded.reading.Progress, marks: loaded.bookmarks},
+		status: readerStatus{help: h},
 	}
 	if loaded.at != nil {
 		m.anchor = *loaded.at
@@ -112,14 +127,14 @@ func (m *readerModel) resize() tea.Cmd {
 		return nil
 	}
 	opts := m.ctx.renderOptions(m.textRoom())
-	if doc, ok := m.docs[opts]; ok {
+	if doc, ok := m.renders.docs[opts]; ok {
 		m.show(doc)
 		return nil
 	}
-	if m.pending[opts] {
+	if m.renders.pending[opts] {
 		return nil // already on its way
 	}
-	m.pending[opts] = true
+	m.renders.pending[opts] = true
 	if cache := m.ctx.renderCache(opts); cache != nil {
 		return cachedRenderCmd(m.article, opts, cache, m.anchor, m.bodyHeight())
 	}
@@ -140,11 +155,11 @@ func (m *readerModel) windowResized() tea.Cmd {
 	if m.doc == nil || m.ctx.tooSmall() {
 		return m.resize()
 	}
-	if _, ok := m.docs[m.ctx.renderOptions(m.textRoom())]; ok {
+	if _, ok := m.renders.docs[m.ctx.renderOptions(m.textRoom())]; ok {
 		return m.resize()
 	}
-	m.settling++
-	id, article := m.settling, m.article.ID
+	m.renders.settling++
+	id, article := m.renders.settling, m.article.ID
 	return tea.Tick(resizeSettle, func(time.Time) tea.Msg { return resizeSettledMsg{id: id, articleID: article} })
 }
 
@@ -164,7 +179,7 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		return m, m.windowResized()
 	case resizeSettledMsg:
-		if msg.id != m.settling || msg.articleID != m.article.ID {
+		if msg.id != m.renders.settling || msg.articleID != m.article.ID {
 			return m, nil // a later size came
 		}
 		return m, m.resize()
@@ -175,8 +190,8 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 	case noticeMsg:
 		return m, m.say("%s", msg.text)
 	case clearStatusMsg:
-		if msg.id == m.statusID {
-			m.status = ""
+		if msg.id == m.status.id {
+			m.status.text = ""
 		}
 	case tea.MouseMsg:
 		before := m.anchor
@@ -186,7 +201,7 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 		}
 		return m, cmd
 	case tea.KeyMsg:
-		if m.doc == nil && m.err == nil && !key.Matches(msg, m.keys.Back) {
+		if m.doc == nil && m.renders.err == nil && !key.Matches(msg, m.keys.Back) {
 			m.early.add(msg) // applied when the text arrives; leaving is at once
 			return m, nil
 		}
@@ -222,16 +237,16 @@ func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
 		return m, nil
 	}
 	if msg.err != nil {
-		m.err = msg.err
-		delete(m.pending, msg.options)
+		m.renders.err = msg.err
+		delete(m.renders.pending, msg.options)
 		return m, nil
 	}
-	if _, haveWhole := m.docs[msg.options]; msg.doc.Partial && haveWhole {
+	if _, haveWhole := m.renders.docs[msg.options]; msg.doc.Partial && haveWhole {
 		return m, nil // the whole came first
 	}
 	if !msg.doc.Partial {
-		m.docs[msg.options] = msg.doc
-		delete(m.pending, msg.options)
+		m.renders.docs[msg.options] = msg.doc
+		delete(m.renders.pending, msg.options)
 	}
 	if msg.options == m.ctx.renderOptions(m.textRoom()) {
 		m.show(msg.doc)
@@ -241,8 +256,8 @@ func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
 }
 
 func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
-	if m.showHelp {
-		m.showHelp = false
+	if m.display.help {
+		m.display.help = false
 		return m, nil
 	}
 	if m.overlay != nil {
@@ -290,9 +305,9 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.PrevSection):
 		return m, m.prevSection()
 	case key.Matches(msg, m.keys.SideTOC):
-		m.sideTOC = !m.sideTOC
-		if m.sideTOC && m.ctx.Width < sideTOCMinWidth {
-			m.sideTOC = false
+		m.display.sideTOC = !m.display.sideTOC
+		if m.display.sideTOC && m.ctx.Width < sideTOCMinWidth {
+			m.display.sideTOC = false
 			return m, m.say("The side contents need a terminal %d columns wide.", sideTOCMinWidth)
 		}
 		return m, m.resize()
@@ -326,7 +341,7 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		}
 		return m, m.say("No later jump to go forward to.")
 	case key.Matches(msg, m.keys.Help):
-		m.showHelp = true
+		m.display.help = true
 	case key.Matches(msg, m.keys.Measure):
 		m.ctx.Measure = nextMeasure(m.ctx.Measure)
 		label := "the terminal's width"
@@ -365,8 +380,8 @@ func (m *readerModel) mouse(msg tea.MouseMsg) tea.Cmd {
 
 // say shows a passing message in the status line.
 func (m *readerModel) say(format string, args ...any) tea.Cmd {
-	m.statusID++
-	m.status = fmt.Sprintf(format, args...)
-	id := m.statusID
+	m.status.id++
+	m.status.text = fmt.Sprintf(format, args...)
+	id := m.status.id
 	return tea.Tick(statusDuration, func(time.Time) tea.Msg { return clearStatusMsg{id: id} })
 }

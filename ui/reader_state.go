@@ -19,6 +19,8 @@ type readerState struct {
 	progress  int  // the highest share read so far, as the store has it
 	dirty     bool // the place changed since it was last saved
 	scheduled bool // a save tick is on its way
+	// marks are the article's bookmarks, as the store last listed them.
+	marks []library.Bookmark
 }
 
 // stateKeys switches off the keys that need the store when there is none.
@@ -92,7 +94,7 @@ func (m readerModel) stateMsg(msg tea.Msg) (readerModel, tea.Cmd) {
 		return m, tea.Batch(m.say("%s", msg.done), bookmarksCmd(m.ctx.store(), m.entry.Key))
 	case bookmarksMsg:
 		if msg.key == m.entry.Key && msg.err == nil {
-			m.marks = msg.marks
+			m.state.marks = msg.marks
 			if open, ok := m.overlay.(marksList); ok {
 				m.overlay = open.set(msg.marks) // the list on screen follows
 			}
@@ -109,10 +111,10 @@ func (m *readerModel) stateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		m.overlay = newLabelPrompt()
 		return nil, true
 	case key.Matches(msg, m.keys.Marks):
-		if len(m.marks) == 0 {
+		if len(m.state.marks) == 0 {
 			return m.say("No bookmarks in this article yet: m adds one."), true
 		}
-		m.overlay = newMarksList(m.ctx, m.marks)
+		m.overlay = newMarksList(m.ctx, m.state.marks)
 		return nil, true
 	case key.Matches(msg, m.keys.Quote):
 		return m.saveQuote(), true

@@ -36,8 +36,8 @@ func TestSectionJumpPutsHeadingOnTheTopLine(t *testing.T) {
 				}
 			}
 			m, cmd := press(t, m, "]")
-			if cmd == nil || m.reader.status != "This is the last section." {
-				t.Errorf("] on the last section: status %q", m.reader.status)
+			if cmd == nil || m.reader.status.text != "This is the last section." {
+				t.Errorf("] on the last section: status %q", m.reader.status.text)
 			}
 		})
 	}
@@ -59,8 +59,8 @@ func TestPreviousSectionGoesToTheStartFirst(t *testing.T) {
 	}
 	m, _ = press(t, m, "[")
 	m, cmd := press(t, m, "[")
-	if m.reader.top != 0 || cmd == nil || m.reader.status != "This is the first section." {
-		t.Errorf("[ at the top: top %d, status %q", m.reader.top, m.reader.status)
+	if m.reader.top != 0 || cmd == nil || m.reader.status.text != "This is the first section." {
+		t.Errorf("[ at the top: top %d, status %q", m.reader.top, m.reader.status.text)
 	}
 }
 
@@ -86,8 +86,8 @@ func TestEditorsNoteAndBackToTheSameLine(t *testing.T) {
 				t.Fatalf("%s: back at line %d, want %d", back, m.reader.top, top)
 			}
 			m, cmd := press(t, m, "backspace")
-			if cmd == nil || !strings.HasPrefix(m.reader.status, "Nothing to go back to") {
-				t.Errorf("second backspace: status %q", m.reader.status)
+			if cmd == nil || !strings.HasPrefix(m.reader.status.text, "Nothing to go back to") {
+				t.Errorf("second backspace: status %q", m.reader.status.text)
 			}
 		})
 	}
@@ -123,13 +123,13 @@ func TestNoEditorsNoteDisablesTheKey(t *testing.T) {
 	ctx := storeContext(t, 80, 24, filepath.Join(t.TempDir(), "cable.db"), path)
 	m := open(t, startModel(t, ctx), "x")
 	m, cmd := press(t, m, "e")
-	if cmd == nil || m.reader.status != "This article has no editor's note." {
-		t.Fatalf("e without a note: status %q", m.reader.status)
+	if cmd == nil || m.reader.status.text != "This article has no editor's note." {
+		t.Fatalf("e without a note: status %q", m.reader.status.text)
 	}
 	if !strings.Contains(statusOf(m), "This article has no editor's note.") {
 		t.Errorf("status line does not say so: %q", statusOf(m))
 	}
-	if strings.Contains(m.reader.help.FullHelpView(m.reader.keys.FullHelp()), "editor's note") {
+	if strings.Contains(m.reader.status.help.FullHelpView(m.reader.keys.FullHelp()), "editor's note") {
 		t.Error("the help still offers the editor's note")
 	}
 }
@@ -161,7 +161,7 @@ func TestResizeKeepsThePlace(t *testing.T) {
 	}
 	// 120 columns set the text at the 80-column measure, as 80 do: one
 	// rendering serves both.
-	if n := len(m.reader.docs); n != 4 {
+	if n := len(m.reader.renders.docs); n != 4 {
 		t.Errorf("%d renderings for 4 text widths", n)
 	}
 }
@@ -177,7 +177,7 @@ func TestKeysNeverRender(t *testing.T) {
 				t.Fatalf("key %q rendered", k)
 			}
 		}
-		if m.reader.doc != doc || len(m.reader.docs) != 1 {
+		if m.reader.doc != doc || len(m.reader.renders.docs) != 1 {
 			t.Fatalf("key %q changed the rendering", k)
 		}
 	}
@@ -315,7 +315,7 @@ func TestStaleRenderingIsKeptNotShown(t *testing.T) {
 	if m.reader.doc == doc {
 		t.Fatal("a rendering for another width was shown")
 	}
-	if m.reader.docs[old] != doc {
+	if m.reader.renders.docs[old] != doc {
 		t.Error("a rendering for another width was not kept")
 	}
 	next, _ = m.Update(renderedMsg{articleID: "another", options: m.ctx.renderOptions(m.reader.textRoom()), doc: doc})
@@ -375,8 +375,8 @@ func TestJumpHistoryKeys(t *testing.T) {
 		t.Errorf("back at line %d, the jumps started at %d", m.reader.top, start)
 	}
 	next, cmd := m.Update(ctrlKey("ctrl+o"))
-	if m = next.(Model); cmd == nil || !strings.HasPrefix(m.reader.status, "No earlier jump") {
-		t.Errorf("ctrl+o at the start of history: %q", m.reader.status)
+	if m = next.(Model); cmd == nil || !strings.HasPrefix(m.reader.status.text, "No earlier jump") {
+		t.Errorf("ctrl+o at the start of history: %q", m.reader.status.text)
 	}
 }
 
@@ -410,8 +410,8 @@ func TestMeasureCyclesAndKeepsThePlace(t *testing.T) {
 	if fmt.Sprint(widths) != "[100 120 60 72 80]" {
 		t.Errorf("w went through widths %v", widths)
 	}
-	if !strings.HasPrefix(m.reader.status, "Text width: 80 columns") {
-		t.Errorf("status = %q", m.reader.status)
+	if !strings.HasPrefix(m.reader.status.text, "Text width: 80 columns") {
+		t.Errorf("status = %q", m.reader.status.text)
 	}
 }
 
@@ -445,8 +445,8 @@ func TestSideContentsFollowScrolling(t *testing.T) {
 	}
 	narrow := openSeed(t, 100, 30)
 	narrow, cmd = press(t, narrow, "T")
-	if cmd == nil || narrow.reader.sideTOC {
-		t.Errorf("T at 100 columns: %q", narrow.reader.status)
+	if cmd == nil || narrow.reader.display.sideTOC {
+		t.Errorf("T at 100 columns: %q", narrow.reader.status.text)
 	}
 }
 
@@ -465,15 +465,15 @@ func TestABurstOfResizesRendersOnlyTheLastWidth(t *testing.T) {
 		m = settle(t, m, cmd)
 	}
 	var widths []int
-	for opts := range m.reader.docs {
+	for opts := range m.reader.renders.docs {
 		widths = append(widths, opts.Width)
 	}
 	slices.Sort(widths)
 	if !slices.Equal(widths, []int{79, 80}) {
 		t.Errorf("rendered widths %v, want the first (80) and the last (79) only", widths)
 	}
-	if len(m.reader.pending) != 0 || m.reader.doc.Options.Width != 79 {
-		t.Errorf("pending %v, on screen %d columns", m.reader.pending, m.reader.doc.Options.Width)
+	if len(m.reader.renders.pending) != 0 || m.reader.doc.Options.Width != 79 {
+		t.Errorf("pending %v, on screen %d columns", m.reader.renders.pending, m.reader.doc.Options.Width)
 	}
 	if got := firstTextLine(m); got != "## Wary of provoking Iran" {
 		t.Errorf("after the resizes the top line is %q", got)

@@ -33,11 +33,11 @@ func (m readerModel) view() string {
 	}
 	var body []string
 	switch {
-	case m.err != nil:
-		body = []string{m.ctx.Styles.Error.Render("Could not render this article: " + m.err.Error())}
+	case m.renders.err != nil:
+		body = []string{m.ctx.Styles.Error.Render("Could not render this article: " + m.renders.err.Error())}
 	case m.doc == nil:
 		body = []string{m.ctx.Styles.Dim.Render("Rendering…")}
-	case m.showHelp:
+	case m.display.help:
 		body = m.helpLines()
 	case m.overlay != nil:
 		// What stands over the text stands where the text does, and the
@@ -81,7 +81,7 @@ func (m readerModel) textBody() []string {
 	lines := m.highlightLines(append([]string(nil), m.doc.Lines[m.top:end]...), m.top)
 	for i := range lines {
 		if m.ctx.Hyperlinks {
-			lines[i] = render.LinkLine(lines[i], m.urls[m.doc.SectionAt(m.top+i)])
+			lines[i] = render.LinkLine(lines[i], m.renders.urls[m.doc.SectionAt(m.top+i)])
 		}
 		lines[i] = margin + lines[i]
 	}
@@ -107,7 +107,7 @@ const (
 
 // sidePaneWidth is the width the side contents take, or 0 when hidden.
 func (m readerModel) sidePaneWidth() int {
-	if !m.sideTOC || m.ctx.Width < sideTOCMinWidth {
+	if !m.display.sideTOC || m.ctx.Width < sideTOCMinWidth {
 		return 0
 	}
 	return sidePane
@@ -180,17 +180,17 @@ func (m readerModel) statusLine() string {
 		return ansi.Truncate(p.promptView(), m.ctx.Width, "…")
 	}
 	left := m.progress()
-	right := m.status
+	right := m.status.text
 	if right == "" {
 		right = m.findStatus()
 	}
 	if right == "" {
 		keys := m.keys
-		if m.noteReturn != nil {
+		if m.note.place != nil {
 			// In the note, e goes back: the reminder says so.
 			keys.EditorsNote.SetHelp(keys.EditorsNote.Help().Key, "back to the text")
 		}
-		right = ansi.Strip(m.help.ShortHelpView(keys.ShortHelp()))
+		right = ansi.Strip(m.status.help.ShortHelpView(keys.ShortHelp()))
 	}
 	return m.ctx.Styles.Status.Render(statusLayout(left, right, m.ctx.Width))
 }

@@ -142,8 +142,8 @@ func TestStateKeysWithoutAStore(t *testing.T) {
 	m := openSeed(t, 80, 24)
 	for _, k := range []string{"m", "'", "y"} {
 		next, cmd := press(t, m, k)
-		if cmd == nil || !strings.Contains(next.reader.status, "not available") {
-			t.Errorf("%s without a store: status %q", k, next.reader.status)
+		if cmd == nil || !strings.Contains(next.reader.status.text, "not available") {
+			t.Errorf("%s without a store: status %q", k, next.reader.status.text)
 		}
 	}
 }
