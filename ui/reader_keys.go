@@ -29,6 +29,8 @@ func (m readerModel) typedAhead() (readerModel, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
+// handleKey gives a key to what is in front: the help closes on any key,
+// an open overlay takes every key, and the text takes the rest.
 func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	if m.display.help {
 		m.display.help = false
@@ -54,6 +56,7 @@ func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	return m.readingKey(msg)
 }
 
+// readingKey moves through the text, or opens what stands over it.
 func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	page := m.bodyHeight()
 	switch {
