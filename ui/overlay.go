@@ -62,7 +62,7 @@ func (m readerModel) frame() frame {
 		height: m.bodyHeight(),
 		width:  m.textRoom(),
 		indent: m.textIndent() - m.sidePaneWidth(),
-		text:   m.textBody,
+		text:   m.textArea().lines,
 	}
 	if m.doc != nil {
 		f.textWidth = m.doc.Options.Width

@@ -75,11 +75,13 @@ type readerStatus struct {
 	help help.Model
 }
 
-// readerLists are the lists the reader keeps while they are closed, so
-// that each opens again where it was left.
+// readerLists are the lists the reader keeps while they are closed, made
+// once per article: the links and the names open again where they were
+// left, the contents on the section being read.
 type readerLists struct {
-	links linksList
-	names namesList
+	contents contentsList
+	links    linksList
+	names    namesList
 }
 
 // newReader opens an article at a place: at when it is given, else where
@@ -106,7 +108,11 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 			pending: map[render.Options]bool{},
 			urls:    render.SectionLinks(a),
 		},
-		lists:  readerLists{links: newLinks(ctx, a), names: newNames(ctx, loaded.names)},
+		lists: readerLists{
+			contents: newContents(ctx, a),
+			links:    newLinks(ctx, a),
+			names:    newNames(ctx, loaded.names),
+		},
 		anchor: loaded.reading.Position,
 		state:  readerState{progress: loaded.reading.Progress, marks: loaded.bookmarks},
 		status: readerStatus{help: h},

@@ -116,22 +116,21 @@ func (m readerModel) findStatus() string {
 	return fmt.Sprintf("match %d/%d", m.find.current+1, len(m.find.matches))
 }
 
-// highlightLines styles the matches on the lines [top, top+len(lines)) of
-// the rendering, the current one apart.
-func (m readerModel) highlightLines(lines []string, top int) []string {
-	if !m.find.active() || len(m.find.matches) == 0 {
+// highlight styles the matches on the lines [top, top+len(lines)) of the
+// rendering, the current one apart.
+func (f *finder) highlight(lines []string, top int, st Styles) []string {
+	if !f.active() || len(f.matches) == 0 {
 		return lines
 	}
-	ix := m.find.index
+	ix := f.index
 	end := top + len(lines)
-	st := m.ctx.Styles
-	for i, match := range m.find.matches {
+	for i, match := range f.matches {
 		first, last := int(ix.line[match.start]), int(ix.line[match.end-1])
 		if last < top || first >= end {
 			continue
 		}
 		style := st.Match.Render
-		if i == m.find.current {
+		if i == f.current {
 			style = st.MatchCurrent.Render
 		}
 		for l, span := range ix.spans(match) {

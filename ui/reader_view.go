@@ -74,14 +74,34 @@ func (m readerModel) header() []string {
 
 // textBody is the part of the rendered article on screen, centred in the
 // text's room.
-func (m readerModel) textBody() []string {
-	end := min(m.top+m.bodyHeight(), len(m.doc.Lines))
-	pane := m.sidePaneWidth()
-	margin := strings.Repeat(" ", leftMargin(m.ctx.Width-pane, m.doc.Options.Width))
-	lines := m.highlightLines(append([]string(nil), m.doc.Lines[m.top:end]...), m.top)
+func (m readerModel) textBody() []string { return m.textArea().lines() }
+
+// textArea is what drawing the text on screen takes: a few words, where
+// a copy of the whole reader is many kilobytes, so that an overlay can
+// keep it at hand to draw the text under itself.
+type textArea struct {
+	ctx    *Context
+	doc    *render.Document
+	top    int
+	height int
+	room   int // the columns the text is centred in
+	find   finder
+	urls   [][]string
+}
+
+func (m readerModel) textArea() textArea {
+	return textArea{ctx: m.ctx, doc: m.doc, top: m.top, height: m.bodyHeight(), room: m.textRoom(), find: m.find, urls: m.renders.urls}
+}
+
+// lines are the text's lines on screen, with the search's matches
+// highlighted and, where the terminal follows them, links as hyperlinks.
+func (t textArea) lines() []string {
+	end := min(t.top+t.height, len(t.doc.Lines))
+	margin := strings.Repeat(" ", leftMargin(t.room, t.doc.Options.Width))
+	lines := t.find.highlight(append([]string(nil), t.doc.Lines[t.top:end]...), t.top, t.ctx.Styles)
 	for i := range lines {
-		if m.ctx.Hyperlinks {
-			lines[i] = render.LinkLine(lines[i], m.renders.urls[m.doc.SectionAt(m.top+i)])
+		if t.ctx.Hyperlinks {
+			lines[i] = render.LinkLine(lines[i], t.urls[t.doc.SectionAt(t.top+i)])
 		}
 		lines[i] = margin + lines[i]
 	}

@@ -19,16 +19,19 @@ type contentsList struct {
 	current int
 }
 
-// newContents opens the contents with the cursor on the section being
-// read.
-func newContents(ctx *Context, a *articles.Article, current int) contentsList {
+func newContents(ctx *Context, a *articles.Article) contentsList {
 	p := newPickList(ctx, "Contents", "go to section", false)
 	p.spaced = true
 	p.keys.Close.SetKeys("esc", "t", "q")
 	p.keys.Close.SetHelp("esc/t", "close")
 	p.rows = len(a.Sections)
-	p.cursor = current
-	return contentsList{ctx: ctx, article: a, list: p, current: current}
+	return contentsList{ctx: ctx, article: a, list: p}
+}
+
+// at is the contents opened with the cursor on the section being read.
+func (c contentsList) at(current int) contentsList {
+	c.current, c.list.cursor = current, current
+	return c
 }
 
 // update moves the cursor; enter jumps to the section under it.
