@@ -25,25 +25,26 @@ func (p findPrompt) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 	switch {
 	case key.Matches(msg, p.keys.Cancel):
 		from := p.from
-		return nil, func(r *readerModel) tea.Cmd {
+		return nil, func(r readerModel) (readerModel, tea.Cmd) {
 			r.clearFind()
 			r.moveTo(from)
-			return nil
+			return r, nil
 		}
 	case key.Matches(msg, p.keys.Accept):
-		return nil, func(r *readerModel) tea.Cmd {
+		return nil, func(r readerModel) (readerModel, tea.Cmd) {
 			if r.find.query != "" && len(r.find.matches) == 0 {
-				return r.say("Not found: %s", r.find.query)
+				cmd := r.say("Not found: %s", r.find.query)
+				return r, cmd
 			}
-			return nil
+			return r, nil
 		}
 	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	query, from := p.input.Value(), p.from
-	return p, func(r *readerModel) tea.Cmd {
+	return p, func(r readerModel) (readerModel, tea.Cmd) {
 		r.runFind(query, from)
-		return cmd
+		return r, cmd
 	}
 }
 

@@ -133,11 +133,7 @@ func (p footnotePeek) update(msg tea.KeyMsg, f frame) (overlay, readerAction) {
 	case key.Matches(msg, p.keys.Close):
 		return nil, nil
 	default:
-		return nil, func(r *readerModel) tea.Cmd {
-			next, cmd := r.handleKey(msg)
-			*r = next
-			return cmd
-		}
+		return nil, func(r readerModel) (readerModel, tea.Cmd) { return r.handleKey(msg) }
 	}
 	return p, nil
 }

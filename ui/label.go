@@ -31,7 +31,10 @@ func (p labelPrompt) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 		return nil, nil
 	case key.Matches(msg, p.keys.Accept):
 		label := articles.Clean(strings.TrimSpace(p.input.Value()))
-		return nil, func(r *readerModel) tea.Cmd { return r.addBookmark(label) }
+		return nil, func(r readerModel) (readerModel, tea.Cmd) {
+			cmd := r.addBookmark(label) // it only reads the reader
+			return r, cmd
+		}
 	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)

@@ -47,17 +47,17 @@ func (m linksList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 			return nil, m.keep(nil)
 		}
 		link := m.links[m.list.cursor].URL
-		return nil, m.keep(func(r *readerModel) tea.Cmd { return openLinkCmd(link, r.ctx.Output) })
+		return nil, m.keep(func(r readerModel) (readerModel, tea.Cmd) { return r, openLinkCmd(link, r.ctx.Output) })
 	}
 	return m, nil
 }
 
 // keep hands the closed list back to the reader, then does then.
 func (m linksList) keep(then readerAction) readerAction {
-	return func(r *readerModel) tea.Cmd {
+	return func(r readerModel) (readerModel, tea.Cmd) {
 		r.lists.links = m
 		if then == nil {
-			return nil
+			return r, nil
 		}
 		return then(r)
 	}

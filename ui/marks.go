@@ -53,19 +53,19 @@ func (m marksList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 
 // goToBookmark shows a bookmark's paragraph at the top, as a jump.
 func goToBookmark(b library.Bookmark) readerAction {
-	return func(r *readerModel) tea.Cmd {
+	return func(r readerModel) (readerModel, tea.Cmd) {
 		r.jumps.record(r.anchor)
 		r.goTo(b.Position)
-		return nil
+		return r, nil
 	}
 }
 
 // deleteBookmark deletes a bookmark from the store; the reader hears it
 // done and asks for the new list.
 func deleteBookmark(b library.Bookmark) readerAction {
-	return func(r *readerModel) tea.Cmd {
+	return func(r readerModel) (readerModel, tea.Cmd) {
 		store := r.ctx.store()
-		return func() tea.Msg {
+		return r, func() tea.Msg {
 			return storeDoneMsg{asker: readerScreen, done: "Bookmark deleted.", err: store.DeleteBookmark(b.ID)}
 		}
 	}

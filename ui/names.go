@@ -43,10 +43,10 @@ func (m namesList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 
 // keep hands the closed list back to the reader, then does then.
 func (m namesList) keep(then readerAction) readerAction {
-	return func(r *readerModel) tea.Cmd {
+	return func(r readerModel) (readerModel, tea.Cmd) {
 		r.lists.names = m
 		if then == nil {
-			return nil
+			return r, nil
 		}
 		return then(r)
 	}
@@ -55,10 +55,11 @@ func (m namesList) keep(then readerAction) readerAction {
 // showMentions highlights a name's mentions and goes to the first after
 // the top of the screen, as a jump.
 func showMentions(name string) readerAction {
-	return func(r *readerModel) tea.Cmd {
+	return func(r readerModel) (readerModel, tea.Cmd) {
 		r.jumps.record(r.anchor)
 		r.runFind(name, r.top)
-		return r.say("%s: %s (n and N walk them, esc clears)", name, r.findStatus())
+		cmd := r.say("%s: %s (n and N walk them, esc clears)", name, r.findStatus())
+		return r, cmd
 	}
 }
 

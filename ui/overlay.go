@@ -37,8 +37,9 @@ type clickable interface {
 // readerAction is what an overlay asks of the reader: jump to a section
 // or a bookmark, search for a name, open a link, save a bookmark. It runs
 // inside the reader's Update, once the overlay's own state is settled,
-// so a key's whole effect is visible when Update returns.
-type readerAction func(*readerModel) tea.Cmd
+// so a key's whole effect is visible when Update returns. It takes and
+// returns the reader by value, as Update does.
+type readerAction func(readerModel) (readerModel, tea.Cmd)
 
 // frame is the room an overlay is drawn in: the reader's text area,
 // less the side contents when they are shown (the reader sets them
@@ -77,8 +78,7 @@ func (m readerModel) overlayKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	if act == nil {
 		return m, nil
 	}
-	cmd := act(&m)
-	return m, cmd
+	return act(m)
 }
 
 // overlayClick gives a click on line row of the text area to the open
@@ -93,7 +93,9 @@ func (m *readerModel) overlayClick(row int) tea.Cmd {
 	if act == nil {
 		return nil
 	}
-	return act(m)
+	var cmd tea.Cmd
+	*m, cmd = act(*m)
+	return cmd
 }
 
 // takesSideClicks reports whether a click on the side contents jumps:
@@ -109,14 +111,14 @@ func cmdAction(cmd tea.Cmd) readerAction {
 	if cmd == nil {
 		return nil
 	}
-	return func(*readerModel) tea.Cmd { return cmd }
+	return func(r readerModel) (readerModel, tea.Cmd) { return r, cmd }
 }
 
 // jumpTo is the action that puts section i's heading at the top.
 func jumpTo(i int) readerAction {
-	return func(r *readerModel) tea.Cmd {
+	return func(r readerModel) (readerModel, tea.Cmd) {
 		r.jumpToSection(i)
-		return nil
+		return r, nil
 	}
 }
 
