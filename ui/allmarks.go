@@ -20,7 +20,7 @@ type allMarksModel struct {
 }
 
 func newAllMarks(ctx *Context) allMarksModel {
-	return allMarksModel{ctx: ctx, pick: newPickList(ctx, "open", true)}
+	return allMarksModel{ctx: ctx, pick: newPickList(ctx, "Bookmarks in every article", "open", true)}
 }
 
 func (m allMarksModel) update(msg tea.Msg) (allMarksModel, tea.Cmd) {

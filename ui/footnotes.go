@@ -12,17 +12,33 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// peekModel shows the footnotes whose markers are on screen in a box over
-// the lower part of the text, so that the note and the sentence pointing
-// to it are read together and the place does not move. Notes run longer
-// than the box scroll inside it.
-type peekModel struct {
+// footnotePeek shows the footnotes whose markers are on screen in a box
+// over the lower part of the text, so that the note and the sentence
+// pointing to it are read together and the place does not move. Notes run
+// longer than the box scroll inside it.
+type footnotePeek struct {
 	ctx   *Context
+	keys  peekKeys
 	notes []articles.Footnote
 	first int // the first line of the notes shown, when they overflow
 	// markerRow is the lowest row of the text area with a marker; the box
 	// stands at the top instead of the bottom when it would hide it.
 	markerRow int
+}
+
+// peekKeys scroll the notes and close the box; they follow the reader's
+// own keys as the configuration binds them.
+type peekKeys struct {
+	Down, Up, Close key.Binding
+}
+
+func newPeekKeys(reader readerKeys) peekKeys {
+	closing := append(append([]string(nil), reader.Footnote.Keys()...), "esc", "q")
+	return peekKeys{
+		Down:  reader.Down,
+		Up:    reader.Up,
+		Close: key.NewBinding(key.WithKeys(closing...), key.WithHelp(reader.Footnote.Help().Key+"/esc", "close")),
+	}
 }
 
 // visibleFootnotes are the notes with a marker on the lines from top to
@@ -51,7 +67,7 @@ func visibleFootnotes(a *articles.Article, doc *render.Document, top, height int
 func peekHeight(body int) int { return max(body/2, min(body, 3)) }
 
 // lines wraps the notes to fit inside a box width columns wide.
-func (p peekModel) lines(width int) []string {
+func (p footnotePeek) lines(width int) []string {
 	inner := max(width-4, 1) // border and padding
 	var out []string
 	for i, f := range p.notes {
@@ -64,8 +80,8 @@ func (p peekModel) lines(width int) []string {
 	return out
 }
 
-// view is the box, at most height lines, width columns wide.
-func (p peekModel) view(width, height int) []string {
+// box is the box, at most height lines, width columns wide.
+func (p footnotePeek) box(width, height int) []string {
 	inner := max(width-4, 1)
 	all := p.lines(width)
 	room := max(height-2, 1)
@@ -81,7 +97,7 @@ func (p peekModel) view(width, height int) []string {
 }
 
 // scroll moves the notes in the box by delta lines.
-func (p *peekModel) scroll(delta, width, height int) {
+func (p *footnotePeek) scroll(delta, width, height int) {
 	p.first = clamp(p.first+delta, 0, max(len(p.lines(width))-max(height-2, 1), 0))
 }
 
@@ -91,8 +107,7 @@ func (m *readerModel) openPeek() tea.Cmd {
 	if len(notes) == 0 {
 		return m.say("No footnote marker on this screen; the notes are gathered in %q.", m.article.SectionTitle(m.notesSection()))
 	}
-	m.peek = peekModel{ctx: m.ctx, notes: notes, markerRow: row}
-	m.overlay = peekOverlay
+	m.overlay = footnotePeek{ctx: m.ctx, keys: newPeekKeys(m.keys), notes: notes, markerRow: row}
 	return nil
 }
 
@@ -106,42 +121,41 @@ func (m *readerModel) notesSection() int {
 	return len(m.article.Sections) - 1
 }
 
-// peekKey scrolls the box or closes it; any other key closes it and acts
+// update scrolls the box or closes it; any other key closes it and acts
 // as it would on the text, so the peek never gets in the way of reading.
-func (m readerModel) peekKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
-	width, height := m.peekSize()
+func (p footnotePeek) update(msg tea.KeyMsg, f frame) (overlay, readerAction) {
+	width, height := peekSize(f)
 	switch {
-	case key.Matches(msg, m.keys.Down):
-		m.peek.scroll(1, width, height)
-	case key.Matches(msg, m.keys.Up):
-		m.peek.scroll(-1, width, height)
-	case key.Matches(msg, m.keys.Footnote), msg.String() == "esc", msg.String() == "q":
-		m.overlay = noOverlay
+	case key.Matches(msg, p.keys.Down):
+		p.scroll(1, width, height)
+	case key.Matches(msg, p.keys.Up):
+		p.scroll(-1, width, height)
+	case key.Matches(msg, p.keys.Close):
+		return nil, nil
 	default:
-		m.overlay = noOverlay
-		return m.handleKey(msg)
+		return nil, func(r readerModel) (readerModel, tea.Cmd) { return r.handleKey(msg) }
 	}
-	return m, nil
+	return p, nil
 }
 
 // peekSize is the box's width and greatest height: the text's own width,
 // inside Glamour's margins, and part of the text area's height.
-func (m readerModel) peekSize() (int, int) {
-	return max(min(m.doc.Options.Width, m.textRoom())-2*glamourMargin, 8), peekHeight(m.bodyHeight())
+func peekSize(f frame) (int, int) {
+	return max(min(f.textWidth, f.width)-2*glamourMargin, 8), peekHeight(f.height)
 }
 
-// withPeek draws the box over the bottom of the text's lines, or over the
-// top when a marker is in the bottom rows it would cover.
-func (m readerModel) withPeek(lines []string) []string {
-	width, height := m.peekSize()
-	box := m.peek.view(width, height)
-	indent := strings.Repeat(" ", m.textIndent())
-	out := append([]string(nil), lines...)
-	for len(out) < m.bodyHeight() {
+// view draws the box over the bottom of the text, or over the top when a
+// marker is in the bottom rows it would cover.
+func (p footnotePeek) view(f frame) []string {
+	width, height := peekSize(f)
+	box := p.box(width, height)
+	indent := strings.Repeat(" ", f.indent)
+	out := f.text()
+	for len(out) < f.height {
 		out = append(out, "")
 	}
 	start := len(out) - len(box)
-	if m.peek.markerRow >= start {
+	if p.markerRow >= start {
 		start = 0
 	}
 	for i, row := range box {

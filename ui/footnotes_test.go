@@ -28,7 +28,7 @@ func TestPeekShowsTheNoteMarkedOnScreen(t *testing.T) {
 	m := openGuideAtNotes(t, 100, 30)
 	m, _ = press(t, m, "f")
 	screen := strings.Join(screenLines(m), "\n")
-	if m.reader.overlay != peekOverlay || !strings.Contains(screen, "[1] Like this one.") {
+	if !overlayIs[footnotePeek](m) || !strings.Contains(screen, "[1] Like this one.") {
 		t.Fatalf("f did not show the note:\n%s", screen)
 	}
 	// The marker is on the last row of text, so the box stands at the top
@@ -39,16 +39,16 @@ func TestPeekShowsTheNoteMarkedOnScreen(t *testing.T) {
 	}
 	top := m.reader.top
 	m, _ = press(t, m, "esc")
-	if m.reader.overlay != noOverlay || m.reader.top != top {
-		t.Errorf("esc: overlay %d, top %d → %d", m.reader.overlay, top, m.reader.top)
+	if m.reader.overlay != nil || m.reader.top != top {
+		t.Errorf("esc: overlay %v, top %d → %d", m.reader.overlay, top, m.reader.top)
 	}
 }
 
 func TestPeekWithoutAMarkerOnScreenSaysWhereTheNotesAre(t *testing.T) {
 	m := open(t, startModel(t, testContext(render.StyleDark, 100, 30)), "reading-with-cable")
 	m, _ = press(t, m, "f")
-	if m.reader.overlay != noOverlay || !strings.Contains(statusOf(m), "No footnote marker on this screen") {
-		t.Errorf("f with no marker on screen: overlay %d, status %q", m.reader.overlay, statusOf(m))
+	if m.reader.overlay != nil || !strings.Contains(statusOf(m), "No footnote marker on this screen") {
+		t.Errorf("f with no marker on screen: overlay %v, status %q", m.reader.overlay, statusOf(m))
 	}
 }
 
@@ -62,13 +62,13 @@ func TestFPagesDownInAnArticleWithoutFootnotes(t *testing.T) {
 
 func TestPeekBoxScrollsLongNotes(t *testing.T) {
 	ctx := testContext(render.StyleDark, 60, 12)
-	p := peekModel{ctx: ctx, notes: []articles.Footnote{{Number: 1, Text: strings.Repeat("word ", 80)}}}
-	box := p.view(40, 6)
+	p := footnotePeek{ctx: ctx, notes: []articles.Footnote{{Number: 1, Text: strings.Repeat("word ", 80)}}}
+	box := p.box(40, 6)
 	if len(box) != 6 || !strings.Contains(ansi.Strip(box[4]), "j/k for more") {
 		t.Fatalf("a long note in a 6-line box:\n%s", strings.Join(box, "\n"))
 	}
 	p.scroll(100, 40, 6)
-	last := p.view(40, 6)
+	last := p.box(40, 6)
 	if strings.Contains(ansi.Strip(last[1]), "[1]") || strings.Contains(ansi.Strip(last[4]), "j/k") && p.first == 0 {
 		t.Errorf("scrolling did not move the note:\n%s", strings.Join(last, "\n"))
 	}

@@ -189,3 +189,18 @@ func catalogOf(path string) (*library.Catalog, error) {
 }
 
 func ansiStrip(s string) string { return ansi.Strip(s) }
+
+// openOverlay is the reader's open overlay as a T, if it is one.
+func openOverlay[T overlay](m Model) (T, bool) {
+	o, ok := m.reader.overlay.(T)
+	return o, ok
+}
+
+// overlayIs reports whether the reader's open overlay is a T.
+func overlayIs[T overlay](m Model) bool {
+	_, ok := openOverlay[T](m)
+	return ok
+}
+
+// namesOpen reports whether the reader shows the names index.
+func namesOpen(m Model) bool { return overlayIs[namesList](m) }

@@ -7,54 +7,76 @@ import (
 	"net/url"
 	"os/exec"
 	"runtime"
-	"strings"
 
 	"cable/articles"
-	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// linksModel lists every link of the article, numbered; enter opens one
-// in the browser, or copies it when there is no browser to open.
-type linksModel struct {
+// linksList lists every link of the article, numbered, with its section;
+// enter opens one in the browser, or copies it when there is no browser to
+// open. The reader keeps the list while it is closed, so that it opens
+// again where it was left.
+type linksList struct {
 	ctx     *Context
-	article *articles.Article
 	links   []articles.Link
 	section []int // the section of each link
-	pick    pickList
+	list    pickList
 }
 
-func newLinks(ctx *Context, a *articles.Article) linksModel {
-	m := linksModel{ctx: ctx, article: a, pick: newPickList(ctx, "open", false)}
+func newLinks(ctx *Context, a *articles.Article) linksList {
+	m := linksList{ctx: ctx, list: newPickList(ctx, "Links", "open", false)}
 	for i, s := range a.Sections {
 		for _, l := range s.Links {
 			m.links = append(m.links, l)
 			m.section = append(m.section, i)
 		}
 	}
-	m.pick.rows = len(m.links)
+	m.list.rows = len(m.links)
 	return m
 }
 
-// view draws the links in height lines: number, text, address, section.
-func (m linksModel) view(height, width int) []string {
-	st := m.ctx.Styles
-	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, m.ctx.Measure))+glamourMargin)
-	lines := []string{indent + st.TOCTitle.Render("Links"), ""}
-	first, end := m.pick.window(height - len(lines) - 2)
-	for i := first; i < end; i++ {
-		l := m.links[i]
-		row := fmt.Sprintf("%2d  %s  %s  §%d", i+1, l.Text, l.URL, m.section[i]+1)
-		row = ansi.Truncate(row, max(width-len(indent), 8), "…")
-		if i == m.pick.cursor {
-			row = st.TOCCursor.Render(row)
+// update moves the cursor; enter opens or copies the link under it.
+func (m linksList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
+	switch m.list.update(msg) {
+	case pickClose:
+		return nil, m.keep(nil)
+	case pickChoose:
+		if len(m.links) == 0 {
+			return nil, m.keep(nil)
 		}
-		lines = append(lines, indent+row)
+		link := m.links[m.list.cursor].URL
+		return nil, m.keep(func(r readerModel) (readerModel, tea.Cmd) { return r, openLinkCmd(link, r.ctx.Output) })
 	}
-	return append(lines, "", indent+m.pick.helpLine())
+	return m, nil
 }
+
+// keep hands the closed list back to the reader, then does then.
+func (m linksList) keep(then readerAction) readerAction {
+	return func(r readerModel) (readerModel, tea.Cmd) {
+		r.lists.links = m
+		if then == nil {
+			return r, nil
+		}
+		return then(r)
+	}
+}
+
+func (m linksList) view(f frame) []string { return m.list.view(m, f.height, f.width) }
+
+// row is one link: its number, text, address and section.
+func (m linksList) row(i, width int, selected bool) string {
+	l := m.links[i]
+	row := fmt.Sprintf("%2d  %s  %s  §%d", i+1, l.Text, l.URL, m.section[i]+1)
+	row = ansi.Truncate(row, max(width, 8), "…")
+	if selected {
+		row = m.ctx.Styles.TOCCursor.Render(row)
+	}
+	return row
+}
+
+func (m linksList) apart(int) bool { return false }
 
 // noticeMsg is a word for the status line from a command.
 type noticeMsg struct{ text string }

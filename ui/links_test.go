@@ -53,7 +53,7 @@ func TestLinksListAndCopy(t *testing.T) {
 	m.ctx.Output = &out
 	m, _ = press(t, m, "L")
 	view := strings.Join(screenLines(m), "\n")
-	if m.reader.overlay != linksOverlay || !strings.Contains(view, " 1  Glamour  https://github.com/charmbracelet/glamour") {
+	if !overlayIs[linksList](m) || !strings.Contains(view, " 1  Glamour  https://github.com/charmbracelet/glamour") {
 		t.Fatalf("L shows:\n%s", view)
 	}
 	m, cmd := press(t, m, "enter")
@@ -65,7 +65,7 @@ func TestLinksListAndCopy(t *testing.T) {
 		t.Errorf("status = %q", statusOf(m))
 	}
 	seed := openSeed(t, 80, 24)
-	if seed, cmd = press(t, seed, "L"); cmd == nil || seed.reader.status != "This article has no links." {
-		t.Errorf("L without links: %q", seed.reader.status)
+	if seed, cmd = press(t, seed, "L"); cmd == nil || seed.reader.status.text != "This article has no links." {
+		t.Errorf("L without links: %q", seed.reader.status.text)
 	}
 }

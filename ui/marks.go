@@ -2,86 +2,92 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
-	"cable/articles"
 	"cable/library"
-	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// marksModel lists the bookmarks of the article being read.
-type marksModel struct {
-	ctx  *Context
-	list []library.Bookmark
-	pick pickList
+// marksList lists the bookmarks of the article being read: enter jumps to
+// one, d deletes it and the list stays open, refreshed by the reader when
+// the store has the new list.
+type marksList struct {
+	ctx   *Context
+	marks []library.Bookmark
+	list  pickList
 }
 
-// marksAction is what a key in the bookmarks asked for.
-type marksAction int
+// newMarksList opens the bookmarks with the cursor on the first.
+func newMarksList(ctx *Context, marks []library.Bookmark) marksList {
+	m := marksList{ctx: ctx, list: newPickList(ctx, "Bookmarks", "go to bookmark", true)}
+	return m.set(marks)
+}
 
-const (
-	marksNothing marksAction = iota
-	marksJump
-	marksDelete
-	marksClose
-)
-
-func newMarks(ctx *Context, list []library.Bookmark) marksModel {
-	m := marksModel{ctx: ctx, pick: newPickList(ctx, "go to bookmark", true)}
-	m.set(list)
+// set replaces the bookmarks, keeping the cursor on a row.
+func (m marksList) set(marks []library.Bookmark) marksList {
+	m.marks = marks
+	m.list.rows = len(marks)
+	m.list.cursor = clamp(m.list.cursor, 0, max(len(marks)-1, 0))
 	return m
 }
 
-// set replaces the list, keeping the cursor on a row.
-func (m *marksModel) set(list []library.Bookmark) {
-	m.list = list
-	m.pick.rows = len(list)
-	m.pick.cursor = clamp(m.pick.cursor, 0, max(len(list)-1, 0))
-}
-
-func (m *marksModel) open() { m.pick.cursor = 0 }
-
-// update returns what the key asked for and the bookmark it concerns.
-func (m *marksModel) update(msg tea.KeyMsg) (marksAction, library.Bookmark) {
-	act := m.pick.update(msg)
-	if len(m.list) == 0 {
-		return marksClose, library.Bookmark{}
+// update moves the cursor, jumps to the bookmark under it or deletes it.
+// Once the last bookmark is deleted, any key closes the list.
+func (m marksList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
+	act := m.list.update(msg)
+	if len(m.marks) == 0 {
+		return nil, nil
 	}
-	b := m.list[m.pick.cursor]
+	b := m.marks[m.list.cursor]
 	switch act {
 	case pickChoose:
-		return marksJump, b
+		return nil, goToBookmark(b)
 	case pickDelete:
-		return marksDelete, b
+		return m, deleteBookmark(b)
 	case pickClose:
-		return marksClose, b
+		return nil, nil
 	}
-	return marksNothing, b
+	return m, nil
 }
 
-// view draws the bookmarks in height lines: place, label and the first
-// words of the paragraph.
-func (m marksModel) view(height, width int, a *articles.Article) []string {
-	st := m.ctx.Styles
-	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, m.ctx.Measure))+glamourMargin)
-	room := max(width-len(indent), 8)
-	lines := []string{indent + st.TOCTitle.Render("Bookmarks"), ""}
-	first, end := m.pick.window(height - len(lines) - 2)
-	for i := first; i < end; i++ {
-		b := m.list[i]
-		text := placeName(a, b.Position)
-		if b.Label != "" {
-			text += "  " + b.Label
-		}
-		text += "  " + st.Dim.Render(b.Excerpt)
-		text = ansi.Truncate(fmt.Sprintf("%-3d %s", i+1, text), room, "…")
-		if i == m.pick.cursor {
-			text = st.TOCCursor.Render(ansi.Strip(text))
-		}
-		lines = append(lines, indent+text)
+// goToBookmark shows a bookmark's paragraph at the top, as a jump.
+func goToBookmark(b library.Bookmark) readerAction {
+	return func(r readerModel) (readerModel, tea.Cmd) {
+		r.jumps.record(r.anchor)
+		r.goTo(b.Position)
+		return r, nil
 	}
-	return append(lines, "", indent+m.pick.helpLine())
 }
+
+// deleteBookmark deletes a bookmark from the store; the reader hears it
+// done and asks for the new list.
+func deleteBookmark(b library.Bookmark) readerAction {
+	return func(r readerModel) (readerModel, tea.Cmd) {
+		store := r.ctx.store()
+		return r, func() tea.Msg {
+			return storeDoneMsg{asker: readerScreen, done: "Bookmark deleted.", err: store.DeleteBookmark(b.ID)}
+		}
+	}
+}
+
+func (m marksList) view(f frame) []string { return m.list.view(m, f.height, f.width) }
+
+// row is one bookmark: its place, its label and the first words of its
+// paragraph.
+func (m marksList) row(i, width int, selected bool) string {
+	st := m.ctx.Styles
+	b := m.marks[i]
+	text := placeName(b.Position)
+	if b.Label != "" {
+		text += "  " + b.Label
+	}
+	text += "  " + st.Dim.Render(b.Excerpt)
+	text = ansi.Truncate(fmt.Sprintf("%-3d %s", i+1, text), max(width, 8), "…")
+	if selected {
+		text = st.TOCCursor.Render(ansi.Strip(text))
+	}
+	return text
+}
+
+func (m marksList) apart(int) bool { return false }

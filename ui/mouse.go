@@ -93,19 +93,17 @@ func (m *searchModel) click(msg tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// click jumps to the section clicked on in the contents, over the text or
-// beside it.
-func (m *readerModel) click(msg tea.MouseMsg) {
+// click jumps to the section clicked on in the side contents, or gives
+// the click to the overlay, whose rows it may pick.
+func (m *readerModel) click(msg tea.MouseMsg) tea.Cmd {
 	row := msg.Y - m.headerHeight()
-	var owners []int
-	switch {
-	case msg.X < m.sidePaneWidth() && (m.overlay == noOverlay || m.overlay == contentsOverlay):
-		_, owners = m.sidePaneLayout(m.sidePaneWidth())
-	case m.overlay == contentsOverlay:
-		_, owners = m.toc.layout(m.bodyHeight(), m.textRoom())
+	if msg.X < m.sidePaneWidth() && m.takesSideClicks() {
+		_, owners := m.sidePaneLayout(m.sidePaneWidth())
+		if row >= 0 && row < len(owners) && owners[row] >= 0 {
+			m.overlay = nil
+			m.jumpToSection(owners[row])
+		}
+		return nil
 	}
-	if row >= 0 && row < len(owners) && owners[row] >= 0 {
-		m.overlay = noOverlay
-		m.jumpToSection(owners[row])
-	}
+	return m.overlayClick(row)
 }

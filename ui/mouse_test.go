@@ -49,8 +49,8 @@ func TestClickingAContentsEntryJumpsToIt(t *testing.T) {
 	m := openSeed(t, 100, 30)
 	m, _ = press(t, m, "t")
 	m, _ = click(t, m, 20, rowOf(t, m, "Wary of provoking Iran"))
-	if m.reader.overlay != noOverlay || firstTextLine(m) != "## Wary of provoking Iran" {
-		t.Errorf("a click in the contents: overlay %d, top line %q", m.reader.overlay, firstTextLine(m))
+	if m.reader.overlay != nil || firstTextLine(m) != "## Wary of provoking Iran" {
+		t.Errorf("a click in the contents: overlay %v, top line %q", m.reader.overlay, firstTextLine(m))
 	}
 }
 
@@ -109,7 +109,7 @@ func TestALongNamesListSaysThereIsMore(t *testing.T) {
 	m := openSeed(t, 100, 20)
 	m, _ = press(t, m, "i")
 	head := screenLines(m)[m.reader.headerHeight()]
-	if want := "1/" + strconv.Itoa(len(m.reader.names.names)); !strings.Contains(head, want) {
+	if want := "1/" + strconv.Itoa(len(m.reader.lists.names.names)); !strings.Contains(head, want) {
 		t.Errorf("the names' title does not say %s: %q", want, head)
 	}
 	m = openSeed(t, 100, 200)

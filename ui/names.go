@@ -2,45 +2,77 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"cable/articles"
-	"cable/render"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// namesModel is the names index: the places, people and organisations the
+// namesList is the names index: the places, people and organisations the
 // article mentions, most mentioned first. Choosing one searches for it,
-// so its mentions are highlighted and n and N walk them.
-type namesModel struct {
+// so its mentions are highlighted and n and N walk them. The reader keeps
+// the list while it is closed, so that it opens again on the name chosen
+// last.
+type namesList struct {
 	ctx   *Context
 	names []articles.Name
-	pick  pickList
+	list  pickList
 }
 
-func newNames(ctx *Context, names []articles.Name) namesModel {
-	m := namesModel{ctx: ctx, names: names, pick: newPickList(ctx, "show mentions", false)}
-	m.pick.rows = len(m.names)
+func newNames(ctx *Context, names []articles.Name) namesList {
+	m := namesList{ctx: ctx, names: names, list: newPickList(ctx, "Names in this article", "show mentions", false)}
+	m.list.rows = len(m.names)
+	m.list.counted = true
 	return m
 }
 
-// view draws the names in height lines, each with its count.
-func (m namesModel) view(height, width int) []string {
-	st := m.ctx.Styles
-	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, m.ctx.Measure))+glamourMargin)
-	lines := []string{indent + st.TOCTitle.Render("Names in this article"), ""}
-	first, end := m.pick.window(height - len(lines) - 2)
-	if pos := m.pick.position(end - first); pos != "" {
-		lines[0] += "  " + st.Dim.Render(pos+" · j/k for more")
-	}
-	for i := first; i < end; i++ {
-		n := m.names[i]
-		row := ansi.Truncate(fmt.Sprintf("%-36s %3d", n.Text, n.Count), max(width-len(indent), 8), "…")
-		if i == m.pick.cursor {
-			row = st.TOCCursor.Render(row)
+// update moves the cursor; enter highlights the chosen name's mentions.
+func (m namesList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
+	switch m.list.update(msg) {
+	case pickClose:
+		return nil, m.keep(nil)
+	case pickChoose:
+		if len(m.names) == 0 {
+			return nil, m.keep(nil)
 		}
-		lines = append(lines, indent+row)
+		return nil, m.keep(showMentions(m.names[m.list.cursor].Text))
 	}
-	return append(lines, "", indent+m.pick.helpLine())
+	return m, nil
 }
+
+// keep hands the closed list back to the reader, then does then.
+func (m namesList) keep(then readerAction) readerAction {
+	return func(r readerModel) (readerModel, tea.Cmd) {
+		r.lists.names = m
+		if then == nil {
+			return r, nil
+		}
+		return then(r)
+	}
+}
+
+// showMentions highlights a name's mentions and goes to the first after
+// the top of the screen, as a jump.
+func showMentions(name string) readerAction {
+	return func(r readerModel) (readerModel, tea.Cmd) {
+		r.jumps.record(r.anchor)
+		r.runFind(name, r.top)
+		cmd := r.say("%s: %s (n and N walk them, esc clears)", name, r.findStatus())
+		return r, cmd
+	}
+}
+
+func (m namesList) view(f frame) []string { return m.list.view(m, f.height, f.width) }
+
+// row is one name and how often it is mentioned.
+func (m namesList) row(i, width int, selected bool) string {
+	n := m.names[i]
+	row := ansi.Truncate(fmt.Sprintf("%-36s %3d", n.Text, n.Count), max(width, 8), "…")
+	if selected {
+		row = m.ctx.Styles.TOCCursor.Render(row)
+	}
+	return row
+}
+
+func (m namesList) apart(int) bool { return false }

@@ -2,19 +2,43 @@ package ui
 
 import (
 	"fmt"
+	"strings"
+
+	"cable/render"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// pickList is a cursor over the rows of a list that stands over the text,
-// such as the table of contents or the bookmarks, and its keys.
+// pickList is the one list that stands over the text. The contents, the
+// links, the names and the bookmarks are each a pickList fed their own
+// rows, so that they move, scroll, say where the cursor is and map a click
+// to a row alike; what differs is how a row reads and what enter does.
 type pickList struct {
+	ctx    *Context
+	title  string
 	keys   pickKeys
 	help   help.Model
 	cursor int
 	rows   int
+	// counted says where the cursor is ("12/35") beside the title when
+	// the rows do not all fit.
+	counted bool
+	// spaced keeps a line free for the blank line that sets a row apart
+	// from the one above it (the editor's note in the contents).
+	spaced bool
+}
+
+// listRows draws the rows of one list, as bubbles' list.ItemDelegate
+// draws the items of a list.
+type listRows interface {
+	// row draws row i in width columns; selected marks the row under the
+	// cursor.
+	row(i, width int, selected bool) string
+	// apart reports whether a blank line sets row i apart from the row
+	// above it.
+	apart(i int) bool
 }
 
 // pick is what a key did to a pick list.
@@ -27,10 +51,12 @@ const (
 	pickClose
 )
 
-func newPickList(ctx *Context, choose string, deletable bool) pickList {
+// newPickList makes a list titled title whose enter does choose; d
+// deletes a row only in a deletable list.
+func newPickList(ctx *Context, title, choose string, deletable bool) pickList {
 	keys := newPickKeys(choose)
 	keys.Delete.SetEnabled(deletable)
-	return pickList{keys: keys, help: dimHelp(ctx)}
+	return pickList{ctx: ctx, title: title, keys: keys, help: dimHelp(ctx)}
 }
 
 // update moves the cursor, or says which row was chosen or deleted, or
@@ -74,4 +100,47 @@ func (p pickList) position(shown int) string {
 		return ""
 	}
 	return fmt.Sprintf("%d/%d", p.cursor+1, p.rows)
+}
+
+// view draws the list in height lines of width columns.
+func (p pickList) view(rows listRows, height, width int) []string {
+	lines, _ := p.layout(rows, height, width)
+	return lines
+}
+
+// layout draws the list, lined up with the text it stands over: the
+// title, the rows in sight and the reminder of the keys. It also says
+// which row each line shows (-1 for none), so that a click finds the row
+// the view drew.
+func (p pickList) layout(rows listRows, height, width int) ([]string, []int) {
+	st := p.ctx.Styles
+	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, p.ctx.Measure))+glamourMargin)
+	lines := []string{indent + st.TOCTitle.Render(p.title), ""}
+	owners := []int{-1, -1}
+	reserved := 2 // the blank line and the help under the rows
+	if p.spaced {
+		reserved++
+	}
+	first, end := p.window(height - len(lines) - reserved)
+	if pos := p.position(end - first); p.counted && pos != "" {
+		lines[0] += "  " + st.Dim.Render(pos+" · j/k for more")
+	}
+	for i := first; i < end; i++ {
+		if i > first && rows.apart(i) {
+			lines = append(lines, "")
+			owners = append(owners, -1)
+		}
+		lines = append(lines, indent+rows.row(i, width-len(indent), i == p.cursor))
+		owners = append(owners, i)
+	}
+	return append(lines, "", indent+p.helpLine()), append(owners, -1, -1)
+}
+
+// rowAt is the row drawn on line y of the list's layout.
+func (p pickList) rowAt(rows listRows, y, height, width int) (int, bool) {
+	_, owners := p.layout(rows, height, width)
+	if y < 0 || y >= len(owners) || owners[y] < 0 {
+		return 0, false
+	}
+	return owners[y], true
 }

@@ -29,8 +29,8 @@ func TestQuoteAfterASectionJumpIsItsFirstParagraph(t *testing.T) {
 	if q.Position.Section != 1 || q.Position.Block != 1 || q.SectionTitle != "A periphery strategy" {
 		t.Errorf("the quote is placed at %+v in %q, want §2 ¶1 in \"A periphery strategy\"", q.Position, q.SectionTitle)
 	}
-	if !strings.Contains(m.reader.status, "§2 ¶1") {
-		t.Errorf("the status says %q, want it to name §2 ¶1", m.reader.status)
+	if !strings.Contains(m.reader.status.text, "§2 ¶1") {
+		t.Errorf("the status says %q, want it to name §2 ¶1", m.reader.status.text)
 	}
 }
 

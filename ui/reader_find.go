@@ -6,20 +6,18 @@ import (
 	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// finder is the search inside the article: "/" types a query, matching as
-// it is typed; n and N walk the matches; esc clears them.
+// finder is the search inside the article: "/" types a query (see
+// findPrompt), matching as it is typed; n and N walk the matches; esc
+// clears them.
 type finder struct {
-	input   textinput.Model
 	query   string
 	matches []textMatch
 	current int
 	index   *textIndex
 	indexOf *render.Document // the rendering index was built from
-	from    int              // the top line when typing began, for esc
 }
 
 // active reports whether matches are being shown.
@@ -31,36 +29,6 @@ func (f *finder) indexFor(doc *render.Document) *textIndex {
 		f.index, f.indexOf = newTextIndex(doc.Lines), doc
 	}
 	return f.index
-}
-
-// startFind opens the query line.
-func (m *readerModel) startFind() {
-	m.find.input = newInput("/", 120)
-	m.find.input.Focus()
-	m.find.from = m.top
-	m.overlay = findOverlay
-}
-
-// findKey edits the query, searching as it changes; enter keeps the
-// matches, esc puts everything back as it was.
-func (m readerModel) findKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
-	switch msg.Type {
-	case tea.KeyEsc:
-		m.overlay = noOverlay
-		m.clearFind()
-		m.moveTo(m.find.from)
-		return m, nil
-	case tea.KeyEnter:
-		m.overlay = noOverlay
-		if m.find.query != "" && len(m.find.matches) == 0 {
-			return m, m.say("Not found: %s", m.find.query)
-		}
-		return m, nil
-	}
-	var cmd tea.Cmd
-	m.find.input, cmd = m.find.input.Update(msg)
-	m.runFind(m.find.input.Value(), m.find.from)
-	return m, cmd
 }
 
 // runFind searches for query and shows the first match at or after the
@@ -99,7 +67,7 @@ func (m *readerModel) clearFind() {
 func (m *readerModel) findNav(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, m.keys.Find):
-		m.startFind()
+		m.overlay = newFindPrompt(m.top)
 		return nil, true
 	case !m.find.active():
 		return nil, false
@@ -148,22 +116,21 @@ func (m readerModel) findStatus() string {
 	return fmt.Sprintf("match %d/%d", m.find.current+1, len(m.find.matches))
 }
 
-// highlightLines styles the matches on the lines [top, top+len(lines)) of
-// the rendering, the current one apart.
-func (m readerModel) highlightLines(lines []string, top int) []string {
-	if !m.find.active() || len(m.find.matches) == 0 {
+// highlight styles the matches on the lines [top, top+len(lines)) of the
+// rendering, the current one apart.
+func (f *finder) highlight(lines []string, top int, st Styles) []string {
+	if !f.active() || len(f.matches) == 0 {
 		return lines
 	}
-	ix := m.find.index
+	ix := f.index
 	end := top + len(lines)
-	st := m.ctx.Styles
-	for i, match := range m.find.matches {
+	for i, match := range f.matches {
 		first, last := int(ix.line[match.start]), int(ix.line[match.end-1])
 		if last < top || first >= end {
 			continue
 		}
 		style := st.Match.Render
-		if i == m.find.current {
+		if i == f.current {
 			style = st.MatchCurrent.Render
 		}
 		for l, span := range ix.spans(match) {

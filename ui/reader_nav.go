@@ -34,8 +34,7 @@ func (m *readerModel) moveTo(line int) {
 func (m *readerModel) jumpToSection(i int) {
 	if note, ok := m.article.EditorsNote(); ok && i == note && m.currentSection() != note {
 		here := m.anchor
-		m.noteReturn = &here
-		m.returnLine, m.returnOpts = m.top, m.doc.Options
+		m.note = noteReturn{place: &here, line: m.top, opts: m.doc.Options}
 		m.keys.Return.SetEnabled(true)
 	}
 	m.jumps.record(m.anchor)
@@ -81,7 +80,7 @@ func (m *readerModel) prevSection() tea.Cmd {
 // left; pressed again while in the note, it goes back there.
 func (m *readerModel) toggleEditorsNote() {
 	note, _ := m.article.EditorsNote()
-	if m.noteReturn != nil && m.currentSection() == note {
+	if m.note.place != nil && m.currentSection() == note {
 		m.returnFromNote()
 		return
 	}
@@ -92,14 +91,14 @@ func (m *readerModel) toggleEditorsNote() {
 // editor's note: the same line when the width has not changed since, the
 // same place in the text when it has.
 func (m *readerModel) returnFromNote() {
-	if m.noteReturn == nil {
+	if m.note.place == nil {
 		return
 	}
 	m.jumps.record(m.anchor)
-	m.goTo(*m.noteReturn)
-	if m.doc.Options == m.returnOpts {
-		m.top = m.returnLine
+	m.goTo(*m.note.place)
+	if m.doc.Options == m.note.opts {
+		m.top = m.note.line
 	}
-	m.noteReturn = nil
+	m.note = noteReturn{}
 	m.keys.Return.SetEnabled(false)
 }

@@ -9,7 +9,6 @@ import (
 	"cable/library"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -20,7 +19,8 @@ type readerState struct {
 	progress  int  // the highest share read so far, as the store has it
 	dirty     bool // the place changed since it was last saved
 	scheduled bool // a save tick is on its way
-	label     textinput.Model
+	// marks are the article's bookmarks, as the store last listed them.
+	marks []library.Bookmark
 }
 
 // stateKeys switches off the keys that need the store when there is none.
@@ -94,7 +94,10 @@ func (m readerModel) stateMsg(msg tea.Msg) (readerModel, tea.Cmd) {
 		return m, tea.Batch(m.say("%s", msg.done), bookmarksCmd(m.ctx.store(), m.entry.Key))
 	case bookmarksMsg:
 		if msg.key == m.entry.Key && msg.err == nil {
-			m.marks.set(msg.marks)
+			m.state.marks = msg.marks
+			if open, ok := m.overlay.(marksList); ok {
+				m.overlay = open.set(msg.marks) // the list on screen follows
+			}
 		}
 	}
 	return m, nil
@@ -105,15 +108,13 @@ func (m readerModel) stateMsg(msg tea.Msg) (readerModel, tea.Cmd) {
 func (m *readerModel) stateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, m.keys.Bookmark):
-		m.state.label = newLabelInput(m.ctx)
-		m.overlay = labelOverlay
+		m.overlay = newLabelPrompt()
 		return nil, true
 	case key.Matches(msg, m.keys.Marks):
-		if len(m.marks.list) == 0 {
+		if len(m.state.marks) == 0 {
 			return m.say("No bookmarks in this article yet: m adds one."), true
 		}
-		m.marks.open()
-		m.overlay = marksOverlay
+		m.overlay = newMarksList(m.ctx, m.state.marks)
 		return nil, true
 	case key.Matches(msg, m.keys.Quote):
 		return m.saveQuote(), true
@@ -121,27 +122,6 @@ func (m *readerModel) stateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.say("Bookmarks and quotes are kept in the library database, which is not available."), true
 	}
 	return nil, false
-}
-
-func newLabelInput(ctx *Context) textinput.Model {
-	in := newInput("Bookmark label (enter saves, esc cancels): ", 80)
-	in.Focus()
-	return in
-}
-
-// labelKey edits the new bookmark's label; enter saves the bookmark.
-func (m readerModel) labelKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
-	switch msg.Type {
-	case tea.KeyEsc:
-		m.overlay = noOverlay
-		return m, nil
-	case tea.KeyEnter:
-		m.overlay = noOverlay
-		return m, m.addBookmark(articles.Clean(strings.TrimSpace(m.state.label.Value())))
-	}
-	var cmd tea.Cmd
-	m.state.label, cmd = m.state.label.Update(msg)
-	return m, cmd
 }
 
 // topBlock is the paragraph at the top of the view and its text.
@@ -180,7 +160,7 @@ func (m readerModel) addBookmark(label string) tea.Cmd {
 	store := m.ctx.store()
 	pos, text := m.topBlock()
 	b := library.Bookmark{Key: m.entry.Key, Position: pos, Label: label, Excerpt: text}
-	where := placeName(m.article, pos)
+	where := placeName(pos)
 	return func() tea.Msg {
 		_, err := store.AddBookmark(b)
 		return storeDoneMsg{asker: readerScreen, done: "Bookmarked " + where + ".", err: err}
@@ -207,31 +187,12 @@ func (m readerModel) saveQuote() tea.Cmd {
 	store := m.ctx.store()
 	return func() tea.Msg {
 		_, err := store.AddQuote(q)
-		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(m.article, pos)), err: err}
+		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(pos)), err: err}
 	}
-}
-
-// marksKey moves through the bookmarks; enter jumps, d deletes.
-func (m readerModel) marksKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
-	act, b := m.marks.update(msg)
-	switch act {
-	case marksClose:
-		m.overlay = noOverlay
-	case marksJump:
-		m.overlay = noOverlay
-		m.jumps.record(m.anchor)
-		m.goTo(b.Position)
-	case marksDelete:
-		store := m.ctx.store()
-		return m, func() tea.Msg {
-			return storeDoneMsg{asker: readerScreen, done: "Bookmark deleted.", err: store.DeleteBookmark(b.ID)}
-		}
-	}
-	return m, nil
 }
 
 // placeName names a position as a reader would: "§3 ¶2".
-func placeName(a *articles.Article, pos articles.Position) string {
+func placeName(pos articles.Position) string {
 	if pos.Block == 0 {
 		return fmt.Sprintf("§%d", pos.Section+1)
 	}

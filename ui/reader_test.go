@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -36,8 +35,8 @@ func TestSectionJumpPutsHeadingOnTheTopLine(t *testing.T) {
 				}
 			}
 			m, cmd := press(t, m, "]")
-			if cmd == nil || m.reader.status != "This is the last section." {
-				t.Errorf("] on the last section: status %q", m.reader.status)
+			if cmd == nil || m.reader.status.text != "This is the last section." {
+				t.Errorf("] on the last section: status %q", m.reader.status.text)
 			}
 		})
 	}
@@ -59,8 +58,8 @@ func TestPreviousSectionGoesToTheStartFirst(t *testing.T) {
 	}
 	m, _ = press(t, m, "[")
 	m, cmd := press(t, m, "[")
-	if m.reader.top != 0 || cmd == nil || m.reader.status != "This is the first section." {
-		t.Errorf("[ at the top: top %d, status %q", m.reader.top, m.reader.status)
+	if m.reader.top != 0 || cmd == nil || m.reader.status.text != "This is the first section." {
+		t.Errorf("[ at the top: top %d, status %q", m.reader.top, m.reader.status.text)
 	}
 }
 
@@ -86,32 +85,10 @@ func TestEditorsNoteAndBackToTheSameLine(t *testing.T) {
 				t.Fatalf("%s: back at line %d, want %d", back, m.reader.top, top)
 			}
 			m, cmd := press(t, m, "backspace")
-			if cmd == nil || !strings.HasPrefix(m.reader.status, "Nothing to go back to") {
-				t.Errorf("second backspace: status %q", m.reader.status)
+			if cmd == nil || !strings.HasPrefix(m.reader.status.text, "Nothing to go back to") {
+				t.Errorf("second backspace: status %q", m.reader.status.text)
 			}
 		})
-	}
-}
-
-func TestEditorsNoteReturnAcrossAResize(t *testing.T) {
-	m := openSeed(t, 80, 24)
-	m, _ = press(t, m, "]")
-	m, _ = press(t, m, "]")
-	for range 4 {
-		m, _ = press(t, m, "j")
-	}
-	left := m.reader.anchor
-	m, _ = press(t, m, "e")
-	m = resize(t, m, 50, 24)
-	m, _ = press(t, m, "e")
-	if got := statusOf(m); !strings.HasPrefix(got, "§3/8 Wary of provoking Iran") {
-		t.Fatalf("back from the note after a resize: status %q", got)
-	}
-	if got := m.reader.doc.PositionAt(m.reader.top); got.Section != left.Section || got.Block != left.Block {
-		t.Errorf("back at %+v, left from %+v", got, left)
-	}
-	if m.reader.top != m.reader.doc.LineOf(left) {
-		t.Errorf("back at line %d, want line %d", m.reader.top, m.reader.doc.LineOf(left))
 	}
 }
 
@@ -123,63 +100,14 @@ func TestNoEditorsNoteDisablesTheKey(t *testing.T) {
 	ctx := storeContext(t, 80, 24, filepath.Join(t.TempDir(), "cable.db"), path)
 	m := open(t, startModel(t, ctx), "x")
 	m, cmd := press(t, m, "e")
-	if cmd == nil || m.reader.status != "This article has no editor's note." {
-		t.Fatalf("e without a note: status %q", m.reader.status)
+	if cmd == nil || m.reader.status.text != "This article has no editor's note." {
+		t.Fatalf("e without a note: status %q", m.reader.status.text)
 	}
 	if !strings.Contains(statusOf(m), "This article has no editor's note.") {
 		t.Errorf("status line does not say so: %q", statusOf(m))
 	}
-	if strings.Contains(m.reader.help.FullHelpView(m.reader.keys.FullHelp()), "editor's note") {
+	if strings.Contains(m.reader.status.help.FullHelpView(m.reader.keys.FullHelp()), "editor's note") {
 		t.Error("the help still offers the editor's note")
-	}
-}
-
-func resize(t testing.TB, m Model, w, h int) Model {
-	t.Helper()
-	next, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	return settle(t, next.(Model), cmd)
-}
-
-func TestResizeKeepsThePlace(t *testing.T) {
-	m := openSeed(t, 80, 24)
-	for range 3 {
-		m, _ = press(t, m, "]")
-	}
-	for range 7 {
-		m, _ = press(t, m, "j")
-	}
-	place, top := m.reader.anchor, m.reader.top
-	for _, w := range []int{50, 120, 33, 64, 80} {
-		m = resize(t, m, w, 24)
-		got := m.reader.doc.PositionAt(m.reader.top)
-		if got.Section != place.Section || got.Block != place.Block {
-			t.Fatalf("at width %d the top shows %+v, want section %d block %d", w, got, place.Section, place.Block)
-		}
-	}
-	if m.reader.top != top {
-		t.Errorf("back at width 80 the top is line %d, was %d: the place drifted", m.reader.top, top)
-	}
-	// 120 columns set the text at the 80-column measure, as 80 do: one
-	// rendering serves both.
-	if n := len(m.reader.docs); n != 4 {
-		t.Errorf("%d renderings for 4 text widths", n)
-	}
-}
-
-func TestKeysNeverRender(t *testing.T) {
-	m := openSeed(t, 100, 30)
-	doc := m.reader.doc
-	for _, k := range []string{"j", "k", "space", "b", "ctrl+d", "u", "G", "g", "]", "[", "e", "e", "t", "j", "enter", "pgdown", "end", "?", "x"} {
-		var cmd tea.Cmd
-		m, cmd = press(t, m, k)
-		if cmd != nil {
-			if _, ok := cmd().(renderedMsg); ok {
-				t.Fatalf("key %q rendered", k)
-			}
-		}
-		if m.reader.doc != doc || len(m.reader.docs) != 1 {
-			t.Fatalf("key %q changed the rendering", k)
-		}
 	}
 }
 
@@ -235,8 +163,8 @@ func TestContentsJump(t *testing.T) {
 	m := openSeed(t, 80, 24)
 	m, _ = press(t, m, "]")
 	m, _ = press(t, m, "t")
-	if !(m.reader.overlay == contentsOverlay) || m.reader.toc.pick.cursor != 1 {
-		t.Fatalf("t: contents shown %v, cursor %d", (m.reader.overlay == contentsOverlay), m.reader.toc.pick.cursor)
+	if contents, ok := openOverlay[contentsList](m); !ok || contents.list.cursor != 1 {
+		t.Fatalf("t: contents shown %v, cursor %d", ok, contents.list.cursor)
 	}
 	view := strings.Join(screenLines(m), "\n")
 	if !strings.Contains(view, "›  2  A periphery strategy") {
@@ -245,13 +173,13 @@ func TestContentsJump(t *testing.T) {
 	m, _ = press(t, m, "j")
 	m, _ = press(t, m, "j")
 	m, _ = press(t, m, "enter")
-	if (m.reader.overlay == contentsOverlay) || firstTextLine(m) != "## Arms and Karabakh" {
-		t.Fatalf("enter on entry 4: contents %v, top line %q", (m.reader.overlay == contentsOverlay), firstTextLine(m))
+	if overlayIs[contentsList](m) || firstTextLine(m) != "## Arms and Karabakh" {
+		t.Fatalf("enter on entry 4: contents %v, top line %q", overlayIs[contentsList](m), firstTextLine(m))
 	}
 	m, _ = press(t, m, "t")
 	m, _ = press(t, m, "G")
 	m, _ = press(t, m, "esc")
-	if (m.reader.overlay == contentsOverlay) || firstTextLine(m) != "## Arms and Karabakh" {
+	if overlayIs[contentsList](m) || firstTextLine(m) != "## Arms and Karabakh" {
 		t.Errorf("esc moved the reader: %q", firstTextLine(m))
 	}
 	if m.screen != readerScreen {
@@ -299,28 +227,6 @@ func TestLibraryOpensTheSelectedArticle(t *testing.T) {
 	}
 	if !strings.HasPrefix(statusOf(m), "§1/8 Opening") {
 		t.Errorf("status = %q", statusOf(m))
-	}
-}
-
-func TestStaleRenderingIsKeptNotShown(t *testing.T) {
-	m := openSeed(t, 80, 24)
-	a := m.reader.article
-	old := render.Options{Width: 50, Style: render.StyleDark, Profile: testProfile}
-	doc, err := render.Article(a, old)
-	if err != nil {
-		t.Fatal(err)
-	}
-	next, _ := m.Update(renderedMsg{articleID: a.ID, options: old, doc: doc})
-	m = next.(Model)
-	if m.reader.doc == doc {
-		t.Fatal("a rendering for another width was shown")
-	}
-	if m.reader.docs[old] != doc {
-		t.Error("a rendering for another width was not kept")
-	}
-	next, _ = m.Update(renderedMsg{articleID: "another", options: m.ctx.renderOptions(m.reader.textRoom()), doc: doc})
-	if next.(Model).reader.doc == doc {
-		t.Error("another article's rendering was shown")
 	}
 }
 
@@ -375,8 +281,8 @@ func TestJumpHistoryKeys(t *testing.T) {
 		t.Errorf("back at line %d, the jumps started at %d", m.reader.top, start)
 	}
 	next, cmd := m.Update(ctrlKey("ctrl+o"))
-	if m = next.(Model); cmd == nil || !strings.HasPrefix(m.reader.status, "No earlier jump") {
-		t.Errorf("ctrl+o at the start of history: %q", m.reader.status)
+	if m = next.(Model); cmd == nil || !strings.HasPrefix(m.reader.status.text, "No earlier jump") {
+		t.Errorf("ctrl+o at the start of history: %q", m.reader.status.text)
 	}
 }
 
@@ -385,34 +291,6 @@ func ctrlKey(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyTab}
 	}
 	return tea.KeyMsg{Type: tea.KeyCtrlO}
-}
-
-func TestMeasureCyclesAndKeepsThePlace(t *testing.T) {
-	m := openSeed(t, 120, 30)
-	for range 3 {
-		m, _ = press(t, m, "]")
-	}
-	for range 6 {
-		m, _ = press(t, m, "j")
-	}
-	place := m.reader.doc.PositionAt(m.reader.top)
-	var widths []int
-	for range 5 {
-		var cmd tea.Cmd
-		m, cmd = press(t, m, "w")
-		m = settle(t, m, cmd)
-		widths = append(widths, m.reader.doc.Options.Width)
-		got := m.reader.doc.PositionAt(m.reader.top)
-		if got.Section != place.Section || got.Block != place.Block {
-			t.Errorf("at text width %d the top shows %+v, was %+v", m.reader.doc.Options.Width, got, place)
-		}
-	}
-	if fmt.Sprint(widths) != "[100 120 60 72 80]" {
-		t.Errorf("w went through widths %v", widths)
-	}
-	if !strings.HasPrefix(m.reader.status, "Text width: 80 columns") {
-		t.Errorf("status = %q", m.reader.status)
-	}
 }
 
 func TestSideContentsFollowScrolling(t *testing.T) {
@@ -445,37 +323,7 @@ func TestSideContentsFollowScrolling(t *testing.T) {
 	}
 	narrow := openSeed(t, 100, 30)
 	narrow, cmd = press(t, narrow, "T")
-	if cmd == nil || narrow.reader.sideTOC {
-		t.Errorf("T at 100 columns: %q", narrow.reader.status)
-	}
-}
-
-// TestABurstOfResizesRendersOnlyTheLastWidth drags the window from 60 to
-// 79 columns: only the last width is rendered, once, and the place is kept.
-func TestABurstOfResizesRendersOnlyTheLastWidth(t *testing.T) {
-	m := openSeed(t, 100, 30)
-	m, _ = press(t, m, "]")
-	m, _ = press(t, m, "]")
-	var cmds []tea.Cmd
-	for w := 60; w < 80; w++ {
-		next, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: 30})
-		m, cmds = next.(Model), append(cmds, cmd)
-	}
-	for _, cmd := range cmds {
-		m = settle(t, m, cmd)
-	}
-	var widths []int
-	for opts := range m.reader.docs {
-		widths = append(widths, opts.Width)
-	}
-	slices.Sort(widths)
-	if !slices.Equal(widths, []int{79, 80}) {
-		t.Errorf("rendered widths %v, want the first (80) and the last (79) only", widths)
-	}
-	if len(m.reader.pending) != 0 || m.reader.doc.Options.Width != 79 {
-		t.Errorf("pending %v, on screen %d columns", m.reader.pending, m.reader.doc.Options.Width)
-	}
-	if got := firstTextLine(m); got != "## Wary of provoking Iran" {
-		t.Errorf("after the resizes the top line is %q", got)
+	if cmd == nil || narrow.reader.display.sideTOC {
+		t.Errorf("T at 100 columns: %q", narrow.reader.status.text)
 	}
 }

@@ -32,26 +32,19 @@ func (m readerModel) view() string {
 		return tooSmallView(m.ctx)
 	}
 	var body []string
-	room := m.textRoom() // lists over the text stand where the text does
 	switch {
-	case m.err != nil:
-		body = []string{m.ctx.Styles.Error.Render("Could not render this article: " + m.err.Error())}
+	case m.renders.err != nil:
+		body = []string{m.ctx.Styles.Error.Render("Could not render this article: " + m.renders.err.Error())}
 	case m.doc == nil:
 		body = []string{m.ctx.Styles.Dim.Render("Rendering…")}
-	case m.showHelp:
+	case m.display.help:
 		body = m.helpLines()
-	case m.overlay == contentsOverlay:
-		body = m.besidePane(m.toc.view(m.bodyHeight(), room))
-	case m.overlay == namesOverlay:
-		body = m.besidePane(m.names.view(m.bodyHeight(), room))
-	case m.overlay == linksOverlay:
-		body = m.besidePane(m.links.view(m.bodyHeight(), room))
-	case m.overlay == marksOverlay:
-		body = m.besidePane(m.marks.view(m.bodyHeight(), room, m.article))
-	case m.overlay == peekOverlay:
-		body = m.withPeek(m.textLines())
+	case m.overlay != nil:
+		// What stands over the text stands where the text does, and the
+		// side contents stay.
+		body = m.besidePane(m.overlay.view(m.frame()))
 	default:
-		body = m.textLines()
+		body = m.besidePane(m.textBody())
 	}
 	lines := append(m.header(), fitLines(body, m.bodyHeight(), m.ctx.Width)...)
 	return strings.Join(append(lines, m.statusLine()), "\n")
@@ -79,27 +72,44 @@ func (m readerModel) header() []string {
 	return []string{title, byline, ""}[:m.headerHeight()]
 }
 
-// textLines is the part of the rendered article on screen, centred.
-func (m readerModel) textLines() []string {
-	end := min(m.top+m.bodyHeight(), len(m.doc.Lines))
-	pane := m.sidePaneWidth()
-	margin := strings.Repeat(" ", leftMargin(m.ctx.Width-pane, m.doc.Options.Width))
-	lines := m.highlightLines(append([]string(nil), m.doc.Lines[m.top:end]...), m.top)
+// textBody is the part of the rendered article on screen, centred in the
+// text's room.
+func (m readerModel) textBody() []string { return m.textArea().lines() }
+
+// textArea is what drawing the text on screen takes: a few words, where
+// a copy of the whole reader is many kilobytes, so that an overlay can
+// keep it at hand to draw the text under itself.
+type textArea struct {
+	ctx    *Context
+	doc    *render.Document
+	top    int
+	height int
+	room   int // the columns the text is centred in
+	find   finder
+	urls   [][]string
+}
+
+func (m readerModel) textArea() textArea {
+	return textArea{ctx: m.ctx, doc: m.doc, top: m.top, height: m.bodyHeight(), room: m.textRoom(), find: m.find, urls: m.renders.urls}
+}
+
+// lines are the text's lines on screen, with the search's matches
+// highlighted and, where the terminal follows them, links as hyperlinks.
+func (t textArea) lines() []string {
+	end := min(t.top+t.height, len(t.doc.Lines))
+	margin := strings.Repeat(" ", leftMargin(t.room, t.doc.Options.Width))
+	lines := t.find.highlight(append([]string(nil), t.doc.Lines[t.top:end]...), t.top, t.ctx.Styles)
 	for i := range lines {
-		if m.ctx.Hyperlinks {
-			lines[i] = render.LinkLine(lines[i], m.urls[m.doc.SectionAt(m.top+i)])
+		if t.ctx.Hyperlinks {
+			lines[i] = render.LinkLine(lines[i], t.urls[t.doc.SectionAt(t.top+i)])
 		}
 		lines[i] = margin + lines[i]
 	}
-	if pane == 0 {
-		return lines
-	}
-	return besideEachOther(m.sidePane(pane), lines, pane, m.bodyHeight())
+	return lines
 }
 
 // besidePane sets lines drawn for the text's room beside the side
-// contents, when they are shown, so that a list over the text stands where
-// the text does and the side contents stay.
+// contents, when they are shown.
 func (m readerModel) besidePane(lines []string) []string {
 	pane := m.sidePaneWidth()
 	if pane == 0 {
@@ -117,7 +127,7 @@ const (
 
 // sidePaneWidth is the width the side contents take, or 0 when hidden.
 func (m readerModel) sidePaneWidth() int {
-	if !m.sideTOC || m.ctx.Width < sideTOCMinWidth {
+	if !m.display.sideTOC || m.ctx.Width < sideTOCMinWidth {
 		return 0
 	}
 	return sidePane
@@ -186,24 +196,21 @@ func (m readerModel) helpLines() []string {
 // statusLine reads "§3/8 Section title · 42% · 6 min left", with a passing
 // message or a reminder of the keys on the right.
 func (m readerModel) statusLine() string {
-	switch m.overlay {
-	case findOverlay:
-		return ansi.Truncate(m.find.input.View(), m.ctx.Width, "…")
-	case labelOverlay:
-		return ansi.Truncate(m.state.label.View(), m.ctx.Width, "…")
+	if p, ok := m.overlay.(prompt); ok {
+		return ansi.Truncate(p.promptView(), m.ctx.Width, "…")
 	}
 	left := m.progress()
-	right := m.status
+	right := m.status.text
 	if right == "" {
 		right = m.findStatus()
 	}
 	if right == "" {
 		keys := m.keys
-		if m.noteReturn != nil {
+		if m.note.place != nil {
 			// In the note, e goes back: the reminder says so.
 			keys.EditorsNote.SetHelp(keys.EditorsNote.Help().Key, "back to the text")
 		}
-		right = ansi.Strip(m.help.ShortHelpView(keys.ShortHelp()))
+		right = ansi.Strip(m.status.help.ShortHelpView(keys.ShortHelp()))
 	}
 	return m.ctx.Styles.Status.Render(statusLayout(left, right, m.ctx.Width))
 }

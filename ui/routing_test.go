@@ -88,7 +88,7 @@ func TestBackgroundResultsReachTheirScreen(t *testing.T) {
 				return renderedMsg{articleID: m.reader.article.ID, options: opts, doc: doc}
 			},
 			arrived: func(m Model) string {
-				if m.reader.docs[m.ctx.renderOptions(50)] == nil {
+				if m.reader.renders.docs[m.ctx.renderOptions(50)] == nil {
 					return "the reader did not keep the rendering"
 				}
 				return ""
@@ -98,8 +98,8 @@ func TestBackgroundResultsReachTheirScreen(t *testing.T) {
 			name: "reader: the window has settled",
 			send: func(m *Model) tea.Msg {
 				m.ctx.Width = 60
-				m.reader.settling++
-				return resizeSettledMsg{id: m.reader.settling, articleID: m.reader.article.ID}
+				m.reader.renders.settling++
+				return resizeSettledMsg{id: m.reader.renders.settling, articleID: m.reader.article.ID}
 			},
 			follow: true,
 			arrived: func(m Model) string {
@@ -130,9 +130,9 @@ func TestBackgroundResultsReachTheirScreen(t *testing.T) {
 				return bookmarksMsg{key: b.Key, marks: []library.Bookmark{b}}
 			},
 			arrived: func(m Model) string {
-				if len(m.reader.marks.list) != 1 || len(m.allMarks.marks) != 0 {
+				if len(m.reader.state.marks) != 1 || len(m.allMarks.marks) != 0 {
 					return fmt.Sprintf("the reader has %d bookmarks, the list of all %d; want 1 and 0",
-						len(m.reader.marks.list), len(m.allMarks.marks))
+						len(m.reader.state.marks), len(m.allMarks.marks))
 				}
 				return ""
 			},
@@ -141,8 +141,8 @@ func TestBackgroundResultsReachTheirScreen(t *testing.T) {
 			name: "reader: a write to the store",
 			send: func(m *Model) tea.Msg { return storeDoneMsg{asker: readerScreen, done: "Bookmarked §1."} },
 			arrived: func(m Model) string {
-				if m.reader.status != "Bookmarked §1." || m.library.status != "" {
-					return fmt.Sprintf("reader status %q, library status %q", m.reader.status, m.library.status)
+				if m.reader.status.text != "Bookmarked §1." || m.library.status != "" {
+					return fmt.Sprintf("reader status %q, library status %q", m.reader.status.text, m.library.status)
 				}
 				return ""
 			},
@@ -151,8 +151,8 @@ func TestBackgroundResultsReachTheirScreen(t *testing.T) {
 			name: "reader: a notice",
 			send: func(m *Model) tea.Msg { return noticeMsg{"Copied to the clipboard: x"} },
 			arrived: func(m Model) string {
-				if m.reader.status != "Copied to the clipboard: x" {
-					return fmt.Sprintf("reader status %q", m.reader.status)
+				if m.reader.status.text != "Copied to the clipboard: x" {
+					return fmt.Sprintf("reader status %q", m.reader.status.text)
 				}
 				return ""
 			},
@@ -161,11 +161,11 @@ func TestBackgroundResultsReachTheirScreen(t *testing.T) {
 			name: "reader: its status cleared",
 			send: func(m *Model) tea.Msg {
 				m.reader.say("passing")
-				return clearStatusMsg{id: m.reader.statusID}
+				return clearStatusMsg{id: m.reader.status.id}
 			},
 			arrived: func(m Model) string {
-				if m.reader.status != "" {
-					return fmt.Sprintf("reader status %q, want it cleared", m.reader.status)
+				if m.reader.status.text != "" {
+					return fmt.Sprintf("reader status %q, want it cleared", m.reader.status.text)
 				}
 				return ""
 			},
@@ -178,9 +178,9 @@ func TestBackgroundResultsReachTheirScreen(t *testing.T) {
 				return bookmarksMsg{key: "", marks: []library.Bookmark{b}}
 			},
 			arrived: func(m Model) string {
-				if len(m.allMarks.marks) != 1 || len(m.reader.marks.list) != 0 {
+				if len(m.allMarks.marks) != 1 || len(m.reader.state.marks) != 0 {
 					return fmt.Sprintf("the list of all has %d bookmarks, the reader %d; want 1 and 0",
-						len(m.allMarks.marks), len(m.reader.marks.list))
+						len(m.allMarks.marks), len(m.reader.state.marks))
 				}
 				return ""
 			},
@@ -197,9 +197,9 @@ func TestBackgroundResultsReachTheirScreen(t *testing.T) {
 			},
 			follow: true,
 			arrived: func(m Model) string {
-				if len(m.allMarks.marks) != 1 || m.reader.status != "" || m.library.status != "" {
+				if len(m.allMarks.marks) != 1 || m.reader.status.text != "" || m.library.status != "" {
 					return fmt.Sprintf("the list of all has %d bookmarks, want 1, reloaded; reader status %q, library status %q",
-						len(m.allMarks.marks), m.reader.status, m.library.status)
+						len(m.allMarks.marks), m.reader.status.text, m.library.status)
 				}
 				return ""
 			},
@@ -220,8 +220,8 @@ func TestBackgroundResultsReachTheirScreen(t *testing.T) {
 			name: "library: a write to the store",
 			send: func(m *Model) tea.Msg { return storeDoneMsg{asker: libraryScreen, done: "Marked as finished."} },
 			arrived: func(m Model) string {
-				if m.library.status != "Marked as finished." || m.reader.status != "" {
-					return fmt.Sprintf("library status %q, reader status %q", m.library.status, m.reader.status)
+				if m.library.status != "Marked as finished." || m.reader.status.text != "" {
+					return fmt.Sprintf("library status %q, reader status %q", m.library.status, m.reader.status.text)
 				}
 				return ""
 			},

@@ -96,7 +96,7 @@ func TestBookmarksAndQuotes(t *testing.T) {
 	m, _ = press(t, m, "j")
 	m, _ = press(t, m, "j")
 	m, _ = press(t, m, "m")
-	if m.reader.overlay != labelOverlay {
+	if !overlayIs[labelPrompt](m) {
 		t.Fatal("m did not ask for a label")
 	}
 	for _, r := range "wary" {
@@ -118,7 +118,7 @@ func TestBookmarksAndQuotes(t *testing.T) {
 	// Away and back through the bookmarks list.
 	m, _ = press(t, m, "g")
 	m, _ = press(t, m, "'")
-	if m.reader.overlay != marksOverlay || !strings.Contains(strings.Join(screenLines(m), "\n"), "§3 ¶1  wary") {
+	if !overlayIs[marksList](m) || !strings.Contains(strings.Join(screenLines(m), "\n"), "§3 ¶1  wary") {
 		t.Fatalf("' does not list the bookmark:\n%s", strings.Join(screenLines(m), "\n"))
 	}
 	m, _ = press(t, m, "enter")
@@ -142,8 +142,8 @@ func TestStateKeysWithoutAStore(t *testing.T) {
 	m := openSeed(t, 80, 24)
 	for _, k := range []string{"m", "'", "y"} {
 		next, cmd := press(t, m, k)
-		if cmd == nil || !strings.Contains(next.reader.status, "not available") {
-			t.Errorf("%s without a store: status %q", k, next.reader.status)
+		if cmd == nil || !strings.Contains(next.reader.status.text, "not available") {
+			t.Errorf("%s without a store: status %q", k, next.reader.status.text)
 		}
 	}
 }
