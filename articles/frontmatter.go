@@ -29,6 +29,7 @@ type Meta struct {
 	EditorsNote string   `json:"-"` // becomes the editor's note section
 
 	editorsNoteLine int // where editors_note was given, for the section's Line
+	authorNoteLine  int // where author_note was given, for its block's Line
 }
 
 // field describes one front-matter key: where its value goes and how it is
@@ -189,8 +190,11 @@ func setField(m *Meta, f field, value ast.Node, line int, p *problems) {
 		}
 	}
 	f.set(m, Clean(text))
-	if f.name == "editors_note" {
+	switch f.name {
+	case "editors_note":
 		m.editorsNoteLine = line
+	case "author_note":
+		m.authorNoteLine = line
 	}
 }
 

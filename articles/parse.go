@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -102,7 +103,7 @@ func Parse(file string, data []byte, id string) (*Article, error) {
 	sections, refs := splitSections(body, bodyLine)
 	a.References = refs
 	sections, a.Footnotes = addNotes(sections, notes)
-	a.Sections = placeEditorsNote(sections, meta, p)
+	a.Sections = addAuthorNote(placeEditorsNote(sections, meta, p), meta)
 	finishFootnotes(a.Sections, a.Footnotes)
 	checkSectionTitles(a.Sections, p)
 	if len(p.errors) > 0 {
@@ -267,6 +268,82 @@ func placeEditorsNote(sections []Section, meta Meta, p *problems) []Section {
 	s.Kind = EditorsNote
 	out := append(append(sections[:note:note], sections[note+1:]...), s)
 	return out
+}
+
+// addAuthorNote shows the front matter's author_note (in what capacity the
+// author writes) where a reader looks for it, with the editor's note: as
+// the note's last paragraph, or as the note itself when the article has
+// none. A note that already says it (most of the author note's words are
+// in it) is left as it is, rather than saying it twice.
+func addAuthorNote(sections []Section, meta Meta) []Section {
+	note := strings.TrimSpace(meta.AuthorNote)
+	if note == "" || len(sections) == 0 {
+		return sections
+	}
+	last := &sections[len(sections)-1]
+	if last.Kind != EditorsNote {
+		made, _ := splitSections("## Editor's note\n\n"+authorNoteMarkdown(note), meta.authorNoteLine)
+		made[0].Kind, made[0].Line = EditorsNote, meta.authorNoteLine
+		for i := range made[0].Blocks {
+			made[0].Blocks[i].Line = meta.authorNoteLine
+		}
+		return append(sections, made[0])
+	}
+	if saysAlready(sectionText(*last), note) {
+		return sections
+	}
+	last.Markdown += "\n\n" + authorNoteMarkdown(note)
+	text := "About the author: " + note
+	words := countWords(text)
+	last.Blocks = append(last.Blocks, Block{Text: text, Line: meta.authorNoteLine, Words: words})
+	last.Words += words
+	return sections
+}
+
+// authorNoteMarkdown is the paragraph that shows an author note: its text
+// escaped, so that it reads exactly as written in the front matter.
+func authorNoteMarkdown(note string) string {
+	var b strings.Builder
+	b.WriteString("*About the author:* ")
+	for _, r := range note {
+		if strings.ContainsRune("\\`*_[]<>#|~!&", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// saysAlready reports whether text holds at least four in five of the
+// words of three letters or more of what.
+func saysAlready(text, what string) bool {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	have := map[string]bool{}
+	for _, w := range words(text) {
+		have[w] = true
+	}
+	found, total := 0, 0
+	for _, w := range words(what) {
+		if len([]rune(w)) < 3 {
+			continue
+		}
+		total++
+		if have[w] {
+			found++
+		}
+	}
+	return total > 0 && found*5 >= total*4
+}
+
+// sectionText is the text of a section's blocks, one after the other.
+func sectionText(s Section) string {
+	texts := make([]string, len(s.Blocks))
+	for i, b := range s.Blocks {
+		texts[i] = b.Text
+	}
+	return strings.Join(texts, " ")
 }
 
 // IsEditorsNoteTitle reports whether a heading names the editor's note:

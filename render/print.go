@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -61,14 +60,25 @@ func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
 	return err
 }
 
-// renderHeader renders the title as a level-one heading with the byline
-// under it, followed by a blank line.
+// renderHeader renders the title as a level-one heading, with the
+// subtitle, the byline and the summary under it, each when there is one,
+// followed by a blank line: printed, an article stands alone, and its
+// front matter is all a reader has of what it is.
 func renderHeader(a *articles.Article, opts Options) ([]string, error) {
 	r, err := newRenderer(opts)
 	if err != nil {
 		return nil, err
 	}
-	md := fmt.Sprintf("# %s\n\n%s", escapeMarkdown(a.Meta.Title), escapeMarkdown(Byline(a.Meta)))
+	md := "# " + escapeMarkdown(a.Meta.Title)
+	if s := a.Meta.Subtitle; s != "" {
+		md += "\n\n*" + escapeMarkdown(s) + "*"
+	}
+	if b := Byline(a.Meta); b != "" {
+		md += "\n\n" + escapeMarkdown(b)
+	}
+	if s := a.Meta.Summary; s != "" {
+		md += "\n\n**Summary:** " + escapeMarkdown(strings.Join(strings.Fields(s), " "))
+	}
 	lines, err := renderSection(r, md)
 	if err != nil {
 		return nil, err

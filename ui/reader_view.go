@@ -18,6 +18,8 @@ func (m readerModel) headerHeight() int {
 		return 1
 	case m.ctx.Height < 16:
 		return 2
+	case m.ctx.Height >= 20 && m.article.Meta.Subtitle != "":
+		return 4
 	}
 	return 3
 }
@@ -69,6 +71,10 @@ func (m readerModel) header() []string {
 		return []string{title}
 	}
 	byline := indent + m.ctx.Styles.Byline.Render(ansi.Truncate(render.Byline(m.article.Meta), room, "…"))
+	if m.headerHeight() == 4 {
+		subtitle := indent + m.ctx.Styles.Subtitle.Render(ansi.Truncate(m.article.Meta.Subtitle, room, "…"))
+		return []string{title, subtitle, byline, ""}
+	}
 	return []string{title, byline, ""}[:m.headerHeight()]
 }
 

@@ -10,7 +10,8 @@ import (
 // resolved theme. View code takes styles from here and never builds its own.
 type Styles struct {
 	Title        lipgloss.Style // article title in the reader's header
-	Byline       lipgloss.Style // author, source, date under it
+	Subtitle     lipgloss.Style // the subtitle under it, when there is one
+	Byline       lipgloss.Style // author, source, date under them
 	Status       lipgloss.Style // the reader's status line
 	Dim          lipgloss.Style // secondary text
 	TOCTitle     lipgloss.Style
@@ -37,6 +38,7 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 	}
 	s := Styles{
 		Title:        r.NewStyle().Bold(true).Foreground(accent),
+		Subtitle:     r.NewStyle().Italic(true).Foreground(fg),
 		Byline:       r.NewStyle().Foreground(dim),
 		Status:       r.NewStyle().Foreground(fg).Background(statusBG),
 		Dim:          r.NewStyle().Foreground(dim),
