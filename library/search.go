@@ -80,7 +80,11 @@ func (s *Store) Search(query string, limit int) ([]Hit, error) {
 		return nil, fmt.Errorf("library: searching for %q: %w", query, err)
 	}
 	defer c.Close()
-	best, err := bestBlocks(ctx, c, match, limit)
+	ranked := maxRanked
+	if s.maxRanked > 0 {
+		ranked = s.maxRanked
+	}
+	best, err := bestBlocks(ctx, c, match, limit, ranked)
 	if err != nil {
 		return nil, fmt.Errorf("library: searching for %q: %w", query, s.suspect(err))
 	}
@@ -95,7 +99,7 @@ func (s *Store) Search(query string, limit int) ([]Hit, error) {
 // to a few microseconds a block (it looks up the block's length), and a
 // word found in tens of thousands of blocks carries little information to
 // rank by anyway. 5,000 keeps a search of 10,000 articles under 20 ms.
-var maxRanked = 5000 // a variable so that a test can make it small
+const maxRanked = 5000
 
 // minPrefix is the shortest last word that is taken as a prefix: a single
 // letter would match most of the vocabulary, at great cost, to no purpose.
@@ -188,7 +192,7 @@ var (
 
 // bestBlocks finds the best block of each matching article, best articles
 // first.
-func bestBlocks(ctx context.Context, c *sql.Conn, m match, limit int) ([]ranked, error) {
+func bestBlocks(ctx context.Context, c *sql.Conn, m match, limit, maxRanked int) ([]ranked, error) {
 	var rows *sql.Rows
 	var err error
 	switch m.rank {

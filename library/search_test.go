@@ -199,8 +199,7 @@ func TestSearchRanksAtMostMaxRanked(t *testing.T) {
 		put(t, filepath.Join(dir, name), article(name, "Treaty text."))
 		mustSync(t, s, Sources{Dirs: []string{dir}}) // one at a time: 5.md is the newest
 	}
-	defer func(n int) { maxRanked = n }(maxRanked)
-	maxRanked = 3
+	s.maxRanked = 3
 	hits, err := s.Search("treaty", 10)
 	if err != nil {
 		t.Fatal(err)

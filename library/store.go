@@ -45,6 +45,9 @@ type Store struct {
 	// file whose bytes Sync reads, so that tests can check unchanged files
 	// are left alone.
 	onRead func(path string)
+	// maxRanked, when set by a test, stands for the constant maxRanked,
+	// so that a small library can show what a large one does.
+	maxRanked int
 
 	// Crash reports a panic in the work on one file (reading, parsing and
 	// indexing it in Sync, making its snippets in Search): the file is
