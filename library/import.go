@@ -51,6 +51,13 @@ func readImportFile(path string) ([]byte, error) {
 	if err := checkImportable(info); err != nil {
 		return nil, &articles.Error{File: path, Msg: err.Error()}
 	}
+	return readWhole(path, "files that large are not imported")
+}
+
+// readWhole reads a regular file already checked to be no larger than
+// articles.MaxSize, and checks again, since it may have grown since;
+// tooBig ends the message for a file that has.
+func readWhole(path, tooBig string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
@@ -61,7 +68,7 @@ func readImportFile(path string) ([]byte, error) {
 		return nil, &articles.Error{File: path, Msg: "cannot be read: " + err.Error()}
 	}
 	if len(data) > articles.MaxSize {
-		return nil, &articles.Error{File: path, Msg: fmt.Sprintf("is larger than %d MiB; files that large are not imported", articles.MaxSize>>20)}
+		return nil, &articles.Error{File: path, Msg: fmt.Sprintf("is larger than %d MiB; %s", articles.MaxSize>>20, tooBig)}
 	}
 	return data, nil
 }

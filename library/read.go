@@ -140,17 +140,5 @@ func readArticleFile(path string) ([]byte, error) {
 	case info.Size() > articles.MaxSize:
 		return nil, &articles.Error{File: path, Msg: fmt.Sprintf("is %d MiB; articles larger than %d MiB are not read", info.Size()>>20, articles.MaxSize>>20)}
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, articles.MaxSize+1))
-	if err != nil {
-		return nil, &articles.Error{File: path, Msg: "cannot be read: " + err.Error()}
-	}
-	if len(data) > articles.MaxSize {
-		return nil, &articles.Error{File: path, Msg: fmt.Sprintf("is larger than %d MiB; it is not read", articles.MaxSize>>20)}
-	}
-	return data, nil
+	return readWhole(path, "it is not read")
 }

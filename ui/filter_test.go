@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -44,7 +45,7 @@ func TestFilterMatchesWordPrefixes(t *testing.T) {
 		for _, r := range foldingFilter(tt.term, targets) {
 			got = append(got, r.Index)
 		}
-		if !equalInts(got, tt.want) {
+		if !slices.Equal(got, tt.want) {
 			t.Errorf("filter %q matched %v, want %v", tt.term, got, tt.want)
 		}
 	}
@@ -56,18 +57,6 @@ func TestFilterMatchesWordPrefixes(t *testing.T) {
 	if string(marked) != "IsrRelIsr" {
 		t.Errorf("the marked letters are %q, want the starts of Israel and Relations", string(marked))
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestFilterSaysHowManyAndKeepsATermWithoutMatches: while a filter is set
