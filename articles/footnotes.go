@@ -34,6 +34,10 @@ var (
 	footnoteDef    = regexp.MustCompile(`^ {0,3}\[\^([^\]\s]+)\]:[ \t]?`)
 	footnoteMarker = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 	fenceOpen      = regexp.MustCompile("^ {0,3}(```+|~~~+)")
+	// linkDefinition starts a reference-style link's definition, which
+	// may follow a note's last line without a blank line between: it is
+	// the article's, not the note's.
+	linkDefinition = regexp.MustCompile(`^ {0,3}\[[^\]^][^\]]*\]:`)
 )
 
 // markerOpen and markerClose stand around a marker's number while the
@@ -171,7 +175,7 @@ func startsBlock(line string) bool {
 			return true
 		}
 	}
-	return fenceOpen.MatchString(line)
+	return fenceOpen.MatchString(line) || linkDefinition.MatchString(line)
 }
 
 // replaceMarkers replaces the markers on one line that number gives a

@@ -436,3 +436,27 @@ func TestAuthorNoteGoesWithTheEditorsNote(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryFilesAreRefused: a file holding a NUL byte is no article's
+// text, whatever its name says; it is refused with the line of the byte.
+func TestBinaryFilesAreRefused(t *testing.T) {
+	_, err := Parse("image.md", []byte("PNG\n\x1a\n\x00\x00\x00\rIHDR"), "image")
+	if err == nil || err.Error() != "image.md:3: is a binary file (it holds a NUL byte), not an article's text" {
+		t.Errorf("error %v", err)
+	}
+}
+
+// TestALinkDefinitionAfterANoteIsTheArticles: a reference definition right
+// under a note's last line is not part of the note.
+func TestALinkDefinitionAfterANoteIsTheArticles(t *testing.T) {
+	a, err := Parse("n.md", []byte("---\ntitle: T\n---\n\nSee the [report][r1].[^n]\n\n[^n]: A note.\n[r1]: https://example.org/report\n"), "n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Footnotes[0].Text; got != "A note." {
+		t.Errorf("the note reads %q", got)
+	}
+	if links := a.Links(); len(links) != 1 || links[0].URL != "https://example.org/report" {
+		t.Errorf("links: %+v", links)
+	}
+}
