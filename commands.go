@@ -166,7 +166,7 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts, err := printOptions(a, resolved, section, note)
+			opts, err := printOptions(a, resolved, section, note, cmd.Flags().Changed("style"))
 			if err != nil {
 				return err
 			}
@@ -222,9 +222,15 @@ func findArticle(cmd *cobra.Command, arg string, global *globalFlags) (*articles
 }
 
 // printOptions resolves "cable read"'s flags. Output that is not a
-// terminal gets the notty style unless another is asked for.
-func printOptions(a *articles.Article, flags viewFlags, section string, note bool) (render.PrintOptions, error) {
+// terminal gets the notty style, clean text for a file or a pipe, unless
+// --style asks for another on this command line: a style set in the
+// configuration or the environment is the screen's, and would put escape
+// codes in every "cable read | less".
+func printOptions(a *articles.Article, flags viewFlags, section string, note, styleFlag bool) (render.PrintOptions, error) {
 	isTTY := term.IsTerminal(int(os.Stdout.Fd()))
+	if !isTTY && !styleFlag {
+		flags.style = render.StyleAuto
+	}
 	theme, err := render.ResolveStyle(flags.style, nil, os.Stdout, isTTY)
 	if err != nil {
 		return render.PrintOptions{}, userError{err}

@@ -387,3 +387,31 @@ func TestReaderOpensAnArticleByID(t *testing.T) {
 		t.Errorf("an unknown name gave %v", err)
 	}
 }
+
+// TestReadToAPipeIsPlainUnlessAsked: printed to a file or a pipe, an
+// article is plain text whatever style the configuration file or the
+// environment gives the screens; only --style on the command line puts
+// escape codes in it.
+func TestReadToAPipeIsPlainUnlessAsked(t *testing.T) {
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	t.Setenv("CABLE_WIDTH", "")
+	xdg.Reload()
+	defer xdg.Reload()
+	if err := os.MkdirAll(filepath.Join(config, "cable"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(config, "cable", "config.yaml"), []byte("style: light\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, env := range []string{"", "dark"} {
+		t.Setenv("CABLE_STYLE", env)
+		out, err := run(t, "read", "azerbaijan-israel-relations", "--no-state")
+		if err != nil || strings.Contains(out, "\x1b[") || strings.Contains(out, " \n") {
+			t.Errorf("CABLE_STYLE=%q: cable read to a pipe printed escape codes or trailing spaces (%v)", env, err)
+		}
+	}
+	if out, err := run(t, "read", "azerbaijan-israel-relations", "--no-state", "--style", "dark"); err != nil || !strings.Contains(out, "\x1b[") {
+		t.Errorf("--style dark to a pipe printed no escape codes (%v)", err)
+	}
+}
