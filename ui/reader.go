@@ -114,7 +114,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 			names:    newNames(ctx, loaded.names),
 		},
 		anchor: loaded.reading.Position,
-		state:  readerState{progress: loaded.reading.Progress, marks: loaded.bookmarks},
+		state:  readerState{progress: loaded.reading.Progress, finished: loaded.reading.Finished, marks: loaded.bookmarks},
 		status: readerStatus{help: h},
 	}
 	if loaded.at != nil {

@@ -16,7 +16,8 @@ import (
 // place (saved a little after it changes, and on leaving), its bookmarks
 // and its quotes.
 type readerState struct {
-	progress  int  // the highest share read so far, as the store has it
+	progress  int  // the highest share read so far, this time or before
+	finished  bool // the end has been reached, this time or before
 	dirty     bool // the place changed since it was last saved
 	scheduled bool // a save tick is on its way
 	// marks are the article's bookmarks, as the store last listed them.
@@ -37,6 +38,10 @@ func (m *readerModel) placeChanged() tea.Cmd {
 	if m.ctx.store() == nil || m.doc == nil {
 		return nil
 	}
+	// Progress never goes down and the end, once reached, stays reached,
+	// as the store keeps them: the library shows what is saved.
+	r := m.reading()
+	m.state.progress, m.state.finished = r.Progress, r.Finished
 	m.state.dirty = true
 	if m.state.scheduled {
 		return nil
@@ -52,7 +57,7 @@ func (m readerModel) reading() library.Reading {
 	if m.doc != nil && !m.doc.Partial {
 		pct = max(pct, percentRead(m.top, m.bodyHeight(), len(m.doc.Lines)))
 	}
-	return library.Reading{Key: m.entry.Key, Position: m.anchor, Progress: pct, Finished: pct >= 100, LastRead: time.Now()}
+	return library.Reading{Key: m.entry.Key, Position: m.anchor, Progress: pct, Finished: m.state.finished || pct >= 100, LastRead: time.Now()}
 }
 
 // saveNow saves the place at once, as on leaving the article.

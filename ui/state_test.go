@@ -232,3 +232,23 @@ func TestAFileThatVanishesOrChangesAfterListing(t *testing.T) {
 		t.Errorf("a vanished file: screen %v\n%s", m.screen, strings.Join(screenLines(m), "\n"))
 	}
 }
+
+// TestTheEndReachedStaysReached: an article read to its end and then
+// scrolled back to the top before leaving is finished, in the store and in
+// the library at once, and its progress does not go down.
+func TestTheEndReachedStaysReached(t *testing.T) {
+	ctx := storeContext(t, 80, 24, filepath.Join(t.TempDir(), "cable.db"))
+	m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
+	m, _ = press(t, m, "G")
+	m = saveTick(t, m)
+	m, _ = press(t, m, "g")
+	m, cmd := press(t, m, "q")
+	m = settle(t, m, cmd)
+	if r, _, _ := ctx.Catalog.Store.Reading(m.reader.entry.Key); !r.Finished || r.Progress != 100 {
+		t.Errorf("the reading saved = %+v, want finished at 100%%", r)
+	}
+	view := strings.Join(screenLines(m), "\n")
+	if !strings.Contains(view, "8 sections · finished") || strings.Contains(view, "Continue reading") {
+		t.Errorf("the library does not show the article finished:\n%s", view)
+	}
+}
