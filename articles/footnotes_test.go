@@ -109,13 +109,40 @@ func TestArticleWithoutFootnotesIsUnchanged(t *testing.T) {
 }
 
 func TestFoldSpaceAndCountWords(t *testing.T) {
-	for _, s := range []string{"", "  ", "one", " a  b\tc\n", "Bakı\u00a0şəhəri  中文 ", "\u2003x\u3000y "} {
+	for _, s := range []string{"", "  ", "one", " a  b\tc\n", "Bakı\u00a0şəhəri  al-Sham ", "\u2003x\u3000y ", "a – b", "«Oui», dit-il."} {
 		if got, want := foldSpace(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("foldSpace(%q) = %q, want %q", s, got, want)
 		}
 		if got, want := countWords(s), len(strings.Fields(s)); got != want {
 			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// TestChineseAndJapaneseCountByCharacter: text without spaces between its
+// words counts by character, at the speeds measured for each language, so
+// that 1,000 characters of Chinese read in about four minutes at 238
+// words a minute, not as the 22 "words" its spaces make.
+func TestChineseAndJapaneseCountByCharacter(t *testing.T) {
+	chinese := strings.Repeat("中", 1000)
+	japanese := strings.Repeat("日本の外交は、", 100) // 700 characters, kana among them
+	tests := []struct {
+		text string
+		want int
+	}{
+		{chinese, (1000*238 + 127) / 255}, // 933
+		{japanese, (600*238 + 178) / 357}, // the 、 is punctuation: 600 characters, 400
+		{"Baku 和 Tehran", 2 + 1},          // one character of Chinese rounds to one word
+		{"한국 외교 정책", 3},                   // Korean is written with spaces
+		{"中国。「中亚」", (4*238 + 127) / 255},  // marks are not words
+	}
+	for _, tt := range tests {
+		if got := countWords(tt.text); got != tt.want {
+			t.Errorf("countWords(%.20q…) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+	if m := MinutesAt(countWords(chinese), WordsPerMinute); m != 4 {
+		t.Errorf("1,000 characters of Chinese take %d minutes at 238 words a minute, want 4", m)
 	}
 }
 

@@ -41,16 +41,52 @@ func foldSpace(s string) string {
 	return b.String()
 }
 
-// countWords is len(strings.Fields(s)) without the slice.
+// Chinese and Japanese are written without spaces, so their words cannot
+// be counted by the spaces between them; they are read by character. The
+// IReST study (Trauzettel-Klosinski and Dietz, 2012) measured about 255
+// characters a minute for Chinese and 357 for Japanese, against 238 words
+// for English non-fiction (WordsPerMinute), so a character of Chinese
+// counts as 238/255 of a word and one of Japanese (a text with kana) as
+// 238/357: every reading time then follows the same words a minute.
+const (
+	chineseCharsPerMinute  = 255
+	japaneseCharsPerMinute = 357
+)
+
+// isCJKMark reports the punctuation of Chinese and Japanese text (。，「」
+// and the full-width forms), which is read with its characters, not as a
+// word of its own.
+func isCJKMark(r rune) bool {
+	return (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef && !unicode.IsLetter(r) && !unicode.IsDigit(r))
+}
+
+// countWords counts the words of s as a reader takes time over them: the
+// runs between spaces, and, for Chinese and Japanese, each character as
+// the share of a word it takes to read. Korean is written with spaces
+// and counts by them.
 func countWords(s string) int {
 	n, in := 0, false
+	han, kana := 0, 0
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		switch {
+		case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+			kana++
 			in = false
-		} else if !in {
+		case unicode.Is(unicode.Han, r):
+			han++
+			in = false
+		case unicode.IsSpace(r) || isCJKMark(r):
+			in = false
+		case !in:
 			in = true
 			n++
 		}
+	}
+	switch {
+	case kana > 0:
+		n += ((han+kana)*WordsPerMinute + japaneseCharsPerMinute/2) / japaneseCharsPerMinute
+	case han > 0:
+		n += (han*WordsPerMinute + chineseCharsPerMinute/2) / chineseCharsPerMinute
 	}
 	return n
 }
