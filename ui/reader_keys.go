@@ -9,6 +9,7 @@ import (
 
 // key applies a key, and has a place it moved to saved.
 func (m readerModel) key(msg tea.KeyMsg) (readerModel, tea.Cmd) {
+	m.status.drop()
 	before := m.anchor
 	m, cmd := m.handleKey(msg)
 	if m.anchor != before {
@@ -140,6 +141,7 @@ func (m *readerModel) mouse(msg tea.MouseMsg) tea.Cmd {
 	if m.doc == nil || msg.Action != tea.MouseActionPress {
 		return nil
 	}
+	m.status.drop()
 	if isClick(msg) {
 		return m.click(msg)
 	}
