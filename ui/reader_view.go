@@ -159,13 +159,14 @@ func (m readerModel) sidePaneLayout(width int) ([]string, []int) {
 	for i := first; i < end; i++ {
 		owners = append(owners, i)
 		row := ansi.Truncate(fmt.Sprintf("%2d %s", i+1, m.article.SectionTitle(i)), width-3, "…")
+		margin := " "
 		switch {
 		case i == current:
-			row = st.TOCCursor.Render(row)
+			row, margin = st.TOCCursor.Render(row), gutter(margin, st.Marks.Cursor)
 		case m.article.Sections[i].Kind == articles.EditorsNote:
 			row = st.NoteMark.Render(row)
 		}
-		lines = append(lines, " "+row)
+		lines = append(lines, margin+row)
 	}
 	return lines, owners
 }
