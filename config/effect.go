@@ -106,7 +106,7 @@ func writeKeys(w io.Writer, setting string, keys map[string]KeyChoice) {
 	for _, n := range names {
 		labels := make([]string, len(keys[n].Keys))
 		for i, k := range keys[n].Keys {
-			labels[i] = keyLabel(k)
+			labels[i] = KeyLabel(k)
 		}
 		fmt.Fprintf(w, "  %s: [%s]\n", n, strings.Join(labels, ", "))
 	}

@@ -62,9 +62,9 @@ func KeyName(s string) (string, bool) {
 	return "", false
 }
 
-// keyLabel is how the file and cable's messages write a key: the space
-// bar as "space".
-func keyLabel(k string) string {
+// KeyLabel is how the file, cable's messages and its help write a key:
+// the space bar as "space".
+func KeyLabel(k string) string {
 	if k == " " || k == "alt+ " {
 		return strings.TrimSuffix(k, " ") + spaceName
 	}
@@ -76,7 +76,7 @@ func keyLabel(k string) string {
 func badKey(s string) string {
 	msg := fmt.Sprintf("%q is not a key: a key is one character (\"J\", \"]\"), or a name such as space, enter, tab, esc, backspace, up, pgdown, home, f1, ctrl+k or shift+tab, with alt+ before it if you like", s)
 	if k, ok := KeyName(strings.ToLower(s)); ok && strings.ToLower(s) != s {
-		msg += fmt.Sprintf(" (did you mean %q?)", keyLabel(k))
+		msg += fmt.Sprintf(" (did you mean %q?)", KeyLabel(k))
 	}
 	return msg
 }

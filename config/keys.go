@@ -112,7 +112,7 @@ func keyConflict(path, k, a, b string, choices map[string]KeyChoice) error {
 	if !aChosen || (bChosen && bChoice.Line > choice.Line) {
 		choice = bChoice
 	}
-	msg := fmt.Sprintf("%s:%d: the key %q is bound to both %s and %s", path, choice.Line, keyLabel(k), a, b)
+	msg := fmt.Sprintf("%s:%d: the key %q is bound to both %s and %s", path, choice.Line, KeyLabel(k), a, b)
 	switch {
 	case !aChosen:
 		msg += fmt.Sprintf(" (%s has it by default: give %s other keys too to take it from it)", a, a)

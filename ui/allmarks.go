@@ -86,7 +86,11 @@ func (m allMarksModel) view() string {
 	}
 	first, end := m.pick.window(m.ctx.Height - len(lines) - 2)
 	for i := first; i < end; i++ {
-		lines = append(lines, "  "+m.row(i))
+		margin := "  "
+		if i == m.pick.cursor {
+			margin = gutter(margin, st.Marks.Cursor)
+		}
+		lines = append(lines, margin+m.row(i))
 	}
 	body := fitLines(lines, m.ctx.Height-1, m.ctx.Width)
 	return strings.Join(append(body, ansi.Truncate("  "+m.pick.helpLine(), m.ctx.Width, "…")), "\n")

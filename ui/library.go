@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -403,6 +404,13 @@ func newLibraryDelegate(ctx *Context) libraryDelegate {
 	d := list.NewDefaultDelegate()
 	if ctx.Theme == render.StyleNoTTY {
 		d.Styles.SelectedTitle = d.Styles.SelectedTitle.Reverse(true)
+	}
+	if mark := ctx.Styles.Marks.Cursor; mark != "" {
+		// The entry under the cursor is marked as every list's row is,
+		// before its title; the bar the list draws down its left would
+		// look like another mark.
+		d.Styles.SelectedTitle = d.Styles.SelectedTitle.BorderStyle(lipgloss.Border{Left: mark})
+		d.Styles.SelectedDesc = d.Styles.SelectedDesc.BorderStyle(lipgloss.Border{Left: " "})
 	}
 	broken := d
 	broken.Styles.NormalTitle = d.Styles.DimmedTitle

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 // click is a left click at column x, row y.
@@ -117,4 +118,27 @@ func TestALongNamesListSaysThereIsMore(t *testing.T) {
 	if head := screenLines(m)[m.reader.headerHeight()]; strings.Contains(head, "/") {
 		t.Errorf("a list shown whole says where the cursor is: %q", head)
 	}
+}
+
+// TestTheMouseUnderTheHelpActsOnNothingBehindIt shows the help over the
+// text and the side contents: the wheel must not scroll the hidden text,
+// and a click closes the help, as a key does, without jumping to the
+// section whose row it lands where the side contents would be.
+func TestTheMouseUnderTheHelpActsOnNothingBehindIt(t *testing.T) {
+	m := openSeed(t, 140, 30)
+	m, cmd := press(t, m, "T")
+	m = settle(t, m, cmd)
+	row := rowOf(t, m, "Wary of provoking")
+	top := m.reader.top
+	m, _ = press(t, m, "?")
+	next, _ := m.Update(tea.MouseMsg{X: 60, Y: 10, Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	m = next.(Model)
+	if m.reader.top != top || !m.reader.display.help {
+		t.Errorf("the wheel under the help: top %d → %d, help shown %v", top, m.reader.top, m.reader.display.help)
+	}
+	m, _ = click(t, m, 5, row)
+	if m.reader.top != top || m.reader.display.help {
+		t.Errorf("a click under the help: top %d → %d, help shown %v", top, m.reader.top, m.reader.display.help)
+	}
+	golden.RequireEqualEscape(t, []byte(m.View()), true)
 }

@@ -130,7 +130,11 @@ func (p pickList) layout(rows listRows, height, width int) ([]string, []int) {
 			lines = append(lines, "")
 			owners = append(owners, -1)
 		}
-		lines = append(lines, indent+rows.row(i, width-len(indent), i == p.cursor))
+		margin := indent
+		if i == p.cursor {
+			margin = gutter(indent, st.Marks.Cursor)
+		}
+		lines = append(lines, margin+rows.row(i, width-len(indent), i == p.cursor))
 		owners = append(owners, i)
 	}
 	return append(lines, "", indent+p.helpLine()), append(owners, -1, -1)

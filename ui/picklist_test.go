@@ -64,8 +64,12 @@ func TestPickListLayout(t *testing.T) {
 				}
 				drawn = append(drawn, o)
 				want := rows.row(o, 40, o == tt.cursor)
-				if got := strings.TrimPrefix(ansi.Strip(lines[y]), "    "); got != want {
-					t.Errorf("line %d is %q, want row %d, %q", y, got, o, want)
+				margin := "    "
+				if o == tt.cursor {
+					margin = "  › " // the notty style's mark for the cursor
+				}
+				if got := ansi.Strip(lines[y]); got != margin+want {
+					t.Errorf("line %d is %q, want row %d, %q", y, got, o, margin+want)
 				}
 				if i, ok := p.rowAt(rows, y, tt.height, 40); !ok || i != o {
 					t.Errorf("rowAt(%d) = %d, %v; want %d", y, i, ok, o)

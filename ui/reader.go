@@ -165,6 +165,13 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 	return m, nil
 }
 
+// drop takes the passing message away. Every key and click drops it
+// before it acts, so that a message never outlives the state it spoke of:
+// "match 1/10" while n has moved on to the fourth, "Not found" over a
+// search that found. What the key or click itself has to say comes after.
+// Its timer still runs out, but the id tells it from any later message's.
+func (s *readerStatus) drop() { s.text = "" }
+
 // say shows a passing message in the status line.
 func (m *readerModel) say(format string, args ...any) tea.Cmd {
 	m.status.id++

@@ -1,12 +1,14 @@
 package ui
 
 import (
-	"cable/render"
-
 	"fmt"
+	"strings"
+
+	"cable/render"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // finder is the search inside the article: "/" types a query (see
@@ -117,27 +119,47 @@ func (m readerModel) findStatus() string {
 }
 
 // highlight styles the matches on the lines [top, top+len(lines)) of the
-// rendering, the current one apart.
+// rendering, the current one apart. Where marks stand for the styles,
+// they make a line wider: a match later on the line is moved along by the
+// marks before it, and the line gives back as much of its padding.
 func (f *finder) highlight(lines []string, top int, st Styles) []string {
 	if !f.active() || len(f.matches) == 0 {
 		return lines
 	}
 	ix := f.index
 	end := top + len(lines)
+	added := make([]int, len(lines))
 	for i, match := range f.matches {
 		first, last := int(ix.line[match.start]), int(ix.line[match.end-1])
 		if last < top || first >= end {
 			continue
 		}
-		style := st.Match.Render
+		style, marks := st.Match.Render, st.Marks.Match
 		if i == f.current {
-			style = st.MatchCurrent.Render
+			style, marks = st.MatchCurrent.Render, st.Marks.CurrentMatch
 		}
+		mark := func(s ...string) string { return style(marks[0] + strings.Join(s, "") + marks[1]) }
+		wider := ansi.StringWidth(marks[0] + marks[1])
 		for l, span := range ix.spans(match) {
 			if l >= top && l < end {
-				lines[l-top] = highlight(lines[l-top], span, style)
+				k := l - top
+				span.from, span.to = span.from+added[k], span.to+added[k]
+				lines[k] = highlight(lines[k], span, mark)
+				added[k] += wider
 			}
 		}
 	}
+	for k, n := range added {
+		if n > 0 {
+			lines[k] = dropPadding(lines[k], n)
+		}
+	}
 	return lines
+}
+
+// dropPadding takes up to n columns of spaces off the end of line.
+func dropPadding(line string, n int) string {
+	plain := ansi.Strip(line)
+	pad := len(plain) - len(strings.TrimRight(plain, " "))
+	return ansi.Truncate(line, ansi.StringWidth(line)-min(n, pad), "")
 }

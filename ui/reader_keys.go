@@ -9,6 +9,7 @@ import (
 
 // key applies a key, and has a place it moved to saved.
 func (m readerModel) key(msg tea.KeyMsg) (readerModel, tea.Cmd) {
+	m.status.drop()
 	before := m.anchor
 	m, cmd := m.handleKey(msg)
 	if m.anchor != before {
@@ -135,9 +136,18 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 }
 
 // mouse scrolls with the wheel, unless something stands over the text,
-// and takes clicks.
+// and takes clicks. The help hides the text and the side contents, so
+// the mouse acts on neither: a click closes the help, as any key does,
+// and the wheel, which a touch on a trackpad turns, does nothing.
 func (m *readerModel) mouse(msg tea.MouseMsg) tea.Cmd {
 	if m.doc == nil || msg.Action != tea.MouseActionPress {
+		return nil
+	}
+	m.status.drop()
+	if m.display.help {
+		if isClick(msg) {
+			m.display.help = false
+		}
 		return nil
 	}
 	if isClick(msg) {

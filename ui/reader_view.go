@@ -143,30 +143,36 @@ func (m readerModel) sidePaneWidth() int {
 // contents.
 func (m readerModel) textRoom() int { return m.ctx.Width - m.sidePaneWidth() }
 
-// sidePane is the contents beside the text: every section, the one at the
-// top of the screen highlighted as the reader scrolls.
+// sidePane is the contents beside the text: the section at the top of
+// the screen highlighted as the reader scrolls, and as many sections
+// around it as fit.
 func (m readerModel) sidePane(width int) []string {
 	lines, _ := m.sidePaneLayout(width)
 	return lines
 }
 
 // sidePaneLayout draws the side contents and says which section each line
-// is (-1 for none), for clicks.
+// is (-1 for none), for clicks. An article with more sections than lines
+// shows a window of them scrolled as the contents over the text scroll,
+// so that the section being read is always in view.
 func (m readerModel) sidePaneLayout(width int) ([]string, []int) {
 	st := m.ctx.Styles
 	current := m.currentSection()
 	lines := []string{" " + st.TOCTitle.Render("Contents"), ""}
 	owners := []int{-1, -1}
-	for i := range m.article.Sections {
+	window := pickList{cursor: current, rows: len(m.article.Sections)}
+	first, end := window.window(m.bodyHeight() - len(lines))
+	for i := first; i < end; i++ {
 		owners = append(owners, i)
 		row := ansi.Truncate(fmt.Sprintf("%2d %s", i+1, m.article.SectionTitle(i)), width-3, "…")
+		margin := " "
 		switch {
 		case i == current:
-			row = st.TOCCursor.Render(row)
+			row, margin = st.TOCCursor.Render(row), gutter(margin, st.Marks.Cursor)
 		case m.article.Sections[i].Kind == articles.EditorsNote:
 			row = st.NoteMark.Render(row)
 		}
-		lines = append(lines, " "+row)
+		lines = append(lines, margin+row)
 	}
 	return lines, owners
 }

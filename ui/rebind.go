@@ -46,13 +46,19 @@ var libraryActions = actions[libraryKeys]{
 	"filter": func(k *libraryKeys) *key.Binding { return &k.List.Filter }, "help": func(k *libraryKeys) *key.Binding { return &k.List.ShowFullHelp },
 }
 
-// apply rebinds the actions a configuration names.
+// apply rebinds the actions a configuration names. The keys are stored
+// as Bubble Tea names them, the space bar as " "; the help names them as
+// the file does, so that it shows "space" rather than a blank.
 func (acts actions[K]) apply(k *K, choices map[string]config.KeyChoice) {
 	for action, choice := range choices {
 		if get := acts[action]; get != nil {
 			b := get(k)
 			b.SetKeys(choice.Keys...)
-			b.SetHelp(strings.Join(choice.Keys, "/"), b.Help().Desc)
+			labels := make([]string, len(choice.Keys))
+			for i, name := range choice.Keys {
+				labels[i] = config.KeyLabel(name)
+			}
+			b.SetHelp(strings.Join(labels, "/"), b.Help().Desc)
 		}
 	}
 }

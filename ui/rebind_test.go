@@ -10,6 +10,8 @@ import (
 
 	"cable/config"
 	"cable/render"
+
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 func writeConfig(t *testing.T, body string) string {
@@ -118,4 +120,26 @@ func TestKeymapsAgreeWithTheConfiguration(t *testing.T) {
 	}
 	check("keys", config.ReaderKeymap(), reader)
 	check("library_keys", config.LibraryKeymap(), library)
+}
+
+// TestAReboundSpaceShowsAsSpaceInTheHelp gives the space bar to
+// next_section: the help must name it "space", not show a blank.
+func TestAReboundSpaceShowsAsSpaceInTheHelp(t *testing.T) {
+	c, err := config.Load(writeConfig(t, "keys:\n  next_section: space\n  page_down: [pgdown, alt+space]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := testContext(render.StyleDark, 100, 30)
+	ctx.Keys = c.Keys
+	m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
+	m, _ = press(t, m, "space")
+	if got := firstTextLine(m); got != "## A periphery strategy" {
+		t.Fatalf("space (rebound next section): top line %q", got)
+	}
+	m, _ = press(t, m, "?")
+	help := strings.Join(screenLines(m), "\n")
+	if !regexp.MustCompile(`\bspace +next section`).MatchString(help) || !regexp.MustCompile(`pgdown/alt\+space +page down`).MatchString(help) {
+		t.Errorf("the help does not name the space bar:\n%s", help)
+	}
+	golden.RequireEqualEscape(t, []byte(m.View()), true)
 }

@@ -163,13 +163,13 @@ func (m searchModel) hitLines(height int) (out []string, first int) {
 		if where == "" {
 			where = "§1"
 		}
-		title := fmt.Sprintf("%s · %s", h.Title, where)
+		title, margin := fmt.Sprintf("%s · %s", h.Title, where), "  "
 		if i == m.cursor {
-			title = st.TOCCursor.Render(title)
+			title, margin = st.TOCCursor.Render(title), gutter(margin, st.Marks.Cursor)
 		} else {
 			title = st.TOCTitle.Render(title)
 		}
-		out = append(out, "  "+title, "    "+highlightSnippet(st, h.Snippet), "")
+		out = append(out, margin+title, "    "+highlightSnippet(st, h.Snippet), "")
 	}
 	return out, first
 }
@@ -187,7 +187,7 @@ func highlightSnippet(st Styles, snippet string) string {
 			break
 		}
 		b.WriteString(st.Dim.Render(snippet[:start]))
-		b.WriteString(st.Match.Render(snippet[start+len(library.SnippetStart) : start+end]))
+		b.WriteString(st.Match.Render(st.Marks.Match[0] + snippet[start+len(library.SnippetStart):start+end] + st.Marks.Match[1]))
 		snippet = snippet[start+end+len(library.SnippetEnd):]
 	}
 	b.WriteString(st.Dim.Render(snippet))

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"cable/render"
 )
@@ -25,6 +27,40 @@ type Styles struct {
 	HelpDesc     lipgloss.Style // what it does
 	Peek         lipgloss.Style // the box footnotes are peeked at in
 	Error        lipgloss.Style
+	Marks        Marks
+}
+
+// Marks are the characters that show what the styles above show by
+// attributes, for a screen where no attribute shows: the notty style,
+// which NO_COLOR and a terminal without colour get, draws no escape codes
+// at all, so a cursor in reverse video would be invisible. Where the
+// attributes show, the marks are empty and take no room.
+type Marks struct {
+	// Cursor stands in a list's left margin before the row under the
+	// cursor.
+	Cursor string
+	// Current marks the section being read in the contents, apart from
+	// the cursor.
+	Current string
+	// Match and CurrentMatch open and close a search match, and the match
+	// n and N are on.
+	Match, CurrentMatch [2]string
+}
+
+// gutter is indent, a row's left margin, with mark standing at its end,
+// a space after it where there is room, so that marking a row moves
+// nothing.
+func gutter(indent, mark string) string {
+	w := ansi.StringWidth(mark)
+	switch {
+	case w == 0:
+		return indent
+	case len(indent) > w:
+		return indent[:len(indent)-w-1] + mark + " "
+	case len(indent) == w:
+		return mark
+	}
+	return mark + indent
 }
 
 // NewStyles builds the styles for a theme ("dark", "light" or "notty")
@@ -53,6 +89,13 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 		HelpKey:      r.NewStyle().Bold(true).Foreground(accent),
 		HelpDesc:     r.NewStyle().Foreground(fg),
 		Peek:         r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		// Where attributes show, the only mark is the contents' for the
+		// section being read, which every style has.
+		Marks: Marks{Current: "› "},
+	}
+	if theme == render.StyleNoTTY || r.ColorProfile() == termenv.Ascii {
+		// The section being read takes another mark than the cursor's.
+		s.Marks = Marks{Cursor: "›", Current: "• ", Match: [2]string{"‹", "›"}, CurrentMatch: [2]string{"[", "]"}}
 	}
 	if theme == render.StyleNoTTY {
 		// Without colour the status line still needs to stand apart.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"cable/articles"
 
@@ -62,9 +63,9 @@ func (c contentsList) apart(i int) bool { return c.article.Sections[i].Kind == a
 // title and, for an editor's note not titled as one, a label.
 func (c contentsList) row(i, width int, selected bool) string {
 	st := c.ctx.Styles
-	mark := "  "
-	if i == c.current {
-		mark = "› "
+	mark := st.Marks.Current
+	if i != c.current {
+		mark = strings.Repeat(" ", ansi.StringWidth(mark))
 	}
 	label := ""
 	if s := c.article.Sections[i]; s.Kind == articles.EditorsNote && !articles.IsEditorsNoteTitle(s.Title) {
