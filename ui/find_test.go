@@ -167,6 +167,29 @@ func TestSearchEscWhileTypingPutsThePlaceBack(t *testing.T) {
 	}
 }
 
+// TestSearchNotFoundPutsThePlaceBack: a query whose beginning moved the
+// text to a match, and which in the end matches nothing, leaves the text
+// where it was when typing began, and enter says it was not found.
+func TestSearchNotFoundPutsThePlaceBack(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	m, _ = press(t, m, "]")
+	top := m.reader.top
+	m, _ = press(t, m, "/")
+	for _, r := range "dronez" {
+		m, _ = press(t, m, string(r))
+		if r == 'e' && m.reader.top == top {
+			t.Fatal("typing \"drone\" did not move to the match")
+		}
+	}
+	if m.reader.top != top {
+		t.Errorf("\"dronez\" matches nothing, yet the text stays at %d (began at %d)", m.reader.top, top)
+	}
+	m, _ = press(t, m, "enter")
+	if m.reader.top != top || !strings.Contains(statusOf(m), "Not found: dronez") {
+		t.Errorf("after enter: top %d (began at %d), status %q", m.reader.top, top, statusOf(m))
+	}
+}
+
 func TestSentenceAround(t *testing.T) {
 	text := "First one. The second, with drones? Yes! Last one"
 	for at, want := range map[int]string{0: "First one.", 15: "The second, with drones?", 36: "Yes!", 44: "Last one"} {

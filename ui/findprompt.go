@@ -8,7 +8,9 @@ import (
 
 // findPrompt is the query line of the search inside the article, typed in
 // the status line: the reader searches as the query changes; enter keeps
-// the matches, esc puts everything back as it was.
+// the matches, esc puts everything back as it was. A query that matches
+// nothing leaves the text where it was when typing began, as vim's
+// incremental search does, rather than where a shorter query had led.
 type findPrompt struct {
 	keys  promptKeys
 	input textinput.Model
@@ -44,6 +46,9 @@ func (p findPrompt) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 	query, from := p.input.Value(), p.from
 	return p, func(r readerModel) (readerModel, tea.Cmd) {
 		r.runFind(query, from)
+		if len(r.find.matches) == 0 {
+			r.moveTo(from)
+		}
 		return r, cmd
 	}
 }
