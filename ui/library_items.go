@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"cable/articles"
+	"cable/library"
+	"cable/render"
+
+	"github.com/charmbracelet/bubbles/list"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// The library's rows: an article, the "Continue reading" row before it,
+// and the delegate that draws them, broken files greyed out.
+
+// entryItem is one article in the library list, with how far it has been
+// read.
+type entryItem struct {
+	entry   library.Entry
+	reading library.Reading // zero when never opened
+	wpm     int             // the reading speed its time is given at
+}
+
+func (i entryItem) Title() string { return i.entry.Summary.Title }
+
+// Description is the line under the title: author, source, reading time,
+// sections, progress and where the article comes from; for a broken file,
+// what is wrong with it, without the file's path, which would take the
+// whole line: the title above is the file's name.
+func (i entryItem) Description() string {
+	if i.entry.Error != "" {
+		first, _, _ := strings.Cut(i.entry.Error, "\n")
+		return strings.TrimPrefix(first, i.entry.Key+": ")
+	}
+	s := i.entry.Summary
+	var parts []string
+	for _, p := range []string{s.Author, s.Source} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	parts = append(parts, fmt.Sprintf("%d min", max(articles.MinutesAt(s.Words, i.wpm), 1)), plural(len(s.Sections), "section"))
+	if p := progressLabel(i.reading); p != "" {
+		parts = append(parts, p)
+	}
+	return strings.Join(append(parts, sourceLabel(i.entry)), " · ")
+}
+
+// FilterValue is what "/" matches against: title, author, source and
+// topics, so a reader can find a piece by any of them.
+func (i entryItem) FilterValue() string {
+	s := i.entry.Summary
+	return strings.Join(append([]string{s.Title, s.Author, s.Source}, s.Topics...), " ")
+}
+
+// progressLabel says how far an article has been read: nothing for one
+// never opened.
+func progressLabel(r library.Reading) string {
+	switch {
+	case r.Finished:
+		return "finished"
+	case r.LastRead.IsZero():
+		return ""
+	}
+	return fmt.Sprintf("%d%% read", r.Progress)
+}
+
+func sourceLabel(e library.Entry) string {
+	if e.Source == library.SourcePath {
+		return e.Key
+	}
+	return e.Source
+}
+
+// continueItem is the first entry when there is an article to go back to.
+type continueItem struct{ entryItem }
+
+func (i continueItem) Title() string { return "Continue reading: " + i.entry.Summary.Title }
+
+func (i continueItem) Description() string {
+	s := i.entry.Summary
+	sec := i.reading.Position.Section
+	where := fmt.Sprintf("§%d", sec+1)
+	if sec < len(s.Sections) {
+		where += " " + s.Sections[sec]
+	}
+	if p := progressLabel(i.reading); p != "" {
+		where += " · " + p
+	}
+	return where
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// libraryDelegate draws entries as the default delegate does, and broken
+// files greyed out, so that they are listed but plainly not readable.
+type libraryDelegate struct {
+	list.DefaultDelegate
+	broken list.DefaultDelegate
+}
+
+func newLibraryDelegate(ctx *Context) libraryDelegate {
+	d := list.NewDefaultDelegate()
+	if ctx.Theme == render.StyleNoTTY {
+		d.Styles.SelectedTitle = d.Styles.SelectedTitle.Reverse(true)
+	}
+	if mark := ctx.Styles.Marks.Cursor; mark != "" {
+		// The entry under the cursor is marked as every list's row is,
+		// before its title; the bar the list draws down its left would
+		// look like another mark.
+		d.Styles.SelectedTitle = d.Styles.SelectedTitle.BorderStyle(lipgloss.Border{Left: mark})
+		d.Styles.SelectedDesc = d.Styles.SelectedDesc.BorderStyle(lipgloss.Border{Left: " "})
+	}
+	broken := d
+	broken.Styles.NormalTitle = d.Styles.DimmedTitle
+	broken.Styles.NormalDesc = d.Styles.DimmedDesc.Inherit(ctx.Styles.Error)
+	broken.Styles.SelectedTitle = d.Styles.SelectedTitle.Faint(true)
+	broken.Styles.SelectedDesc = d.Styles.SelectedDesc.Inherit(ctx.Styles.Error)
+	return libraryDelegate{DefaultDelegate: d, broken: broken}
+}
+
+func (d libraryDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	if it, ok := item.(entryItem); ok && it.entry.Error != "" {
+		d.broken.Render(w, m, index, item)
+		return
+	}
+	d.DefaultDelegate.Render(w, m, index, item)
+}
