@@ -42,3 +42,28 @@ func TestFilterAndSelectionSurviveReading(t *testing.T) {
 		t.Errorf("selected after reading: %#v, want the article opened", m.library.list.SelectedItem())
 	}
 }
+
+// TestSelectionFollowsTheArticleAsContinueReadingComes: the second
+// article chosen, read a little and left, gains a "Continue reading" row
+// above the list, which moves every row down one: the selection stays on
+// the article read, not on the row number it had.
+func TestSelectionFollowsTheArticleAsContinueReadingComes(t *testing.T) {
+	ctx := storeContext(t, 100, 30, filepath.Join(t.TempDir(), "cable.db"))
+	m := startModel(t, ctx)
+	m, _ = press(t, m, "j")
+	m, cmd := press(t, m, "enter")
+	m = settle(t, m, cmd)
+	if m.screen != readerScreen || m.reader.article.Meta.Title != "Reading with cable" {
+		t.Fatalf("enter on the second row did not open the guide")
+	}
+	m, _ = press(t, m, "j")
+	m, cmd = press(t, m, "q")
+	m = settle(t, m, cmd)
+	key, _, ok := itemIdentity(m.library.list.SelectedItem())
+	if !ok || key != m.reader.entry.Key {
+		t.Errorf("after reading the guide the selection is on %#v", m.library.list.SelectedItem())
+	}
+	if _, resumed := m.library.list.Items()[0].(continueItem); !resumed {
+		t.Errorf("no Continue reading row after reading")
+	}
+}
