@@ -136,7 +136,7 @@ func writeTable(w io.Writer, list []listedArticle) error {
 		rows = append(rows, [6]string{a.ID, a.Title, a.Author, strconv.Itoa(a.Words), strconv.Itoa(a.Minutes), read})
 	}
 	buf := bufio.NewWriter(w)
-	for _, line := range tableLines(rows[:]) {
+	for _, line := range tableLines(rows) {
 		buf.WriteString(line)
 		buf.WriteByte('\n')
 	}

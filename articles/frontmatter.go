@@ -189,6 +189,12 @@ func setField(m *Meta, f field, value ast.Node, line int, p *problems) {
 			return
 		}
 	}
+	if f.name != "editors_note" && f.name != "summary" {
+		// One line, whatever YAML's block scalars ("subtitle: |") keep:
+		// such a field is shown on a line of its own, in a header, a
+		// byline or a list; the note and the summary are paragraphs.
+		text = oneLine(text)
+	}
 	f.set(m, Clean(text))
 	switch f.name {
 	case "editors_note":
@@ -196,6 +202,20 @@ func setField(m *Meta, f field, value ast.Node, line int, p *problems) {
 	case "author_note":
 		m.authorNoteLine = line
 	}
+}
+
+// oneLine joins the lines of s with single spaces, leaving out blank ones.
+func oneLine(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var parts []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // usesAnchors reports whether a value is, or holds, an anchor or an alias.

@@ -460,3 +460,23 @@ func TestALinkDefinitionAfterANoteIsTheArticles(t *testing.T) {
 		t.Errorf("links: %+v", links)
 	}
 }
+
+// TestFieldsAreOneLine: a field written as a YAML block scalar keeps its
+// words on one line, since it is shown on one; the editor's note, which
+// is Markdown, keeps its lines.
+func TestFieldsAreOneLine(t *testing.T) {
+	src := "---\ntitle: T\nsubtitle: |\n  Two\n  lines\nauthor_note: >\n  A fellow,\n\n  ---\n  writing privately.\neditors_note: |\n  One.\n\n  Two.\n---\n\nText.\n"
+	a, err := Parse("t.md", []byte(src), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Meta.Subtitle != "Two lines" || a.Meta.AuthorNote != "A fellow, --- writing privately." {
+		t.Errorf("subtitle %q, author note %q", a.Meta.Subtitle, a.Meta.AuthorNote)
+	}
+	i, _ := a.EditorsNote()
+	var texts []string
+	for _, b := range a.Sections[i].Blocks {
+		texts = append(texts, b.Text)
+	}
+	check(t, "the editor's note", texts, []string{"Editor's note", "One.", "Two.", "About the author: A fellow, --- writing privately."})
+}

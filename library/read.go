@@ -38,14 +38,16 @@ func CheckReadable(path string) error {
 	if filepath.Ext(path) != "" {
 		return checkReadable(path, nil)
 	}
+	// Looked at before it is opened: opening a named pipe with no writer
+	// would wait for ever.
+	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
-		return nil
-	}
 	head := make([]byte, sniffSize)
 	n, _ := io.ReadFull(f, head)
 	return checkReadable(path, head[:n])

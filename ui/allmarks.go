@@ -35,6 +35,10 @@ func (m allMarksModel) update(msg tea.Msg) (allMarksModel, tea.Cmd) {
 		if msg.asker != allMarksScreen {
 			return m, nil
 		}
+		if msg.err != nil {
+			m.err = msg.err // a delete that failed says why
+			return m, nil
+		}
 		return m, bookmarksCmd(m.ctx.store(), "")
 	case tea.KeyMsg:
 		return m.handleKey(msg)

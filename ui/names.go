@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"cable/articles"
 
@@ -68,7 +69,10 @@ func (m namesList) view(f frame) []string { return m.list.view(m, f.height, f.wi
 // row is one name and how often it is mentioned.
 func (m namesList) row(i, width int, selected bool) string {
 	n := m.names[i]
-	row := ansi.Truncate(fmt.Sprintf("%-36s %3d", n.Text, n.Count), max(width, 8), "…")
+	// Padded by the cells a name takes, so that the counts stand in one
+	// column under names in any script.
+	pad := strings.Repeat(" ", max(36-ansi.StringWidth(n.Text), 0))
+	row := ansi.Truncate(fmt.Sprintf("%s%s %3d", n.Text, pad, n.Count), max(width, 8), "…")
 	if selected {
 		row = m.ctx.Styles.TOCCursor.Render(row)
 	}

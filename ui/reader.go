@@ -156,7 +156,7 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 		}
 		return m, cmd
 	case tea.KeyMsg:
-		if m.doc == nil && m.renders.err == nil && !key.Matches(msg, m.keys.Back) {
+		if m.holdsKeys() && !key.Matches(msg, m.keys.Back) {
 			m.early.add(msg) // applied when the text arrives; leaving is at once
 			return m, nil
 		}

@@ -66,6 +66,7 @@ func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
 	if msg.err != nil {
 		m.renders.err = msg.err
 		delete(m.renders.pending, msg.options)
+		m.early.take() // for a text that cannot be shown
 		return m, nil
 	}
 	if _, haveWhole := m.renders.docs[msg.options]; msg.doc.Partial && haveWhole {
@@ -77,6 +78,9 @@ func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
 	}
 	if msg.options == m.ctx.renderOptions(m.textRoom()) {
 		m.show(msg.doc)
+		if msg.doc.Partial {
+			return m, nil // keys typed ahead wait for the whole text
+		}
 		return m.typedAhead()
 	}
 	return m, nil

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"cable/articles"
 	"cable/library"
@@ -221,12 +222,41 @@ func (m readerModel) matchSentence() (articles.Position, string, bool) {
 	found := string(m.find.index.runes[match.start:match.end])
 	at := strings.Index(text, found)
 	if at < 0 {
-		at = strings.Index(strings.ToLower(text), strings.ToLower(found))
+		at = indexFold(text, found)
 	}
 	if at < 0 {
 		return pos, text, true // the match spans paragraphs: keep the one it starts in
 	}
 	return pos, sentenceAround(text, at), true
+}
+
+// indexFold is where in s the first match of sub starts, ignoring case,
+// as a byte offset into s itself (lowering s first could change its
+// length: "Ⱥ" takes two bytes, "ⱥ" three), or -1.
+func indexFold(s, sub string) int {
+	for i := range s {
+		if len(s)-i < len(sub)/3 {
+			break
+		}
+		rest := s[i:]
+		j := 0
+		for _, r := range sub {
+			if j >= len(rest) {
+				j = -1
+				break
+			}
+			c, size := utf8.DecodeRuneInString(rest[j:])
+			if !strings.EqualFold(string(c), string(r)) {
+				j = -1
+				break
+			}
+			j += size
+		}
+		if j >= 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // sentenceAround is the sentence of text that holds the byte at.

@@ -14,6 +14,17 @@ type typeAhead struct {
 // maxTypeAhead is how many keys are kept; later ones are dropped.
 const maxTypeAhead = 64
 
+// holdsKeys says whether a key must wait: until the first rendering
+// arrives, and, once keys wait, until the whole rendering replaces the
+// first screen's, whose other sections are one-line stand-ins that G or
+// ] ] would move through to a place the whole text does not have.
+func (m readerModel) holdsKeys() bool {
+	if m.renders.err != nil {
+		return false
+	}
+	return m.doc == nil || (m.doc.Partial && len(m.early.keys) > 0)
+}
+
 // add keeps a key, unless the queue is full.
 func (q *typeAhead) add(k tea.KeyMsg) {
 	if len(q.keys) < maxTypeAhead {

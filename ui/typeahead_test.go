@@ -108,3 +108,58 @@ func TestKeysReadTogetherCountOneByOne(t *testing.T) {
 		t.Errorf("a paste was split into %v", got)
 	}
 }
+
+// TestKeysTypedAheadWaitForTheWholeText: G typed while the file loads is
+// kept while the first screen's rendering is shown, whose later sections
+// are one-line stand-ins, and applied when the whole text arrives: the
+// reader lands at the true end, not at the stand-in's.
+func TestKeysTypedAheadWaitForTheWholeText(t *testing.T) {
+	m, load := loadingSeed(t, 100, 30)
+	m, _ = press(t, m, "G")
+	next, _ := m.Update(load())
+	m = next.(Model)
+	opts := m.ctx.renderOptions(m.reader.textRoom())
+	first, err := render.FirstScreen(m.reader.article, opts, m.reader.anchor, m.reader.bodyHeight())
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, _ = m.Update(renderedMsg{articleID: m.reader.article.ID, options: opts, doc: first})
+	m = next.(Model)
+	if m.reader.top != 0 {
+		t.Errorf("G was applied to the first screen's rendering (top %d)", m.reader.top)
+	}
+	m, _ = press(t, m, "j") // kept too, after G
+	whole, err := render.Article(m.reader.article, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, _ = m.Update(renderedMsg{articleID: m.reader.article.ID, options: opts, doc: whole})
+	m = next.(Model)
+	if m.reader.top != m.reader.maxTop() {
+		t.Errorf("after G typed ahead the top line is %d, want the end, %d", m.reader.top, m.reader.maxTop())
+	}
+}
+
+// TestIndexFold finds a match ignoring case as a byte offset into the
+// text as it is, where lowering the text would change its length.
+func TestIndexFold(t *testing.T) {
+	tests := []struct {
+		s, sub string
+		want   int
+	}{
+		{"The Karabakh war", "karabakh", 4},
+		{"ȺȺȺ and Iran", "iran", len("ȺȺȺ and ")},
+		{"ȺȺȺ and Iran", "ⱥⱥ", 0},
+		{"Baku", "tehran", -1},
+		{"", "x", -1},
+	}
+	for _, tt := range tests {
+		if got := indexFold(tt.s, tt.sub); got != tt.want {
+			t.Errorf("indexFold(%q, %q) = %d, want %d", tt.s, tt.sub, got, tt.want)
+		}
+	}
+	// The sentence around a match found so is cut inside the text.
+	if got := sentenceAround("ȺȺȺȺȺȺȺȺ. Iran talks.", indexFold("ȺȺȺȺȺȺȺȺ. Iran talks.", "iran")); got != "Iran talks." {
+		t.Errorf("the sentence is %q", got)
+	}
+}
