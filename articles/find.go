@@ -19,6 +19,12 @@ type Summary struct {
 	EditorsNote bool     `json:"editors_note"`
 	Origin      string   `json:"origin"`
 	Topics      []string `json:"topics"`
+	// Subtitle, Abstract (the front matter's summary) and AuthorNote are
+	// what the front matter says of the piece, for listings that show
+	// more than its title.
+	Subtitle   string `json:"subtitle,omitempty"`
+	Abstract   string `json:"summary,omitempty"`
+	AuthorNote string `json:"author_note,omitempty"`
 }
 
 // Summarise describes an article for listings.
@@ -36,6 +42,7 @@ func (a *Article) Summarise() Summary {
 		ID: a.ID, Title: a.Meta.Title, Author: a.Meta.Author, Source: a.Meta.Source,
 		Published: a.Meta.Published, Words: a.Words(), Minutes: a.Minutes(),
 		Sections: titles, EditorsNote: note, Origin: a.Origin, Topics: topics,
+		Subtitle: a.Meta.Subtitle, Abstract: oneLine(a.Meta.Summary), AuthorNote: a.Meta.AuthorNote,
 	}
 }
 

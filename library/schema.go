@@ -8,12 +8,12 @@ import (
 // schemaVersion is the schema this cable writes, kept in PRAGMA
 // user_version. A database with a higher version was written by a newer
 // cable and is not touched.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // migrations[i] takes the schema from version i to version i+1. Each runs
 // in the same transaction as the version change, so a database is never
 // left half-migrated.
-var migrations = []string{schemaV1, schemaV2}
+var migrations = []string{schemaV1, schemaV2, schemaV3}
 
 // schemaV1 is the first schema.
 //
@@ -130,6 +130,16 @@ UPDATE docs SET
 WHERE CASE WHEN json_valid(summary) THEN json_type(summary) = 'object' ELSE 0 END;
 UPDATE docs SET hash = '', mtime_ns = 0 WHERE NOT CASE WHEN json_valid(summary) THEN json_type(summary) = 'object' ELSE 0 END;
 ALTER TABLE docs DROP COLUMN summary;
+`
+
+// schemaV3 keeps what the front matter says of a piece beyond its byline:
+// its subtitle, its summary and the author's note, for the library entry
+// and "cable list --json". They are filled as files are parsed again
+// (indexVersion 4 has every file parsed).
+const schemaV3 = `
+ALTER TABLE docs ADD COLUMN subtitle    TEXT NOT NULL DEFAULT '';
+ALTER TABLE docs ADD COLUMN abstract    TEXT NOT NULL DEFAULT '';
+ALTER TABLE docs ADD COLUMN author_note TEXT NOT NULL DEFAULT '';
 `
 
 // tables are the tables every cable database of this version has; a

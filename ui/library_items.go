@@ -27,7 +27,8 @@ type entryItem struct {
 func (i entryItem) Title() string { return i.entry.Summary.Title }
 
 // Description is the line under the title: author, source, reading time,
-// sections, progress and where the article comes from; for a broken file,
+// sections, progress, where the article comes from and, where the front
+// matter gives one, the summary, cut at the screen's edge; for a broken file,
 // what is wrong with it, without the file's path, which would take the
 // whole line: the title above is the file's name.
 func (i entryItem) Description() string {
@@ -46,7 +47,13 @@ func (i entryItem) Description() string {
 	if p := progressLabel(i.reading); p != "" {
 		parts = append(parts, p)
 	}
-	return strings.Join(append(parts, sourceLabel(i.entry)), " · ")
+	line := strings.Join(append(parts, sourceLabel(i.entry)), " · ")
+	if s.Abstract != "" {
+		// What the piece argues, as far as the line reaches: enough to
+		// choose by, the rest a key away.
+		line += " — " + s.Abstract
+	}
+	return line
 }
 
 // FilterValue is what "/" matches against: title, author, source and
