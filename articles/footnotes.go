@@ -257,7 +257,9 @@ func addNotes(sections []Section, notes []footnoteDefinition) ([]Section, []Foot
 			section.Blocks[j].Line = notes[0].line
 			continue
 		}
-		if n, ok := noteNumber(section.Blocks[j].Text); ok && n == next+1 {
+		// A paragraph of a note may itself start "[2]"; it begins the
+		// next note only if there is one.
+		if n, ok := noteNumber(section.Blocks[j].Text); ok && n == next+1 && n <= len(footnotes) {
 			next = n
 			footnotes[n-1].Text = strings.TrimSpace(section.Blocks[j].Text[len(strconv.Itoa(n))+2:])
 		} else if next > 0 {

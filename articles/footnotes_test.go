@@ -203,6 +203,13 @@ func TestDuplicatedAndContinuedDefinitions(t *testing.T) {
 			warnings: 2,
 		},
 		{
+			name:     "fuzz: the last note's second paragraph starts like a note number",
+			body:     "X[^0]\n\n[^0]:0\n\n    [2]\n",
+			notes:    []string{"0=0 [2]"},
+			text:     []string{"X[1]"},
+			warnings: 0,
+		},
+		{
 			name:     "a duplicate with an empty first line",
 			body:     "D[^d]\n\n[^d]: d\n[^d]:\n\n    more\n\nText.\n",
 			notes:    []string{"d=d"},
