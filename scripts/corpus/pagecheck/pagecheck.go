@@ -103,11 +103,10 @@ func (e Entry) ContentSections() []string {
 	return s
 }
 
-// Body is the printed article without its header: lines is what "cable
-// read --width 0" printed (one paragraph a line), and the first
-// headerBlocks non-blank lines are the title, subtitle, byline and
-// summary. When the first line printed is not the title (a "# " heading),
-// nothing is taken away, rather than a guess.
+// Body is the printed article without its header: the title, subtitle,
+// byline and summary come first, headerBlocks paragraphs (runs of
+// non-blank lines) in all. When the first line printed is not the title
+// (a "# " heading), nothing is taken away, rather than a guess.
 func Body(lines []string, headerBlocks int) []string {
 	i := 0
 	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
@@ -116,9 +115,12 @@ func Body(lines []string, headerBlocks int) []string {
 	if i == len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[i]), "# ") {
 		return lines
 	}
-	for n := 0; i < len(lines) && n < headerBlocks; i++ {
-		if strings.TrimSpace(lines[i]) != "" {
-			n++
+	for n := 0; n < headerBlocks; n++ {
+		for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+			i++
+		}
+		for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
+			i++
 		}
 	}
 	return lines[i:]

@@ -145,3 +145,12 @@ func TestMedian(t *testing.T) {
 		t.Errorf("median %v", m)
 	}
 }
+
+// TestBodyOfWrappedOutput: at a width, the title and the byline may take
+// several lines each; the header is counted in paragraphs.
+func TestBodyOfWrappedOutput(t *testing.T) {
+	printed := []string{"", "  # A long title that", "  wraps", "", "  Jane Roe · A site", "  that wraps", "", "  Text.", ""}
+	if got := Body(printed, 2); !slices.Equal(got, []string{"", "  Text.", ""}) {
+		t.Errorf("Body = %q", got)
+	}
+}
