@@ -23,6 +23,7 @@ import (
 // readPage is a fixture imported and printed.
 type readPage struct {
 	name     string
+	html     string // the saved page
 	expect   pagecheck.Expect
 	expected []string // NAME.expected.txt, one paragraph a line
 	entry    pagecheck.Entry
@@ -48,7 +49,11 @@ func importPage(t *testing.T, page string) readPage {
 	t.Helper()
 	base := strings.TrimSuffix(page, filepath.Ext(page))
 	p := readPage{name: filepath.Base(base)}
-	var err error
+	saved, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.html = string(saved)
 	if p.expect, err = pagecheck.ReadExpect(base + ".expect.json"); err != nil {
 		t.Fatal(err)
 	}
@@ -163,6 +168,13 @@ var strictChecks = []strictCheck{
 	{"the top heading level makes the sections", "sections", func(t *testing.T, p readPage) {
 		if got := p.entry.ContentSections(); !slices.Equal(got, p.expect.Sections) {
 			t.Errorf("sections %q, want %q (all: %q)", got, p.expect.Sections, p.entry.Sections)
+		}
+	}},
+	{"every heading of the article is printed", "sections", func(t *testing.T, p readPage) {
+		for _, h := range pagecheck.BodyHeadings(p.html, p.body) {
+			if !h.Printed {
+				t.Errorf("the h%d %q is missing from the printed text", h.Level, h.Title)
+			}
 		}
 	}},
 	{"the byline as written, and no \"Author unknown\"", "bylines", func(t *testing.T, p readPage) {

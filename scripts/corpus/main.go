@@ -179,10 +179,10 @@ func (c *cable) run(args ...string) (stdout, stderr string, err error) {
 
 // result is what was measured of one page.
 type result struct {
-	Page     string `json:"page"`
-	Imported bool   `json:"imported"`
-	Error    string `json:"error,omitempty"`
-	ID       string `json:"id,omitempty"`
+	Page  string `json:"page"`
+	Done  bool   `json:"imported"`
+	Error string `json:"error,omitempty"`
+	ID    string `json:"id,omitempty"`
 	// Words is how many words "cable read" printed after the header.
 	Words int `json:"words"`
 	// Addresses are the web addresses inside prose lines.
@@ -196,10 +196,17 @@ type result struct {
 	// titles of those that come from the page's own headings.
 	Sections int      `json:"sections"`
 	Content  []string `json:"content_sections"`
-	// HeadingLevel and Headings are the top level of heading in the
-	// imported Markdown and how many headings it has.
-	HeadingLevel int `json:"heading_level"`
-	Headings     int `json:"headings"`
+	// Headings are the page's own headings of the top level its article
+	// uses (pagecheck.BodyHeadings), and AsSections how many of them are
+	// sections; Lost are the article's headings, of any level, that the
+	// printed text does not show.
+	Headings   []pagecheck.PageHeading `json:"headings"`
+	AsSections int                     `json:"headings_as_sections"`
+	Lost       []string                `json:"lost_headings,omitempty"`
+	// ImportedLevel and Imported are the top level of heading in the
+	// imported Markdown and how many headings of it there are.
+	ImportedLevel int `json:"imported_heading_level"`
+	Imported      int `json:"imported_headings"`
 	// Navigable is, for an article without headings, "¶" when its
 	// contents list paragraphs, else "§1/N" as the status line would say.
 	Navigable string `json:"navigable,omitempty"`
@@ -222,15 +229,16 @@ type expectation struct {
 	Figures       int    `json:"figures"`
 }
 
-// sectionsMatch says the page's headings made its sections: a body with
-// two or more headings of its top level opens with as many sections.
+// sectionsMatch says the page's headings made its sections: each of two
+// or more headings of the body's top level is a section.
 func (r result) sectionsMatch() bool {
-	return r.Headings < 2 || len(r.Content) == r.Headings
+	return len(r.Headings) < 2 || r.AsSections == len(r.Headings)
 }
 
-// headingless says the imported article has no heading below its title.
+// headingless says the article has no heading below its title, in the
+// page or in the imported text.
 func (r result) headingless() bool {
-	return r.Imported && r.Headings == 0
+	return r.ID != "" && len(r.Headings) == 0 && len(r.Lost) == 0 && r.Imported == 0
 }
 
 // measure imports every page, then lists and reads each one.
@@ -245,7 +253,7 @@ func (c *cable) measure(pages []string) []result {
 			results[i].Error = oneLine(errOut, err)
 			continue
 		}
-		results[i].Imported = true
+		results[i].Done = true
 		written[path] = i
 	}
 	out, errOut, err := c.run("list", "--json", "--library", c.library)
@@ -255,7 +263,7 @@ func (c *cable) measure(pages []string) []result {
 	}
 	if err != nil {
 		for i := range results {
-			if results[i].Imported {
+			if results[i].Done {
 				results[i].Error = "cable list --json: " + oneLine(errOut, err)
 			}
 		}
@@ -299,7 +307,21 @@ func (c *cable) measurePage(r *result, e pagecheck.Entry) {
 	r.Content = e.ContentSections()
 	if md, err := os.ReadFile(e.Origin); err == nil {
 		h := pagecheck.TopHeadings(string(md))
-		r.HeadingLevel, r.Headings = h.Level, len(h.Titles)
+		r.ImportedLevel, r.Imported = h.Level, len(h.Titles)
+	}
+	if page, err := os.ReadFile(r.Page); err == nil {
+		all := pagecheck.BodyHeadings(string(page), body)
+		r.Headings = pagecheck.TopLevel(all)
+		for _, h := range r.Headings {
+			if slices.Contains(r.Content, h.Title) {
+				r.AsSections++
+			}
+		}
+		for _, h := range all {
+			if !h.Printed {
+				r.Lost = append(r.Lost, h.Title)
+			}
+		}
 	}
 	if r.headingless() {
 		r.Navigable = fmt.Sprintf("§1/%d", r.Sections)
@@ -360,21 +382,22 @@ func oneLine(stderr string, err error) string {
 // writeTable prints one row per page.
 func writeTable(w io.Writer, results []result) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "PAGE\tIMPORTED\tWORDS\tADDR\tSTRANDED\tFURNITURE\tSECTIONS\tHEADINGS\tNAV\tRECALL\tPREC\tEXP SECTIONS\tAUTHOR\tFIGURES")
+	fmt.Fprintln(tw, "PAGE\tIMPORTED\tWORDS\tADDR\tSTRANDED\tFURNITURE\tSECTIONS\tHEADINGS\tAS SECTIONS\tLOST\tNAV\tRECALL\tPREC\tEXP SECTIONS\tAUTHOR\tFIGURES")
 	for _, r := range results {
 		name := filepath.Base(r.Page)
-		if !r.Imported || r.ID == "" {
+		if !r.Done || r.ID == "" {
 			fmt.Fprintf(tw, "%s\tno: %s\n", name, r.Error)
 			continue
 		}
-		headings := "-"
-		if r.Headings > 0 {
-			headings = fmt.Sprintf("%d×h%d", r.Headings, r.HeadingLevel)
+		headings, asSections := "-", "-"
+		if len(r.Headings) > 0 {
+			headings = fmt.Sprintf("%d×h%d", len(r.Headings), r.Headings[0].Level)
+			asSections = fmt.Sprintf("%d/%d", r.AsSections, len(r.Headings))
+			if !r.sectionsMatch() {
+				asSections += " ✗"
+			}
 		}
 		sections := fmt.Sprintf("%d (%d)", r.Sections, len(r.Content))
-		if !r.sectionsMatch() {
-			sections += " ✗"
-		}
 		nav := r.Navigable
 		if nav == "" {
 			nav = "-"
@@ -393,13 +416,16 @@ func writeTable(w io.Writer, results []result) {
 				figures = fmt.Sprintf("%d/%d", x.Figures, *x.FiguresWant)
 			}
 		}
-		fmt.Fprintf(tw, "%s\tyes\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", name, r.Words, r.Addresses, r.Stranded,
-			len(r.Furniture), sections, headings, nav, ratio(r.Recall), ratio(r.Precision), exp, author, figures)
+		fmt.Fprintf(tw, "%s\tyes\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", name, r.Words, r.Addresses, r.Stranded,
+			len(r.Furniture), sections, headings, asSections, len(r.Lost), nav, ratio(r.Recall), ratio(r.Precision), exp, author, figures)
 	}
 	tw.Flush()
 	for _, r := range results {
 		for _, f := range r.Furniture {
 			fmt.Fprintf(w, "  %s: furniture in %q\n", filepath.Base(r.Page), f)
+		}
+		for _, h := range r.Lost {
+			fmt.Fprintf(w, "  %s: heading lost: %q\n", filepath.Base(r.Page), h)
 		}
 	}
 }
@@ -414,11 +440,11 @@ func ratio(v *float64) string {
 
 // writeTotals prints the corpus in a few lines, medians included.
 func writeTotals(w io.Writer, results []result, hasTOC bool) {
-	var imported, addrPages, addrs, stranded, furnPages, multi, multiOK, flat, navigable int
+	var imported, addrPages, addrs, stranded, furnPages, multi, multiOK, lostPages, flat, navigable int
 	var recalls, precisions []float64
 	var expects, sectionsOK, authorsOK, figWant, figOK int
 	for _, r := range results {
-		if !r.Imported || r.ID == "" {
+		if !r.Done || r.ID == "" {
 			continue
 		}
 		imported++
@@ -430,7 +456,10 @@ func writeTotals(w io.Writer, results []result, hasTOC bool) {
 		if len(r.Furniture) > 0 {
 			furnPages++
 		}
-		if r.Headings >= 2 {
+		if len(r.Lost) > 0 {
+			lostPages++
+		}
+		if len(r.Headings) >= 2 {
 			multi++
 			if r.sectionsMatch() {
 				multiOK++
@@ -464,8 +493,9 @@ func writeTotals(w io.Writer, results []result, hasTOC bool) {
 	}
 	fmt.Fprintf(w, "\n%d of %d pages imported\n", imported, len(results))
 	fmt.Fprintf(w, "addresses inside prose: %d, on %d pages; one-word lines inside paragraphs at 80 columns: %d\n", addrs, addrPages, stranded)
-	fmt.Fprintf(w, "section titles with site furniture: on %d pages\n", furnPages)
-	fmt.Fprintf(w, "pages whose body has 2+ headings of its top level: %d; opening with them as sections: %d\n", multi, multiOK)
+	fmt.Fprintf(w, "pages with site furniture in section titles or headings: %d\n", furnPages)
+	fmt.Fprintf(w, "pages whose body has 2+ headings of its top level: %d; opening with all of them as sections: %d\n", multi, multiOK)
+	fmt.Fprintf(w, "pages with headings missing from the printed text: %d\n", lostPages)
 	if hasTOC {
 		fmt.Fprintf(w, "pages without headings: %d; navigable by paragraph (¶): %d\n", flat, navigable)
 	} else {
