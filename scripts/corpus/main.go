@@ -311,6 +311,9 @@ func (c *cable) measurePage(r *result, e pagecheck.Entry) {
 	}
 	if page, err := os.ReadFile(r.Page); err == nil {
 		all := pagecheck.BodyHeadings(string(page), body)
+		if e.HasNotes() {
+			all = slices.DeleteFunc(all, func(h pagecheck.PageHeading) bool { return len(pagecheck.WithoutNotes([]string{h.Title})) == 0 })
+		}
 		r.Headings = pagecheck.TopLevel(all)
 		for _, h := range r.Headings {
 			if slices.Contains(r.Content, h.Title) {
@@ -337,14 +340,20 @@ func (c *cable) measurePage(r *result, e pagecheck.Entry) {
 		r.Recall, r.Precision = &recall, &precision
 	}
 	if want, err := pagecheck.ReadExpect(base + ".expect.json"); err == nil {
-		r.Expect = check(want, e, r.Content, pagecheck.Figures(body))
+		r.Expect = check(want, e, pagecheck.Figures(body))
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		r.Error = err.Error()
 	}
 }
 
-// check compares a page's expectations with what cable made of it.
-func check(want pagecheck.Expect, e pagecheck.Entry, content []string, figures int) *expectation {
+// check compares a page's expectations with what cable made of it. Where
+// cable gathered the notes in a section of its own, the page's heading
+// over them ("References") is not looked for.
+func check(want pagecheck.Expect, e pagecheck.Entry, figures int) *expectation {
+	content := e.ContentSections()
+	if e.HasNotes() {
+		content, want.Sections = pagecheck.WithoutNotes(content), pagecheck.WithoutNotes(want.Sections)
+	}
 	x := &expectation{SectionsWant: len(want.Sections), Author: e.Author, FiguresWant: want.Figures, Figures: figures}
 	for _, s := range want.Sections {
 		if slices.Contains(content, s) {
@@ -386,7 +395,7 @@ func writeTable(w io.Writer, results []result) {
 	for _, r := range results {
 		name := filepath.Base(r.Page)
 		if !r.Done || r.ID == "" {
-			fmt.Fprintf(tw, "%s\tno: %s\n", name, r.Error)
+			fmt.Fprintf(tw, "%s\tno%s\n", name, strings.Repeat("\t-", 14))
 			continue
 		}
 		headings, asSections := "-", "-"
@@ -421,6 +430,9 @@ func writeTable(w io.Writer, results []result) {
 	}
 	tw.Flush()
 	for _, r := range results {
+		if r.Error != "" {
+			fmt.Fprintf(w, "  %s: %s\n", filepath.Base(r.Page), r.Error)
+		}
 		for _, f := range r.Furniture {
 			fmt.Fprintf(w, "  %s: furniture in %q\n", filepath.Base(r.Page), f)
 		}

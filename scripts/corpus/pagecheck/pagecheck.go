@@ -64,6 +64,33 @@ type Entry struct {
 	Error       string   `json:"error"`
 }
 
+// HasNotes says cable gathered the article's notes into a section of its
+// own ("Notes", or "Footnotes" when the article has a "Notes" already),
+// which stands for the page's own "References" or "Notes" heading.
+func (e Entry) HasNotes() bool {
+	s := e.Sections
+	if e.EditorsNote && len(s) > 0 {
+		s = s[:len(s)-1]
+	}
+	return len(s) > 0 && (s[len(s)-1] == "Notes" || s[len(s)-1] == "Footnotes")
+}
+
+// notesTitles are the headings pages put over their notes.
+var notesTitles = []string{"references", "notes", "footnotes", "endnotes", "sources", "citations", "notes and references"}
+
+// WithoutNotes leaves out the titles of notes sections ("References",
+// "Notes"…): once cable has gathered the notes in a section of its own,
+// whether the page's heading over them survives is no matter.
+func WithoutNotes(titles []string) []string {
+	var out []string
+	for _, t := range titles {
+		if !slices.Contains(notesTitles, strings.ToLower(strings.TrimSpace(t))) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // HeaderBlocks is how many paragraphs "cable read" prints before the text:
 // the title, then the subtitle, the byline (author, source, date) and the
 // summary, each when the article has one.
@@ -91,8 +118,8 @@ func (e Entry) ContentSections() []string {
 	if e.EditorsNote && len(s) > 0 {
 		s = s[:len(s)-1]
 	}
-	if n := len(s); n > 0 && (s[n-1] == "Notes" || s[n-1] == "Footnotes") {
-		s = s[:n-1]
+	if e.HasNotes() {
+		s = s[:len(s)-1]
 	}
 	if len(s) > 0 && s[0] == "Opening" {
 		s = s[1:]

@@ -154,3 +154,16 @@ func TestBodyOfWrappedOutput(t *testing.T) {
 		t.Errorf("Body = %q", got)
 	}
 }
+
+func TestWithoutNotes(t *testing.T) {
+	e := Entry{Title: "T", Sections: []string{"Opening", "History", "References", "Notes"}}
+	if !e.HasNotes() {
+		t.Error("HasNotes is false")
+	}
+	if got := WithoutNotes(e.ContentSections()); !slices.Equal(got, []string{"History"}) {
+		t.Errorf("WithoutNotes = %q", got)
+	}
+	if (Entry{Sections: []string{"A", "Editor's note"}, EditorsNote: true}).HasNotes() {
+		t.Error("HasNotes is true without notes")
+	}
+}
