@@ -188,13 +188,13 @@ var furniture = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\bpermalink\b`),
 	regexp.MustCompile(`(?i)link to this (section|heading)`),
 	regexp.MustCompile(`^#\s|\s#$|^#$`),
-	regexp.MustCompile(`🔗`),
+	regexp.MustCompile(`[🔗§]`),
 	regexp.MustCompile(`(?i)https?://|\bwww\.`),
 }
 
 // Furniture reports whether a section title carries site furniture: an
-// "[edit]" link, a "¶", "#" or "Permalink" anchor, a "Link to this
-// section" label, or an address.
+// "[edit]" link, a "¶", "§", "🔗", "#" or "Permalink" anchor, a "Link to
+// this section" label, or an address.
 func Furniture(title string) bool {
 	t := strings.TrimSpace(title)
 	for _, re := range furniture {

@@ -41,6 +41,8 @@ func TestFurniture(t *testing.T) {
 		{"Who takes the chair? Permalink", true},
 		{"Should we? Link to this section", true},
 		{"Title https://example.org/#title", true},
+		{"Sanctions §", true},
+		{"Sanctions 🔗", true},
 		{"C# and the permalinks of old", false},
 		{"Section 5: the #MeToo debate", false},
 	}
