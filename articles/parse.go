@@ -106,7 +106,7 @@ func Parse(file string, data []byte, id string) (*Article, error) {
 	}
 	a := &Article{ID: id, Origin: file, Meta: meta}
 	body, notes := extractFootnotes(body, bodyLine, p)
-	sections, refs := splitSections(body, bodyLine)
+	sections, refs := splitSections(body, meta.Title, bodyLine, 0)
 	a.References = refs
 	sections, a.Footnotes = addNotes(sections, notes)
 	a.Sections = addAuthorNote(placeEditorsNote(sections, meta, p), meta)
@@ -159,18 +159,26 @@ func titleFromBody(body, id string) string {
 	return id
 }
 
-// splitSections cuts a body into the lede and its "##" sections and finds
-// each section's blocks. firstLine is the body's first line in the file.
-// It also returns the body's link reference definitions as Markdown.
-func splitSections(body string, firstLine int) ([]Section, string) {
+// splitSections cuts a body into the lede and its sections and finds each
+// section's blocks. The sections are made by the highest heading level
+// the body uses (see sectionLevel); title is the article's, so that a "#"
+// heading repeating it is not taken for a section; level, when above 0,
+// fixes the level instead, as for the sections cable writes itself ("##
+// Notes"), whose text may hold headings of its own. firstLine is the
+// body's first line in the file. It also returns the body's link
+// reference definitions as Markdown.
+func splitSections(body, title string, firstLine, level int) ([]Section, string) {
 	src := []byte(body)
 	ctx := parser.NewContext()
 	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	lines := newLineIndex(src, firstLine)
+	if level <= 0 {
+		level = sectionLevel(doc, src, title)
+	}
 
 	var sections []Section
 	current := &Section{Kind: Lede, Line: firstLine}
-	start := 0
+	start, noteSeen := 0, false
 	closeSection := func(end int) {
 		current.Markdown = strings.TrimSpace(body[start:end])
 		if current.Kind != Lede || current.Markdown != "" {
@@ -179,11 +187,12 @@ func splitSections(body string, firstLine int) ([]Section, string) {
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		offset, ok := startOffset(n)
-		if h, isHeading := n.(*ast.Heading); isHeading && h.Level == 2 && ok {
+		if h, isHeading := n.(*ast.Heading); isHeading && ok && startsSection(doc, h, src, title, level, noteSeen) {
 			lineStart := bytes.LastIndexByte(src[:offset], '\n') + 1
 			closeSection(lineStart)
 			start = lineStart
-			current = &Section{Kind: Body, Title: PlainText(h, src), Line: lines.lineOf(lineStart)}
+			current = &Section{Kind: Body, Title: HeadingTitle(h, src), Line: lines.lineOf(lineStart)}
+			noteSeen = noteSeen || IsEditorsNoteTitle(current.Title)
 			current.addBlocks(h, src, lines) // the heading is block 0
 			continue
 		}
@@ -198,7 +207,11 @@ func (s *Section) addBlocks(n ast.Node, src []byte, lines lineIndex) {
 	EachBlock(n, src, func(b ast.Node, t string) {
 		offset, _ := startOffset(b)
 		words := countWords(t)
-		s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words})
+		level := 0
+		if h, ok := b.(*ast.Heading); ok {
+			level = h.Level
+		}
+		s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words, Heading: level})
 		s.Words += words
 		s.Links = appendLinks(s.Links, b, src, len(s.Blocks)-1)
 	})
@@ -259,7 +272,7 @@ func placeEditorsNote(sections []Section, meta Meta, p *problems) []Section {
 			p.errorf(sections[note].Line, "editor's note given twice: here and in the front matter's editors_note")
 			return sections
 		}
-		made, _ := splitSections("## Editor's note\n\n"+meta.EditorsNote, meta.editorsNoteLine)
+		made, _ := splitSections("## Editor's note\n\n"+meta.EditorsNote, "", meta.editorsNoteLine, 2)
 		made[0].Line = meta.editorsNoteLine
 		for i := range made[0].Blocks {
 			made[0].Blocks[i].Line = meta.editorsNoteLine
@@ -288,7 +301,7 @@ func addAuthorNote(sections []Section, meta Meta) []Section {
 	}
 	last := &sections[len(sections)-1]
 	if last.Kind != EditorsNote {
-		made, _ := splitSections("## Editor's note\n\n"+authorNoteMarkdown(note), meta.authorNoteLine)
+		made, _ := splitSections("## Editor's note\n\n"+authorNoteMarkdown(note), "", meta.authorNoteLine, 2)
 		made[0].Kind, made[0].Line = EditorsNote, meta.authorNoteLine
 		for i := range made[0].Blocks {
 			made[0].Blocks[i].Line = meta.authorNoteLine
