@@ -78,7 +78,7 @@ func extractArticle(file string, doc *html.Node) (articles.Meta, *html.Node, *ur
 		meta.Author = authorFromByline(byline)
 	}
 	if meta.Author == "" && article.Node != nil {
-		meta.Author = leadingByline(article.Node)
+		meta.Author = authorFromByline(leadingByline(article.Node))
 	}
 	return meta, article.Node, baseURL, nil
 }
@@ -252,17 +252,38 @@ func stripSiteName(title, site string) string {
 }
 
 // authorFromByline turns a byline into an author: "By Jane Doe and John
-// Roe" gives "Jane Doe and John Roe". A "byline" that is a sentence or a
-// paragraph is not an author and is left out.
+// Roe" gives "Jane Doe and John Roe", several authors kept as written, and
+// a staff or agency byline ("Our Foreign Staff", "Reuters") is kept as
+// the author it is. A "byline" that is a sentence or a paragraph is not an
+// author and is left out, and so is a placeholder ("Author unknown").
 func authorFromByline(byline string) string {
 	s := oneLine(byline)
 	if rest, ok := cutLabel(s, "by"); ok {
 		s = rest
 	}
-	if utf8.RuneCountInString(s) > 120 {
+	if utf8.RuneCountInString(s) > 120 || isPlaceholderAuthor(s) {
 		return ""
 	}
 	return s
+}
+
+// placeholderAuthors are what a page's author field holds when no one is
+// named: a content system's default or a stand-in for the name. Compared
+// in lower case, with punctuation and "by" around them removed.
+var placeholderAuthors = map[string]bool{
+	"unknown": true, "author unknown": true, "unknown author": true, "author": true,
+	"anonymous": true, "anon": true, "anonymous author": true, "no author": true,
+	"n/a": true, "na": true, "none": true, "null": true, "undefined": true, "nobody": true,
+	"admin": true, "administrator": true, "guest": true, "user": true, "not available": true,
+}
+
+// isPlaceholderAuthor reports an author field that names no one.
+func isPlaceholderAuthor(s string) bool {
+	t := strings.ToLower(strings.Trim(strings.TrimSpace(s), ".,:;!?-–—()[] "))
+	if rest, ok := cutLabel(t, "by"); ok {
+		t = rest
+	}
+	return t == "" || placeholderAuthors[t]
 }
 
 // markdownHasText reports whether Markdown has any letter or digit to read.
