@@ -66,10 +66,11 @@ func isTitleHeading(doc ast.Node, h *ast.Heading, src []byte, title string) bool
 // it (as the import makes a repeated note), while one at the level is a
 // section, which Parse reports as a second note.
 func startsSection(doc ast.Node, h *ast.Heading, src []byte, title string, level int, noteSeen bool) bool {
-	if isTitleHeading(doc, h, src, title) {
-		return false
+	t := HeadingTitle(h, src)
+	if t == "" || isTitleHeading(doc, h, src, title) {
+		return false // an empty heading names nothing to go to
 	}
-	if IsEditorsNoteTitle(HeadingTitle(h, src)) && !noteSeen {
+	if IsEditorsNoteTitle(t) && !noteSeen {
 		return true
 	}
 	return h.Level == level
@@ -133,9 +134,9 @@ func IsFurnitureAnchor(text string) bool {
 
 // trailingFurniture are the furniture texts that may end a heading
 // written as plain text ("Early life [edit]", "Method ¶"), longest
-// first. The symbols count only as a word of their own, so that "C#"
+// first, and the bracket an edit link stood in once the link is gone. The symbols count only as a word of their own, so that "C#"
 // keeps its sharp.
-var trailingFurniture = []string{"[edit source]", "[edit]", "[]", "¶", "🔗", "⚓"}
+var trailingFurniture = []string{"[edit source]", "[edit]", "[]", "()", "[", "(", "|", "¶", "🔗", "⚓"}
 
 // symbolAnchors end a heading only when a space stands before them.
 var symbolAnchors = []string{"#", "§", "Permalink", "permalink"}

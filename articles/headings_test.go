@@ -160,6 +160,7 @@ func TestHeadingTitle(t *testing.T) {
 		{"## Method [Link to this section](#method)", "Method"},
 		{"## Method Permalink", "Method"},
 		{"## ¶ Method", "Method"},
+		{"## Early life\\[", "Early life"},
 		{"## Learning C#", "Learning C#"},
 		{"## § 3 Remedies", "§ 3 Remedies"},
 		{"## Talks in [Vienna](https://example.org/vienna)", "Talks in Vienna"},

@@ -511,6 +511,7 @@ func isHiddenStyle(style string) bool {
 // page's footnotes are added back as Markdown footnotes.
 func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, baseURL *url.URL) string {
 	removeClutter(content)
+	stripHeadingFurniture(content)
 	removeFurnitureBlocks(content, m.Author)
 	arrangeHeadings(content, m.Title)
 	convert := markdownConverter(baseURL)
@@ -586,41 +587,6 @@ func isFurnitureBlock(t, author string) bool {
 		key = key[:i] // "Comments (2)"
 	}
 	return furnitureLines[key]
-}
-
-// arrangeHeadings makes the article's headings fit cable's sections: the
-// heading that repeats the title goes, <h1> becomes a section heading, and
-// a section heading used twice (or a second editor's note) becomes a
-// sub-heading, so that every section keeps a title of its own.
-func arrangeHeadings(root *html.Node, title string) {
-	seen := map[string]bool{}
-	titleKey := headingKey(title)
-	titleDropped, noteSeen := false, false
-	walkHTML(root, func(n *html.Node) bool {
-		switch {
-		case n.Type != html.ElementNode:
-			return true
-		case n.DataAtom == atom.Blockquote || n.DataAtom == atom.Li:
-			return false // a heading in a quote or a list item starts no section
-		case n.DataAtom != atom.H1 && n.DataAtom != atom.H2:
-			return true
-		}
-		key := headingKey(htmlText(n))
-		switch {
-		case key == "":
-			return false
-		case key == titleKey && !titleDropped:
-			titleDropped = true
-			removeNode(n)
-		case seen[key] || (articles.IsEditorsNoteTitle(key) && noteSeen):
-			setTag(n, atom.H3)
-		default:
-			setTag(n, atom.H2)
-			seen[key] = true
-			noteSeen = noteSeen || articles.IsEditorsNoteTitle(key)
-		}
-		return false
-	})
 }
 
 // headingKey is how headings are compared, as Parse compares section
