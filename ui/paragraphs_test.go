@@ -215,3 +215,19 @@ func TestParagraphViews(t *testing.T) {
 		})
 	}
 }
+
+func TestClickingAParagraphInTheContentsJumpsToIt(t *testing.T) {
+	m := openHeadingless(t, 80, 24)
+	m, _ = press(t, m, "t")
+	m, _ = click(t, m, 20, rowOf(t, m, "¶6  Drones"))
+	if got := statusOf(m); m.reader.overlay != nil || !strings.HasPrefix(got, "¶6/11 · ") {
+		t.Errorf("a click in the contents: overlay %v, status %q", m.reader.overlay, got)
+	}
+	m = openHeadingless(t, 140, 30)
+	m, cmd := press(t, m, "T")
+	m = settle(t, m, cmd)
+	m, _ = click(t, m, 5, rowOf(t, m, "¶8  Washington"))
+	if got, want := firstTextLine(m), paragraphOpening(m, 8); !strings.Contains(got, want) {
+		t.Errorf("a click on the side contents: top line %q, want it to hold %q", got, want)
+	}
+}
