@@ -8,14 +8,60 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// sectionLevel is the heading level that cuts a body into sections: the
-// highest level (fewest "#") among its top-level headings, so that a page
-// whose subheads are "###" or "####" reads in sections as one using "##"
-// does; lower levels stay headings inside a section. Two kinds of heading
-// do not count: a title heading (see isTitleHeading), which names the
-// article rather than a part of it, and an editor's note, which is a
-// section at whatever level it is written. It is 0 when no heading counts.
-func sectionLevel(doc ast.Node, src []byte, title string) int {
+// topHeading is a heading at the top level of a body (not in a quote or
+// a list), with what splitting the body into sections needs to know of
+// it, worked out once.
+type topHeading struct {
+	node  *ast.Heading
+	title string // see HeadingTitle
+	note  bool   // it names the editor's note
+	// starts is set when the heading begins a section.
+	starts bool
+}
+
+// planSections finds a body's top-level headings and which of them begin
+// sections. The sections are made by the highest heading level (fewest
+// "#") the body uses, so that a page whose subheads are "###" or "####"
+// reads in sections as one using "##" does; lower levels stay headings
+// inside a section. level, when above 0, fixes the level instead. Two
+// kinds of heading do not choose the level: a title heading (see
+// isTitleHeading), which names the article rather than a part of it, and
+// an editor's note, which begins a section at whatever level it is
+// written the first time; a later note below the level is a subhead
+// inside it (as the import makes a repeated note), while one at the level
+// is a section, which Parse reports as a second note. A heading with no
+// text names nothing to go to and begins no section.
+func planSections(doc ast.Node, src []byte, title string, level int) []topHeading {
+	var heads []topHeading
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			t := HeadingTitle(h, src)
+			heads = append(heads, topHeading{node: h, title: t, note: IsEditorsNoteTitle(t)})
+		}
+	}
+	titleHeading := len(heads) > 0 && isTitleHeading(doc, heads, title)
+	if level <= 0 {
+		level = sectionLevel(heads, titleHeading)
+	}
+	noteSeen := false
+	for i := range heads {
+		h := &heads[i]
+		switch {
+		case h.title == "" || i == 0 && titleHeading:
+		case h.note && !noteSeen:
+			h.starts, noteSeen = true, true
+		default:
+			h.starts = h.node.Level == level
+			noteSeen = noteSeen || h.starts && h.note
+		}
+	}
+	return heads
+}
+
+// sectionLevel is the highest level among heads, leaving out the first
+// when it is the title heading and editor's notes; a body whose only
+// headings are notes has them at their own level.
+func sectionLevel(heads []topHeading, titleHeading bool) int {
 	level, notes := 0, 0
 	higher := func(have, l int) int {
 		if have == 0 || l < have {
@@ -23,14 +69,13 @@ func sectionLevel(doc ast.Node, src []byte, title string) int {
 		}
 		return have
 	}
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		h, ok := n.(*ast.Heading)
+	for i, h := range heads {
 		switch {
-		case !ok || isTitleHeading(doc, h, src, title):
-		case IsEditorsNoteTitle(HeadingTitle(h, src)):
-			notes = higher(notes, h.Level)
+		case i == 0 && titleHeading:
+		case h.note:
+			notes = higher(notes, h.node.Level)
 		default:
-			level = higher(level, h.Level)
+			level = higher(level, h.node.Level)
 		}
 	}
 	if level == 0 {
@@ -39,41 +84,26 @@ func sectionLevel(doc ast.Node, src []byte, title string) int {
 	return level
 }
 
-// isTitleHeading reports whether h is the article's title written as a
-// "#" heading at the top of the body, as a Markdown file without front
-// matter gives its title: a "#" heading that opens the body and is either
-// the only "#" heading or says the article's title. A body whose "#"
-// headings are its subheads ("# Part one", "# Part two") has them as
-// sections instead.
-func isTitleHeading(doc ast.Node, h *ast.Heading, src []byte, title string) bool {
-	if h.Level != 1 || doc.FirstChild() != ast.Node(h) {
+// isTitleHeading reports whether the first of a body's headings is the
+// article's title written as a "#" heading at the top of the body, as a
+// Markdown file without front matter gives its title: a "#" heading that
+// opens the body and is either the only "#" heading or says the
+// article's title. A body whose "#" headings are its subheads ("# Part
+// one", "# Part two") has them as sections instead.
+func isTitleHeading(doc ast.Node, heads []topHeading, title string) bool {
+	first := heads[0]
+	if first.node.Level != 1 || doc.FirstChild() != ast.Node(first.node) {
 		return false
 	}
-	if title != "" && strings.EqualFold(foldSpace(HeadingTitle(h, src)), foldSpace(title)) {
+	if title != "" && strings.EqualFold(first.title, foldSpace(title)) {
 		return true
 	}
-	for n := h.NextSibling(); n != nil; n = n.NextSibling() {
-		if other, ok := n.(*ast.Heading); ok && other.Level == 1 {
+	for _, h := range heads[1:] {
+		if h.node.Level == 1 {
 			return false
 		}
 	}
 	return true
-}
-
-// startsSection reports whether a top-level heading begins a section of a
-// body whose sections are at level. An editor's note begins one at any
-// level the first time; a later one below the level is a subhead inside
-// it (as the import makes a repeated note), while one at the level is a
-// section, which Parse reports as a second note.
-func startsSection(doc ast.Node, h *ast.Heading, src []byte, title string, level int, noteSeen bool) bool {
-	t := HeadingTitle(h, src)
-	if t == "" || isTitleHeading(doc, h, src, title) {
-		return false // an empty heading names nothing to go to
-	}
-	if IsEditorsNoteTitle(t) && !noteSeen {
-		return true
-	}
-	return h.Level == level
 }
 
 // HeadingTitle is a heading's text as a section's title: its plain text

@@ -172,13 +172,11 @@ func splitSections(body, title string, firstLine, level int) ([]Section, string)
 	ctx := parser.NewContext()
 	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	lines := newLineIndex(src, firstLine)
-	if level <= 0 {
-		level = sectionLevel(doc, src, title)
-	}
+	heads := planSections(doc, src, title, level)
 
 	var sections []Section
 	current := &Section{Kind: Lede, Line: firstLine}
-	start, noteSeen := 0, false
+	start := 0
 	closeSection := func(end int) {
 		current.Markdown = strings.TrimSpace(body[start:end])
 		if current.Kind != Lede || current.Markdown != "" {
@@ -186,14 +184,17 @@ func splitSections(body, title string, firstLine, level int) ([]Section, string)
 		}
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		var head topHeading
+		if len(heads) > 0 && heads[0].node == n {
+			head, heads = heads[0], heads[1:]
+		}
 		offset, ok := startOffset(n)
-		if h, isHeading := n.(*ast.Heading); isHeading && ok && startsSection(doc, h, src, title, level, noteSeen) {
+		if head.starts && ok {
 			lineStart := bytes.LastIndexByte(src[:offset], '\n') + 1
 			closeSection(lineStart)
 			start = lineStart
-			current = &Section{Kind: Body, Title: HeadingTitle(h, src), Line: lines.lineOf(lineStart)}
-			noteSeen = noteSeen || IsEditorsNoteTitle(current.Title)
-			current.addBlocks(h, src, lines) // the heading is block 0
+			current = &Section{Kind: Body, Title: head.title, Line: lines.lineOf(lineStart)}
+			current.addBlocks(n, src, lines) // the heading is block 0
 			continue
 		}
 		current.addBlocks(n, src, lines)
@@ -369,6 +370,9 @@ func sectionText(s Section) string {
 // "Editor's note" in any case, with a straight or curly apostrophe or none,
 // "Editors' note", "Note from the editor", with or without a colon.
 func IsEditorsNoteTitle(title string) bool {
+	if len(title) > 40 {
+		return false // longer than any way of saying it; most headings are
+	}
 	t := strings.ToLower(strings.TrimSpace(title))
 	t = strings.TrimRight(t, ": ")
 	t = strings.NewReplacer("’", "", "'", "", "‘", "").Replace(t)
