@@ -16,9 +16,11 @@ const WordsPerMinute = 238
 type SectionKind int
 
 const (
-	// Body is a section of the argument that starts with a "##" heading.
+	// Body is a section of the argument that starts with a heading of the
+	// level the article's sections are made by: "##", or "###" in an
+	// article whose top subheads are "###", and so on.
 	Body SectionKind = iota
-	// Lede is the text before the first "##" heading.
+	// Lede is the text before the first section heading.
 	Lede
 	// EditorsNote is the note on the author, always presented last.
 	EditorsNote
@@ -52,8 +54,8 @@ type Article struct {
 	Warnings ErrorList
 }
 
-// Section is one part of an article: the lede, a "##" section, or the
-// editor's note.
+// Section is one part of an article: the lede, a section under a heading,
+// the notes, or the editor's note.
 type Section struct {
 	Kind SectionKind
 	// Title is the heading's text; empty for the lede.
@@ -97,6 +99,10 @@ type Block struct {
 	Text  string
 	Line  int
 	Words int
+	// Heading is the level of a heading (1 for "#" to 6), 0 for any other
+	// block: a heading is no paragraph to move to in an article read
+	// paragraph by paragraph.
+	Heading int
 }
 
 // Words is the article's length in words, editor's note included.

@@ -242,7 +242,7 @@ func addNotes(sections []Section, notes []footnoteDefinition) ([]Section, []Foot
 			title = "Footnotes"
 		}
 	}
-	made, _ := splitSections(notesMarkdown(title, notes), notes[0].line)
+	made, _ := splitSections(notesMarkdown(title, notes), "", notes[0].line, 2)
 	section := made[0]
 	section.Kind = Notes
 	// The lines of the made section count from the first note; each note's

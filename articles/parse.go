@@ -106,7 +106,7 @@ func Parse(file string, data []byte, id string) (*Article, error) {
 	}
 	a := &Article{ID: id, Origin: file, Meta: meta}
 	body, notes := extractFootnotes(body, bodyLine, p)
-	sections, refs := splitSections(body, bodyLine)
+	sections, refs := splitSections(body, meta.Title, bodyLine, 0)
 	a.References = refs
 	sections, a.Footnotes = addNotes(sections, notes)
 	a.Sections = addAuthorNote(placeEditorsNote(sections, meta, p), meta)
@@ -159,14 +159,20 @@ func titleFromBody(body, id string) string {
 	return id
 }
 
-// splitSections cuts a body into the lede and its "##" sections and finds
-// each section's blocks. firstLine is the body's first line in the file.
-// It also returns the body's link reference definitions as Markdown.
-func splitSections(body string, firstLine int) ([]Section, string) {
+// splitSections cuts a body into the lede and its sections and finds each
+// section's blocks. The sections are made by the highest heading level
+// the body uses (see sectionLevel); title is the article's, so that a "#"
+// heading repeating it is not taken for a section; level, when above 0,
+// fixes the level instead, as for the sections cable writes itself ("##
+// Notes"), whose text may hold headings of its own. firstLine is the
+// body's first line in the file. It also returns the body's link
+// reference definitions as Markdown.
+func splitSections(body, title string, firstLine, level int) ([]Section, string) {
 	src := []byte(body)
 	ctx := parser.NewContext()
 	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	lines := newLineIndex(src, firstLine)
+	heads := planSections(doc, src, title, level)
 
 	var sections []Section
 	current := &Section{Kind: Lede, Line: firstLine}
@@ -178,13 +184,17 @@ func splitSections(body string, firstLine int) ([]Section, string) {
 		}
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		var head topHeading
+		if len(heads) > 0 && heads[0].node == n {
+			head, heads = heads[0], heads[1:]
+		}
 		offset, ok := startOffset(n)
-		if h, isHeading := n.(*ast.Heading); isHeading && h.Level == 2 && ok {
+		if head.starts && ok {
 			lineStart := bytes.LastIndexByte(src[:offset], '\n') + 1
 			closeSection(lineStart)
 			start = lineStart
-			current = &Section{Kind: Body, Title: PlainText(h, src), Line: lines.lineOf(lineStart)}
-			current.addBlocks(h, src, lines) // the heading is block 0
+			current = &Section{Kind: Body, Title: head.title, Line: lines.lineOf(lineStart)}
+			current.addBlocks(n, src, lines) // the heading is block 0
 			continue
 		}
 		current.addBlocks(n, src, lines)
@@ -198,7 +208,11 @@ func (s *Section) addBlocks(n ast.Node, src []byte, lines lineIndex) {
 	EachBlock(n, src, func(b ast.Node, t string) {
 		offset, _ := startOffset(b)
 		words := countWords(t)
-		s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words})
+		level := 0
+		if h, ok := b.(*ast.Heading); ok {
+			level = h.Level
+		}
+		s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words, Heading: level})
 		s.Words += words
 		s.Links = appendLinks(s.Links, b, src, len(s.Blocks)-1)
 	})
@@ -259,7 +273,7 @@ func placeEditorsNote(sections []Section, meta Meta, p *problems) []Section {
 			p.errorf(sections[note].Line, "editor's note given twice: here and in the front matter's editors_note")
 			return sections
 		}
-		made, _ := splitSections("## Editor's note\n\n"+meta.EditorsNote, meta.editorsNoteLine)
+		made, _ := splitSections("## Editor's note\n\n"+meta.EditorsNote, "", meta.editorsNoteLine, 2)
 		made[0].Line = meta.editorsNoteLine
 		for i := range made[0].Blocks {
 			made[0].Blocks[i].Line = meta.editorsNoteLine
@@ -288,7 +302,7 @@ func addAuthorNote(sections []Section, meta Meta) []Section {
 	}
 	last := &sections[len(sections)-1]
 	if last.Kind != EditorsNote {
-		made, _ := splitSections("## Editor's note\n\n"+authorNoteMarkdown(note), meta.authorNoteLine)
+		made, _ := splitSections("## Editor's note\n\n"+authorNoteMarkdown(note), "", meta.authorNoteLine, 2)
 		made[0].Kind, made[0].Line = EditorsNote, meta.authorNoteLine
 		for i := range made[0].Blocks {
 			made[0].Blocks[i].Line = meta.authorNoteLine
@@ -356,6 +370,9 @@ func sectionText(s Section) string {
 // "Editor's note" in any case, with a straight or curly apostrophe or none,
 // "Editors' note", "Note from the editor", with or without a colon.
 func IsEditorsNoteTitle(title string) bool {
+	if len(title) > 40 {
+		return false // longer than any way of saying it; most headings are
+	}
 	t := strings.ToLower(strings.TrimSpace(title))
 	t = strings.TrimRight(t, ": ")
 	t = strings.NewReplacer("’", "", "'", "", "‘", "").Replace(t)

@@ -16,3 +16,5 @@ func EscapeParagraphStart(p string) string { return escapeParagraphStart(p) }
 func RenderArticle(m articles.Meta, body string) []byte { return renderArticle(m, body) }
 
 func OneLine(s string) string { return oneLine(s) }
+
+func AuthorFromByline(byline string) string { return authorFromByline(byline) }

@@ -794,3 +794,67 @@ func FuzzImportHTML(f *testing.F) {
 		}
 	})
 }
+
+// TestAuthorFromByline checks what a byline gives as the author: several
+// names kept as written, staff and agency bylines kept, placeholders
+// that name no one never shown.
+func TestAuthorFromByline(t *testing.T) {
+	tests := map[string]string{
+		"By Jane Doe":                      "Jane Doe",
+		"Jane Doe and John Roe":            "Jane Doe and John Roe",
+		"By Jane Doe and John Roe":         "Jane Doe and John Roe",
+		"by Ana Silva, Li Wei and Sam Poe": "Ana Silva, Li Wei and Sam Poe",
+		"Jane Doe & John Roe":              "Jane Doe & John Roe",
+		"By Our Foreign Staff":             "Our Foreign Staff",
+		"Reuters":                          "Reuters",
+		"AP":                               "AP",
+		"By Staff Reporter":                "Staff Reporter",
+		"Author unknown":                   "",
+		"Unknown":                          "",
+		"unknown author":                   "",
+		"By Anonymous":                     "",
+		"Anonymous.":                       "",
+		"(Unknown)":                        "",
+		"By admin":                         "",
+		"N/A":                              "",
+		"  ":                               "",
+		"By " + strings.Repeat("very long sentence ", 8): "",
+	}
+	for in, want := range tests {
+		if got := extract.AuthorFromByline(in); got != want {
+			t.Errorf("AuthorFromByline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestImportBylines checks the author of imported pages whose byline is
+// in the page's metadata or text.
+func TestImportBylines(t *testing.T) {
+	prose := strings.Repeat("The ministry said the talks would resume within a year. ", 6)
+	page := func(head, byline string) string {
+		return `<html><head><title>Straits</title>` + head + `</head><body><article><h1>Straits</h1>` + byline +
+			`<p>` + prose + `</p><p>` + prose + `</p></article></body></html>`
+	}
+	tests := []struct {
+		name, page, want string
+	}{
+		{"two authors in a meta tag", page(`<meta name="author" content="Jane Doe and John Roe">`, ""), "Jane Doe and John Roe"},
+		{"three authors in a byline", page("", `<p class="byline">By Ana Silva, Li Wei and Sam Poe</p>`), "Ana Silva, Li Wei and Sam Poe"},
+		{"an agency in a meta tag", page(`<meta name="author" content="AP">`, ""), "AP"},
+		{"a placeholder in a meta tag", page(`<meta name="author" content="Author unknown">`, ""), ""},
+		{"a placeholder byline", page("", `<p class="byline">By Unknown</p>`), ""},
+		{"an anonymous byline in the text", page("", `<p>By Anonymous</p>`), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			md, _, err := extract.ImportHTML("page.html", []byte(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := mustParseCleanly(t, "page.html", md)
+			if a.Meta.Author != tt.want {
+				t.Errorf("author = %q, want %q\n%s", a.Meta.Author, tt.want, md)
+			}
+		})
+	}
+}

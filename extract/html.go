@@ -78,7 +78,7 @@ func extractArticle(file string, doc *html.Node) (articles.Meta, *html.Node, *ur
 		meta.Author = authorFromByline(byline)
 	}
 	if meta.Author == "" && article.Node != nil {
-		meta.Author = leadingByline(article.Node)
+		meta.Author = authorFromByline(leadingByline(article.Node))
 	}
 	return meta, article.Node, baseURL, nil
 }
@@ -252,17 +252,38 @@ func stripSiteName(title, site string) string {
 }
 
 // authorFromByline turns a byline into an author: "By Jane Doe and John
-// Roe" gives "Jane Doe and John Roe". A "byline" that is a sentence or a
-// paragraph is not an author and is left out.
+// Roe" gives "Jane Doe and John Roe", several authors kept as written, and
+// a staff or agency byline ("Our Foreign Staff", "Reuters") is kept as
+// the author it is. A "byline" that is a sentence or a paragraph is not an
+// author and is left out, and so is a placeholder ("Author unknown").
 func authorFromByline(byline string) string {
 	s := oneLine(byline)
 	if rest, ok := cutLabel(s, "by"); ok {
 		s = rest
 	}
-	if utf8.RuneCountInString(s) > 120 {
+	if utf8.RuneCountInString(s) > 120 || isPlaceholderAuthor(s) {
 		return ""
 	}
 	return s
+}
+
+// placeholderAuthors are what a page's author field holds when no one is
+// named: a content system's default or a stand-in for the name. Compared
+// in lower case, with punctuation and "by" around them removed.
+var placeholderAuthors = map[string]bool{
+	"unknown": true, "author unknown": true, "unknown author": true, "author": true,
+	"anonymous": true, "anon": true, "anonymous author": true, "no author": true,
+	"n/a": true, "na": true, "none": true, "null": true, "undefined": true, "nobody": true,
+	"admin": true, "administrator": true, "guest": true, "user": true, "not available": true,
+}
+
+// isPlaceholderAuthor reports an author field that names no one.
+func isPlaceholderAuthor(s string) bool {
+	t := strings.ToLower(strings.Trim(strings.TrimSpace(s), ".,:;!?-–—()[] "))
+	if rest, ok := cutLabel(t, "by"); ok {
+		t = rest
+	}
+	return t == "" || placeholderAuthors[t]
 }
 
 // markdownHasText reports whether Markdown has any letter or digit to read.
@@ -490,6 +511,7 @@ func isHiddenStyle(style string) bool {
 // page's footnotes are added back as Markdown footnotes.
 func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, baseURL *url.URL) string {
 	removeClutter(content)
+	stripHeadingFurniture(content)
 	removeFurnitureBlocks(content, m.Author)
 	arrangeHeadings(content, m.Title)
 	convert := markdownConverter(baseURL)
@@ -565,41 +587,6 @@ func isFurnitureBlock(t, author string) bool {
 		key = key[:i] // "Comments (2)"
 	}
 	return furnitureLines[key]
-}
-
-// arrangeHeadings makes the article's headings fit cable's sections: the
-// heading that repeats the title goes, <h1> becomes a section heading, and
-// a section heading used twice (or a second editor's note) becomes a
-// sub-heading, so that every section keeps a title of its own.
-func arrangeHeadings(root *html.Node, title string) {
-	seen := map[string]bool{}
-	titleKey := headingKey(title)
-	titleDropped, noteSeen := false, false
-	walkHTML(root, func(n *html.Node) bool {
-		switch {
-		case n.Type != html.ElementNode:
-			return true
-		case n.DataAtom == atom.Blockquote || n.DataAtom == atom.Li:
-			return false // a heading in a quote or a list item starts no section
-		case n.DataAtom != atom.H1 && n.DataAtom != atom.H2:
-			return true
-		}
-		key := headingKey(htmlText(n))
-		switch {
-		case key == "":
-			return false
-		case key == titleKey && !titleDropped:
-			titleDropped = true
-			removeNode(n)
-		case seen[key] || (articles.IsEditorsNoteTitle(key) && noteSeen):
-			setTag(n, atom.H3)
-		default:
-			setTag(n, atom.H2)
-			seen[key] = true
-			noteSeen = noteSeen || articles.IsEditorsNoteTitle(key)
-		}
-		return false
-	})
 }
 
 // headingKey is how headings are compared, as Parse compares section

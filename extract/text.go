@@ -213,6 +213,7 @@ func (ti *textImport) applyMeta(line string, header bool) bool {
 	switch field {
 	case "author":
 		target = &ti.meta.Author
+		value = authorFromByline(value)
 	case "published":
 		target = &ti.meta.Published
 	case "updated":

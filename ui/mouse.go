@@ -93,7 +93,8 @@ func (m *searchModel) click(msg tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// click jumps to the section clicked on in the side contents, or gives
+// click jumps to the section (or paragraph) clicked on in the side
+// contents, or gives
 // the click to the overlay, whose rows it may pick.
 func (m *readerModel) click(msg tea.MouseMsg) tea.Cmd {
 	row := msg.Y - m.headerHeight()
@@ -101,7 +102,7 @@ func (m *readerModel) click(msg tea.MouseMsg) tea.Cmd {
 		_, owners := m.sidePaneLayout(m.sidePaneWidth())
 		if row >= 0 && row < len(owners) && owners[row] >= 0 {
 			m.overlay = nil
-			m.jumpToSection(owners[row])
+			m.jumpToStop(owners[row])
 		}
 		return nil
 	}

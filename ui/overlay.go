@@ -114,10 +114,11 @@ func cmdAction(cmd tea.Cmd) readerAction {
 	return func(r readerModel) (readerModel, tea.Cmd) { return r, cmd }
 }
 
-// jumpTo is the action that puts section i's heading at the top.
+// jumpTo is the action that puts stop i of the outline at the top: a
+// section's heading, or a paragraph's first line.
 func jumpTo(i int) readerAction {
 	return func(r readerModel) (readerModel, tea.Cmd) {
-		r.jumpToSection(i)
+		r.jumpToStop(i)
 		return r, nil
 	}
 }

@@ -21,6 +21,7 @@ type readerModel struct {
 	ctx     *Context
 	entry   library.Entry
 	article *articles.Article
+	outline outline // what "]", "[" and the contents move through
 	keys    readerKeys
 
 	doc     *render.Document // the rendering on screen; nil until the first arrives
@@ -96,12 +97,18 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	keys.Links.SetEnabled(len(a.Links()) > 0)
 	keys.Footnote.SetEnabled(len(a.Footnotes) > 0)
 	stateKeys(&keys, ctx.store())
+	o := newOutline(a)
+	if o.byParagraph {
+		keys.NextSection.SetHelp(keys.NextSection.Help().Key, "next paragraph")
+		keys.PrevSection.SetHelp(keys.PrevSection.Help().Key, "previous paragraph")
+	}
 	h := help.New()
 	h.Styles.FullKey, h.Styles.FullDesc = ctx.Styles.HelpKey, ctx.Styles.HelpDesc
 	m := readerModel{
 		ctx:     ctx,
 		entry:   loaded.entry,
 		article: a,
+		outline: o,
 		keys:    keys,
 		renders: renditions{
 			docs:    map[render.Options]*render.Document{},
@@ -109,7 +116,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 			urls:    render.SectionLinks(a),
 		},
 		lists: readerLists{
-			contents: newContents(ctx, a),
+			contents: newContents(ctx, a, o),
 			links:    newLinks(ctx, a),
 			names:    newNames(ctx, loaded.names),
 		},

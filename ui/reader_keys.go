@@ -101,7 +101,7 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	case pressedDisabled(msg, m.keys.Links):
 		return m, m.say("This article has no links.")
 	case key.Matches(msg, m.keys.Contents):
-		m.overlay = m.lists.contents.at(m.currentSection())
+		m.overlay = m.lists.contents.at(m.currentStop())
 	case key.Matches(msg, m.keys.EditorsNote):
 		m.toggleEditorsNote()
 	case key.Matches(msg, m.keys.Return):

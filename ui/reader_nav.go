@@ -42,6 +42,30 @@ func (m *readerModel) jumpToSection(i int) {
 	m.anchor = articles.Position{Section: i}
 }
 
+// jumpToStop puts stop i of the outline at the top: a section as
+// jumpToSection does, a paragraph with its first line on the top line.
+func (m *readerModel) jumpToStop(i int) {
+	if i < 0 || i >= len(m.outline.stops) {
+		return
+	}
+	s := m.outline.stops[i]
+	if s.paragraph == 0 {
+		m.jumpToSection(s.pos.Section)
+		return
+	}
+	m.jumps.record(m.anchor)
+	m.top = m.outline.line(m.doc, i)
+	m.anchor = s.pos
+}
+
+// currentStop is the stop of the outline the top line shows.
+func (m readerModel) currentStop() int {
+	if !m.outline.byParagraph {
+		return m.currentSection()
+	}
+	return m.outline.at(m.doc, m.top)
+}
+
 // goTo shows pos at the top without recording a jump: it is how the jump
 // history itself moves.
 func (m *readerModel) goTo(pos articles.Position) {
@@ -53,6 +77,14 @@ func (m *readerModel) goTo(pos articles.Position) {
 func (m readerModel) currentSection() int { return m.doc.SectionAt(m.top) }
 
 func (m *readerModel) nextSection() tea.Cmd {
+	if m.outline.byParagraph {
+		next := m.outline.next(m.doc, m.top)
+		if next < 0 {
+			return m.say("This is the last %s.", m.outline.kindAt(m.currentStop()))
+		}
+		m.jumpToStop(next)
+		return nil
+	}
 	next := m.currentSection() + 1
 	if next >= len(m.doc.SectionStart) {
 		return m.say("This is the last section.")
@@ -64,6 +96,14 @@ func (m *readerModel) nextSection() tea.Cmd {
 // prevSection goes to the start of the current section, as vim's "[[" does,
 // or to the previous section when already at the start.
 func (m *readerModel) prevSection() tea.Cmd {
+	if m.outline.byParagraph {
+		prev := m.outline.prev(m.doc, m.top)
+		if prev < 0 {
+			return m.say("This is the first %s.", m.outline.kindAt(m.currentStop()))
+		}
+		m.jumpToStop(prev)
+		return nil
+	}
 	cur := m.currentSection()
 	if m.top > m.doc.SectionStart[cur] {
 		m.jumpToSection(cur)

@@ -151,25 +151,32 @@ func (m readerModel) sidePane(width int) []string {
 	return lines
 }
 
-// sidePaneLayout draws the side contents and says which section each line
-// is (-1 for none), for clicks. An article with more sections than lines
+// sidePaneLayout draws the side contents and says which stop of the
+// outline (a section, or a paragraph) each line is (-1 for none), for
+// clicks. An article with more sections than lines
 // shows a window of them scrolled as the contents over the text scroll,
 // so that the section being read is always in view.
 func (m readerModel) sidePaneLayout(width int) ([]string, []int) {
 	st := m.ctx.Styles
-	current := m.currentSection()
+	current := m.currentStop()
 	lines := []string{" " + st.TOCTitle.Render("Contents"), ""}
 	owners := []int{-1, -1}
-	window := pickList{cursor: current, rows: len(m.article.Sections)}
+	window := pickList{cursor: current, rows: len(m.outline.stops)}
 	first, end := window.window(m.bodyHeight() - len(lines))
 	for i := first; i < end; i++ {
 		owners = append(owners, i)
-		row := ansi.Truncate(fmt.Sprintf("%2d %s", i+1, m.article.SectionTitle(i)), width-3, "…")
+		var name string
+		if m.outline.byParagraph {
+			name = m.outline.name(m.article, i)
+		} else {
+			name = fmt.Sprintf("%2d %s", i+1, m.article.SectionTitle(i))
+		}
+		row := ansi.Truncate(name, width-3, "…")
 		margin := " "
 		switch {
 		case i == current:
 			row, margin = st.TOCCursor.Render(row), gutter(margin, st.Marks.Cursor)
-		case m.article.Sections[i].Kind == articles.EditorsNote:
+		case m.article.Sections[m.outline.stops[i].pos.Section].Kind == articles.EditorsNote:
 			row = st.NoteMark.Render(row)
 		}
 		lines = append(lines, margin+row)
@@ -205,8 +212,9 @@ func (m readerModel) helpLines() []string {
 	return append(lines, "", indent+m.ctx.Styles.Dim.Render("Press any key to go back to the text."))
 }
 
-// statusLine reads "§3/8 Section title · 42% · 6 min left", with a passing
-// message or a reminder of the keys on the right.
+// statusLine reads "§3/8 Section title · 42% · 6 min left" (in an article
+// without headings, "¶4/11 · 42% · 2 min left"), with a passing message or
+// a reminder of the keys on the right.
 func (m readerModel) statusLine() string {
 	if p, ok := m.overlay.(prompt); ok {
 		return ansi.Truncate(p.promptView(), m.ctx.Width, "…")
@@ -242,6 +250,15 @@ func (m readerModel) progress() string {
 	if pct < 100 {
 		words := m.article.Words() * (100 - pct) / 100
 		left = fmt.Sprintf("%d min left", max(articles.MinutesAt(words, m.ctx.WordsPerMinute), 1))
+	}
+	if m.outline.byParagraph {
+		// An article without headings: the paragraph, or the notes or
+		// editor's note after them, which have no number among them.
+		place := title
+		if s := m.outline.stops[m.currentStop()]; s.paragraph > 0 {
+			place = fmt.Sprintf("¶%d/%d", s.paragraph, m.outline.paragraphs)
+		}
+		return fmt.Sprintf("%s · %d%% · %s", place, pct, left)
 	}
 	return fmt.Sprintf("§%d/%d %s · %d%% · %s", sec+1, len(m.doc.SectionStart), title, pct, left)
 }
