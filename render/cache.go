@@ -291,6 +291,7 @@ func (c *Cache) key(a *articles.Article, opts Options) ([sha256.Size]byte, error
 	w.int(int64(opts.Width))
 	w.str(opts.Style)
 	w.int(int64(opts.Profile))
+	w.int(int64(opts.Links))
 	// A style file can change under the same name. Its contents are taken
 	// as Article takes them, from the process's copy of the file, so that
 	// an entry is always keyed by the style it was rendered with.
@@ -549,6 +550,7 @@ func decodeEntry(data string, key [sha256.Size]byte, a *articles.Article, opts O
 	if err := checkDocument(doc, a); err != nil {
 		return nil, err
 	}
+	doc.markers = linkMarkers(a, opts.Links)
 	return doc, nil
 }
 

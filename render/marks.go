@@ -77,6 +77,7 @@ type place struct {
 type renderer struct {
 	md    goldmark.Markdown
 	width int // the word wrap's, for breaking what it leaves too wide
+	links LinkMode
 }
 
 // newRenderer makes a renderer for opts, set up as glamour.NewTermRenderer
@@ -90,19 +91,25 @@ func newRenderer(opts Options) (*renderer, error) {
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
-	ar := gansi.NewRenderer(gansi.Options{WordWrap: opts.Width, ColorProfile: opts.Profile, Styles: style})
+	// Links in a table are written as in the text, rather than with
+	// Glamour's own numbers and a list of addresses under the table, unless
+	// addresses are wanted in the text.
+	inlineTable := opts.Links != LinksInline
+	ar := gansi.NewRenderer(gansi.Options{WordWrap: opts.Width, ColorProfile: opts.Profile, Styles: figureStyle(style), InlineTableLinks: inlineTable})
 	md.SetRenderer(grenderer.NewRenderer(grenderer.WithNodeRenderers(util.Prioritized(ar, 1000))))
-	return &renderer{md: md, width: opts.Width}, nil
+	return &renderer{md: md, width: opts.Width, links: opts.Links}, nil
 }
 
-// render renders md. With marked set, it also marks each block of the
+// render renders md, its links as the renderer's link mode asks, numbered
+// from base+1. With marked set, it also marks each block of the
 // section md holds (as articles.EachBlock counts them); blocks and spots
 // are nil when they could not be, and the rendering is the same as
 // without marks.
-func (r *renderer) render(md string, marked bool) (out string, blocks []blockMark, spots []spot, err error) {
+func (r *renderer) render(md string, base int, marked bool) (out string, blocks []blockMark, spots []spot, err error) {
 	md, protected := protectText(md)
 	src := []byte(md)
 	doc := r.md.Parser().Parse(text.NewReader(src))
+	src = rewriteLinks(doc, src, r.links, base, protected)
 	var mark rune
 	marks := 0
 	if marked {
