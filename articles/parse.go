@@ -284,6 +284,7 @@ func IsBareLink(text, url string) bool {
 	}
 	return text != "" && url != "" && trim(text) == trim(url)
 }
+
 // placeEditorsNote marks the editor's note section and moves it last, or
 // makes one from the front matter's editors_note field.
 func placeEditorsNote(sections []Section, meta Meta, p *problems) []Section {
