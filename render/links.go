@@ -1,9 +1,12 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"cable/articles"
 
@@ -80,7 +83,12 @@ func linkBase(a *articles.Article, i int) int {
 //
 // protected says that md's text was handed over with protectText's
 // stand-ins: the text written here gets them too.
-func rewriteLinks(doc gast.Node, src []byte, mode LinkMode, base int, protected bool) []byte {
+//
+// With mark set (and links not inline), the text of every link to a web
+// or mail address is put between two marks, so that where it lands in
+// the output can be found, to make it a hyperlink; urls are their
+// addresses, in order.
+func rewriteLinks(doc gast.Node, src []byte, mode LinkMode, base int, protected bool, mark string) (_ []byte, urls []string) {
 	numbers := map[gast.Node]int{}
 	count := base
 	for top := doc.FirstChild(); top != nil; top = top.NextSibling() {
@@ -102,9 +110,23 @@ func rewriteLinks(doc gast.Node, src []byte, mode LinkMode, base int, protected 
 		return gast.WalkContinue, nil
 	})
 	anchor := []byte("#")
-	for _, n := range found {
-		switch n := n.(type) {
+	linked := func(n gast.Node, url string) {
+		// An image inside a link is the link's text: the link's
+		// hyperlink covers it.
+		if mark == "" || mode == LinksInline || !hyperlinkable(url) || inLink(n) {
+			return
+		}
+		var ok bool
+		if src, ok = markText(n, src, mark); ok {
+			urls = append(urls, url)
+		}
+	}
+	// Inner nodes first: an image inside a link gets its text before the
+	// link's marks go around it. The addresses are gathered backwards.
+	for i := len(found) - 1; i >= 0; i-- {
+		switch n := found[i].(type) {
 		case *gast.Image:
+			url := string(n.Destination)
 			caption := articles.ImageCaption(n, src)
 			for c := n.FirstChild(); c != nil; {
 				next := c.NextSibling()
@@ -115,6 +137,7 @@ func rewriteLinks(doc gast.Node, src []byte, mode LinkMode, base int, protected 
 			if mode != LinksInline {
 				n.Destination = nil
 			}
+			linked(n, url)
 			if num, ok := numbers[n]; ok && mode == LinksNumbered {
 				src = insertMarker(n, src, num)
 			}
@@ -131,25 +154,74 @@ func rewriteLinks(doc gast.Node, src []byte, mode LinkMode, base int, protected 
 			}
 			src = appendText(link, src, url)
 			n.Parent().ReplaceChild(n.Parent(), n, link)
+			linked(link, string(n.URL(src)))
 		case *gast.Link:
 			text := articles.PlainText(n, src)
 			if protected {
 				text = restoreText(text)
 			}
-			if articles.IsBareLink(text, string(n.Destination)) {
+			url := string(n.Destination)
+			if articles.IsBareLink(text, url) {
 				n.Destination = anchor // shown once, as its text
+				linked(n, url)
 				continue
 			}
 			if mode == LinksInline {
 				continue
 			}
 			n.Destination = anchor
+			linked(n, url)
 			if num, ok := numbers[n]; ok && mode == LinksNumbered {
 				src = insertMarker(n, src, num)
 			}
 		}
 	}
-	return src
+	slices.Reverse(urls)
+	return src, urls
+}
+
+// inLink reports whether n stands inside a link.
+func inLink(n gast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*gast.Link); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// markText puts mark before the first letter of n's first text and after
+// the last letter of its last, so that the two marks stand around what n
+// shows. ok is false, and nothing is marked, when n shows no text.
+func markText(n gast.Node, src []byte, mark string) (_ []byte, ok bool) {
+	var first, last *gast.Text
+	_ = gast.Walk(n, func(c gast.Node, entering bool) (gast.WalkStatus, error) {
+		if t, isText := c.(*gast.Text); entering && isText && len(bytes.TrimSpace(t.Segment.Value(src))) > 0 {
+			if first == nil {
+				first = t
+			}
+			last = t
+		}
+		return gast.WalkContinue, nil
+	})
+	if first == nil {
+		return src, false
+	}
+	value := first.Segment.Value(src)
+	lead := len(value) - len(bytes.TrimLeftFunc(value, unicode.IsSpace))
+	start := len(src)
+	src = append(src, value[:lead]...)
+	src = append(src, mark...)
+	src = append(src, value[lead:]...)
+	first.Segment = text.NewSegment(start, len(src))
+	value = last.Segment.Value(src)
+	end := len(bytes.TrimRightFunc(value, unicode.IsSpace))
+	start = len(src)
+	src = append(src, value[:end]...)
+	src = append(src, mark...)
+	src = append(src, value[end:]...)
+	last.Segment = text.NewSegment(start, len(src))
+	return src, true
 }
 
 // protectString is s with protectText's stand-ins.

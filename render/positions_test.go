@@ -61,11 +61,11 @@ func TestMarksChangeNothing(t *testing.T) {
 							}
 							for i := range a.Sections {
 								md := a.SectionMarkdown(i)
-								plain, _, _, err := r.render(md, linkBase(a, i), false)
+								plain, _, _, _, err := r.render(md, linkBase(a, i), false)
 								if err != nil {
 									t.Fatal(err)
 								}
-								marked, _, _, err := r.render(md, linkBase(a, i), true)
+								marked, _, _, _, err := r.render(md, linkBase(a, i), true)
 								if err != nil {
 									t.Fatal(err)
 								}

@@ -53,6 +53,10 @@ type Document struct {
 	// stepped over when an offset is mapped to a line and back. Nil unless
 	// links are numbered.
 	markers [][][]linkNumber
+	// links are where the links' texts stand, line by line, to be made
+	// hyperlinks; in line order. Nil with links inline, whose addresses
+	// are in the text.
+	links []linkSpan
 	// Partial is set on a first paint: only the sections on screen are
 	// rendered, the others stand as one line with their title until the
 	// whole rendering arrives.
@@ -177,6 +181,7 @@ type renderedSection struct {
 	lineFlat []int
 	flatLen  int
 	blocks   []place
+	links    []linkSpan
 }
 
 // renderSection renders one section's Markdown and trims the blank lines
@@ -196,7 +201,7 @@ func renderLines(r *renderer, md string, base int, marked bool) (renderedSection
 	if panicOnText != "" && strings.Contains(md, panicOnText) {
 		panic("render: a section holding " + panicOnText + " panics, as this build asks")
 	}
-	out, blocks, spots, err := r.render(md, base, marked)
+	out, blocks, spots, links, err := r.render(md, base, marked)
 	if err != nil {
 		return renderedSection{}, err
 	}
@@ -212,6 +217,11 @@ func renderLines(r *renderer, md string, base int, marked bool) (renderedSection
 	section := renderedSection{lines: lines}
 	if !marked {
 		return section, nil
+	}
+	for _, l := range links {
+		if l.line -= first; l.line >= 0 && l.line < len(lines) {
+			section.links = append(section.links, l)
+		}
 	}
 	for i := range spots {
 		if spots[i].line -= first; spots[i].line < 0 || spots[i].line >= len(lines) {
@@ -242,6 +252,10 @@ func assemble(a *articles.Article, opts Options, sections []renderedSection) *Do
 		if sec.lineFlat == nil { // a section standing as one line
 			text, lineFlat := flatten(sec.lines)
 			sec.lineFlat, sec.flatLen = lineFlat, len(text)
+		}
+		for _, l := range sec.links {
+			l.line += start
+			d.links = append(d.links, l)
 		}
 		for _, ls := range sec.lineFlat {
 			d.lineFlat = append(d.lineFlat, flat+ls)
