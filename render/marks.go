@@ -95,7 +95,7 @@ func newRenderer(opts Options) (*renderer, error) {
 	// Glamour's own numbers and a list of addresses under the table, unless
 	// addresses are wanted in the text.
 	inlineTable := opts.Links != LinksInline
-	ar := gansi.NewRenderer(gansi.Options{WordWrap: opts.Width, ColorProfile: opts.Profile, Styles: figureStyle(style), InlineTableLinks: inlineTable})
+	ar := gansi.NewRenderer(gansi.Options{WordWrap: opts.Width, ColorProfile: opts.Profile, Styles: figureStyle(style, opts), InlineTableLinks: inlineTable})
 	md.SetRenderer(grenderer.NewRenderer(grenderer.WithNodeRenderers(util.Prioritized(ar, 1000))))
 	return &renderer{md: md, width: opts.Width, links: opts.Links}, nil
 }

@@ -44,10 +44,14 @@ func GlamourStyle(name string, files *JSONStyles) (ansi.StyleConfig, error) {
 // writes in full) is shown: in the style's colour for image text, in
 // italics, apart from the prose around it, and without Glamour's "Image:"
 // and arrow, which were written for an address that no longer follows.
-func figureStyle(style ansi.StyleConfig) ansi.StyleConfig {
+// Without colour (notty, or the Ascii profile) there are no italics
+// either: Glamour would write their code whatever the profile.
+func figureStyle(style ansi.StyleConfig, opts Options) ansi.StyleConfig {
 	style.ImageText.Format = ""
-	italic := true
-	style.ImageText.Italic = &italic
+	if opts.Style != StyleNoTTY && opts.Profile != termenv.Ascii {
+		italic := true
+		style.ImageText.Italic = &italic
+	}
 	return style
 }
 
