@@ -99,6 +99,9 @@ func (m linksList) row(i, width int, selected bool) string {
 		mark = "▸ "
 	}
 	row := fmt.Sprintf("%s%2d  %s  %s  §%d", mark, i+1, l.Text, l.URL, m.section[i]+1)
+	if l.Bare { // its text is its address: once is enough
+		row = fmt.Sprintf("%s%2d  %s  §%d", mark, i+1, l.URL, m.section[i]+1)
+	}
 	row = ansi.Truncate(row, max(width, 8), "…")
 	if selected {
 		row = m.ctx.Styles.TOCCursor.Render(row)
