@@ -240,19 +240,28 @@ func FuzzRenderArticle(f *testing.F) {
 	f.Add([]byte("---\ntitle: T\n---\n\nLede with a [link](https://example.org) and *emphasis*.\n\n## A\n\nText.[^n]\n\n[^n]: A note.\n"), uint8(60))
 	f.Add([]byte("---\ntitle: T\n---\n\n| a | b |\n|---|---|\n| https://example.org/"+strings.Repeat("y", 90)+" | 中文 |\n\n> - [x] quote [^1]\n\n[^1]: note\n"), uint8(0))
 	f.Add([]byte("# T\n\n```\n"+strings.Repeat("code ", 40)+"\n```\n\n1. one\n   - two <https://a.b/c>\n"), uint8(17))
+	f.Add([]byte("---\ntitle: T\n---\n\n[![Map](https://a.b/m.png)](https://a.b/m) ![](x.png) [a`b`*c*](https://a.b/c)\n\n| [x](https://a.b/x) | <x@y.z> |\n|---|---|\n| ![y](https://a.b/y.png) | [https://a.b](https://a.b) |\n"), uint8(160))
 	f.Fuzz(func(t *testing.T, data []byte, w uint8) {
 		a, err := articles.Parse("fuzz.md", data, "fuzz")
 		if err != nil {
 			return
 		}
 		width := 20 + int(w)%100
-		doc, err := Article(a, Options{Width: width, Style: StyleNoTTY})
+		mode := LinkMode(w / 100) // clean, numbered or inline
+		doc, err := Article(a, Options{Width: width, Style: StyleNoTTY, Links: mode})
 		if err != nil {
 			t.Fatalf("rendering failed: %v", err)
 		}
 		for i, l := range doc.Lines {
 			if ansi.StringWidth(l) > width {
 				t.Fatalf("line %d is %d columns, wider than %d: %q", i, ansi.StringWidth(l), width, l)
+			}
+			if strings.Contains(l, "cable could not show this section") {
+				t.Fatalf("rendering panicked: %q", l)
+			}
+			_ = doc.HyperlinkLine(i, l)
+			if pos := doc.PositionAt(i); doc.LineOf(pos) < 0 || doc.LineOf(pos) >= len(doc.Lines) {
+				t.Fatalf("line %d is at %+v, line %d", i, pos, doc.LineOf(pos))
 			}
 		}
 		last := 0
