@@ -213,12 +213,17 @@ func ImageCaption(img *ast.Image, src []byte) string { return imageCaption(img, 
 // linkEnds says, for each link of block (as EachLink finds them), where
 // its text ends in the block's text without white space.
 func linkEnds(block ast.Node, src []byte) map[ast.Node]int {
-	ends := map[ast.Node]int{}
-	var b strings.Builder
-	EachLink(block, func(n ast.Node) { ends[n] = -1 })
-	if len(ends) == 0 {
-		return ends
+	var ends map[ast.Node]int // nil for the many blocks without links
+	EachLink(block, func(n ast.Node) {
+		if ends == nil {
+			ends = map[ast.Node]int{}
+		}
+		ends[n] = -1
+	})
+	if ends == nil {
+		return nil
 	}
+	var b strings.Builder
 	flat, counted := 0, 0
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {

@@ -91,7 +91,7 @@ func linkBase(a *articles.Article, i int) int {
 func rewriteLinks(doc gast.Node, src []byte, mode LinkMode, base int, protected bool, mark string) (_ []byte, urls []string) {
 	numbers := map[gast.Node]int{}
 	count := base
-	for top := doc.FirstChild(); top != nil; top = top.NextSibling() {
+	for top := doc.FirstChild(); top != nil && mode == LinksNumbered; top = top.NextSibling() {
 		articles.EachBlock(top, src, func(block gast.Node, _ string) {
 			articles.EachLink(block, func(n gast.Node) {
 				count++
