@@ -234,8 +234,12 @@ func appendLinks(links []Link, n ast.Node, src []byte, block int) []Link {
 			url := Clean(string(c.Destination))
 			l = Link{Text: text, URL: url, Bare: IsBareLink(text, url)}
 		case *ast.AutoLink:
-			url := Clean(string(c.URL(src)))
-			l = Link{Text: url, URL: url, Bare: true}
+			text := Clean(string(c.URL(src)))
+			url := text
+			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+				url = "mailto:" + url // as L opens it
+			}
+			l = Link{Text: text, URL: url, Bare: true}
 		case *ast.Image:
 			l = Link{Text: figureLabel(imageCaption(c, src)), URL: Clean(string(c.Destination)), Image: true}
 		}

@@ -154,7 +154,7 @@ func rewriteLinks(doc gast.Node, src []byte, mode LinkMode, base int, protected 
 			}
 			src = appendText(link, src, url)
 			n.Parent().ReplaceChild(n.Parent(), n, link)
-			linked(link, string(n.URL(src)))
+			linked(link, autoLinkURL(n, src))
 		case *gast.Link:
 			text := articles.PlainText(n, src)
 			if protected {
@@ -178,6 +178,16 @@ func rewriteLinks(doc gast.Node, src []byte, mode LinkMode, base int, protected 
 	}
 	slices.Reverse(urls)
 	return src, urls
+}
+
+// autoLinkURL is where a bare address leads: a mail address is a
+// mailto: link, as Glamour makes it.
+func autoLinkURL(n *gast.AutoLink, src []byte) string {
+	url := string(n.URL(src))
+	if n.AutoLinkType == gast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+		return "mailto:" + url
+	}
+	return url
 }
 
 // inLink reports whether n stands inside a link.

@@ -298,3 +298,19 @@ func TestLinkTextIsTheHyperlink(t *testing.T) {
 		}
 	}
 }
+
+// TestMailAddressIsAMailtoHyperlink: a bare mail address's hyperlink is a
+// mailto: link, and the list of links has it so, for L to open.
+func TestMailAddressIsAMailtoHyperlink(t *testing.T) {
+	a := parseArticle(t, "---\ntitle: T\n---\nWrite to <desk@example.org>.\n")
+	if l := a.Links(); len(l) != 1 || l[0].URL != "mailto:desk@example.org" || l[0].Text != "desk@example.org" || !l[0].Bare {
+		t.Errorf("links: %+v", l)
+	}
+	d, err := Article(a, Options{Width: 60, Style: StyleDark, Profile: testProfile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if line := d.HyperlinkLine(0, d.Lines[0]); !strings.Contains(line, "\x1b]8;;mailto:desk@example.org\x1b\\") {
+		t.Errorf("no mailto hyperlink in %q", line)
+	}
+}
