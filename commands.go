@@ -171,7 +171,7 @@ func tableLines(rows [][6]string) []string {
 
 func newReadCommand(global *globalFlags) *cobra.Command {
 	var view viewFlags
-	var section string
+	var section, links string
 	var note bool
 	cmd := &cobra.Command{
 		Use:   "read ID|PATH",
@@ -182,12 +182,15 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			resolved, _, err := view.resolve(cmd)
+			resolved, cfg, err := view.resolve(cmd)
 			if err != nil {
 				return err
 			}
 			opts, err := printOptions(a, resolved, section, note, cmd.Flags().Changed("style"))
 			if err != nil {
+				return err
+			}
+			if opts.Render.Links, err = printLinkMode(cfg, links, cmd.Flags().Changed("links"), term.IsTerminal(int(os.Stdout.Fd()))); err != nil {
 				return err
 			}
 			// As in the reader, a JSON style file is never cached: it can
@@ -201,7 +204,26 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 	view.register(cmd)
 	cmd.Flags().StringVar(&section, "section", "", "print only this section: its number or title")
 	cmd.Flags().BoolVar(&note, "editors-note", false, "print only the editor's note")
+	cmd.Flags().StringVar(&links, "links", "", "links in the text: clean, numbered (each section's addresses listed after it) or inline; numbered by default to a file or pipe")
 	return cmd
+}
+
+// printLinkMode is how "cable read" shows links: as --links says, else, to
+// a file or a pipe, numbered with each section's addresses listed after
+// it, so that the text stands alone without the reader's L; else, to a
+// terminal, as the configuration says.
+func printLinkMode(cfg config.Config, flag string, given, isTTY bool) (render.LinkMode, error) {
+	switch {
+	case given:
+		m, err := render.ParseLinkMode(flag)
+		if err != nil {
+			return m, userErrorf("--links: %v", err)
+		}
+		return m, nil
+	case !isTTY:
+		return render.LinksNumbered, nil
+	}
+	return cfg.LinkMode(), nil
 }
 
 // findArticle takes a path to a file, or else the ID of an article in the

@@ -180,3 +180,55 @@ func TestNothingFoundIsSaid(t *testing.T) {
 		t.Errorf("a search that finds passages: %v\n%s", err, out)
 	}
 }
+
+// TestReadToAPipeNumbersLinks: printed to a file or a pipe, links are
+// numbered in the text and each section's addresses listed after it, so
+// that the text stands alone; no address of a link with text of its own
+// stands in the prose. --links chooses otherwise.
+func TestReadToAPipeNumbersLinks(t *testing.T) {
+	const page = "render/testdata/links.md"
+	out, err := run(t, "read", page, "--width", "60", "--no-state")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("escape codes in the text printed to a pipe:\n%q", out)
+	}
+	before, after, found := strings.Cut(out, "## The succession")
+	if !found {
+		t.Fatalf("no second section:\n%s", out)
+	}
+	for _, want := range []string{
+		"Zimbabwe President Robert Mugabe[1], his wife Grace[2]",
+		"\n  [1]: http://www.telegraph.co.uk/news/2017/11/17/zimbabwes-ruling-party-drafting-motion-fire-robert-mugabe-sunday/\n",
+		"\n  [7]: https://www.telegraph.co.uk/content/dam/news/2017/11/15/harare-soldiers-xlarge_trans_NvBQzQNjv4BqpVlberWd9EgFPZtcLiMQfyf2A9a6I9YchsjMeADBa08.jpg\n",
+		"[Figure: Soldiers on the streets of Harare, 15 November",
+	} {
+		if !strings.Contains(before, want) {
+			t.Errorf("the first section lacks %q:\n%s", want, before)
+		}
+	}
+	for _, want := range []string{"Chatham House[10]", "[Figure][13]", "\n  [13]: https://www.telegraph.co.uk/content/dam/news/2017/11/21/parliament-harare.jpg\n"} {
+		if !strings.Contains(after, want) {
+			t.Errorf("the second section lacks %q:\n%s", want, after)
+		}
+	}
+	// The bare addresses are text, shown once and not listed.
+	if strings.Contains(out, "[8]") || strings.Count(out, "https://www.zbc.co.zw/statement") != 0 || strings.Count(out, "zw/statement-by-major-general-sibusiso-moyo/") != 1 {
+		t.Errorf("the bare address is numbered or shown twice:\n%s", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "://") && !strings.HasPrefix(strings.TrimSpace(line), "[") && !strings.Contains(line, "archive.org") && !strings.Contains(line, "zbc.co") {
+			t.Errorf("an address in the prose: %q", line)
+		}
+	}
+	if out, err := run(t, "read", page, "--width", "60", "--no-state", "--links", "clean"); err != nil || strings.Contains(out, "[1]") || strings.Contains(out, "telegraph.co.uk") {
+		t.Errorf("--links clean printed numbers or addresses (%v):\n%s", err, out)
+	}
+	if out, err := run(t, "read", page, "--width", "0", "--no-state", "--links", "inline"); err != nil || strings.Contains(out, "[1]") || !strings.Contains(out, "Robert Mugabe http://www.telegraph.co.uk/news/2017/11/17/") {
+		t.Errorf("--links inline did not print addresses in the text (%v):\n%s", err, out)
+	}
+	if _, err := run(t, "read", page, "--no-state", "--links", "footnotes"); err == nil || !strings.Contains(err.Error(), `"footnotes" is not a link mode (choose clean, numbered or inline)`) {
+		t.Errorf("--links footnotes: %v", err)
+	}
+}

@@ -340,7 +340,7 @@ func TestConfigPrecedence(t *testing.T) {
 	check := func(want string, args ...string) {
 		t.Helper()
 		out, err := run(t, append([]string{"config"}, args...)...)
-		if err != nil || out != "# "+path+"\n"+want+"words_per_minute: 119\nhyperlinks: auto\nkeys:\n  next_section: [J]\n" {
+		if err != nil || out != "# "+path+"\n"+want+"words_per_minute: 119\nhyperlinks: auto\nlinks: clean\nkeys:\n  next_section: [J]\n" {
 			t.Errorf("cable config %v printed %q, %v", args, out, err)
 		}
 	}

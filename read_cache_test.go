@@ -39,8 +39,9 @@ func TestReadUsesTheRenderCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Not a terminal: the notty style has no colour.
-	opts := render.Options{Width: 70, Style: render.StyleNoTTY, Profile: termenv.Ascii}
+	// Not a terminal: the notty style has no colour, and links are
+	// numbered.
+	opts := render.Options{Width: 70, Style: render.StyleNoTTY, Profile: termenv.Ascii, Links: render.LinksNumbered}
 	c := render.OpenCache(dir, render.DefaultCacheMaxBytes, buildVersion())
 	kept, ok := c.Load(a, opts)
 	if !ok {

@@ -56,6 +56,7 @@ func runReader(global globalFlags, view viewFlags, cfg config.Config, paths []st
 		ctx.WordsPerMinute = cfg.WordsPerMinute
 	}
 	ctx.Hyperlinks = render.HyperlinksWanted(cfg.Hyperlinks, os.Getenv)
+	ctx.Links = cfg.LinkMode()
 	ctx.Cache = renderCache(global)
 	ctx.Crash = crashReporter()
 	err = ui.Run(ctx, start, os.Stdin, os.Stdout)

@@ -75,11 +75,24 @@ type Section struct {
 }
 
 // Link is one link of an article: what it says, where it goes, and the
-// block it stands in.
+// block it stands in. A figure (an image) is a link too, to its picture:
+// the text shows "[Figure: caption]", and the address belongs in the list
+// of links with the others.
 type Link struct {
 	Text  string
 	URL   string
 	Block int
+	// Image is set for a figure; its Text is "Figure: caption", or
+	// "Figure" when it has no caption.
+	Image bool
+	// Bare is set when the text is the address itself (<https://…>, or a
+	// link written with its address as its text): shown once, it needs no
+	// number to find it by.
+	Bare bool
+	// End is where the link's text ends in its block's text with white
+	// space removed (as a Position counts): where a rendering that numbers
+	// links puts the number, so that positions can step over it.
+	End int
 }
 
 // Links are every link of the article, in reading order, numbered from 1

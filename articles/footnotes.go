@@ -302,7 +302,11 @@ func finishFootnotes(sections []Section, footnotes []Footnote) {
 		s.Markdown = escaped.Replace(s.Markdown)
 		s.Title = brackets.Replace(s.Title)
 		for j := range s.Links {
-			s.Links[j].Text = brackets.Replace(s.Links[j].Text)
+			l := &s.Links[j]
+			l.Text = brackets.Replace(l.Text)
+			if l.Block >= 0 && l.Block < len(s.Blocks) {
+				l.End = bracketedOffset(s.Blocks[l.Block].Text, l.End)
+			}
 		}
 		for j := range s.Blocks {
 			s.Blocks[j].Text = placeMarkers(s.Blocks[j].Text, i, j, footnotes)
@@ -353,4 +357,24 @@ func flatLen(s string) int {
 		}
 	}
 	return n
+}
+
+// bracketedOffset is where offset, counted in text with its stand-ins,
+// falls once they are brackets: each stand-in before it is a byte where
+// it was three.
+func bracketedOffset(text string, offset int) int {
+	flat, standIns := 0, 0
+	for _, r := range text {
+		if flat >= offset {
+			break
+		}
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if string(r) == markerOpen || string(r) == markerClose {
+			standIns++
+		}
+		flat += utf8.RuneLen(r)
+	}
+	return offset - standIns*(len(markerOpen)-1)
 }

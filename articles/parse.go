@@ -235,24 +235,72 @@ func EachBlock(n ast.Node, src []byte, fn func(block ast.Node, text string)) {
 	}
 }
 
-// appendLinks adds the links inside n, in order: inline, reference-style
-// (goldmark has resolved them by now) and bare addresses.
+// appendLinks adds the links inside n, a block, in order: inline,
+// reference-style (goldmark has resolved them by now), bare addresses and
+// images, each with where its text ends in the block's text.
 func appendLinks(links []Link, n ast.Node, src []byte, block int) []Link {
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+	ends := linkEnds(n, src)
+	EachLink(n, func(c ast.Node) {
+		var l Link
+		switch c := c.(type) {
+		case *ast.Link:
+			text := PlainText(c, src)
+			url := Clean(string(c.Destination))
+			l = Link{Text: text, URL: url, Bare: IsBareLink(text, url)}
+		case *ast.AutoLink:
+			text := Clean(string(c.URL(src)))
+			url := text
+			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+				url = "mailto:" + url // as L opens it
+			}
+			l = Link{Text: text, URL: url, Bare: true}
+		case *ast.Image:
+			l = Link{Text: figureLabel(imageCaption(c, src)), URL: Clean(string(c.Destination)), Image: true}
+		}
+		l.Block, l.End = block, ends[c]
+		links = append(links, l)
+	})
+	return links
+}
+
+// EachLink calls fn with each link of block, in reading order: links,
+// bare addresses and images, but not an image inside a link, which is
+// that link's text. It is the one definition of which links an article
+// counts, so that a renderer numbering a section's links on its own gives
+// each the number it has in Article.Links.
+func EachLink(block ast.Node, fn func(ast.Node)) {
+	_ = ast.Walk(block, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch c := c.(type) {
-		case *ast.Link:
-			links = append(links, Link{Text: PlainText(c, src), URL: Clean(string(c.Destination)), Block: block})
+		switch c.(type) {
+		case *ast.Link, *ast.Image:
+			fn(c)
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
-			url := Clean(string(c.URL(src)))
-			links = append(links, Link{Text: url, URL: url, Block: block})
+			fn(c)
 		}
 		return ast.WalkContinue, nil
 	})
-	return links
+}
+
+// IsBareLink reports whether a link's text is its address: the same, or
+// the same without its scheme or a final slash ("example.org/report" for
+// https://example.org/report/), as pages saved from the web often write
+// them. Such a link shows its address once, as its text.
+func IsBareLink(text, url string) bool {
+	trim := func(s string) string {
+		s = strings.TrimSpace(s)
+		for _, p := range []string{"https://", "http://", "mailto:"} {
+			if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+				s = s[len(p):]
+				break
+			}
+		}
+		s = strings.TrimPrefix(s, "www.")
+		return strings.TrimSuffix(s, "/")
+	}
+	return text != "" && url != "" && trim(text) == trim(url)
 }
 
 // placeEditorsNote marks the editor's note section and moves it last, or

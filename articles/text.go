@@ -105,6 +105,9 @@ func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 	case *ast.AutoLink:
 		b.Write(n.URL(src))
 		return
+	case *ast.Image:
+		b.WriteString(FigureText(imageCaption(n, src)))
+		return
 	case *ast.RawHTML, *ast.HTMLBlock:
 		return
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -172,4 +175,82 @@ func newLineIndex(src []byte, firstLine int) lineIndex {
 func (l lineIndex) lineOf(offset int) int {
 	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
 	return l.firstLine + i - 1
+}
+
+// A figure (an image) reads as one bracketed line, "[Figure: caption]",
+// never as its address, which goes in the list of links instead: the
+// reader knows a picture stands there and what it shows.
+
+// FigureText is how a figure reads in the text: "[Figure: caption]", or
+// "[Figure]" without a caption.
+func FigureText(caption string) string { return "[" + figureLabel(caption) + "]" }
+
+// figureLabel is a figure's name in the list of links.
+func figureLabel(caption string) string {
+	if caption == "" {
+		return "Figure"
+	}
+	return "Figure: " + caption
+}
+
+// imageCaption is what an image says it shows: its alternative text, or
+// failing that its title, white space folded.
+func imageCaption(img *ast.Image, src []byte) string {
+	var b strings.Builder
+	for c := img.FirstChild(); c != nil; c = c.NextSibling() {
+		writePlain(&b, c, src)
+	}
+	if caption := foldSpace(b.String()); caption != "" {
+		return caption
+	}
+	return foldSpace(string(img.Title))
+}
+
+// ImageCaption is what an image says it shows: its alternative text or
+// its title.
+func ImageCaption(img *ast.Image, src []byte) string { return imageCaption(img, src) }
+
+// linkEnds says, for each link of block (as EachLink finds them), where
+// its text ends in the block's text without white space.
+func linkEnds(block ast.Node, src []byte) map[ast.Node]int {
+	var ends map[ast.Node]int // nil for the many blocks without links
+	EachLink(block, func(n ast.Node) {
+		if ends == nil {
+			ends = map[ast.Node]int{}
+		}
+		ends[n] = -1
+	})
+	if ends == nil {
+		return nil
+	}
+	var b strings.Builder
+	flat, counted := 0, 0
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		if _, isLink := ends[n]; isLink {
+			writePlain(&b, n, src)
+			flat += flatLen(b.String()[counted:])
+			counted = b.Len()
+			ends[n] = flat
+			return
+		}
+		// As writePlain walks, so that the text before each link is the
+		// text the block's Text holds.
+		switch n.(type) {
+		case *ast.Text, *ast.String, *ast.AutoLink, *ast.Image, *ast.RawHTML, *ast.HTMLBlock, *ast.FencedCodeBlock, *ast.CodeBlock:
+			writePlain(&b, n, src)
+			return
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			walk(c)
+		}
+		if _, isCell := n.(*east.TableCell); isCell {
+			b.WriteByte(' ')
+		}
+		if n.Type() == ast.TypeBlock {
+			b.WriteByte(' ')
+		}
+	}
+	walk(block)
+	return ends
 }

@@ -36,6 +36,9 @@ type Config struct {
 	// Hyperlinks is auto, always or never: whether links are OSC 8
 	// hyperlinks; "" when the file does not say.
 	Hyperlinks string
+	// Links is how links show in the text: clean, numbered or inline; ""
+	// when the file does not say.
+	Links string
 	// Keys rebinds reader actions and LibraryKeys the library's: action
 	// name → keys, with the line each is set on, for errors.
 	Keys, LibraryKeys map[string]KeyChoice
@@ -130,6 +133,11 @@ func (c *Config) set(f *ast.MappingValueNode) error {
 		default:
 			return wrong("hyperlinks is auto, always or never")
 		}
+	case "links":
+		if _, err := render.ParseLinkMode(value); err != nil {
+			return wrong("links is %s", render.LinkModes)
+		}
+		c.Links = value
 	case "keys":
 		return readKeys(c.Path, f, ReaderKeymap(), c.Keys, "keys", "next_section: J")
 	case "library_keys":
@@ -138,6 +146,12 @@ func (c *Config) set(f *ast.MappingValueNode) error {
 		return wrong("unknown setting %q (the settings are %s)", name, settingNames)
 	}
 	return nil
+}
+
+// LinkMode is how links show in the text: the file's setting, or clean.
+func (c Config) LinkMode() render.LinkMode {
+	m, _ := render.ParseLinkMode(c.Links)
+	return m
 }
 
 // resolvePath is where a path written in the configuration file at
@@ -162,4 +176,4 @@ func resolvePath(config, p string) (string, error) {
 }
 
 // settingNames are the settings the file may hold.
-const settingNames = "style, width, words_per_minute, hyperlinks, keys, library_keys"
+const settingNames = "style, width, words_per_minute, hyperlinks, links, keys, library_keys"

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cable/render"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,7 +34,7 @@ func TestLoad(t *testing.T) {
 
 func TestConfigErrors(t *testing.T) {
 	tests := []struct{ body, want string }{
-		{"colour: red\n", `:1: unknown setting "colour" (the settings are style, width, words_per_minute, hyperlinks, keys, library_keys)`},
+		{"colour: red\n", `:1: unknown setting "colour" (the settings are style, width, words_per_minute, hyperlinks, links, keys, library_keys)`},
 		{"style: dark\nwidth: wide\n", ":2: width is not a number of columns (0 for the terminal's width)"},
 		{"width: -3\n", ":1: width is not a number of columns (0 for the terminal's width)"},
 		{"style: sepia\n", `:1: unknown style "sepia" (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)`},
@@ -41,6 +42,7 @@ func TestConfigErrors(t *testing.T) {
 		{"words_per_minute: 12\n", ":1: words_per_minute is a reading speed from 50 to 2000 words a minute"},
 		{"style: dark\nwords_per_minute: fast\n", ":2: words_per_minute is a reading speed from 50 to 2000 words a minute"},
 		{"hyperlinks: yes\n", ":1: hyperlinks is auto, always or never"},
+		{"style: dark\nlinks: footnotes\n", ":2: links is clean, numbered or inline"},
 		{"keys:\n  jump: J\n", `:2: no action "jump" in keys; the actions are back_from_note, bookmark,`},
 		{"library_keys:\n  jump: J\n", `:2: no action "jump" in library_keys; the actions are bookmarks, continue, down, filter,`},
 		{"library_keys:\n  sort: j\n", `:2: the key "j" is bound to both down and sort`},
@@ -114,11 +116,14 @@ func TestOneRuleForWidths(t *testing.T) {
 }
 
 func TestLoadConfigReadingSpeedLinksAndLibraryKeys(t *testing.T) {
-	c, err := Load(writeConfig(t, "words_per_minute: 300\nhyperlinks: never\nlibrary_keys:\n  sort: o\n  down: [n, down]\n"))
+	c, err := Load(writeConfig(t, "words_per_minute: 300\nhyperlinks: never\nlinks: numbered\nlibrary_keys:\n  sort: o\n  down: [n, down]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.WordsPerMinute != 300 || c.Hyperlinks != "never" || strings.Join(c.LibraryKeys["down"].Keys, ",") != "n,down" || c.LibraryKeys["sort"].Line != 4 {
+	if c.LinkMode() != render.LinksNumbered || (Config{}).LinkMode() != render.LinksClean {
+		t.Errorf("links: numbered gives %v, no setting %v", c.LinkMode(), Config{}.LinkMode())
+	}
+	if c.WordsPerMinute != 300 || c.Hyperlinks != "never" || strings.Join(c.LibraryKeys["down"].Keys, ",") != "n,down" || c.LibraryKeys["sort"].Line != 5 {
 		t.Errorf("config = %+v", c)
 	}
 }

@@ -87,7 +87,7 @@ func (c Config) Write(w io.Writer, v View) {
 	if links == "" {
 		links = "auto"
 	}
-	fmt.Fprintf(w, "words_per_minute: %d\nhyperlinks: %s\n", wpm, links)
+	fmt.Fprintf(w, "words_per_minute: %d\nhyperlinks: %s\nlinks: %s\n", wpm, links, c.LinkMode())
 	writeKeys(w, "keys", c.Keys)
 	writeKeys(w, "library_keys", c.LibraryKeys)
 }

@@ -104,7 +104,7 @@ func TestImportNewsPage(t *testing.T) {
 		"cookie", "Cookie", "Share on", "Subscribe", "Related articles", "Danube corridor, mile by mile",
 		"HarbourWatcher", "Fascinating piece", "Petra from Varna", "customs office really does close",
 		"Comments", "<script", "function(", "dataLayer", "Sign in", "Search the Review", "All rights reserved",
-		"Podcasts", "Morning Brief", "Email address", "![", ".jpg", "Container cranes on a quay at dusk",
+		"Podcasts", "Morning Brief", "Email address", "Container cranes on a quay at dusk",
 		"Jane Q. Analyst\n", "By Jane", "14 March 2024", "](/", "](..",
 	} {
 		if strings.Contains(md, banned) {
@@ -116,7 +116,8 @@ func TestImportNewsPage(t *testing.T) {
 		"[Commission’s connectivity strategy](https://www.meridian-review.example/analysis/policy/connectivity)",
 		"> “We were designed to move timber",
 		"- Chinese lenders, whose interest has cooled but not disappeared;",
-		"Container cranes on the quay at Constanța.", // the caption is text; the image is not
+		// The figure is one image, its caption its text.
+		"\n![Container cranes on the quay at Constanța.](https://www.meridian-review.example/images/constanta-cranes.jpg)\n",
 	} {
 		if !strings.Contains(md, wanted) {
 			t.Errorf("the import lacks %q:\n%s", wanted, md)
@@ -285,6 +286,30 @@ func TestImportHTMLDetails(t *testing.T) {
 			page:  `<html><head><title>Pictures of ports</title></head><body><p>` + prose + `</p><p><a href="https://x.example/big.png"><img src="small.png" alt="A port"></a></p><p>More text here.</p></body></html>`,
 			meta:  articles.Meta{Title: "Pictures of ports"},
 			lacks: []string{"png", "[]", "A port"},
+		},
+		{
+			name: "a figure becomes an image with its caption as its text",
+			page: `<html><head><title>Harare</title><link rel="canonical" href="https://news.example/2017/harare"></head><body><article><p>` + prose + `</p>` +
+				`<figure><img src="/img/soldiers.jpg" alt="Soldiers"><figcaption>Soldiers on the streets of Harare, 15 November 2017</figcaption></figure>` +
+				`<p>More text here.</p></article></body></html>`,
+			meta:  articles.Meta{Title: "Harare", URL: "https://news.example/2017/harare"},
+			has:   []string{"![Soldiers on the streets of Harare, 15 November 2017](https://news.example/img/soldiers.jpg)"},
+			lacks: []string{"data-cable", "![Soldiers]"},
+		},
+		{
+			name: "a figure without a caption takes its picture's alternative text, or none",
+			page: `<html><head><title>Maps</title></head><body><article><p>` + prose + `</p>` +
+				`<figure><picture><source srcset="https://maps.example/a.webp"><img src="https://maps.example/a.png" alt="The corridor"></picture></figure>` +
+				`<p>` + prose + `</p><figure><img data-src="https://maps.example/b.png" src="data:image/gif;base64,R0lGOD"></figure><p>More text here.</p></article></body></html>`,
+			meta: articles.Meta{Title: "Maps"},
+			has:  []string{"![The corridor](https://maps.example/a.png)", "![](https://maps.example/b.png)"},
+		},
+		{
+			name:  "a figure whose picture has no address to follow keeps only its caption",
+			page:  `<html><head><title>Local</title></head><body><article><p>` + prose + `</p><figure><img src="pics/a.png" alt="A"><figcaption>The port at night</figcaption></figure><p>More text here.</p></article></body></html>`,
+			meta:  articles.Meta{Title: "Local"},
+			has:   []string{"The port at night"},
+			lacks: []string{"![", "a.png"},
 		},
 		{
 			name: "a windows-1252 page is decoded",

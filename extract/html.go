@@ -65,6 +65,7 @@ func importHTML(file string, data []byte) (md []byte, title string, err error) {
 func extractArticle(file string, doc *html.Node) (articles.Meta, *html.Node, *url.URL, error) {
 	page := readPageInfo(doc)
 	baseURL := page.baseURL()
+	keepFigures(doc, baseURL)
 	removeClutter(doc)
 	byline := findByline(doc)
 	parser := readability.NewParser()
@@ -479,6 +480,9 @@ func paragraphText(n *html.Node, inP bool, sizes map[*html.Node]int) int {
 func isClutter(n *html.Node) bool {
 	if n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(htmlAttr(n, "type")), "application/ld+json") {
 		return false // readability reads the author and dates from it, then removes it
+	}
+	if isKeptFigure(n) {
+		return false
 	}
 	if clutterTags[n.DataAtom] || clutterRoles[strings.ToLower(htmlAttr(n, "role"))] {
 		return true

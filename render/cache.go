@@ -291,6 +291,7 @@ func (c *Cache) key(a *articles.Article, opts Options) ([sha256.Size]byte, error
 	w.int(int64(opts.Width))
 	w.str(opts.Style)
 	w.int(int64(opts.Profile))
+	w.int(int64(opts.Links))
 	// A style file can change under the same name. Its contents are taken
 	// as Article takes them, from the process's copy of the file, so that
 	// an entry is always keyed by the style it was rendered with.
@@ -354,6 +355,8 @@ func (w *keyWriter) str(s string) {
 //	len(SectionStart), then each value
 //	len(BlockStart), then for each section its count and values
 //	len(blockFlat), then for each section its count and values
+//	len(links), then for each its line, from, to, and its address's
+//	length and bytes
 //
 // The encoding is cable's own rather than gob: its lines are slices of
 // the one string the file is read into, where gob allocates a string per
@@ -371,10 +374,10 @@ func (w *keyWriter) str(s string) {
 //
 // Format 2: block starts are where Glamour put each block's mark, no
 // longer where its text was guessed to be; entries of format 1 are
-// rendered again.
+// rendered again. Format 3 adds where links' texts stand.
 const (
 	renderCacheMagic  = "CABLERND"
-	renderCacheFormat = 2
+	renderCacheFormat = 3
 	entryHeaderLen    = len(renderCacheMagic) + 4 + sha256.Size + 8
 	entryTrailerLen   = 4
 )
@@ -464,6 +467,14 @@ func encodeEntry(key [sha256.Size]byte, doc *Document) []byte {
 	for _, s := range doc.blockFlat {
 		b = appendInts(b, s)
 	}
+	b = binary.AppendUvarint(b, uint64(len(doc.links)))
+	for _, l := range doc.links {
+		b = binary.AppendVarint(b, int64(l.line))
+		b = binary.AppendVarint(b, int64(l.from))
+		b = binary.AppendVarint(b, int64(l.to))
+		b = binary.AppendUvarint(b, uint64(len(l.url)))
+		b = append(b, l.url...)
+	}
 
 	binary.LittleEndian.PutUint64(b[start-8:start], uint64(len(b)-start))
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
@@ -540,6 +551,14 @@ func decodeEntry(data string, key [sha256.Size]byte, a *articles.Article, opts O
 	}
 	doc.BlockStart = r.sections(a, make([]int, 0, blocks))
 	doc.blockFlat = r.sections(a, make([]int, 0, blocks))
+	if n := r.count(); n > 0 {
+		doc.links = make([]linkSpan, n)
+		for i := range doc.links {
+			l := &doc.links[i]
+			l.line, l.from, l.to = r.int(), r.int(), r.int()
+			l.url = r.str(r.count())
+		}
+	}
 	switch {
 	case r.err != nil:
 		return nil, r.err
@@ -549,6 +568,7 @@ func decodeEntry(data string, key [sha256.Size]byte, a *articles.Article, opts O
 	if err := checkDocument(doc, a); err != nil {
 		return nil, err
 	}
+	doc.markers = linkMarkers(a, opts.Links)
 	return doc, nil
 }
 
@@ -682,6 +702,11 @@ func checkDocument(doc *Document, a *articles.Article) error {
 	n := len(a.Sections)
 	if len(doc.SectionStart) != n || len(doc.BlockStart) != n || len(doc.blockFlat) != n {
 		return bad("%d/%d/%d section starts for %d sections", len(doc.SectionStart), len(doc.BlockStart), len(doc.blockFlat), n)
+	}
+	for i, l := range doc.links {
+		if l.line < 0 || l.line >= lines || l.from < 0 || l.to <= l.from || (i > 0 && l.line < doc.links[i-1].line) {
+			return bad("link %d is on line %d from %d to %d", i, l.line, l.from, l.to)
+		}
 	}
 	for i, s := range doc.SectionStart {
 		if s < 0 || s >= lines || (i > 0 && s <= doc.SectionStart[i-1]) {

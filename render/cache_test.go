@@ -169,6 +169,7 @@ func TestRenderCacheMisses(t *testing.T) {
 		{"width", c, a, Options{Width: 81, Style: StyleDark, Profile: termenv.ANSI256}},
 		{"style", c, a, Options{Width: 80, Style: StyleLight, Profile: termenv.ANSI256}},
 		{"profile", c, a, Options{Width: 80, Style: StyleDark, Profile: termenv.TrueColor}},
+		{"links", c, a, Options{Width: 80, Style: StyleDark, Profile: termenv.ANSI256, Links: LinksNumbered}},
 		{"version", OpenCache(dir, DefaultCacheMaxBytes, "1.0.1"), a, cacheOpts},
 		{"one word", c, edited, cacheOpts},
 		{"a reference", c, &refs, cacheOpts},
@@ -732,6 +733,29 @@ func BenchmarkRenderCacheStore(b *testing.B) {
 	for b.Loop() {
 		if err := c.store(a, doc); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestRenderCacheKeepsLinks: a rendering read back has the links' places
+// (for hyperlinks) and, numbered, the numbers positions step over.
+func TestRenderCacheKeepsLinks(t *testing.T) {
+	a := cacheArticle(t)
+	c := OpenCache(t.TempDir(), DefaultCacheMaxBytes, "test")
+	for _, mode := range []LinkMode{LinksClean, LinksNumbered} {
+		opts := cacheOpts
+		opts.Links = mode
+		doc := renderedFor(t, a, opts)
+		if len(doc.links) == 0 || (mode == LinksNumbered) != (doc.markers != nil) {
+			t.Fatalf("%s: %d links placed, numbers %v", mode, len(doc.links), doc.markers)
+		}
+		c.Store(a, doc)
+		got, err := c.load(a, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, doc) {
+			t.Errorf("%s: the loaded document differs: links %v, want %v", mode, got.links, doc.links)
 		}
 	}
 }

@@ -2,10 +2,14 @@ package render
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"cable/articles"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Links in the text become OSC 8 hyperlinks where the terminal follows
@@ -108,3 +112,76 @@ func SectionLinks(a *articles.Article) [][]string {
 	}
 	return out
 }
+
+// linkSpan is a stretch of a line that shows a link's text: from and to
+// are columns of the line, as shown.
+type linkSpan struct {
+	line, from, to int
+	url            string
+}
+
+// spanLinks turns the places of the marks around each link's text, in
+// pairs, into stretches of lines: a link wrapped over three lines is
+// three stretches, the middle one the whole of its line's text.
+func spanLinks(out string, spots []spot, urls []string) []linkSpan {
+	lines := strings.Split(out, "\n")
+	column := func(s spot) int { return ansi.StringWidth(lines[s.line][:min(s.col, len(lines[s.line]))]) }
+	var spans []linkSpan
+	for i, url := range urls {
+		open, close := spots[2*i], spots[2*i+1]
+		if open.line >= len(lines) || close.line >= len(lines) || close.line < open.line {
+			return nil
+		}
+		for l := open.line; l <= close.line; l++ {
+			from, to := textColumns(lines[l])
+			if l == open.line {
+				from = column(open)
+			}
+			if l == close.line {
+				to = column(close)
+			}
+			if from < to {
+				spans = append(spans, linkSpan{line: l, from: from, to: to, url: url})
+			}
+		}
+	}
+	return spans
+}
+
+// textColumns are the columns where line's text starts and ends, white
+// space left out.
+func textColumns(line string) (int, int) {
+	plain := ansi.Strip(line)
+	trimmed := strings.TrimLeftFunc(plain, unicode.IsSpace)
+	from := ansi.StringWidth(plain[:len(plain)-len(trimmed)])
+	return from, from + ansi.StringWidth(strings.TrimRightFunc(trimmed, unicode.IsSpace))
+}
+
+// HyperlinkLine makes the links' texts on line l of the document, shown
+// as line (which may have been highlighted since), hyperlinks. Without
+// spans (links inline) the line is returned as it is.
+func (d *Document) HyperlinkLine(l int, line string) string {
+	i := sort.Search(len(d.links), func(i int) bool { return d.links[i].line >= l })
+	if i == len(d.links) || d.links[i].line != l {
+		return line
+	}
+	var b strings.Builder
+	width := ansi.StringWidth(line)
+	at := 0
+	for ; i < len(d.links) && d.links[i].line == l; i++ {
+		s := d.links[i]
+		if s.from < at || s.to > width {
+			break
+		}
+		b.WriteString(ansi.Cut(line, at, s.from))
+		b.WriteString(Hyperlink(s.url, ansi.Cut(line, s.from, s.to)))
+		at = s.to
+	}
+	b.WriteString(ansi.Cut(line, at, width))
+	return b.String()
+}
+
+// HasLinkSpans reports whether the links' texts were placed, so that they
+// can be made hyperlinks with HyperlinkLine; without, the addresses shown
+// in the text are (LinkLine).
+func (d *Document) HasLinkSpans() bool { return d.Options.Links != LinksInline }

@@ -64,7 +64,7 @@ func (d *Document) PositionAt(line int) articles.Position {
 			break
 		}
 		if off >= 0 {
-			pos.Block, pos.Offset = j, max(at-off, 0)
+			pos.Block, pos.Offset = j, d.textOffset(s, j, max(at-off, 0))
 		}
 	}
 	return pos
@@ -88,7 +88,7 @@ func (d *Document) LineOf(pos articles.Position) int {
 	if blocks[b] < 0 {
 		return d.BlockStart[s][b] // not found: its offsets mean nothing
 	}
-	target := blocks[b] + pos.Offset
+	target := blocks[b] + d.shownOffset(s, b, pos.Offset)
 	line := max(lineAtOffset(d.lineFlat, target), d.BlockStart[s][b])
 	if b+1 < len(blocks) && blocks[b+1] > blocks[b] && d.BlockStart[s][b+1] > d.BlockStart[s][b] {
 		line = min(line, d.BlockStart[s][b+1])

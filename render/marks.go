@@ -77,6 +77,7 @@ type place struct {
 type renderer struct {
 	md    goldmark.Markdown
 	width int // the word wrap's, for breaking what it leaves too wide
+	links LinkMode
 }
 
 // newRenderer makes a renderer for opts, set up as glamour.NewTermRenderer
@@ -90,29 +91,37 @@ func newRenderer(opts Options) (*renderer, error) {
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
-	ar := gansi.NewRenderer(gansi.Options{WordWrap: opts.Width, ColorProfile: opts.Profile, Styles: style})
+	// Links in a table are written as in the text, rather than with
+	// Glamour's own numbers and a list of addresses under the table, unless
+	// addresses are wanted in the text.
+	inlineTable := opts.Links != LinksInline
+	ar := gansi.NewRenderer(gansi.Options{WordWrap: opts.Width, ColorProfile: opts.Profile, Styles: figureStyle(style, opts), InlineTableLinks: inlineTable})
 	md.SetRenderer(grenderer.NewRenderer(grenderer.WithNodeRenderers(util.Prioritized(ar, 1000))))
-	return &renderer{md: md, width: opts.Width}, nil
+	return &renderer{md: md, width: opts.Width, links: opts.Links}, nil
 }
 
-// render renders md. With marked set, it also marks each block of the
+// render renders md, its links as the renderer's link mode asks, numbered
+// from base+1. With marked set, it also marks each block of the
 // section md holds (as articles.EachBlock counts them); blocks and spots
 // are nil when they could not be, and the rendering is the same as
 // without marks.
-func (r *renderer) render(md string, marked bool) (out string, blocks []blockMark, spots []spot, err error) {
+func (r *renderer) render(md string, base int, marked bool) (out string, blocks []blockMark, spots []spot, links []linkSpan, err error) {
 	md, protected := protectText(md)
 	src := []byte(md)
 	doc := r.md.Parser().Parse(text.NewReader(src))
-	var mark rune
-	marks := 0
+	var mark, linkMark rune
 	if marked {
-		if mark = pickMark(md); mark != 0 {
-			src, blocks, marks = markBlocks(doc, src, string(mark))
-		}
+		mark = pickMark(md)
+		linkMark = pickLinkMark(md, mark)
+	}
+	src, urls := rewriteLinks(doc, src, r.links, base, protected, markString(linkMark))
+	marks := 0
+	if mark != 0 {
+		src, blocks, marks = markBlocks(doc, src, string(mark))
 	}
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
-		return "", nil, nil, err
+		return "", nil, nil, nil, err
 	}
 	out = buf.String()
 	if protected {
@@ -121,12 +130,38 @@ func (r *renderer) render(md string, marked bool) (out string, blocks []blockMar
 	// Before the marks are taken: they take no column, and their places
 	// are counted in the lines as they are shown.
 	out = breakLongLines(out, r.width)
+	if len(urls) > 0 {
+		// The links' marks first: their places are kept as columns, which
+		// the blocks' marks, taking none, do not change.
+		var linkSpots []spot
+		if out, linkSpots = takeMarks(out, string(linkMark), 2*len(urls)); linkSpots != nil {
+			links = spanLinks(out, linkSpots, urls)
+		}
+	}
 	if mark != 0 {
 		if out, spots = takeMarks(out, string(mark), marks); spots == nil {
 			blocks = nil
 		}
 	}
-	return out, blocks, spots, nil
+	return out, blocks, spots, links, nil
+}
+
+// pickLinkMark is the mark for links' texts: a mark rune that md does not
+// hold and the blocks' mark is not, or 0.
+func pickLinkMark(md string, blockMark rune) rune {
+	for _, r := range markRunes {
+		if r != blockMark && blockMark != 0 && !strings.ContainsRune(md, r) {
+			return r
+		}
+	}
+	return 0
+}
+
+func markString(r rune) string {
+	if r == 0 {
+		return ""
+	}
+	return string(r)
 }
 
 // pickMark is the first mark rune md does not hold, or 0 when it holds

@@ -31,19 +31,32 @@ func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
 		}
 		opts.Cache.Store(a, doc)
 	}
-	lines := doc.Lines
+	from, to := 0, len(doc.SectionStart)
 	if opts.Section >= 0 {
-		end := len(doc.Lines)
-		if opts.Section+1 < len(doc.SectionStart) {
-			end = doc.SectionStart[opts.Section+1] - 1
-		}
-		lines = doc.Lines[doc.SectionStart[opts.Section]:end]
-	} else {
+		from, to = opts.Section, opts.Section+1
+	}
+	var lines []string
+	if opts.Section < 0 {
 		header, err := renderHeader(a, opts.Render)
 		if err != nil {
 			return err
 		}
-		lines = append(header, lines...)
+		lines = header
+	}
+	for i := from; i < to; i++ {
+		end := len(doc.Lines)
+		if i+1 < len(doc.SectionStart) {
+			end = doc.SectionStart[i+1] - 1
+		}
+		if i > from {
+			lines = append(lines, "")
+		}
+		lines = append(lines, doc.Lines[doc.SectionStart[i]:end]...)
+		if opts.Render.Links == LinksNumbered {
+			if list := LinkList(a, i); len(list) > 0 {
+				lines = append(append(lines, ""), list...)
+			}
+		}
 	}
 	plain := opts.Render.Style == StyleNoTTY
 	var b strings.Builder
@@ -58,6 +71,22 @@ func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
 	b.WriteByte('\n')
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// LinkList is the addresses of section i's numbered links, one a line,
+// "  [3]: https://…", as printed after the section, so that printed
+// text with numbered links stands alone. A link that shows its own
+// address has no number and is not listed.
+func LinkList(a *articles.Article, i int) []string {
+	var out []string
+	n := linkBase(a, i)
+	for _, l := range a.Sections[i].Links {
+		n++
+		if !l.Bare {
+			out = append(out, strings.Repeat(" ", Margin)+LinkMarker(n)+": "+l.URL)
+		}
+	}
+	return out
 }
 
 // renderHeader renders the title as a level-one heading, with the

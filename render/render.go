@@ -23,6 +23,9 @@ type Options struct {
 	// JSONStyles reads Style when it is the path of a JSON style; nil
 	// reads the file for every renderer.
 	JSONStyles *JSONStyles
+	// Links says how links show in the text: clean (the default),
+	// numbered or inline.
+	Links LinkMode
 	// Crash reports a panic while a section is rendered; the section then
 	// shows a line saying so, and the rest of the article reads as usual.
 	// It changes nothing in a rendering that goes well.
@@ -45,6 +48,15 @@ type Document struct {
 	// same at every width: wrapping only moves the line breaks.
 	lineFlat  []int
 	blockFlat [][]int
+	// markers[i][j] are the link numbers shown in block j of section i,
+	// which its text (and so a Position's offset) does not hold: they are
+	// stepped over when an offset is mapped to a line and back. Nil unless
+	// links are numbered.
+	markers [][][]linkNumber
+	// links are where the links' texts stand, line by line, to be made
+	// hyperlinks; in line order. Nil with links inline, whose addresses
+	// are in the text.
+	links []linkSpan
 	// Partial is set on a first paint: only the sections on screen are
 	// rendered, the others stand as one line with their title until the
 	// whole rendering arrives.
@@ -144,7 +156,7 @@ func (r renderedSection) linesBefore(pos articles.Position) int {
 // one odd section never takes the article, or cable, down with it.
 func guardedSection(r *renderer, a *articles.Article, i int, reports *crash.Reporter) (section renderedSection, broken bool, err error) {
 	section, err = crash.File(reports, a.Origin, func() (renderedSection, error) {
-		return renderMarked(r, a.SectionMarkdown(i))
+		return renderMarked(r, a.SectionMarkdown(i), linkBase(a, i))
 	})
 	var fe *crash.FileError
 	if errors.As(err, &fe) {
@@ -169,26 +181,27 @@ type renderedSection struct {
 	lineFlat []int
 	flatLen  int
 	blocks   []place
+	links    []linkSpan
 }
 
 // renderSection renders one section's Markdown and trims the blank lines
 // Glamour puts around a document, so that the heading is the first line.
 func renderSection(r *renderer, md string) ([]string, error) {
-	section, err := renderLines(r, md, false)
+	section, err := renderLines(r, md, 0, false)
 	return section.lines, err
 }
 
 // renderMarked renders one section as renderSection does and places its
-// blocks.
-func renderMarked(r *renderer, md string) (renderedSection, error) {
-	return renderLines(r, md, true)
+// blocks; base is how many links of the article come before the section.
+func renderMarked(r *renderer, md string, base int) (renderedSection, error) {
+	return renderLines(r, md, base, true)
 }
 
-func renderLines(r *renderer, md string, marked bool) (renderedSection, error) {
+func renderLines(r *renderer, md string, base int, marked bool) (renderedSection, error) {
 	if panicOnText != "" && strings.Contains(md, panicOnText) {
 		panic("render: a section holding " + panicOnText + " panics, as this build asks")
 	}
-	out, blocks, spots, err := r.render(md, marked)
+	out, blocks, spots, links, err := r.render(md, base, marked)
 	if err != nil {
 		return renderedSection{}, err
 	}
@@ -204,6 +217,11 @@ func renderLines(r *renderer, md string, marked bool) (renderedSection, error) {
 	section := renderedSection{lines: lines}
 	if !marked {
 		return section, nil
+	}
+	for _, l := range links {
+		if l.line -= first; l.line >= 0 && l.line < len(lines) {
+			section.links = append(section.links, l)
+		}
 	}
 	for i := range spots {
 		if spots[i].line -= first; spots[i].line < 0 || spots[i].line >= len(lines) {
@@ -235,6 +253,10 @@ func assemble(a *articles.Article, opts Options, sections []renderedSection) *Do
 			text, lineFlat := flatten(sec.lines)
 			sec.lineFlat, sec.flatLen = lineFlat, len(text)
 		}
+		for _, l := range sec.links {
+			l.line += start
+			d.links = append(d.links, l)
+		}
 		for _, ls := range sec.lineFlat {
 			d.lineFlat = append(d.lineFlat, flat+ls)
 		}
@@ -259,5 +281,6 @@ func assemble(a *articles.Article, opts Options, sections []renderedSection) *Do
 		d.blockFlat = append(d.blockFlat, found)
 		flat += sec.flatLen
 	}
+	d.markers = linkMarkers(a, opts.Links)
 	return d
 }

@@ -55,7 +55,8 @@ Back to [the charter][un].
 
 // TestSectionsRenderLikeTheWhole renders each article section by section,
 // as the reader does, and as one document, as glow would: the text must
-// read the same, line for line.
+// read the same, line for line, in every link mode; numbered, the links of
+// a section rendered alone carry the numbers they have in the whole.
 func TestSectionsRenderLikeTheWhole(t *testing.T) {
 	ref, err := articles.Parse("ref.md", []byte(referenceArticle), "ref")
 	if err != nil {
@@ -64,34 +65,50 @@ func TestSectionsRenderLikeTheWhole(t *testing.T) {
 	for _, a := range append(bundle(t), ref) {
 		for _, style := range []string{StyleNoTTY, StyleDark} {
 			for _, width := range []int{40, 80} {
-				t.Run(fmt.Sprintf("%s/%s/%d", a.ID, style, width), func(t *testing.T) {
-					opts := Options{Width: width, Style: style, Profile: testProfile}
-					sections := render(t, a, width, style)
-					r, err := newRenderer(opts)
-					if err != nil {
-						t.Fatal(err)
-					}
-					whole, err := renderSection(r, a.Markdown())
-					if err != nil {
-						t.Fatal(err)
-					}
-					got, want := textOf(sections.Lines), textOf(whole)
-					if strings.Join(got, "\n") != strings.Join(want, "\n") {
-						for i := range min(len(got), len(want)) {
-							if got[i] != want[i] {
-								t.Fatalf("line %d differs:\nsections: %q\nwhole:    %q", i, got[i], want[i])
-							}
+				for _, mode := range []LinkMode{LinksClean, LinksNumbered, LinksInline} {
+					t.Run(fmt.Sprintf("%s/%s/%d/%s", a.ID, style, width, mode), func(t *testing.T) {
+						opts := Options{Width: width, Style: style, Profile: testProfile, Links: mode}
+						sections, err := Article(a, opts)
+						if err != nil {
+							t.Fatal(err)
 						}
-						t.Fatalf("sections give %d lines, the whole %d", len(got), len(want))
-					}
-				})
+						r, err := newRenderer(opts)
+						if err != nil {
+							t.Fatal(err)
+						}
+						whole, err := renderSection(r, a.Markdown())
+						if err != nil {
+							t.Fatal(err)
+						}
+						got, want := textOf(sections.Lines), textOf(whole)
+						if strings.Join(got, "\n") != strings.Join(want, "\n") {
+							for i := range min(len(got), len(want)) {
+								if got[i] != want[i] {
+									t.Fatalf("line %d differs:\nsections: %q\nwhole:    %q", i, got[i], want[i])
+								}
+							}
+							t.Fatalf("sections give %d lines, the whole %d", len(got), len(want))
+						}
+					})
+				}
 			}
 		}
 	}
 	// The reference links must have resolved, not shown as brackets.
-	d := render(t, ref, 80, StyleNoTTY)
+	d, err := Article(ref, Options{Width: 80, Style: StyleNoTTY, Profile: testProfile, Links: LinksInline})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if text := strings.Join(textOf(d.Lines), "\n"); strings.Contains(text, "[charter]") || !strings.Contains(text, "un-charter") {
 		t.Errorf("reference links did not resolve in sections:\n%s", text)
+	}
+	// Numbered, the last section's link is the article's fourth.
+	d, err = Article(ref, Options{Width: 80, Style: StyleNoTTY, Profile: testProfile, Links: LinksNumbered})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := strings.Join(textOf(d.Lines), "\n"); !strings.Contains(text, "the charter[1] and a report[2]") || !strings.Contains(text, "Back to the charter[5].") {
+		t.Errorf("links are not numbered as in the article's list:\n%s", text)
 	}
 }
 
@@ -223,19 +240,28 @@ func FuzzRenderArticle(f *testing.F) {
 	f.Add([]byte("---\ntitle: T\n---\n\nLede with a [link](https://example.org) and *emphasis*.\n\n## A\n\nText.[^n]\n\n[^n]: A note.\n"), uint8(60))
 	f.Add([]byte("---\ntitle: T\n---\n\n| a | b |\n|---|---|\n| https://example.org/"+strings.Repeat("y", 90)+" | 中文 |\n\n> - [x] quote [^1]\n\n[^1]: note\n"), uint8(0))
 	f.Add([]byte("# T\n\n```\n"+strings.Repeat("code ", 40)+"\n```\n\n1. one\n   - two <https://a.b/c>\n"), uint8(17))
+	f.Add([]byte("---\ntitle: T\n---\n\n[![Map](https://a.b/m.png)](https://a.b/m) ![](x.png) [a`b`*c*](https://a.b/c)\n\n| [x](https://a.b/x) | <x@y.z> |\n|---|---|\n| ![y](https://a.b/y.png) | [https://a.b](https://a.b) |\n"), uint8(160))
 	f.Fuzz(func(t *testing.T, data []byte, w uint8) {
 		a, err := articles.Parse("fuzz.md", data, "fuzz")
 		if err != nil {
 			return
 		}
 		width := 20 + int(w)%100
-		doc, err := Article(a, Options{Width: width, Style: StyleNoTTY})
+		mode := LinkMode(w / 100) // clean, numbered or inline
+		doc, err := Article(a, Options{Width: width, Style: StyleNoTTY, Links: mode})
 		if err != nil {
 			t.Fatalf("rendering failed: %v", err)
 		}
 		for i, l := range doc.Lines {
 			if ansi.StringWidth(l) > width {
 				t.Fatalf("line %d is %d columns, wider than %d: %q", i, ansi.StringWidth(l), width, l)
+			}
+			if strings.Contains(l, "cable could not show this section") {
+				t.Fatalf("rendering panicked: %q", l)
+			}
+			_ = doc.HyperlinkLine(i, l)
+			if pos := doc.PositionAt(i); doc.LineOf(pos) < 0 || doc.LineOf(pos) >= len(doc.Lines) {
+				t.Fatalf("line %d is at %+v, line %d", i, pos, doc.LineOf(pos))
 			}
 		}
 		last := 0

@@ -40,6 +40,21 @@ func GlamourStyle(name string, files *JSONStyles) (ansi.StyleConfig, error) {
 	return ansi.StyleConfig{}, fmt.Errorf("unknown style %q (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)", name)
 }
 
+// figureStyle sets how a figure's line ("[Figure: caption]", which cable
+// writes in full) is shown: in the style's colour for image text, in
+// italics, apart from the prose around it, and without Glamour's "Image:"
+// and arrow, which were written for an address that no longer follows.
+// Without colour (notty, or the Ascii profile) there are no italics
+// either: Glamour would write their code whatever the profile.
+func figureStyle(style ansi.StyleConfig, opts Options) ansi.StyleConfig {
+	style.ImageText.Format = ""
+	if opts.Style != StyleNoTTY && opts.Profile != termenv.Ascii {
+		italic := true
+		style.ImageText.Italic = &italic
+	}
+	return style
+}
+
 // IsStyleFile reports whether a style names a file rather than one of
 // the built-in styles: it has a path separator or ends in ".json".
 func IsStyleFile(name string) bool {

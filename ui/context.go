@@ -44,6 +44,9 @@ type Context struct {
 	// Hyperlinks makes links OSC 8 hyperlinks, for terminals that follow
 	// them.
 	Hyperlinks bool
+	// Links is how links show in the text: clean (the default), numbered
+	// or inline.
+	Links render.LinkMode
 	// Cache keeps renderings between runs; nil keeps none.
 	Cache *render.Cache
 	// Crash writes the report of a panic, in the screens or in the work
@@ -91,7 +94,7 @@ func (c *Context) renderOptions(room int) render.Options {
 	if c.StyleFile != "" {
 		style = c.StyleFile
 	}
-	return render.Options{Width: render.TextWidth(room, c.Measure), Style: style, Profile: c.Profile, JSONStyles: c.JSONStyles, Crash: c.Crash}
+	return render.Options{Width: render.TextWidth(room, c.Measure), Style: style, Profile: c.Profile, JSONStyles: c.JSONStyles, Links: c.Links, Crash: c.Crash}
 }
 
 // leftMargin centres text of textWidth columns in a terminal termWidth

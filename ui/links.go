@@ -9,6 +9,7 @@ import (
 	"runtime"
 
 	"cable/articles"
+	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -22,7 +23,10 @@ type linksList struct {
 	ctx     *Context
 	links   []articles.Link
 	section []int // the section of each link
-	list    pickList
+	// shown marks the links whose text is on screen as the list opens:
+	// the one the reader is looking at is usually among them.
+	shown []bool
+	list  pickList
 }
 
 func newLinks(ctx *Context, a *articles.Article) linksList {
@@ -34,6 +38,28 @@ func newLinks(ctx *Context, a *articles.Article) linksList {
 		}
 	}
 	m.list.rows = len(m.links)
+	return m
+}
+
+// at is the list as it opens over the text from line top, height lines
+// of doc: the links on screen marked, and the cursor on the first of them
+// unless it is on one already. The numbers stay the article's, as the
+// text shows them when links are numbered.
+func (m linksList) at(doc *render.Document, top, height int) linksList {
+	m.shown = make([]bool, len(m.links))
+	if doc == nil {
+		return m
+	}
+	first := -1
+	for i, l := range m.links {
+		line := doc.LineOf(articles.Position{Section: m.section[i], Block: l.Block, Offset: max(l.End-1, 0)})
+		if m.shown[i] = line >= top && line < top+height; m.shown[i] && first < 0 {
+			first = i
+		}
+	}
+	if first >= 0 && !m.shown[m.list.cursor] {
+		m.list.cursor = first
+	}
 	return m
 }
 
@@ -68,7 +94,14 @@ func (m linksList) view(f frame) []string { return m.list.view(m, f.height, f.wi
 // row is one link: its number, text, address and section.
 func (m linksList) row(i, width int, selected bool) string {
 	l := m.links[i]
-	row := fmt.Sprintf("%2d  %s  %s  §%d", i+1, l.Text, l.URL, m.section[i]+1)
+	mark := "  "
+	if i < len(m.shown) && m.shown[i] {
+		mark = "▸ "
+	}
+	row := fmt.Sprintf("%s%2d  %s  %s  §%d", mark, i+1, l.Text, l.URL, m.section[i]+1)
+	if l.Bare { // its text is its address: once is enough
+		row = fmt.Sprintf("%s%2d  %s  §%d", mark, i+1, l.URL, m.section[i]+1)
+	}
 	row = ansi.Truncate(row, max(width, 8), "…")
 	if selected {
 		row = m.ctx.Styles.TOCCursor.Render(row)

@@ -90,7 +90,7 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		}
 		return m, m.resize()
 	case key.Matches(msg, m.keys.Links):
-		m.overlay = m.lists.links
+		m.overlay = m.lists.links.at(m.doc, m.top, m.bodyHeight())
 	case key.Matches(msg, m.keys.Footnote):
 		return m, m.openPeek()
 	case key.Matches(msg, m.keys.Names):

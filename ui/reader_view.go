@@ -106,7 +106,11 @@ func (t textArea) lines() []string {
 	margin := strings.Repeat(" ", leftMargin(t.room, t.doc.Options.Width))
 	lines := t.find.highlight(append([]string(nil), t.doc.Lines[t.top:end]...), t.top, t.ctx.Styles)
 	for i := range lines {
-		if t.ctx.Hyperlinks {
+		switch {
+		case !t.ctx.Hyperlinks:
+		case t.doc.HasLinkSpans():
+			lines[i] = t.doc.HyperlinkLine(t.top+i, lines[i])
+		default:
 			lines[i] = render.LinkLine(lines[i], t.urls[t.doc.SectionAt(t.top+i)])
 		}
 		lines[i] = margin + lines[i]

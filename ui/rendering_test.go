@@ -7,6 +7,7 @@ import (
 	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestReaderShowsTheFirstScreenThenTheWhole(t *testing.T) {
@@ -41,19 +42,35 @@ func TestReaderShowsTheFirstScreenThenTheWhole(t *testing.T) {
 }
 
 func TestReaderSendsHyperlinksOnlyWhenAsked(t *testing.T) {
-	for _, on := range []bool{false, true} {
-		ctx := testContext(render.StyleDark, 100, 200)
-		ctx.Hyperlinks = on
-		m := open(t, startModel(t, ctx), "reading-with-cable")
-		sec, _ := m.reader.article.FindSection("The article format")
-		m.reader.moveTo(m.reader.doc.SectionStart[sec])
-		view := m.View()
-		link := render.Hyperlink("https://github.com/charmbracelet/glamour", "https://github.com/charmbracelet/glamour")
-		if got := strings.Contains(view, link); got != on {
-			t.Errorf("hyperlinks %v: the view has the hyperlink: %v", on, got)
-		}
-		if !on && strings.Contains(view, "\x1b]8;") {
-			t.Errorf("hyperlinks off, but the view has OSC 8")
+	for _, mode := range []render.LinkMode{render.LinksClean, render.LinksNumbered, render.LinksInline} {
+		for _, on := range []bool{false, true} {
+			ctx := testContext(render.StyleDark, 100, 200)
+			ctx.Hyperlinks, ctx.Links = on, mode
+			m := open(t, startModel(t, ctx), "reading-with-cable")
+			sec, _ := m.reader.article.FindSection("The article format")
+			m.reader.moveTo(m.reader.doc.SectionStart[sec])
+			view := m.View()
+			// Clean or numbered, the link's text is the hyperlink; inline,
+			// the address shown after it.
+			const url = "https://github.com/charmbracelet/glamour"
+			text := "Glamour"
+			if mode == render.LinksInline {
+				text = url
+			}
+			link := "\x1b]8;;" + url + "\x1b\\"
+			at := strings.Index(view, link)
+			if got := at >= 0; got != on {
+				t.Errorf("%s, hyperlinks %v: the view has the hyperlink: %v", mode, on, got)
+			}
+			if on && at >= 0 {
+				inside, _, _ := strings.Cut(view[at+len(link):], "\x1b]8;;\x1b\\")
+				if ansi.Strip(inside) != text {
+					t.Errorf("%s: the hyperlink is on %q, want %q", mode, ansi.Strip(inside), text)
+				}
+			}
+			if !on && strings.Contains(view, "\x1b]8;") {
+				t.Errorf("%s: hyperlinks off, but the view has OSC 8", mode)
+			}
 		}
 	}
 }
