@@ -311,6 +311,9 @@ func checkScheme(u *url.URL) error {
 type schemeError struct{ scheme string }
 
 func (e schemeError) Error() string {
+	if e.scheme == "" {
+		return "not an address: it should start with http:// or https://"
+	}
 	return fmt.Sprintf("only http and https addresses are fetched, not %q", e.scheme+":")
 }
 

@@ -169,10 +169,15 @@ func TestRedirectToAnotherSchemeIsRefused(t *testing.T) {
 }
 
 func TestOnlyHTTPAndHTTPS(t *testing.T) {
-	for _, u := range []string{"file:///etc/passwd", "ftp://example.org/x", "gopher://x", "http://"} {
+	for u, want := range map[string]string{
+		"file:///etc/passwd":  `only http and https addresses are fetched, not "file:"`,
+		"ftp://example.org/x": `only http and https addresses are fetched, not "ftp:"`,
+		"http://":             "not an address: it names no host",
+		"example.org/essay":   "not an address: it should start with http:// or https://",
+	} {
 		_, err := get(t, testClient(&waits{}), u)
-		if err == nil {
-			t.Errorf("%s fetched", u)
+		if err == nil || err.Error() != u+": "+want {
+			t.Errorf("%s: error %v, want %q", u, err, want)
 		}
 	}
 }

@@ -215,3 +215,43 @@ func mustSyncEntries(t *testing.T, s *Store, src Sources) []Entry {
 	entries, _ := mustSync(t, s, src)
 	return entries
 }
+
+// BenchmarkArticleURLs is what "cable get" pays, before fetching, to know
+// the addresses of a library of 10,000 articles.
+func BenchmarkArticleURLs(b *testing.B) {
+	paths := writeArticles(b, b.TempDir(), 10000, 7)
+	b.ResetTimer()
+	for b.Loop() {
+		ArticleURLs(paths)
+	}
+}
+
+func TestQuickURL(t *testing.T) {
+	tests := []struct {
+		head string
+		want string
+		ok   bool
+	}{
+		{"---\ntitle: A\nurl: \"https://a.org/x\"\n---\n", "https://a.org/x", true},
+		{"---\ntitle: A\nurl: \"https://a.org/\\u00e9\"\n---\n", "https://a.org/é", true},
+		{"---\nurl: https://a.org/x\ntitle: A\n---\n", "https://a.org/x", true},
+		{"---\ntitle: A\n---\nurl: https://body.org\n", "", true},
+		{"---\ntitle: A\nurl: 'https://a.org/x'\n---\n", "", false},
+		{"---\ntitle: A\nurl: https://a.org/x # comment\n---\n", "", false},
+		{"---\ntitle: A\nurl: >\n  https://a.org/x\n---\n", "", false},
+		{"---\ntitle: A\nurl: https://a.org/x\n", "", false}, // not closed in the head
+		{"# No front matter\n", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := quickURL([]byte(tt.head))
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("quickURL(%q) = %q, %v; want %q, %v", tt.head, got, ok, tt.want, tt.ok)
+		}
+		if ok {
+			// What the YAML parser says, quickURL must say.
+			if m, _ := articles.ReadMeta([]byte(tt.head + "\nText.\n")); m.URL != got {
+				t.Errorf("quickURL(%q) = %q, ReadMeta says %q", tt.head, got, m.URL)
+			}
+		}
+	}
+}
