@@ -120,3 +120,35 @@ func TestWebErrorsNameTheAddress(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWeb feeds arbitrary bodies, of every kind a server may claim, to
+// the path "cable get" takes: KindOf and then Web. Each either fails with
+// an error naming the address, or gives an article that parses, with the
+// address it came from, or the page's own, as its url.
+func FuzzWeb(f *testing.F) {
+	fuzzSeeds(f, 40, fixture("news-page.html"), fixture("minimal-page.html"), fixture("hard-wrapped.txt"), fixture("with-front-matter.md"))
+	f.Add([]byte(webPage))
+	const address = "https://fuzz.example/a/page"
+	types := []string{"text/html", "text/markdown", "text/plain", "", "application/octet-stream"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, contentType := range types {
+			kind, err := extract.KindOf(contentType, address, data)
+			if err == nil {
+				var c extract.Converted
+				c, err = extract.Web(address, kind, data)
+				if err == nil {
+					a, perr := articles.Parse("fuzz.md", c.Markdown, "fuzz")
+					if perr != nil {
+						t.Fatalf("%s as %s: the article does not parse: %v\n%s", contentType, kind, perr, c.Markdown)
+					}
+					if a.Meta.URL == "" {
+						t.Fatalf("%s as %s: no url in\n%s", contentType, kind, c.Markdown)
+					}
+				}
+			}
+			if err != nil && (!strings.HasPrefix(err.Error(), address+":") || strings.Contains(err.Error(), "internal error")) {
+				t.Fatalf("%s: unexpected error: %v", contentType, err)
+			}
+		}
+	})
+}
