@@ -52,6 +52,7 @@ func newGetCommand(global *globalFlags) *cobra.Command {
 			if ctx.Err() != nil {
 				return interruptedError{ctx.Err()}
 			}
+			stop() // a ctrl+c in the reader is the reader's
 			if read && len(saved) > 0 {
 				resolved, cfg, rerr := view.resolve(cmd)
 				if rerr != nil {
@@ -107,12 +108,15 @@ func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalF
 	}
 	g.known = libraryURLs(cat)
 	cat.Close()
-	results := make([]fetched, len(addresses))
-	for i, address := range addresses {
-		results[i] = g.get(ctx, address)
+	var results []fetched
+	for _, address := range addresses {
+		r := g.get(ctx, address)
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			// Interrupted: what was saved before is said, the address
+			// under way is not, and cable exits 130.
+			break
 		}
+		results = append(results, r)
 	}
 	// Opened again, the catalog has indexed what was saved, and gives
 	// each article its ID.
@@ -136,7 +140,10 @@ func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalF
 			fmt.Fprintln(out, where)
 		}
 	}
-	if len(errs) > 0 {
+	switch {
+	case ctx.Err() != nil:
+		return keys, ctx.Err()
+	case len(errs) > 0:
 		return keys, userError{errs}
 	}
 	return keys, nil
@@ -161,7 +168,7 @@ func (g *getter) get(ctx context.Context, address string) fetched {
 		r.err = err
 		return r
 	}
-	c, err := extract.Web(resp.URL, kind, resp.Body)
+	c, err := extract.WebTyped(resp.URL, resp.ContentType, kind, resp.Body)
 	if err != nil {
 		r.err = err
 		return r
@@ -179,7 +186,7 @@ func (g *getter) get(ctx context.Context, address string) fetched {
 		r.err = err
 		return r
 	}
-	if err := g.kept.Keep(library.KeptSource{Article: path, URL: resp.URL, Kind: kind}, resp.Body, c.Markdown); err != nil {
+	if err := g.kept.Keep(library.KeptSource{Article: path, URL: resp.URL, Kind: kind, ContentType: resp.ContentType}, resp.Body, c.Markdown); err != nil {
 		fmt.Fprintf(g.warn, "cable: %s: saved, but its page could not be kept for \"cable reimport\": %v\n", address, err)
 	}
 	r.key = path

@@ -13,6 +13,7 @@ import (
 	"cable/library"
 
 	"github.com/adrg/xdg"
+	"golang.org/x/net/html/charset"
 )
 
 const getPage = `<!DOCTYPE html><html lang="en"><head><title>Sanctions and their limits</title></head>
@@ -52,6 +53,12 @@ func pageServer(t *testing.T) *httptest.Server {
 			fmt.Fprint(w, strings.Replace(getPage, "<head>", `<head><link rel="canonical" href="`+srv.URL+`/page.html">`, 1))
 		case "/moved":
 			http.Redirect(w, r, "/page.html?utm_medium=rss", http.StatusMovedPermanently)
+		case "/cp1251":
+			enc, _ := charset.Lookup("windows-1251")
+			page := strings.ReplaceAll(getPage, "Sanctions and their limits", "Санкции и их пределы")
+			data, _ := enc.NewEncoder().Bytes([]byte(page))
+			w.Header().Set("Content-Type", "text/html; charset=windows-1251")
+			w.Write(data)
 		case "/notes.md":
 			w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
 			fmt.Fprint(w, "# Deterrence notes\n\nA paragraph about deterrence in the Baltic.\n")
@@ -318,5 +325,29 @@ func TestReimportRefusals(t *testing.T) {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("error:\n%v\nwant %q", err, w)
 		}
+	}
+}
+
+// A page in another charset, named only by its Content-Type, is decoded
+// by it when it is saved, and again when it is reimported from its kept
+// bytes.
+func TestGetAndReimportDecodeTheServedCharset(t *testing.T) {
+	lib, sources := getHome(t)
+	srv := pageServer(t)
+	if out, err := run(t, "get", "--library", lib, srv.URL+"/cp1251"); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	path := filepath.Join(lib, "санкции-и-их-пределы.md")
+	if m := readMeta(t, path); m.Title != "Санкции и их пределы" {
+		t.Fatalf("title %q", m.Title)
+	}
+	fresh, _ := os.ReadFile(path)
+	makeOlder(t, sources, path)
+	out, err := run(t, "reimport", "--library", lib)
+	if err != nil || !strings.Contains(out, "extracted again") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if now, _ := os.ReadFile(path); string(now) != string(fresh) {
+		t.Errorf("reimported as\n%s", now)
 	}
 }

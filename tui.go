@@ -30,11 +30,12 @@ func runReader(global globalFlags, view viewFlags, cfg config.Config, paths []st
 	return startReader(global, view, cfg, paths, func(cat *library.Catalog) *library.Entry { return fileToOpen(cat, paths) })
 }
 
-// readArticleAt starts the reader on the library's article at path, as
-// "cable get --read" does with the article it saved.
-func readArticleAt(global globalFlags, view viewFlags, cfg config.Config, path string) error {
+// readArticleAt starts the reader on the library's article with a key
+// (its path, or a bundled article's key), as "cable get --read" does with
+// the article it saved or found.
+func readArticleAt(global globalFlags, view viewFlags, cfg config.Config, key string) error {
 	return startReader(global, view, cfg, nil, func(cat *library.Catalog) *library.Entry {
-		if e, ok := cat.Find(path); ok && e.Error == "" {
+		if e, ok := cat.ByKey(key); ok && e.Error == "" {
 			return &e
 		}
 		return nil

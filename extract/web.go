@@ -8,8 +8,11 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"cable/articles"
+
+	"golang.org/x/net/html/charset"
 )
 
 // The kinds of fetched bodies Web converts, named by the extension a
@@ -110,6 +113,36 @@ func Web(address, kind string, data []byte) (Converted, error) {
 		return Converted{}, err
 	}
 	return c, nil
+}
+
+// WebTyped is Web for a body served with a Content-Type: a body that is
+// not UTF-8 is first decoded from the charset the header names, which
+// beats what the page itself declares, as in browsers. A page that names
+// its charset only in a <meta> is decoded by Web, as a saved page is.
+func WebTyped(address, contentType, kind string, data []byte) (Converted, error) {
+	return Web(address, kind, toUTF8(data, contentType))
+}
+
+// toUTF8 decodes data from the charset contentType names, when data is
+// not UTF-8 already and the charset is one cable knows; otherwise data is
+// returned as it is.
+func toUTF8(data []byte, contentType string) []byte {
+	if utf8.Valid(data) {
+		return data
+	}
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil || params["charset"] == "" {
+		return data
+	}
+	enc, _ := charset.Lookup(params["charset"])
+	if enc == nil {
+		return data
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 // renamed makes errors about the file name a converter was given name the

@@ -6,6 +6,8 @@ import (
 
 	"cable/articles"
 	"cable/extract"
+
+	"golang.org/x/net/html/charset"
 )
 
 func TestKindOf(t *testing.T) {
@@ -151,4 +153,34 @@ func FuzzWeb(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A page in another charset than UTF-8, which says so only in its
+// Content-Type, is decoded by that charset.
+func TestWebTypedDecodesTheHeadersCharset(t *testing.T) {
+	enc, _ := charset.Lookup("windows-1251")
+	page := "<html><head><title>Санкции и их пределы</title></head><body><article><h1>Санкции и их пределы</h1>" +
+		"<p>" + strings.Repeat("Санкции остаются первым инструментом внешней политики. ", 8) + "</p></article></body></html>"
+	data, err := enc.NewEncoder().Bytes([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := extract.WebTyped("https://ru.example/sanctions", "text/html; charset=windows-1251", extract.KindHTML, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := parseWeb(t, c); a.Meta.Title != "Санкции и их пределы" {
+		t.Errorf("title %q", a.Meta.Title)
+	}
+	plain, err := enc.NewEncoder().Bytes([]byte("Пределы санкций\n\nСанкции остаются первым инструментом.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err = extract.WebTyped("https://ru.example/notes.txt", "text/plain; charset=windows-1251", extract.KindText, plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := parseWeb(t, c); a.Meta.Title != "Пределы санкций" {
+		t.Errorf("text title %q", a.Meta.Title)
+	}
 }

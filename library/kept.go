@@ -56,6 +56,9 @@ type KeptSource struct {
 	File string `json:"file,omitempty"`
 	// Kind is what the source is, as extract names it: .html, .md, .txt.
 	Kind string `json:"kind"`
+	// ContentType is the Content-Type the source was served with, whose
+	// charset decodes a page that is not UTF-8.
+	ContentType string `json:"content_type,omitempty"`
 	// Written is the hex SHA-256 of the article as cable last wrote it.
 	Written string    `json:"written_sha256"`
 	Kept    time.Time `json:"kept"`
@@ -65,7 +68,7 @@ type KeptSource struct {
 // first extracted: from the web address, or from the file's name.
 func (s KeptSource) Convert(data []byte) (extract.Converted, error) {
 	if s.URL != "" {
-		return extract.Web(s.URL, s.Kind, data)
+		return extract.WebTyped(s.URL, s.ContentType, s.Kind, data)
 	}
 	// The file's own name, with the kind's extension: the converters take
 	// an untitled text's title and a Markdown file's ID from it.
