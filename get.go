@@ -108,15 +108,31 @@ func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalF
 	}
 	g.known = libraryURLs(cat)
 	cat.Close()
+	// Every page is asked for at once, and the client keeps to its limits
+	// per host and in all; the articles are saved in the order given, so
+	// that the output and the "-2" names do not depend on which server
+	// answered first.
+	responses := make([]chan response, len(addresses))
+	for i, address := range addresses {
+		responses[i] = make(chan response, 1)
+		if _, ok := g.known[library.CanonicalURL(address)]; ok {
+			responses[i] <- response{}
+			continue
+		}
+		go func() {
+			resp, err := g.client.Get(ctx, fetch.Request{URL: address, Accept: acceptPages})
+			responses[i] <- response{resp, err}
+		}()
+	}
 	var results []fetched
-	for _, address := range addresses {
-		r := g.get(ctx, address)
+	for i, address := range addresses {
+		got := <-responses[i]
 		if ctx.Err() != nil {
 			// Interrupted: what was saved before is said, the address
 			// under way is not, and cable exits 130.
 			break
 		}
-		results = append(results, r)
+		results = append(results, g.save(address, got))
 	}
 	// Opened again, the catalog has indexed what was saved, and gives
 	// each article its ID.
@@ -149,16 +165,27 @@ func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalF
 	return keys, nil
 }
 
-// get fetches one address and saves its article, unless the library has
+// acceptPages is the Accept header of "cable get": pages first, then
+// Markdown and text, then anything, which KindOf judges.
+const acceptPages = "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5"
+
+// response is what the client answered for one address; nil and nil for
+// an address the library had before anything was fetched.
+type response struct {
+	resp *fetch.Response
+	err  error
+}
+
+// save saves the article of one address fetched, unless the library has
 // it already, under the address asked for, the one redirected to or the
 // page's canonical one.
-func (g *getter) get(ctx context.Context, address string) fetched {
+func (g *getter) save(address string, got response) fetched {
 	r := fetched{address: address}
 	if key, ok := g.known[library.CanonicalURL(address)]; ok {
 		r.key, r.already = key, true
 		return r
 	}
-	resp, err := g.client.Get(ctx, fetch.Request{URL: address, Accept: "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5"})
+	resp, err := got.resp, got.err
 	if err != nil {
 		r.err = err
 		return r

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"cable/articles"
@@ -349,5 +350,38 @@ func TestGetAndReimportDecodeTheServedCharset(t *testing.T) {
 	}
 	if now, _ := os.ReadFile(path); string(now) != string(fresh) {
 		t.Errorf("reimported as\n%s", now)
+	}
+}
+
+// Pages are fetched at the same time, not one after the other: each
+// page here is held until two requests are under way at once. The
+// articles are still printed in the order given.
+func TestGetFetchesAtTheSameTime(t *testing.T) {
+	lib, _ := getHome(t)
+	var mu sync.Mutex
+	inFlight := 0
+	both := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		if inFlight++; inFlight == 2 {
+			close(both)
+		}
+		mu.Unlock()
+		select {
+		case <-both:
+		case <-r.Context().Done():
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain")
+		fmt.Fprintf(w, "Page %s\n\nThe text of page %s.\n", r.URL.Path[1:], r.URL.Path[1:])
+	}))
+	defer srv.Close()
+	out, err := run(t, "get", "--library", lib, srv.URL+"/b", srv.URL+"/a")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	want := filepath.Join(lib, "page-b.md") + " (page-b)\n" + filepath.Join(lib, "page-a.md") + " (page-a)\n"
+	if out != want {
+		t.Errorf("printed\n%s\nwant\n%s", out, want)
 	}
 }
