@@ -373,7 +373,9 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 			"the default one) or into --into.\n" +
 			"It prints the path of each article written, never overwrites a file, and exits\n" +
 			"1 if any input failed; the others are still imported. A Markdown file's\n" +
-			"warnings (an unknown field) are printed on stderr and do not stop it.",
+			"warnings (an unknown field) are printed on stderr and do not stop it.\n" +
+			"Each file imported is kept, compressed, in $XDG_DATA_HOME/cable/sources, so\n" +
+			"that \"cable reimport\" can extract it again.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := into
@@ -386,7 +388,8 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 					return err
 				}
 			}
-			done, err := library.Import(args, dir, crashReporter())
+			kept := library.KeptSources{Dir: library.DefaultSourcesDir()}
+			done, err := library.ImportKeeping(args, dir, crashReporter(), &kept)
 			for _, p := range done.Written {
 				fmt.Fprintln(cmd.OutOrStdout(), p)
 			}

@@ -13,8 +13,9 @@ import (
 // TestLayers keeps the arrows between cable's packages pointing one way,
 // as "go list" sees the imports: the packages the printing commands use
 // never link Bubble Tea or Bubbles, extracting pages knows only the
-// article format, the article format imports nothing of cable's, and the
-// library never imports the screens.
+// article format and fetches nothing, the article format and the HTTP
+// client import nothing of cable's, and the library never imports the
+// screens.
 func TestLayers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("go list takes a second")
@@ -25,7 +26,8 @@ func TestLayers(t *testing.T) {
 	}{
 		{"cable/render", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui"}},
 		{"cable/config", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui"}},
-		{"cable/extract", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui", "cable/library", "cable/render"}},
+		{"cable/extract", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui", "cable/library", "cable/render", "cable/fetch"}},
+		{"cable/fetch", []string{"cable/"}},
 		{"cable/articles", []string{"cable/"}},
 		{"cable/library", []string{"cable/ui", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 	}

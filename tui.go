@@ -27,6 +27,24 @@ func runReader(global globalFlags, view viewFlags, cfg config.Config, paths []st
 			return userError{err}
 		}
 	}
+	return startReader(global, view, cfg, paths, func(cat *library.Catalog) *library.Entry { return fileToOpen(cat, paths) })
+}
+
+// readArticleAt starts the reader on the library's article with a key
+// (its path, or a bundled article's key), as "cable get --read" does with
+// the article it saved or found.
+func readArticleAt(global globalFlags, view viewFlags, cfg config.Config, key string) error {
+	return startReader(global, view, cfg, nil, func(cat *library.Catalog) *library.Entry {
+		if e, ok := cat.ByKey(key); ok && e.Error == "" {
+			return &e
+		}
+		return nil
+	})
+}
+
+// startReader opens the catalog of the library and paths and runs the
+// reader, on the entry open picks when there is one.
+func startReader(global globalFlags, view viewFlags, cfg config.Config, paths []string, open func(*library.Catalog) *library.Entry) error {
 	if !term.IsTerminal(int(os.Stdout.Fd())) || !term.IsTerminal(int(os.Stdin.Fd())) {
 		return userErrorf("the reader needs a terminal; use \"cable read ID\" to print an article")
 	}
@@ -40,7 +58,7 @@ func runReader(global globalFlags, view viewFlags, cfg config.Config, paths []st
 		return err
 	}
 	defer cat.Close()
-	start := ui.Start{Open: fileToOpen(cat, paths)}
+	start := ui.Start{Open: open(cat)}
 	if cat.Store != nil {
 		start.Readings, _ = cat.Store.Readings()
 		start.Last, _, _ = cat.Store.LastReading()

@@ -38,13 +38,20 @@ type pageInfo struct {
 // their text kept, when the page does not give one (see fixLinks).
 // Nothing is fetched.
 func importHTML(file string, data []byte) (md []byte, title string, err error) {
+	return importPage(file, data, nil)
+}
+
+// importPage converts a page. address, when not nil, is where the page
+// was fetched from: the page's own address when it gives none, for its
+// links and its front matter.
+func importPage(file string, data []byte, address *url.URL) (md []byte, title string, err error) {
 	doc, err := html.Parse(strings.NewReader(articles.Clean(decodeHTML(data))))
 	if err != nil {
 		return nil, "", &articles.Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}
 	}
 	removeContentsLists(doc)
 	notes := takeHTMLFootnotes(doc)
-	meta, content, baseURL, err := extractArticle(file, doc)
+	meta, content, baseURL, err := extractArticle(file, doc, address)
 	if err != nil {
 		return nil, "", err
 	}
@@ -61,9 +68,13 @@ func importHTML(file string, data []byte) (md []byte, title string, err error) {
 // extractArticle finds the article in a parsed page with readability and
 // returns its front matter, its content (nil when there is none) and the
 // page's own address, which its links are resolved against (nil when the
-// page does not give it).
-func extractArticle(file string, doc *html.Node) (articles.Meta, *html.Node, *url.URL, error) {
+// page does not give it). A page's canonical address beats the one it was
+// fetched from, which redirects and tracking parameters may have made.
+func extractArticle(file string, doc *html.Node, fetchedFrom *url.URL) (articles.Meta, *html.Node, *url.URL, error) {
 	page := readPageInfo(doc)
+	if page.canonical == "" && fetchedFrom != nil {
+		page.canonical = webURL(fetchedFrom.String())
+	}
 	baseURL := page.baseURL()
 	keepFigures(doc, baseURL)
 	removeClutter(doc)

@@ -6,12 +6,15 @@
 package fetch
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 )
 
@@ -19,6 +22,13 @@ import (
 // far beyond any article page or feed, small enough that a hostile server
 // cannot fill memory.
 const MaxBody = 16 << 20
+
+// maxRedirects is how many redirects one request follows: enough for
+// http → https → www → the article, never an endless chain.
+const maxRedirects = 10
+
+// maxRetries is how many times a failed request is tried again.
+const maxRetries = 2
 
 // Request is one thing to fetch. ETag and LastModified, when set, make the
 // request conditional: an unchanged resource comes back as NotModified.
@@ -42,68 +52,164 @@ type Response struct {
 	LastModified string
 }
 
-// Client fetches. Its zero value is not usable: make one with New.
+// Client fetches. Its zero value is not usable: make one with New. A
+// Client is safe for use by many goroutines at once, and must be shared
+// by them: the limits on requests at a time are the Client's.
 type Client struct {
 	http      *http.Client
 	userAgent string
+	opts      Options
+	slots     *slots
 }
 
 // Options set a Client up; zero fields take the defaults.
 type Options struct {
-	// Version goes into the User-Agent: "cable/VERSION (+https://…)".
+	// Version goes into the User-Agent: "cable/VERSION (…)".
 	Version string
-	// Timeout bounds a whole request, body included.
+	// Timeout bounds a whole request, body included: a server that sends
+	// its headers and then stalls is cut off when it runs out. Default 60 s.
 	Timeout time.Duration
+	// ConnectTimeout bounds opening the connection (the TCP dial; the TLS
+	// handshake has the same bound). Default 15 s.
+	ConnectTimeout time.Duration
 	// Transport replaces the default transport (tests point it at a
-	// server of their own; nothing else should need it).
+	// server of their own; nothing else should need it). ConnectTimeout
+	// is then the transport's business.
 	Transport http.RoundTripper
+
+	// PerHost and Total are how many requests may be under way at once
+	// to one host, and in all. Defaults 2 and 8.
+	PerHost, Total int
+	// Backoff is the wait before the first retry of a failed request;
+	// each retry waits twice as long as the one before. Default 1 s.
+	Backoff time.Duration
+	// MaxRetryAfter is the longest a 429 or 503's Retry-After is obeyed:
+	// a server that asks for a longer wait is not retried, and the error
+	// says how long it asked for. Default 60 s.
+	MaxRetryAfter time.Duration
+	// Wait waits d or until ctx is done, between attempts. nil waits on
+	// a timer; tests put a recorder here, so that they neither sleep nor
+	// depend on the clock.
+	Wait func(ctx context.Context, d time.Duration) error
 }
 
-// New makes a Client.
-func New(o Options) *Client {
+func (o Options) withDefaults() Options {
 	if o.Timeout <= 0 {
 		o.Timeout = 60 * time.Second
+	}
+	if o.ConnectTimeout <= 0 {
+		o.ConnectTimeout = 15 * time.Second
 	}
 	if o.Version == "" {
 		o.Version = "dev"
 	}
-	c := &http.Client{Timeout: o.Timeout, Transport: o.Transport}
+	if o.PerHost <= 0 {
+		o.PerHost = 2
+	}
+	if o.Total <= 0 {
+		o.Total = 8
+	}
+	if o.Backoff <= 0 {
+		o.Backoff = time.Second
+	}
+	if o.MaxRetryAfter <= 0 {
+		o.MaxRetryAfter = 60 * time.Second
+	}
+	if o.Wait == nil {
+		o.Wait = sleep
+	}
+	return o
+}
+
+// New makes a Client.
+func New(o Options) *Client {
+	o = o.withDefaults()
+	transport := o.Transport
+	if transport == nil {
+		dialer := &net.Dialer{Timeout: o.ConnectTimeout, KeepAlive: 30 * time.Second}
+		transport = &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           dialer.DialContext,
+			TLSHandshakeTimeout:   o.ConnectTimeout,
+			ForceAttemptHTTP2:     true,
+			MaxIdleConns:          o.Total,
+			MaxIdleConnsPerHost:   o.PerHost,
+			IdleConnTimeout:       90 * time.Second,
+			ExpectContinueTimeout: time.Second,
+		}
+	}
+	c := &http.Client{Transport: transport}
 	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
-		if len(via) >= 10 {
-			return errors.New("more than 10 redirects")
+		if len(via) > maxRedirects {
+			return errTooManyRedirects
 		}
 		return checkScheme(req.URL)
 	}
-	return &Client{http: c, userAgent: "cable/" + o.Version + " (terminal reader; offline reading)"}
+	return &Client{
+		http:      c,
+		userAgent: "cable/" + o.Version + " (terminal reader; offline reading)",
+		opts:      o,
+		slots:     newSlots(o.PerHost, o.Total),
+	}
 }
 
+var errTooManyRedirects = fmt.Errorf("more than %d redirects", maxRedirects)
+
 // Get fetches r.URL. A status other than 2xx or 304 is an error that names
-// the address and the status.
+// the address and the status. A network failure, a timeout or a 5xx is
+// tried again at most twice, waiting longer each time; a 429 or 503 waits
+// as its Retry-After says. Every error is an *Error: one line that names
+// the address.
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	u, err := url.Parse(r.URL)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not an address: %w", r.URL, err)
+		return nil, &Error{URL: r.URL, Msg: "not an address: " + unquoteURLError(err)}
 	}
 	if err := checkScheme(u); err != nil {
-		return nil, fmt.Errorf("%s: %w", r.URL, err)
+		return nil, &Error{URL: r.URL, Msg: err.Error()}
 	}
+	if u.Host == "" {
+		return nil, &Error{URL: r.URL, Msg: "not an address: it names no host"}
+	}
+	backoff := c.opts.Backoff
+	for attempt := 0; ; attempt++ {
+		resp, wait, err := c.attempt(ctx, r, u)
+		if err == nil {
+			return resp, nil
+		}
+		var e *Error
+		if !errors.As(err, &e) || !e.retry || attempt == maxRetries || ctx.Err() != nil {
+			return nil, err
+		}
+		if wait == 0 {
+			wait = backoff
+			backoff *= 2
+		}
+		if werr := c.opts.Wait(ctx, wait); werr != nil {
+			return nil, err
+		}
+	}
+}
+
+// attempt makes one request, holding a slot for its host and one in all
+// while it runs, so that waiting to retry holds none. wait is what a 429
+// or 503 asked for (0 when it said nothing).
+func (c *Client) attempt(ctx context.Context, r Request, u *url.URL) (*Response, time.Duration, error) {
+	release, err := c.slots.acquire(ctx, strings.ToLower(u.Host))
+	if err != nil {
+		return nil, 0, &Error{URL: r.URL, Msg: "cancelled", Err: err}
+	}
+	defer release()
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", r.URL, err)
+		return nil, 0, &Error{URL: r.URL, Msg: err.Error()}
 	}
-	req.Header.Set("User-Agent", c.userAgent)
-	if r.Accept != "" {
-		req.Header.Set("Accept", r.Accept)
-	}
-	if r.ETag != "" {
-		req.Header.Set("If-None-Match", r.ETag)
-	}
-	if r.LastModified != "" {
-		req.Header.Set("If-Modified-Since", r.LastModified)
-	}
+	c.setHeaders(req, r)
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", r.URL, err)
+		return nil, 0, networkError(r.URL, err, c.opts.Timeout)
 	}
 	defer resp.Body.Close()
 	out := &Response{
@@ -115,27 +221,110 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	}
 	if resp.StatusCode == http.StatusNotModified {
 		out.NotModified = true
-		return out, nil
+		return out, 0, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("%s: the server answered %s", r.URL, resp.Status)
+		wait, err := c.statusError(r.URL, resp)
+		return nil, wait, err
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxBody+1))
+	body, err := readBody(r.URL, resp, c.opts.Timeout)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", r.URL, err)
-	}
-	if len(body) > MaxBody {
-		return nil, fmt.Errorf("%s: larger than %d MiB; not fetched", r.URL, MaxBody>>20)
+		return nil, 0, err
 	}
 	out.Body = body
-	return out, nil
+	return out, 0, nil
+}
+
+func (c *Client) setHeaders(req *http.Request, r Request) {
+	req.Header.Set("User-Agent", c.userAgent)
+	if r.Accept != "" {
+		req.Header.Set("Accept", r.Accept)
+	}
+	if r.ETag != "" {
+		req.Header.Set("If-None-Match", r.ETag)
+	}
+	if r.LastModified != "" {
+		req.Header.Set("If-Modified-Since", r.LastModified)
+	}
+}
+
+// statusError describes a response that is no success. A 429 or 503 is
+// retried after its Retry-After, unless that is longer than the client
+// will wait; any other 5xx is retried with backoff; a 4xx is the
+// request's fault and is not.
+func (c *Client) statusError(address string, resp *http.Response) (time.Duration, error) {
+	e := &Error{URL: address, Status: resp.StatusCode, Msg: "the server answered " + resp.Status}
+	switch {
+	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
+		wait, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now())
+		if ok && wait > c.opts.MaxRetryAfter {
+			e.Msg += fmt.Sprintf(" and asks to wait %s; try again later", wait.Round(time.Second))
+			return 0, e
+		}
+		e.retry = true
+		return wait, e
+	case resp.StatusCode >= 500:
+		e.retry = true
+	}
+	return 0, e
+}
+
+// readBody reads a successful response's body, decompressed, refusing
+// one that says or turns out to be larger than MaxBody without reading
+// further. Go's transport decompresses a gzip body it asked for; one that
+// comes compressed anyway is decompressed here, so the cap always counts
+// what the body inflates to.
+func readBody(address string, resp *http.Response, timeout time.Duration) ([]byte, error) {
+	tooLarge := &Error{URL: address, Msg: fmt.Sprintf("larger than %d MiB; not fetched", MaxBody>>20)}
+	if resp.ContentLength > MaxBody && !resp.Uncompressed && resp.Header.Get("Content-Encoding") == "" {
+		return nil, tooLarge
+	}
+	var body io.Reader = resp.Body
+	if !resp.Uncompressed && strings.EqualFold(resp.Header.Get("Content-Encoding"), "gzip") {
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, &Error{URL: address, Msg: "the compressed body is broken: " + err.Error()}
+		}
+		defer zr.Close()
+		body = zr
+	}
+	data, err := io.ReadAll(io.LimitReader(body, MaxBody+1))
+	if err != nil {
+		return nil, bodyError(address, err, timeout)
+	}
+	if len(data) > MaxBody {
+		return nil, tooLarge
+	}
+	return data, nil
 }
 
 // checkScheme lets only http and https through: a feed may not point cable
 // at a file on the reader's disk.
 func checkScheme(u *url.URL) error {
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return fmt.Errorf("only http and https addresses are fetched, not %q", u.Scheme+":")
+		return schemeError{u.Scheme}
 	}
 	return nil
+}
+
+// schemeError is an address that is neither http nor https.
+type schemeError struct{ scheme string }
+
+func (e schemeError) Error() string {
+	if e.scheme == "" {
+		return "not an address: it should start with http:// or https://"
+	}
+	return fmt.Sprintf("only http and https addresses are fetched, not %q", e.scheme+":")
+}
+
+// sleep waits d, or less if ctx is done first.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }

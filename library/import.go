@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"cable/articles"
@@ -107,13 +106,20 @@ type Imported struct {
 // panic while one file is imported is reported to r and fails that file
 // alone.
 func Import(paths []string, dir string, r *crash.Reporter) (Imported, error) {
+	return ImportKeeping(paths, dir, r, nil)
+}
+
+// ImportKeeping is Import that also keeps each file imported in kept, when
+// it is not nil, so that "cable reimport" can extract it again. A source
+// that cannot be kept is a warning: the article is written all the same.
+func ImportKeeping(paths []string, dir string, r *crash.Reporter, kept *KeptSources) (Imported, error) {
 	var done Imported
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return done, &articles.Error{File: dir, Msg: "cannot create the directory: " + articles.DescribeOpenError(err)}
 	}
 	files, errs := expandImportPaths(paths, dir)
 	for _, file := range files {
-		out, err := crash.File(r, file, func() (importedFile, error) { return importInto(dir, file) })
+		out, err := crash.File(r, file, func() (importedFile, error) { return importInto(dir, file, kept) })
 		if err != nil {
 			errs = articles.AppendErrors(errs, err)
 			continue
@@ -133,17 +139,45 @@ type importedFile struct {
 	warnings articles.ErrorList
 }
 
-// importInto imports one file into dir.
-func importInto(dir, file string) (importedFile, error) {
-	c, name, err := ImportFile(file)
+// importInto imports one file into dir, keeping it in kept when that is
+// not nil.
+func importInto(dir, file string, kept *KeptSources) (importedFile, error) {
+	if err := extract.CheckKind(file); err != nil {
+		return importedFile{}, err
+	}
+	data, err := readImportFile(file)
 	if err != nil {
 		return importedFile{}, err
 	}
-	out, err := writeUnique(dir, name, c.Markdown)
+	c, err := extract.Article(file, data)
+	if err != nil {
+		return importedFile{}, err
+	}
+	out, err := writeUnique(dir, SafeFileName(c.Title), c.Markdown)
 	if err != nil {
 		return importedFile{}, &articles.Error{File: file, Msg: err.Error()}
 	}
-	return importedFile{path: out, warnings: c.Warnings}, nil
+	done := importedFile{path: out, warnings: c.Warnings}
+	if kept != nil {
+		abs, _ := filepath.Abs(file)
+		s := KeptSource{Article: out, File: abs, Kind: sourceKind(file)}
+		if err := kept.Keep(s, data, c.Markdown); err != nil {
+			done.warnings = append(done.warnings, &articles.Error{File: file, Msg: err.Error(), Warning: true})
+		}
+	}
+	return done, nil
+}
+
+// sourceKind is the kind of an imported file, as extract names the kinds
+// of fetched ones.
+func sourceKind(file string) string {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".html", ".htm":
+		return extract.KindHTML
+	case ".txt":
+		return extract.KindText
+	}
+	return extract.KindMarkdown
 }
 
 // expandImportPaths replaces each directory among paths by the importable
@@ -191,41 +225,4 @@ func importableFilesIn(root, outDir string) ([]string, error) {
 		return nil
 	})
 	return files, err
-}
-
-// writeUnique writes data to dir/name, or, when that name is taken, to
-// name-2, name-3 and so on. O_EXCL makes the check and the creation one
-// step, so a file that appears meanwhile is never overwritten.
-func writeUnique(dir, name string, data []byte) (string, error) {
-	stem := strings.TrimSuffix(name, ".md")
-	for n := 1; n <= 10000; n++ {
-		candidate := name
-		if n > 1 {
-			candidate = stem + "-" + strconv.Itoa(n) + ".md"
-		}
-		path := filepath.Join(dir, candidate)
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return "", fmt.Errorf("cannot create %s: %s", path, articles.DescribeOpenError(err))
-		}
-		return path, writeAndClose(f, path, data)
-	}
-	return "", fmt.Errorf("cannot find a free name for %s in %s", name, dir)
-}
-
-// writeAndClose writes data to a file just created and removes the file if
-// the write fails, so that a full disk leaves no half article behind.
-func writeAndClose(f *os.File, path string, data []byte) error {
-	_, err := f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return fmt.Errorf("cannot write %s: %v", path, err)
-	}
-	return nil
 }

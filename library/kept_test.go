@@ -1,0 +1,257 @@
+package library
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cable/articles"
+)
+
+func TestCanonicalURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://example.org/a", "https://example.org/a"},
+		{"HTTPS://Example.ORG/a/", "https://example.org/a"},
+		{"https://example.org/a#section-2", "https://example.org/a"},
+		{"https://example.org/a?utm_source=feed&utm_medium=rss", "https://example.org/a"},
+		{"https://example.org/a?b=2&utm_campaign=x&a=1", "https://example.org/a?a=1&b=2"},
+		{"https://example.org:443/a", "https://example.org/a"},
+		{"http://example.org:80/a", "http://example.org/a"},
+		{"http://example.org:8080/a", "http://example.org:8080/a"},
+		{"https://example.org/", "https://example.org"},
+		{"https://example.org", "https://example.org"},
+		{"  https://example.org/A  ", "https://example.org/A"}, // paths keep their case
+		{"http://example.org/a", "http://example.org/a"},       // not https's
+		{"not a url", "not a url"},
+	}
+	for _, tt := range tests {
+		if got := CanonicalURL(tt.in); got != tt.want {
+			t.Errorf("CanonicalURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestArticleURLs(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.md")
+	b := filepath.Join(dir, "b.md")
+	none := filepath.Join(dir, "none.md")
+	long := filepath.Join(dir, "long.md")
+	put(t, a, "---\ntitle: A\nurl: \"HTTPS://Example.org/a/?utm_source=x\"\n---\n\nText.\n")
+	put(t, b, "---\ntitle: B\nurl: https://example.org/b\n---\n\nText.\n")
+	put(t, none, article("None", "Text."))
+	// A front matter longer than the head read first.
+	put(t, long, "---\ntitle: Long\nsummary: \""+strings.Repeat("word ", 20000)+"\"\nurl: https://example.org/long\n---\n\nText.\n")
+	got := ArticleURLs([]string{a, b, none, long, filepath.Join(dir, "missing.md")})
+	want := map[string]string{"https://example.org/a": a, "https://example.org/b": b, "https://example.org/long": long}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for u, p := range want {
+		if got[u] != p {
+			t.Errorf("%s: got %q, want %q", u, got[u], p)
+		}
+	}
+}
+
+// keptImport imports a fixture into a temporary library, keeping its
+// source, and returns the article's path and the sources.
+func keptImport(t *testing.T, name string) (string, KeptSources) {
+	t.Helper()
+	kept := KeptSources{Dir: filepath.Join(t.TempDir(), "sources")}
+	dir := t.TempDir()
+	done, err := ImportKeeping([]string{fixture(name)}, dir, nil, &kept)
+	if err != nil || len(done.Written) != 1 {
+		t.Fatalf("import: %v, %v", done, err)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".*")); len(leftovers) > 0 {
+		t.Errorf("temporary files left in the library: %v", leftovers)
+	}
+	return done.Written[0], kept
+}
+
+func TestImportKeepsTheSource(t *testing.T) {
+	path, kept := keptImport(t, "news-page.html")
+	s, err := kept.Find(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	original, _ := os.ReadFile(fixture("news-page.html"))
+	data, err := kept.Data(s)
+	if err != nil || string(data) != string(original) {
+		t.Fatalf("kept %d bytes (%v), want the page's %d", len(data), err, len(original))
+	}
+	if s.Kind != ".html" || !filepath.IsAbs(s.File) || s.URL != "" {
+		t.Errorf("recorded %+v", s)
+	}
+	names, _ := filepath.Glob(filepath.Join(kept.Dir, "*"))
+	if len(names) != 2 || !strings.HasSuffix(names[0], ".html.gz") || !strings.HasSuffix(names[1], ".json") {
+		t.Errorf("the sources directory holds %v, want a .html.gz and a .json", names)
+	}
+	if r, err := kept.Reimport(path); r != Unchanged || err != nil {
+		t.Errorf("reimport of a fresh import: %v, %v; want Unchanged", r, err)
+	}
+}
+
+// olderExtraction makes the article at path look as an older cable would
+// have written it: a different text, recorded as what cable wrote.
+func olderExtraction(t *testing.T, kept KeptSources, path string) string {
+	t.Helper()
+	s, err := kept.Find(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := kept.Data(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := article("An older extraction", "Less text than now.")
+	writeOld(t, path, old)
+	if err := kept.Keep(s, data, []byte(old)); err != nil {
+		t.Fatal(err)
+	}
+	return old
+}
+
+func TestReimportRewritesWhatCableWrote(t *testing.T) {
+	path, kept := keptImport(t, "news-page.html")
+	fresh, _ := os.ReadFile(path)
+	olderExtraction(t, kept, path)
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r, err := kept.Reimport(path)
+	if r != Rewritten || err != nil {
+		t.Fatalf("reimport: %v, %v; want Rewritten", r, err)
+	}
+	now, _ := os.ReadFile(path)
+	if string(now) != string(fresh) {
+		t.Errorf("the article is not the new extraction:\n%s", now)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want the file's own 0600 kept", info.Mode().Perm())
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".cable-*")); len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+	if r, err := kept.Reimport(path); r != Unchanged || err != nil {
+		t.Errorf("second reimport: %v, %v; want Unchanged", r, err)
+	}
+}
+
+func TestReimportLeavesAnEditedArticleAlone(t *testing.T) {
+	path, kept := keptImport(t, "news-page.html")
+	edited := article("My own title", "My own notes.")
+	writeOld(t, path, edited)
+	r, err := kept.Reimport(path)
+	if r != EditedByHand || err != nil {
+		t.Fatalf("reimport: %v, %v; want EditedByHand", r, err)
+	}
+	if now, _ := os.ReadFile(path); string(now) != edited {
+		t.Errorf("the edited article was changed:\n%s", now)
+	}
+}
+
+func TestReimportFollowsAMovedArticle(t *testing.T) {
+	path, kept := keptImport(t, "news-page.html")
+	moved := filepath.Join(t.TempDir(), "moved.md")
+	data, _ := os.ReadFile(path)
+	put(t, moved, string(data))
+	os.Remove(path)
+	if r, err := kept.Reimport(moved); r != Unchanged || err != nil {
+		t.Fatalf("reimport: %v, %v; want Unchanged", r, err)
+	}
+	s, err := kept.Find(moved)
+	if err != nil || s.Article != moved {
+		t.Errorf("the source still names %q (%v)", s.Article, err)
+	}
+}
+
+func TestReimportWithoutASource(t *testing.T) {
+	kept := KeptSources{Dir: t.TempDir()}
+	path := filepath.Join(t.TempDir(), "mine.md")
+	put(t, path, article("Mine", "Text."))
+	if _, err := kept.Reimport(path); !errors.Is(err, ErrNoSource) {
+		t.Errorf("error %v, want ErrNoSource", err)
+	}
+}
+
+// The reader's place, bookmarks and quotes are keyed by the article's
+// path, which a reimport keeps; its ID stays too.
+func TestReimportKeepsStateAndID(t *testing.T) {
+	store, _ := newTestStore(t)
+	path, kept := keptImport(t, "news-page.html")
+	olderExtraction(t, kept, path)
+	src := Sources{Dirs: []string{filepath.Dir(path)}}
+	before := find(t, mustSyncEntries(t, store, src), path)
+	pos := articles.Position{Section: 1, Block: 2}
+	if err := store.SaveReading(Reading{Key: path, Position: pos, Progress: 40}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.AddBookmark(Bookmark{Key: path, Position: pos, Label: "here"}); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := kept.Reimport(path); r != Rewritten || err != nil {
+		t.Fatalf("reimport: %v, %v", r, err)
+	}
+	after := find(t, mustSyncEntries(t, store, src), path)
+	if after.Summary.ID != before.Summary.ID || after.Summary.Title == before.Summary.Title {
+		t.Errorf("ID %q → %q, title %q → %q: want the ID kept and the new title", before.Summary.ID, after.Summary.ID, before.Summary.Title, after.Summary.Title)
+	}
+	r, ok, err := store.Reading(path)
+	if !ok || err != nil || r.Position != pos {
+		t.Errorf("reading after reimport: %+v, %v, %v", r, ok, err)
+	}
+	marks, err := store.Bookmarks(path)
+	if err != nil || len(marks) != 1 {
+		t.Errorf("bookmarks after reimport: %v, %v", marks, err)
+	}
+}
+
+func mustSyncEntries(t *testing.T, s *Store, src Sources) []Entry {
+	t.Helper()
+	entries, _ := mustSync(t, s, src)
+	return entries
+}
+
+// BenchmarkArticleURLs is what "cable get" pays, before fetching, to know
+// the addresses of a library of 10,000 articles.
+func BenchmarkArticleURLs(b *testing.B) {
+	paths := writeArticles(b, b.TempDir(), 10000, 7)
+	b.ResetTimer()
+	for b.Loop() {
+		ArticleURLs(paths)
+	}
+}
+
+func TestQuickURL(t *testing.T) {
+	tests := []struct {
+		head string
+		want string
+		ok   bool
+	}{
+		{"---\ntitle: A\nurl: \"https://a.org/x\"\n---\n", "https://a.org/x", true},
+		{"---\ntitle: A\nurl: \"https://a.org/\\u00e9\"\n---\n", "https://a.org/é", true},
+		{"---\nurl: https://a.org/x\ntitle: A\n---\n", "https://a.org/x", true},
+		{"---\ntitle: A\n---\nurl: https://body.org\n", "", true},
+		{"---\ntitle: A\nurl: 'https://a.org/x'\n---\n", "", false},
+		{"---\ntitle: A\nurl: https://a.org/x # comment\n---\n", "", false},
+		{"---\ntitle: A\nurl: >\n  https://a.org/x\n---\n", "", false},
+		{"---\ntitle: A\nurl: https://a.org/x\n", "", false}, // not closed in the head
+		{"# No front matter\n", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := quickURL([]byte(tt.head))
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("quickURL(%q) = %q, %v; want %q, %v", tt.head, got, ok, tt.want, tt.ok)
+		}
+		if ok {
+			// What the YAML parser says, quickURL must say.
+			if m, _ := articles.ReadMeta([]byte(tt.head + "\nText.\n")); m.URL != got {
+				t.Errorf("quickURL(%q) = %q, ReadMeta says %q", tt.head, got, m.URL)
+			}
+		}
+	}
+}
