@@ -131,7 +131,8 @@ func newRootCommand() *cobra.Command {
 	root.PersistentFlags().BoolVar(&global.noState, "no-state", os.Getenv("CABLE_NO_STATE") == "1", "read without reading or writing any state (also CABLE_NO_STATE=1)")
 	view.register(root)
 	root.AddCommand(newListCommand(&global), newReadCommand(&global), newValidateCommand(),
-		newImportCommand(&global), newSearchCommand(&global), newQuotesCommand(&global), newConfigCommand())
+		newImportCommand(&global), newSearchCommand(&global), newQuotesCommand(&global), newConfigCommand(),
+		newFeedsCommand(&global))
 	return root
 }
 

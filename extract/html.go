@@ -38,6 +38,14 @@ type pageInfo struct {
 // their text kept, when the page does not give one (see fixLinks).
 // Nothing is fetched.
 func importHTML(file string, data []byte) (md []byte, title string, err error) {
+	return convertHTML(file, data, nil, nil)
+}
+
+// convertHTML is importHTML for a page from anywhere: fallback is the
+// address relative links are resolved against when the page names none
+// (a page fetched from the web has its own), and adjust, when not nil,
+// completes the front matter before the body is converted.
+func convertHTML(file string, data []byte, fallback *url.URL, adjust func(*articles.Meta)) (md []byte, title string, err error) {
 	doc, err := html.Parse(strings.NewReader(articles.Clean(decodeHTML(data))))
 	if err != nil {
 		return nil, "", &articles.Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}
@@ -47,6 +55,13 @@ func importHTML(file string, data []byte) (md []byte, title string, err error) {
 	meta, content, baseURL, err := extractArticle(file, doc)
 	if err != nil {
 		return nil, "", err
+	}
+	if baseURL == nil && fallback != nil {
+		baseURL = fallback
+		meta.URL = fallback.String()
+	}
+	if adjust != nil {
+		adjust(&meta)
 	}
 	body := ""
 	if content != nil {
