@@ -40,7 +40,7 @@ func TestFeedsStore(t *testing.T) {
 	}{
 		{a.URL, "g1", "", true},
 		{a.URL, "", "https://a.example/1", true},
-		{b.URL, "g1", "", false}, // a GUID is its feed's own
+		{b.URL, "g1", "", false},                      // a GUID is its feed's own
 		{b.URL, "other", "https://a.example/1", true}, // an address is anyone's
 		{a.URL, "", "", false},
 	} {
