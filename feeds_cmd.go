@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"syscall"
 	"time"
@@ -45,6 +46,9 @@ func openFeeds(global globalFlags) (*feedsEnv, error) {
 			store.Close()
 			return nil, err
 		}
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
 	}
 	client := fetch.New(fetch.Options{Version: version})
 	return &feedsEnv{store: store, updater: &feeds.Updater{Client: client, Store: store, Dir: dir}}, nil
