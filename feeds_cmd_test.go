@@ -23,6 +23,10 @@ type feedServer struct {
 	conditional [][2]string // If-None-Match, If-Modified-Since of each feed request
 	pageHits    int
 	gone        map[string]bool // pages that answer 404
+	// held, when set, is a page whose answer waits until gate is closed,
+	// so that a test can see an update in the middle.
+	held string
+	gate chan struct{}
 }
 
 const feedLastModified = "Mon, 01 Jan 2024 10:00:00 GMT"
@@ -37,7 +41,11 @@ func newFeedServer(t *testing.T, titles ...string) *feedServer {
 		fs.mu.Lock()
 		fs.pageHits++
 		gone := fs.gone[r.URL.Path]
+		held, gate := fs.held, fs.gate
 		fs.mu.Unlock()
+		if held == r.URL.Path && gate != nil {
+			<-gate
+		}
 		slug := strings.TrimPrefix(r.URL.Path, "/")
 		if gone || slug == "" {
 			http.NotFound(w, r)
