@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"cable/articles"
 
@@ -94,11 +95,16 @@ func Parse(address string, data []byte) (p *Parsed, err error) {
 
 // dropXMLControls removes the control characters XML forbids (all of C0
 // but tab, line feed and carriage return), which feeds written by careless
-// software carry and on which the XML parser would give up on the whole
-// feed; none of them is text worth keeping.
+// or hostile software carry and on which the XML parser would give up on
+// the whole feed. In UTF-8, whole escape sequences go, as articles.Clean
+// removes them, so that no "[31m" is left behind of one; in another
+// encoding, which the feed's XML declaration names, only the bytes.
 func dropXMLControls(data []byte) []byte {
 	if !bytes.ContainsFunc(data, isXMLControl) {
 		return data
+	}
+	if utf8.Valid(data) {
+		return []byte(articles.Clean(string(data)))
 	}
 	return bytes.Map(func(r rune) rune {
 		if isXMLControl(r) {
