@@ -132,7 +132,11 @@ func TestLibraryEscStopsTheUpdate(t *testing.T) {
 	m, cmd := press(t, m, "u")
 	m = settleFeeds(t, m, cmd)
 	m, _ = press(t, m, "esc")
-	<-f.cancelled
+	select {
+	case <-f.cancelled:
+	case <-time.After(10 * time.Second):
+		t.Fatal("esc did not cancel the update's context")
+	}
 	m = settleFeeds(t, m, waitFeedEvent(m.library.feeds.run, m.library.feeds.events))
 	screen := strings.Join(screenLines(m), "\n")
 	if !strings.Contains(screen, "Update cancelled · 2 new") || strings.Contains(screen, "failed") {
