@@ -12,6 +12,7 @@ import (
 	"cable/library"
 
 	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/x/exp/golden"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -122,6 +123,7 @@ func TestLibraryUpdatesFeeds(t *testing.T) {
 			t.Errorf("after the update, no %q:\n%s", want, screen)
 		}
 	}
+	golden.RequireEqualEscape(t, []byte(m.View()), true)
 }
 
 // TestLibraryEscStopsTheUpdate: esc while the feeds are updated cancels

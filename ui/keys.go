@@ -68,7 +68,7 @@ func newLibraryKeys(hasStore, hasFeeds bool) libraryKeys {
 
 // ShortHelp adds the library's main keys to the list's own reminder.
 func (k libraryKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Search, k.Sort, k.Quit}
+	return []key.Binding{k.Open, k.Search, k.Sort, k.UpdateFeeds, k.Quit}
 }
 
 // FullHelp adds every library key to the list's full help.
