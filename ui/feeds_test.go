@@ -12,8 +12,8 @@ import (
 	"cable/library"
 
 	"github.com/charmbracelet/bubbles/spinner"
-	"github.com/charmbracelet/x/exp/golden"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 // fakeFeeds is an updater that saves articles into a library directory
