@@ -161,7 +161,6 @@ func TestLibraryUpdateKeyOffWithoutFeeds(t *testing.T) {
 	if cmd != nil || m.library.feeds.run != 0 {
 		t.Error("u started something without an updater")
 	}
-	_ = tea.Quit
 }
 
 // TestFilterMatchesTheFeed: the library's filter finds every article of a
