@@ -30,7 +30,9 @@ type Feed struct {
 	// LastError why that fetch failed ("" when it did not).
 	LastUpdate time.Time
 	LastError  string
-	// Articles counts the entries saved from the feed.
+	// Articles counts the articles saved from the feed: an entry known
+	// under two addresses, or seen and found saved already, counts once
+	// or not at all.
 	Articles int
 }
 
@@ -87,7 +89,7 @@ func (s *Store) AddFeed(f Feed) (Feed, error) {
 }
 
 const feedColumns = `f.url, f.name, f.title, f.etag, f.last_modified, f.last_update_ns, f.last_error,
-	(SELECT count(*) FROM feed_entries e WHERE e.feed = f.url)`
+	(SELECT count(DISTINCT e.path) FROM feed_entries e WHERE e.feed = f.url AND e.path <> '')`
 
 func scanFeed(sc scanner) (Feed, error) {
 	var f Feed

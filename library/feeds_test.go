@@ -34,6 +34,14 @@ func TestFeedsStore(t *testing.T) {
 	if err := s.RecordEntry(a.URL, "g1", "https://a.example/1", "/lib/foreign-affairs/one.md"); err != nil {
 		t.Fatal(err)
 	}
+	// The same article under its entry's address, and an entry found
+	// saved already: neither is another article.
+	if err := s.RecordEntry(a.URL, "link:https://a.example/one", "https://a.example/one", "/lib/foreign-affairs/one.md"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordEntry(a.URL, "g2", "https://b.example/elsewhere", ""); err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		feed, guid, url string
 		want            bool
