@@ -30,6 +30,8 @@ func TestLayers(t *testing.T) {
 		{"cable/fetch", []string{"cable/"}},
 		{"cable/articles", []string{"cable/"}},
 		{"cable/library", []string{"cable/ui", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
+		{"cable/feeds", []string{"cable/ui", "cable/render", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
+		{"cable/ui", []string{"cable/feeds", "cable/fetch"}},
 	}
 	for _, tt := range tests {
 		out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", tt.pkg).Output()

@@ -132,7 +132,7 @@ func newRootCommand() *cobra.Command {
 	view.register(root)
 	root.AddCommand(newListCommand(&global), newReadCommand(&global), newValidateCommand(),
 		newImportCommand(&global), newGetCommand(&global), newReimportCommand(&global),
-		newSearchCommand(&global), newQuotesCommand(&global), newConfigCommand())
+		newFeedsCommand(&global), newSearchCommand(&global), newQuotesCommand(&global), newConfigCommand())
 	return root
 }
 
@@ -159,13 +159,7 @@ func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
 			opts.Files = append(opts.Files, p)
 		}
 	}
-	dir := global.library
-	if dir == "" {
-		if dir, err = library.DefaultArticlesDir(); err != nil {
-			fmt.Fprintln(os.Stderr, "cable:", err)
-		}
-	}
-	if dir != "" {
+	if dir := articlesDir(global); dir != "" {
 		opts.Dirs = append(opts.Dirs, dir)
 	}
 	if !global.noState {
@@ -184,6 +178,19 @@ func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
 		}
 	}
 	return cat, nil
+}
+
+// articlesDir is the library directory: --library, or the default one,
+// created if need be; "" (said on stderr) when it cannot be had.
+func articlesDir(global globalFlags) string {
+	if global.library != "" {
+		return global.library
+	}
+	dir, err := library.DefaultArticlesDir()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cable:", err)
+	}
+	return dir
 }
 
 // crashReporter writes crash reports beside the database, in

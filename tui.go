@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"os"
+	"path/filepath"
 
 	"cable/config"
+	"cable/feeds"
+	"cable/fetch"
 	"cable/library"
 	"cable/render"
 	"cable/ui"
@@ -77,6 +81,9 @@ func startReader(global globalFlags, view viewFlags, cfg config.Config, paths []
 	ctx.Links = cfg.LinkMode()
 	ctx.Cache = renderCache(global)
 	ctx.Crash = crashReporter()
+	if dir := articlesDir(global); cat.Store != nil && dir != "" {
+		ctx.UpdateFeeds = feedUpdater(cat.Store, dir)
+	}
 	err = ui.Run(ctx, start, os.Stdin, os.Stdout)
 	if errors.Is(err, tea.ErrInterrupted) {
 		return interruptedError{err}
@@ -94,4 +101,27 @@ func fileToOpen(cat *library.Catalog, paths []string) *library.Entry {
 		return &e
 	}
 	return nil
+}
+
+// feedUpdater is the library's u: every feed followed, updated as
+// "cable feeds update" does, its progress told to the screen.
+func feedUpdater(store *library.Store, dir string) ui.FeedUpdater {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return func(ctx context.Context, report func(ui.FeedEvent)) {
+		list, err := store.Feeds()
+		if err != nil {
+			report(ui.FeedEvent{Done: true, Feed: "feeds", Err: err})
+			return
+		}
+		report(ui.FeedEvent{Total: len(list)})
+		u := &feeds.Updater{Client: fetch.New(fetch.Options{Version: version}), Store: store, Dir: dir}
+		u.Update(ctx, list, feeds.Events{
+			Saved: func(f library.Feed, path string) { report(ui.FeedEvent{Feed: f.Label(), Saved: path}) },
+			Done: func(r feeds.Result) {
+				report(ui.FeedEvent{Feed: r.Feed.Label(), Done: true, New: len(r.Saved), Err: r.Err})
+			},
+		})
+	}
 }

@@ -25,6 +25,10 @@ type Summary struct {
 	Subtitle   string `json:"subtitle,omitempty"`
 	Abstract   string `json:"summary,omitempty"`
 	AuthorNote string `json:"author_note,omitempty"`
+	// Feed is the feed an article was saved from, and SummaryOnly that
+	// what was saved is the feed's summary, not the whole article.
+	Feed        string `json:"feed,omitempty"`
+	SummaryOnly bool   `json:"summary_only,omitempty"`
 }
 
 // Summarise describes an article for listings.
@@ -43,6 +47,7 @@ func (a *Article) Summarise() Summary {
 		Published: a.Meta.Published, Words: a.Words(), Minutes: a.Minutes(),
 		Sections: titles, EditorsNote: note, Origin: a.Origin, Topics: topics,
 		Subtitle: a.Meta.Subtitle, Abstract: oneLine(a.Meta.Summary), AuthorNote: a.Meta.AuthorNote,
+		Feed: a.Meta.Feed, SummaryOnly: a.Meta.SummaryOnly,
 	}
 }
 

@@ -27,6 +27,11 @@ type Meta struct {
 	Summary     string   `json:"summary,omitempty"`
 	Language    string   `json:"language,omitempty"`
 	EditorsNote string   `json:"-"` // becomes the editor's note section
+	// Feed is the title (or address) of the feed the article came from.
+	Feed string `json:"feed,omitempty"`
+	// SummaryOnly says the text is what a feed carried, not the whole
+	// article: the page could not be fetched or read.
+	SummaryOnly bool `json:"summary_only,omitempty"`
 
 	editorsNoteLine int // where editors_note was given, for the section's Line
 	authorNoteLine  int // where author_note was given, for its block's Line
@@ -40,6 +45,8 @@ type field struct {
 	set  func(m *Meta, v string)
 	date bool
 	list bool
+	// flag is a field whose value is true or false.
+	flag bool
 }
 
 var fields = []field{
@@ -55,6 +62,8 @@ var fields = []field{
 	{name: "summary", set: func(m *Meta, v string) { m.Summary = v }},
 	{name: "language", set: func(m *Meta, v string) { m.Language = v }},
 	{name: "editors_note", set: func(m *Meta, v string) { m.EditorsNote = v }},
+	{name: "feed", set: func(m *Meta, v string) { m.Feed = v }},
+	{name: "summary_only", set: func(m *Meta, v string) { m.SummaryOnly = v == "true" }, flag: true},
 }
 
 // FieldNames lists the front-matter fields cable knows, in documented order.
@@ -188,6 +197,10 @@ func setField(m *Meta, f field, value ast.Node, line int, p *problems) {
 			p.errorf(line, "%s %q is not a date of the form YYYY-MM-DD", f.name, text)
 			return
 		}
+	}
+	if f.flag && text != "true" && text != "false" && text != "" {
+		p.errorf(line, "%s must be true or false, not %q", f.name, text)
+		return
 	}
 	if f.name != "editors_note" && f.name != "summary" {
 		// One line, whatever YAML's block scalars ("subtitle: |") keep:

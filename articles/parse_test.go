@@ -135,6 +135,7 @@ func TestParseErrors(t *testing.T) {
 		{"empty front matter", "---\n---\nText.\n", "bad.md:1: front matter is empty: it needs at least a title"},
 		{"bad date", "---\ntitle: T\npublished: 2013-02-30\n---\nText.\n", `bad.md:3: published "2013-02-30" is not a date of the form YYYY-MM-DD`},
 		{"date in words", "---\ntitle: T\nupdated: March 2013\n---\nText.\n", `bad.md:3: updated "March 2013" is not a date of the form YYYY-MM-DD`},
+		{"summary_only not a flag", "---\ntitle: T\nsummary_only: yes please\n---\nText.\n", `bad.md:3: summary_only must be true or false, not "yes please"`},
 		{"list for a scalar", "---\ntitle: [a, b]\n---\nText.\n", "bad.md:2: title must be a single value, not a list or mapping"},
 		{"anchor in a list", "---\ntitle: T\ntopics: [&a x, *a]\n---\nText.\n", "bad.md:3: topics uses a YAML anchor or alias (&name, *name); they are not accepted in front matter: write the value out"},
 		{"mapping for topics", "---\ntitle: T\ntopics:\n  a: b\n---\nText.\n", "bad.md:3: topics must be a list of words, such as [Iran, Israel]"},

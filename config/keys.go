@@ -45,8 +45,8 @@ func LibraryKeymap() Keymap {
 		"bookmarks": {"'"}, "continue": {"c"}, "down": {"down", "j"}, "filter": {"/"},
 		"finished": {"F"}, "first": {"home", "g"}, "help": {"?"}, "last": {"end", "G"},
 		"next_page": {"right", "l", "pgdown", "f", "d"}, "open": {"enter"},
-		"previous_page": {"left", "h", "pgup", "b", "u"}, "quit": {"q"}, "search": {"ctrl+f"},
-		"sort": {"s"}, "unread": {"U"}, "up": {"up", "k"},
+		"previous_page": {"left", "h", "pgup", "b"}, "quit": {"q"}, "search": {"ctrl+f"},
+		"sort": {"s"}, "unread": {"U"}, "up": {"up", "k"}, "update_feeds": {"u"},
 	}
 }
 

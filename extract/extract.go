@@ -157,6 +157,10 @@ func renderArticle(m articles.Meta, body string) []byte {
 	}
 	field("summary", m.Summary, true)
 	field("language", m.Language, true)
+	field("feed", m.Feed, true)
+	if m.SummaryOnly {
+		b.WriteString("summary_only: true\n")
+	}
 	b.WriteString("---\n\n")
 	b.WriteString(strings.Trim(body, "\n"))
 	b.WriteString("\n")

@@ -38,13 +38,15 @@ type pageInfo struct {
 // their text kept, when the page does not give one (see fixLinks).
 // Nothing is fetched.
 func importHTML(file string, data []byte) (md []byte, title string, err error) {
-	return importPage(file, data, nil)
+	return importPage(file, data, nil, nil)
 }
 
 // importPage converts a page. address, when not nil, is where the page
 // was fetched from: the page's own address when it gives none, for its
-// links and its front matter.
-func importPage(file string, data []byte, address *url.URL) (md []byte, title string, err error) {
+// links and its front matter. adjust, when not nil, completes the front
+// matter before the body is converted (a feed's author and date where the
+// page gives none).
+func importPage(file string, data []byte, address *url.URL, adjust func(*articles.Meta)) (md []byte, title string, err error) {
 	doc, err := html.Parse(strings.NewReader(articles.Clean(decodeHTML(data))))
 	if err != nil {
 		return nil, "", &articles.Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}
@@ -54,6 +56,9 @@ func importPage(file string, data []byte, address *url.URL) (md []byte, title st
 	meta, content, baseURL, err := extractArticle(file, doc, address)
 	if err != nil {
 		return nil, "", err
+	}
+	if adjust != nil {
+		adjust(&meta)
 	}
 	body := ""
 	if content != nil {

@@ -96,7 +96,7 @@ func Web(address, kind string, data []byte) (Converted, error) {
 	var c Converted
 	switch kind {
 	case KindHTML:
-		md, title, err := importPage(name, data, u)
+		md, title, err := importPage(name, data, u, nil)
 		if err != nil {
 			return Converted{}, renamed(err, name, address)
 		}

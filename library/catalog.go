@@ -26,8 +26,9 @@ type Catalog struct {
 	// used); "" when all is well.
 	Warning string
 
-	bundle map[string]*articles.Article
-	crash  *crash.Reporter
+	bundle  map[string]*articles.Article
+	crash   *crash.Reporter
+	sources Sources
 }
 
 // Options say where a catalog comes from.
@@ -45,7 +46,7 @@ type Options struct {
 // files directly and says why in Warning. An error means the sources
 // themselves cannot be read, which for the bundle is a bug.
 func OpenCatalog(opts Options) (*Catalog, error) {
-	c := &Catalog{bundle: map[string]*articles.Article{}, crash: opts.Crash}
+	c := &Catalog{bundle: map[string]*articles.Article{}, crash: opts.Crash, sources: opts.Sources}
 	for _, a := range opts.Bundle {
 		c.bundle[a.ID] = a
 	}
@@ -68,6 +69,18 @@ func OpenCatalog(opts Options) (*Catalog, error) {
 	}
 	c.Entries = ScanDirect(opts.Sources, opts.Crash)
 	return c, nil
+}
+
+// Rescan lists the sources again, as OpenCatalog did, and returns the
+// entries without changing the catalog's: a screen lists the library
+// again in the background (after feeds saved new articles) and sets
+// Entries itself, where nothing else reads them meanwhile.
+func (c *Catalog) Rescan() ([]Entry, error) {
+	if c.Store != nil {
+		entries, _, err := c.Store.Sync(c.sources)
+		return entries, err
+	}
+	return ScanDirect(c.sources, c.crash), nil
 }
 
 // Close closes the store, if there is one.

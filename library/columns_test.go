@@ -64,7 +64,8 @@ func TestSummaryColumnsRoundTrip(t *testing.T) {
 	sums := []articles.Summary{
 		{Title: "Plain", Author: "An Author", Source: "Outlet", Published: "2024-01-02", Words: 1500, Minutes: 7,
 			Sections: []string{"", "Two"}, EditorsNote: true, Topics: []string{"Iran", "Gas"},
-			Subtitle: "A subtitle", Abstract: "What it argues.", AuthorNote: "A fellow, writing privately."},
+			Subtitle: "A subtitle", Abstract: "What it argues.", AuthorNote: "A fellow, writing privately.",
+			Feed: "Foreign Affairs", SummaryOnly: true},
 		{Title: `Quotes "and" back\slashes`, Author: "Bakı, Łódź, naïve — “curly” ✓", Sections: []string{}, Topics: []string{}},
 		{Words: 1 << 40, Minutes: articles.MinutesFor(1 << 40), Sections: []string{"new\nline"}, Topics: []string{""}},
 	}

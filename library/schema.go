@@ -8,12 +8,12 @@ import (
 // schemaVersion is the schema this cable writes, kept in PRAGMA
 // user_version. A database with a higher version was written by a newer
 // cable and is not touched.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // migrations[i] takes the schema from version i to version i+1. Each runs
 // in the same transaction as the version change, so a database is never
 // left half-migrated.
-var migrations = []string{schemaV1, schemaV2, schemaV3}
+var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4}
 
 // schemaV1 is the first schema.
 //
@@ -142,9 +142,50 @@ ALTER TABLE docs ADD COLUMN abstract    TEXT NOT NULL DEFAULT '';
 ALTER TABLE docs ADD COLUMN author_note TEXT NOT NULL DEFAULT '';
 `
 
-// tables are the tables every cable database of this version has; a
-// database that claims the version but lacks one is not used.
-var tables = []string{"docs", "blocks", "meta", "readings", "bookmarks", "quotes"}
+// schemaV4 follows publications. feeds holds each feed followed: name is
+// what the reader calls it (and its folder's name in the library
+// directory), url where it is fetched, title what it calls itself; etag and
+// last_modified make the next fetch conditional, and last_update_ns and
+// last_error say how the last one went. feed_entries are the entries
+// already saved, by feed and GUID and by canonical address, so that an
+// entry is saved once however often it is seen, and even when two feeds
+// carry it; they outlive their feed, so that a feed removed and added
+// again does not save its entries twice. docs gains the feed an article
+// came from and whether only its summary was saved, for listings.
+const schemaV4 = `
+CREATE TABLE feeds (
+	url            TEXT    PRIMARY KEY,
+	name           TEXT    NOT NULL UNIQUE,
+	title          TEXT    NOT NULL DEFAULT '',
+	etag           TEXT    NOT NULL DEFAULT '',
+	last_modified  TEXT    NOT NULL DEFAULT '',
+	last_update_ns INTEGER NOT NULL DEFAULT 0,
+	last_error     TEXT    NOT NULL DEFAULT '',
+	added_ns       INTEGER NOT NULL
+);
+CREATE TABLE feed_entries (
+	feed     TEXT    NOT NULL,
+	guid     TEXT    NOT NULL,
+	url      TEXT    NOT NULL,
+	path     TEXT    NOT NULL,
+	saved_ns INTEGER NOT NULL,
+	PRIMARY KEY (feed, guid)
+);
+CREATE INDEX feed_entries_url ON feed_entries (url);
+ALTER TABLE docs ADD COLUMN feed         TEXT    NOT NULL DEFAULT '';
+ALTER TABLE docs ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
+`
+
+// tables are the tables every cable database has, with the schema version
+// that made each; a database that claims a version but lacks one of its
+// tables is not used.
+var tables = []struct {
+	name  string
+	since int
+}{
+	{"docs", 1}, {"blocks", 1}, {"meta", 1}, {"readings", 1}, {"bookmarks", 1}, {"quotes", 1},
+	{"feeds", 4}, {"feed_entries", 4},
+}
 
 // prepareSchema makes sure db holds the current schema, creating or
 // migrating it in one transaction. The common case, a database already up
@@ -156,7 +197,7 @@ func prepareSchema(db *sql.DB) error {
 		return err
 	}
 	if v == schemaVersion {
-		return checkTables(db)
+		return checkTables(db, v)
 	}
 	if err := checkVersion(db, v); err != nil {
 		return err
@@ -177,7 +218,7 @@ func prepareSchema(db *sql.DB) error {
 	if v > 0 {
 		// An older cable's database that lacks a table is damaged, not
 		// to be migrated.
-		if err := checkTables(tx); err != nil {
+		if err := checkTables(tx, v); err != nil {
 			return err
 		}
 	}
@@ -224,8 +265,12 @@ func checkVersion(q queryer, v int) error {
 	return nil
 }
 
-func checkTables(q queryer) error {
-	for _, name := range tables {
+func checkTables(q queryer, version int) error {
+	for _, t := range tables {
+		if t.since > version {
+			continue
+		}
+		name := t.name
 		var n int
 		err := q.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", name).Scan(&n)
 		if err != nil {

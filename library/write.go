@@ -128,8 +128,16 @@ func writeAndClose(f *os.File, path string, data []byte) error {
 // under a safe name made from its title, never over an existing file, and
 // returns its path.
 func SaveArticle(dir string, c extract.Converted) (string, error) {
+	return SaveFile(dir, SafeFileName(c.Title), c.Markdown)
+}
+
+// SaveFile writes data into dir (created if missing) under name, or
+// name-2, name-3… when it is taken, never over an existing file, and
+// returns its path: an update or a get stopped at any point leaves a whole
+// article or none.
+func SaveFile(dir, name string, data []byte) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", &articles.Error{File: dir, Msg: "cannot create the directory: " + articles.DescribeOpenError(err)}
 	}
-	return writeUnique(dir, SafeFileName(c.Title), c.Markdown)
+	return writeUnique(dir, name, data)
 }

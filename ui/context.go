@@ -52,6 +52,10 @@ type Context struct {
 	// Crash writes the report of a panic, in the screens or in the work
 	// on one article (rendering it, reading its rendering back).
 	Crash *crash.Reporter
+	// UpdateFeeds fetches the feeds followed and saves their new
+	// articles, for the library's u; nil when there is no state to keep
+	// feeds in, and u is then off.
+	UpdateFeeds FeedUpdater
 }
 
 // store is where the reader's state is kept, or nil when it is not.

@@ -30,23 +30,32 @@ func newGlobalKeys() globalKeys {
 // rebinds both alike.
 type libraryKeys struct {
 	Open, Continue, Sort, Search, Marks, Finished, Unread, Quit key.Binding
-	List                                                        list.KeyMap
+	// UpdateFeeds fetches the feeds; CancelUpdate, on only while an
+	// update runs, stops it.
+	UpdateFeeds, CancelUpdate key.Binding
+	List                      list.KeyMap
 }
 
 // newLibraryKeys makes the keys; those that need the store are off
-// without one.
-func newLibraryKeys(hasStore bool) libraryKeys {
+// without one, and u without feeds to update.
+func newLibraryKeys(hasStore, hasFeeds bool) libraryKeys {
 	k := libraryKeys{
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Continue: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "continue reading")),
-		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Search:   key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "search all")),
-		Marks:    key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "all bookmarks")),
-		Finished: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "mark finished")),
-		Unread:   key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "mark unread")),
-		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		List:     list.DefaultKeyMap(),
+		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Continue:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "continue reading")),
+		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Search:       key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "search all")),
+		Marks:        key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "all bookmarks")),
+		Finished:     key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "mark finished")),
+		Unread:       key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "mark unread")),
+		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		UpdateFeeds:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "update feeds")),
+		CancelUpdate: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stop updating")),
+		List:         list.DefaultKeyMap(),
 	}
+	// u updates the feeds; the list's previous page keeps its other keys.
+	k.List.PrevPage.SetKeys("left", "h", "pgup", "b")
+	k.UpdateFeeds.SetEnabled(hasFeeds)
+	k.CancelUpdate.SetEnabled(false)
 	// The list's own quit keys would end cable without saving through
 	// the library's; q is the library's Quit.
 	k.List.Quit.SetEnabled(false)
@@ -59,12 +68,12 @@ func newLibraryKeys(hasStore bool) libraryKeys {
 
 // ShortHelp adds the library's main keys to the list's own reminder.
 func (k libraryKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Search, k.Sort, k.Quit}
+	return []key.Binding{k.Open, k.Search, k.Sort, k.UpdateFeeds, k.Quit}
 }
 
 // FullHelp adds every library key to the list's full help.
 func (k libraryKeys) FullHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Continue, k.Sort, k.Search, k.Marks, k.Finished, k.Unread, k.Quit}
+	return []key.Binding{k.Open, k.Continue, k.Sort, k.Search, k.Marks, k.Finished, k.Unread, k.UpdateFeeds, k.CancelUpdate, k.Quit}
 }
 
 // readerKeys are the reader's keys, chosen as a less or vim user expects.

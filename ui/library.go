@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
+	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -40,6 +41,11 @@ type libraryModel struct {
 	// bar is hidden, since it would count "continue reading" as an article.
 	status   string
 	statusID int
+
+	// feeds is the update of the feeds (u), and fresh the articles it
+	// saved in this run, by key, marked new in the list.
+	feeds feedUpdate
+	fresh map[string]bool
 }
 
 func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading) libraryModel {
@@ -49,7 +55,7 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 	l.SetShowStatusBar(false)
 	l.DisableQuitKeybindings()
 	l.StatusMessageLifetime = statusDuration
-	keys := newLibraryKeys(ctx.store() != nil)
+	keys := newLibraryKeys(ctx.store() != nil, ctx.UpdateFeeds != nil)
 	libraryActions.apply(&keys, ctx.LibraryKeys)
 	l.KeyMap = keys.List
 	l.Filter = foldingFilter
@@ -58,7 +64,7 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 	if readings == nil {
 		readings = map[string]library.Reading{}
 	}
-	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, last: last}
+	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, last: last, fresh: map[string]bool{}}
 	m.refresh()
 	return m
 }
@@ -150,7 +156,7 @@ func (m *libraryModel) sorted() []list.Item {
 	entries := m.ctx.Catalog.Entries
 	items := make([]entryItem, len(entries))
 	for i, e := range entries {
-		items[i] = entryItem{entry: e, reading: m.readings[e.Key], wpm: m.ctx.WordsPerMinute}
+		items[i] = entryItem{entry: e, reading: m.readings[e.Key], wpm: m.ctx.WordsPerMinute, fresh: m.fresh[e.Key]}
 	}
 	less := map[sortOrder]func(a, b entryItem) bool{
 		byAdded: func(a, b entryItem) bool { return a.entry.Added.After(b.entry.Added) },
@@ -171,7 +177,9 @@ func (m *libraryModel) sorted() []list.Item {
 func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.list.SetSize(msg.Width, max(msg.Height-1, 1)) // a line for the status
+		m.layout()
+	case feedEventMsg, rescannedMsg, spinner.TickMsg:
+		return m.updateFeeds(msg)
 	case readingSavedMsg:
 		if msg.err == nil {
 			m.readings[msg.reading.Key] = msg.reading
@@ -228,7 +236,13 @@ func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, m.keys.Finished), key.Matches(msg, m.keys.Unread):
 		return m.mark(item, key.Matches(msg, m.keys.Finished)), true
+	case key.Matches(msg, m.keys.UpdateFeeds):
+		return m.startFeeds(), true
+	case key.Matches(msg, m.keys.CancelUpdate):
+		m.feeds.stop()
+		return nil, true
 	case key.Matches(msg, m.keys.Quit):
+		m.feeds.stop()
 		return tea.Quit, true
 	}
 	return nil, false
@@ -300,7 +314,11 @@ func (m libraryModel) view() string {
 	}
 	// The list draws a fixed minimum of lines whatever its size; in a
 	// small terminal the surplus is cut rather than scrolled off screen.
-	lines := fitLines(strings.Split(m.list.View(), "\n"), max(m.ctx.Height-1, 1), m.ctx.Width)
+	panel := m.feedLines()
+	lines := fitLines(strings.Split(m.list.View(), "\n"), max(m.ctx.Height-1-len(panel), 1), m.ctx.Width)
+	for _, l := range panel {
+		lines = append(lines, ansi.Truncate(l, m.ctx.Width, "…"))
+	}
 	status := ansi.Truncate("  "+m.status, m.ctx.Width, "…")
 	return strings.Join(append(lines, status), "\n")
 }

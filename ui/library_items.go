@@ -22,6 +22,7 @@ type entryItem struct {
 	entry   library.Entry
 	reading library.Reading // zero when never opened
 	wpm     int             // the reading speed its time is given at
+	fresh   bool            // saved from a feed by the update just run
 }
 
 func (i entryItem) Title() string { return i.entry.Summary.Title }
@@ -38,6 +39,9 @@ func (i entryItem) Description() string {
 	}
 	s := i.entry.Summary
 	var parts []string
+	if i.fresh {
+		parts = append(parts, "new")
+	}
 	for _, p := range []string{s.Author, s.Source} {
 		if p != "" {
 			parts = append(parts, p)
@@ -46,6 +50,10 @@ func (i entryItem) Description() string {
 	parts = append(parts, fmt.Sprintf("%d min", max(articles.MinutesAt(s.Words, i.wpm), 1)), plural(len(s.Sections), "section"))
 	if p := progressLabel(i.reading); p != "" {
 		parts = append(parts, p)
+	}
+	if s.SummaryOnly {
+		// Only what the feed carried: the page could not be had.
+		parts = append(parts, "summary only")
 	}
 	line := strings.Join(append(parts, sourceLabel(i.entry)), " · ")
 	if s.Abstract != "" {
@@ -56,11 +64,12 @@ func (i entryItem) Description() string {
 	return line
 }
 
-// FilterValue is what "/" matches against: title, author, source and
-// topics, so a reader can find a piece by any of them.
+// FilterValue is what "/" matches against: title, author, source,
+// the feed it came from and topics, so a reader can find a piece by any
+// of them, and every piece of one publication by its feed.
 func (i entryItem) FilterValue() string {
 	s := i.entry.Summary
-	return strings.Join(append([]string{s.Title, s.Author, s.Source}, s.Topics...), " ")
+	return strings.Join(append([]string{s.Title, s.Author, s.Source, s.Feed}, s.Topics...), " ")
 }
 
 // progressLabel says how far an article has been read: nothing for one

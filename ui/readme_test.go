@@ -20,7 +20,7 @@ func TestReadmeNamesEveryKey(t *testing.T) {
 	for _, column := range newReaderKeys().FullHelp() {
 		bindings = append(bindings, column...)
 	}
-	lib := newLibraryKeys(true)
+	lib := newLibraryKeys(true, true)
 	bindings = append(bindings, lib.FullHelp()...)
 	bindings = append(bindings, newGlobalKeys().Suspend)
 	for _, b := range bindings {

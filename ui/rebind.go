@@ -44,6 +44,7 @@ var libraryActions = actions[libraryKeys]{
 	"next_page": func(k *libraryKeys) *key.Binding { return &k.List.NextPage }, "previous_page": func(k *libraryKeys) *key.Binding { return &k.List.PrevPage },
 	"first": func(k *libraryKeys) *key.Binding { return &k.List.GoToStart }, "last": func(k *libraryKeys) *key.Binding { return &k.List.GoToEnd },
 	"filter": func(k *libraryKeys) *key.Binding { return &k.List.Filter }, "help": func(k *libraryKeys) *key.Binding { return &k.List.ShowFullHelp },
+	"update_feeds": func(k *libraryKeys) *key.Binding { return &k.UpdateFeeds },
 }
 
 // apply rebinds the actions a configuration names. The keys are stored

@@ -110,7 +110,7 @@ func TestKeymapsAgreeWithTheConfiguration(t *testing.T) {
 			}
 		}
 	}
-	rk, lk := newReaderKeys(), newLibraryKeys(true)
+	rk, lk := newReaderKeys(), newLibraryKeys(true, true)
 	reader, library := map[string][]string{}, map[string][]string{}
 	for name, get := range readerActions {
 		reader[name] = get(&rk).Keys()

@@ -1,0 +1,227 @@
+package feeds
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cable/articles"
+	"cable/library"
+)
+
+// parseSaved parses an article file as cable reads it.
+func parseSaved(t *testing.T, path string) *articles.Article {
+	t.Helper()
+	a, err := articles.Parse(path, []byte(readFile(t, path)), "x")
+	if err != nil {
+		t.Fatalf("%s does not parse: %v", path, err)
+	}
+	if len(a.Warnings) > 0 {
+		t.Errorf("%s: warnings %v", path, a.Warnings)
+	}
+	return a
+}
+
+// TestUpdateFullText: an entry whose feed carries the whole article is
+// saved from the feed, without fetching its page; one with a summary is
+// saved from its page; one whose page is gone is saved from the summary,
+// marked summary_only. All three record their feed, address, author and
+// day, in a folder named after the feed.
+func TestUpdateFullText(t *testing.T) {
+	s := newSite(t)
+	full := "<p>" + words(200, "full") + "</p>"
+	s.set("/feed.xml", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>The Review</title>
+<item><title>Whole in the Feed</title><link>`+s.url("/whole")+`</link><guid>1</guid><dc:creator>Ann Author</dc:creator><pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate>
+<description>A summary.</description><content:encoded><![CDATA[`+full+`]]></content:encoded></item>
+<item><title>Only a Summary</title><link>`+s.url("/page")+`</link><guid>2</guid><dc:creator>Bo Writer</dc:creator><pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate>
+<description>The gist of it.</description></item>
+<item><title>Page Gone</title><link>`+s.url("/gone")+`</link><guid>3</guid><pubDate>Wed, 03 Jan 2024 10:00:00 GMT</pubDate>
+<description><![CDATA[<p>What the feed says of the piece that is gone.</p>]]></description></item>
+</channel></rss>`)
+	s.set("/page", "text/html; charset=utf-8", articlePage("Only a Summary", "Bo Writer", words(120, "page")))
+	u := testUpdater(t)
+	f := follow(t, u, s.url("/feed.xml"))
+	if f.Name != "the-review" || f.Title != "The Review" {
+		t.Fatalf("feed stored as %+v", f)
+	}
+	res := u.Update(context.Background(), []library.Feed{f}, Events{})
+	if res[0].Err != nil || len(res[0].Saved) != 3 {
+		t.Fatalf("result %+v", res[0])
+	}
+	if got := res[0].Line(); got != "The Review: 3 new" {
+		t.Errorf("line %q", got)
+	}
+	if s.hitsOf("/whole") != 0 {
+		t.Error("the page of an entry whose feed carries the whole article was fetched")
+	}
+	if s.hitsOf("/page") != 1 {
+		t.Errorf("the summarised entry's page was fetched %d times, want 1", s.hitsOf("/page"))
+	}
+	byTitle := map[string]*articles.Article{}
+	for _, p := range res[0].Saved {
+		if filepath.Dir(p) != filepath.Join(u.Dir, "the-review") {
+			t.Errorf("%s is not in the feed's folder", p)
+		}
+		a := parseSaved(t, p)
+		byTitle[a.Meta.Title] = a
+	}
+	whole, page, gone := byTitle["Whole in the Feed"], byTitle["Only a Summary"], byTitle["Page Gone"]
+	if whole == nil || page == nil || gone == nil {
+		t.Fatalf("saved %v", res[0].Saved)
+	}
+	if whole.Meta.Feed != "The Review" || whole.Meta.Author != "Ann Author" || whole.Meta.Published != "2024-01-01" || whole.Meta.URL != s.url("/whole") || whole.Meta.SummaryOnly {
+		t.Errorf("whole: %+v", whole.Meta)
+	}
+	if whole.Words() < 200 {
+		t.Errorf("whole: %d words, want the feed's 200", whole.Words())
+	}
+	if page.Meta.Feed != "The Review" || page.Meta.Author != "Bo Writer" || page.Meta.URL != s.url("/page") || page.Meta.SummaryOnly || page.Words() < 300 {
+		t.Errorf("page: %+v, %d words", page.Meta, page.Words())
+	}
+	if strings.Contains(readFile(t, res[0].Saved[1]), "newsletter") {
+		t.Error("the page's furniture was saved with the article")
+	}
+	if !gone.Meta.SummaryOnly || gone.Meta.Published != "2024-01-03" || !strings.Contains(readFile(t, res[0].Saved[0]), "piece that is gone") {
+		t.Errorf("gone: %+v", gone.Meta)
+	}
+	if got := gone.Summarise(); !got.SummaryOnly || got.Feed != "The Review" {
+		t.Errorf("gone's summary: %+v", got)
+	}
+	// Nothing but the three articles: no temporary file is left behind.
+	entries, _ := os.ReadDir(filepath.Join(u.Dir, "the-review"))
+	if len(entries) != 3 {
+		t.Errorf("the folder holds %d files, want 3", len(entries))
+	}
+}
+
+// TestUpdateConditional: the second update sends the validators the
+// first received, gets a 304 and saves nothing.
+func TestUpdateConditional(t *testing.T) {
+	s := newSite(t)
+	s.etag, s.lastModified = `"v1"`, "Mon, 01 Jan 2024 10:00:00 GMT"
+	s.set("/feed.xml", "application/rss+xml", rssFeed("Conditional", [3]string{"One", s.url("/one"), "<p>" + words(200, "one") + "</p>"}))
+	u := testUpdater(t)
+	f := follow(t, u, s.url("/feed.xml"))
+	first := u.Update(context.Background(), []library.Feed{f}, Events{})
+	if len(first[0].Saved) != 1 || first[0].Err != nil {
+		t.Fatalf("first update: %+v", first[0])
+	}
+	f, _, _ = u.Store.FindFeed(f.Name)
+	if f.ETag != `"v1"` || f.LastModified != s.lastModified || f.LastUpdate.IsZero() || f.Articles != 1 {
+		t.Fatalf("feed after the first update: %+v", f)
+	}
+	second := u.Update(context.Background(), []library.Feed{f}, Events{})
+	if !second[0].NotModified || len(second[0].Saved) != 0 || second[0].Line() != "Conditional: 0 new" {
+		t.Errorf("second update: %+v", second[0])
+	}
+	if len(s.conditional) != 1 || s.conditional[0] != `/feed.xml "v1" Mon, 01 Jan 2024 10:00:00 GMT` {
+		t.Errorf("conditional requests %q", s.conditional)
+	}
+}
+
+// TestUpdateDeduplicates: an entry is saved once, however often its feed
+// lists it, and once for two feeds that carry the same address.
+func TestUpdateDeduplicates(t *testing.T) {
+	s := newSite(t)
+	body := "<p>" + words(200, "dup") + "</p>"
+	s.set("/feed-a.xml", "application/rss+xml", rssFeed("A", [3]string{"Shared", s.url("/shared"), body}, [3]string{"Shared", s.url("/shared#again"), body}))
+	s.set("/feed-b.xml", "application/rss+xml", rssFeed("B", [3]string{"Shared elsewhere", s.url("/shared"), body}))
+	u := testUpdater(t)
+	a, b := follow(t, u, s.url("/feed-a.xml")), follow(t, u, s.url("/feed-b.xml"))
+	res := u.Update(context.Background(), []library.Feed{a}, Events{})
+	if len(res[0].Saved) != 1 {
+		t.Errorf("feed A saved %d, want 1", len(res[0].Saved))
+	}
+	res = u.Update(context.Background(), []library.Feed{a, b}, Events{})
+	if len(res[0].Saved)+len(res[1].Saved) != 0 {
+		t.Errorf("saved again: %v %v", res[0].Saved, res[1].Saved)
+	}
+}
+
+// TestUpdateFailures: a feed that answers 500, one that is broken XML and
+// one that cannot be reached each fail with their own error, and the good
+// one beside them is saved.
+func TestUpdateFailures(t *testing.T) {
+	s := newSite(t)
+	s.set("/feed-good.xml", "application/rss+xml", rssFeed("Good", [3]string{"Fine", s.url("/fine"), "<p>" + words(200, "ok") + "</p>"}))
+	s.set("/feed-broken.xml", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>`)
+	u := testUpdater(t)
+	good := follow(t, u, s.url("/feed-good.xml"))
+	add := func(url, title string) library.Feed {
+		f, err := u.Store.AddFeed(library.Feed{URL: url, Title: title})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	broken := add(s.url("/feed-broken.xml"), "Broken")
+	missing := add(s.url("/feed-missing.xml"), "Missing")
+	dead := add("http://127.0.0.1:1/feed.xml", "Dead")
+	res := u.Update(context.Background(), []library.Feed{good, broken, missing, dead}, Events{})
+	if res[0].Err != nil || len(res[0].Saved) != 1 {
+		t.Errorf("good: %+v", res[0])
+	}
+	for i, want := range map[int]string{1: "not a feed cable can read", 2: "404", 3: "unreachable"} {
+		if res[i].Err == nil || !strings.Contains(res[i].Line(), want) {
+			t.Errorf("%s: %q, want an error with %q", res[i].Feed.Name, res[i].Line(), want)
+		}
+		f, _, _ := u.Store.FindFeed(res[i].Feed.Name)
+		if f.LastError == "" {
+			t.Errorf("%s: no last error stored", f.Name)
+		}
+	}
+}
+
+// TestUpdateCancelled: an update whose context ends saves no half
+// article and keeps no validators, so that the next update reads the
+// feed whole and saves what was left.
+func TestUpdateCancelled(t *testing.T) {
+	s := newSite(t)
+	s.etag = `"v1"`
+	var items [][3]string
+	for _, n := range []string{"/a", "/b", "/c"} {
+		items = append(items, [3]string{"Entry " + n[1:], s.url(n), "<p>" + words(200, n[1:]) + "</p>"})
+	}
+	s.set("/feed.xml", "application/rss+xml", rssFeed("Cancelled", items...))
+	u := testUpdater(t)
+	f := follow(t, u, s.url("/feed.xml"))
+	ctx, cancel := context.WithCancel(context.Background())
+	res := u.Update(ctx, []library.Feed{f}, Events{Saved: func(library.Feed, string) { cancel() }})
+	if !errors.Is(res[0].Err, context.Canceled) || len(res[0].Saved) != 1 {
+		t.Fatalf("cancelled update: %+v", res[0])
+	}
+	entries, _ := os.ReadDir(filepath.Join(u.Dir, f.Name))
+	if len(entries) != 1 {
+		t.Errorf("%d files after cancelling, want the one saved", len(entries))
+	}
+	f, _, _ = u.Store.FindFeed(f.Name)
+	if f.ETag != "" {
+		t.Errorf("validators kept after a cancelled update: %q", f.ETag)
+	}
+	res = u.Update(context.Background(), []library.Feed{f}, Events{})
+	if len(res[0].Saved) != 2 || res[0].Err != nil {
+		t.Errorf("the next update: %+v", res[0])
+	}
+}
+
+// TestAddDiscovers: a page URL whose head names its feed follows the feed.
+func TestAddDiscovers(t *testing.T) {
+	s := newSite(t)
+	s.set("/feed.atom", "application/atom+xml", atomFeed)
+	s.set("/blog", "text/html", `<html><head><title>Blog</title><link rel="alternate" type="application/atom+xml" href="/feed.atom"></head><body>Hi</body></html>`)
+	s.set("/plain", "text/html", `<html><head><title>Nothing</title></head><body>Hi</body></html>`)
+	u := testUpdater(t)
+	f := follow(t, u, s.url("/blog"))
+	if f.URL != s.url("/feed.atom") || f.Title != "War on the Rocks" || f.Name != "war-on-the-rocks" {
+		t.Errorf("followed %+v", f)
+	}
+	if _, err := u.Add(context.Background(), s.url("/feed.atom")); !errors.Is(err, library.ErrFeedFollowed) {
+		t.Errorf("adding it again: %v", err)
+	}
+	if _, err := u.Add(context.Background(), s.url("/plain")); err == nil || !strings.Contains(err.Error(), "neither a feed nor a page") {
+		t.Errorf("a page without a feed: %v", err)
+	}
+}

@@ -1,0 +1,295 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+
+	"cable/feeds"
+	"cable/fetch"
+	"cable/library"
+
+	"github.com/spf13/cobra"
+)
+
+// feedsEnv is what the feeds commands work with: the store that keeps the
+// feeds, the library directory their articles go into, and the client.
+type feedsEnv struct {
+	store   *library.Store
+	updater *feeds.Updater
+}
+
+// openFeeds opens the store and the library directory for a feeds
+// command. Feeds are state: with --no-state there are none to follow.
+func openFeeds(global globalFlags) (*feedsEnv, error) {
+	if global.noState {
+		return nil, userErrorf("feeds are kept in cable's state; they cannot be used with --no-state")
+	}
+	dbPath, err := library.DefaultDBPath()
+	if err != nil {
+		return nil, err
+	}
+	store, _, err := library.Open(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	dir := global.library
+	if dir == "" {
+		if dir, err = library.DefaultArticlesDir(); err != nil {
+			store.Close()
+			return nil, err
+		}
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	client := fetch.New(fetch.Options{Version: version})
+	return &feedsEnv{store: store, updater: &feeds.Updater{Client: client, Store: store, Dir: dir}}, nil
+}
+
+// interruptible is a context that ends on SIGINT or SIGTERM, so that an
+// update stopped with ctrl+c leaves whole articles only.
+func interruptible() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+func newFeedsCommand(global *globalFlags) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "feeds",
+		Short: "Follow publications: their new articles saved in full, for reading offline",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return listFeeds(cmd, *global)
+		},
+	}
+	cmd.AddCommand(
+		&cobra.Command{
+			Use:   "add URL",
+			Short: "Follow a feed, or the feed a page names",
+			Args:  cobra.ExactArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return addFeed(cmd, *global, args[0])
+			},
+		},
+		&cobra.Command{
+			Use:   "list",
+			Short: "The feeds followed: title, address, last update, articles, last error",
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return listFeeds(cmd, *global)
+			},
+		},
+		&cobra.Command{
+			Use:   "remove NAME|URL",
+			Short: "Stop following a feed (its articles stay)",
+			Args:  cobra.ExactArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return removeFeed(cmd, *global, args[0])
+			},
+		},
+		&cobra.Command{
+			Use:   "update [NAME...]",
+			Short: "Fetch the feeds and save every new article in full",
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return updateFeeds(cmd, *global, args)
+			},
+		},
+		&cobra.Command{
+			Use:   "import FILE.opml",
+			Short: "Follow every feed an OPML file lists",
+			Args:  cobra.ExactArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return importOPML(cmd, *global, args[0])
+			},
+		},
+		&cobra.Command{
+			Use:   "export",
+			Short: "Print the feeds followed as OPML",
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return exportOPML(cmd, *global)
+			},
+		},
+	)
+	return cmd
+}
+
+func addFeed(cmd *cobra.Command, global globalFlags, address string) error {
+	env, err := openFeeds(global)
+	if err != nil {
+		return err
+	}
+	defer env.store.Close()
+	ctx, stop := interruptible()
+	defer stop()
+	f, err := env.updater.Add(ctx, address)
+	if errors.Is(err, library.ErrFeedFollowed) {
+		return userErrorf("%s: already followed", address)
+	}
+	if err != nil {
+		return userError{err}
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "Following %s (%s) as %s; \"cable feeds update\" saves its articles.\n", f.Label(), f.URL, f.Name)
+	return nil
+}
+
+func listFeeds(cmd *cobra.Command, global globalFlags) error {
+	env, err := openFeeds(global)
+	if err != nil {
+		return err
+	}
+	defer env.store.Close()
+	list, err := env.store.Feeds()
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(cmd.ErrOrStderr(), "cable: no feeds followed; \"cable feeds add URL\" follows one")
+		return nil
+	}
+	return writeFeedTable(cmd.OutOrStdout(), list)
+}
+
+// writeFeedTable prints the feeds in columns: name, title, address, last
+// update, articles and the last error.
+func writeFeedTable(w io.Writer, list []library.Feed) error {
+	rows := [][6]string{{"NAME", "TITLE", "URL", "UPDATED", "ARTICLES", "ERROR"}}
+	for _, f := range list {
+		updated := "never"
+		if !f.LastUpdate.IsZero() {
+			updated = f.LastUpdate.Local().Format(time.DateTime[:16])
+		}
+		rows = append(rows, [6]string{f.Name, f.Title, f.URL, updated, strconv.Itoa(f.Articles), f.LastError})
+	}
+	for _, line := range tableLines(rows) {
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func removeFeed(cmd *cobra.Command, global globalFlags, name string) error {
+	env, err := openFeeds(global)
+	if err != nil {
+		return err
+	}
+	defer env.store.Close()
+	f, ok, err := env.store.FindFeed(name)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return userErrorf("%s: no such feed (\"cable feeds list\" names them)", name)
+	}
+	if err := env.store.RemoveFeed(f.URL); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "No longer following %s; its %d articles stay.\n", f.Label(), f.Articles)
+	return nil
+}
+
+// selectFeeds is the feeds named, or every feed when none is.
+func selectFeeds(store *library.Store, names []string) ([]library.Feed, error) {
+	if len(names) == 0 {
+		return store.Feeds()
+	}
+	var list []library.Feed
+	for _, n := range names {
+		f, ok, err := store.FindFeed(n)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, userErrorf("%s: no such feed (\"cable feeds list\" names them)", n)
+		}
+		list = append(list, f)
+	}
+	return list, nil
+}
+
+func updateFeeds(cmd *cobra.Command, global globalFlags, names []string) error {
+	env, err := openFeeds(global)
+	if err != nil {
+		return err
+	}
+	defer env.store.Close()
+	list, err := selectFeeds(env.store, names)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(cmd.ErrOrStderr(), "cable: no feeds followed; \"cable feeds add URL\" follows one")
+		return nil
+	}
+	ctx, stop := interruptible()
+	defer stop()
+	out := cmd.OutOrStdout()
+	failed := 0
+	// A line per feed as each finishes, so that a slow feed holds back
+	// none of the others' news.
+	env.updater.Update(ctx, list, feeds.Events{Done: func(r feeds.Result) {
+		if r.Err != nil {
+			failed++
+		}
+		fmt.Fprintln(out, r.Line())
+	}})
+	if ctx.Err() != nil {
+		return interruptedError{ctx.Err()}
+	}
+	if failed > 0 {
+		return userErrorf("%d of %d feeds could not be updated", failed, len(list))
+	}
+	return nil
+}
+
+func importOPML(cmd *cobra.Command, global globalFlags, file string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return userErrorf("%s: %v", file, err)
+	}
+	subs, err := feeds.ReadOPML(file, data)
+	if err != nil {
+		return userError{err}
+	}
+	env, err := openFeeds(global)
+	if err != nil {
+		return err
+	}
+	defer env.store.Close()
+	added, already := 0, 0
+	for _, s := range subs {
+		f, err := env.store.AddFeed(library.Feed{URL: s.URL, Title: s.Title})
+		switch {
+		case errors.Is(err, library.ErrFeedFollowed):
+			already++
+		case err != nil:
+			return err
+		default:
+			added++
+			fmt.Fprintf(cmd.OutOrStdout(), "Following %s (%s) as %s\n", f.Label(), f.URL, f.Name)
+		}
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "%d feeds added, %d already followed; \"cable feeds update\" saves their articles.\n", added, already)
+	return nil
+}
+
+func exportOPML(cmd *cobra.Command, global globalFlags) error {
+	env, err := openFeeds(global)
+	if err != nil {
+		return err
+	}
+	defer env.store.Close()
+	list, err := env.store.Feeds()
+	if err != nil {
+		return err
+	}
+	return feeds.WriteOPML(cmd.OutOrStdout(), list, time.Now())
+}

@@ -1,0 +1,230 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/adrg/xdg"
+)
+
+// feedServer serves a feed of summaries and the pages of its entries,
+// with an ETag and a Last-Modified, and records the conditional headers
+// of every request for the feed.
+type feedServer struct {
+	*httptest.Server
+	mu          sync.Mutex
+	conditional [][2]string // If-None-Match, If-Modified-Since of each feed request
+	pageHits    int
+	gone        map[string]bool // pages that answer 404
+	// held, when set, is a page whose answer waits until gate is closed,
+	// so that a test can see an update in the middle.
+	held string
+	gate chan struct{}
+}
+
+const feedLastModified = "Mon, 01 Jan 2024 10:00:00 GMT"
+
+func newFeedServer(t *testing.T, titles ...string) *feedServer {
+	fs := &feedServer{gone: map[string]bool{}}
+	fs.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed.xml" {
+			fs.serveFeed(w, r, titles)
+			return
+		}
+		fs.mu.Lock()
+		fs.pageHits++
+		gone := fs.gone[r.URL.Path]
+		held, gate := fs.held, fs.gate
+		fs.mu.Unlock()
+		if held == r.URL.Path && gate != nil {
+			<-gate
+		}
+		slug := strings.TrimPrefix(r.URL.Path, "/")
+		if gone || slug == "" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		para := strings.Repeat("The talks over the straits went on for another round, and the delegations agreed on little but the date of the next. ", 8)
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><title>%s</title></head><body><nav>Home</nav><article><h1>%s</h1><p>%s</p><p>%s</p><p>%s</p></article></body></html>`, slug, slug, para, para, para)
+	}))
+	t.Cleanup(fs.Close)
+	return fs
+}
+
+func (fs *feedServer) serveFeed(w http.ResponseWriter, r *http.Request, titles []string) {
+	fs.mu.Lock()
+	fs.conditional = append(fs.conditional, [2]string{r.Header.Get("If-None-Match"), r.Header.Get("If-Modified-Since")})
+	fs.mu.Unlock()
+	if r.Header.Get("If-None-Match") == `"feed-v1"` && r.Header.Get("If-Modified-Since") == feedLastModified {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Header().Set("ETag", `"feed-v1"`)
+	w.Header().Set("Last-Modified", feedLastModified)
+	w.Header().Set("Content-Type", "application/rss+xml")
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>The Straits Review</title>`)
+	for i, title := range titles {
+		slug := strings.ToLower(strings.ReplaceAll(title, " ", "-"))
+		fmt.Fprintf(&b, `<item><title>%s</title><link>%s/%s</link><guid>%d</guid><description>A summary of %s.</description></item>`, title, fs.URL, slug, i, title)
+	}
+	b.WriteString(`</channel></rss>`)
+	fmt.Fprint(w, b.String())
+}
+
+// feedsHome gives a test its own state directory and library.
+func feedsHome(t *testing.T) string {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	xdg.Reload()
+	t.Cleanup(xdg.Reload)
+	return t.TempDir()
+}
+
+// TestFeedsUpdateTwice: "cable feeds add" then "cable feeds update"
+// saves every entry's article; a second update sends the validators the
+// first received, gets a 304, and saves nothing.
+func TestFeedsUpdateTwice(t *testing.T) {
+	lib := feedsHome(t)
+	srv := newFeedServer(t, "Talks Resume", "Ports Wait", "Pilots Strike")
+	out, err := run(t, "feeds", "add", srv.URL+"/feed.xml", "--library", lib)
+	if err != nil || !strings.Contains(out, "Following The Straits Review") {
+		t.Fatalf("add: %v\n%s", err, out)
+	}
+	out, err = run(t, "feeds", "update", "--library", lib)
+	if err != nil || out != "The Straits Review: 3 new\n" {
+		t.Fatalf("first update: %v\n%q", err, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(lib, "the-straits-review", "*.md"))
+	if len(files) != 3 {
+		t.Fatalf("saved %v", files)
+	}
+	out, err = run(t, "feeds", "update", "--library", lib)
+	if err != nil || out != "The Straits Review: 0 new\n" {
+		t.Fatalf("second update: %v\n%q", err, out)
+	}
+	if again, _ := filepath.Glob(filepath.Join(lib, "the-straits-review", "*.md")); len(again) != 3 {
+		t.Errorf("the second update saved more: %v", again)
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	// add fetches the feed once, unconditionally, and so does the first update.
+	want := [][2]string{{"", ""}, {"", ""}, {`"feed-v1"`, feedLastModified}}
+	if fmt.Sprint(srv.conditional) != fmt.Sprint(want) {
+		t.Errorf("conditional headers %q, want %q", srv.conditional, want)
+	}
+	if srv.pageHits != 3 {
+		t.Errorf("%d page requests, want 3 (one per entry, once)", srv.pageHits)
+	}
+}
+
+// TestFeedsListRemoveAndJSON: the feed is listed with its articles; an
+// entry whose page is gone is saved from its summary and says so in
+// "cable list --json"; removing the feed keeps its articles.
+func TestFeedsListRemoveAndJSON(t *testing.T) {
+	lib := feedsHome(t)
+	srv := newFeedServer(t, "Talks Resume", "Ports Wait")
+	srv.gone["/ports-wait"] = true
+	if out, err := run(t, "feeds", "add", srv.URL+"/feed.xml", "--library", lib); err != nil {
+		t.Fatalf("add: %v\n%s", err, out)
+	}
+	if out, err := run(t, "feeds", "update", "--library", lib); err != nil || out != "The Straits Review: 2 new\n" {
+		t.Fatalf("update: %v\n%q", err, out)
+	}
+	out, err := run(t, "feeds", "list", "--library", lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "NAME") || !strings.Contains(lines[1], "the-straits-review") ||
+		!strings.Contains(lines[1], srv.URL+"/feed.xml") || !strings.Contains(lines[1], "  2") {
+		t.Errorf("feeds list:\n%s", out)
+	}
+	out, err = run(t, "list", "--json", "--library", lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	found := map[string]map[string]any{}
+	for _, a := range list {
+		found[a["title"].(string)] = a
+	}
+	if a := found["Ports Wait"]; a == nil || a["summary_only"] != true || a["feed"] != "The Straits Review" {
+		t.Errorf("the summarised entry: %v", a)
+	}
+	if a := found["Talks Resume"]; a == nil || a["summary_only"] != nil || a["feed"] != "The Straits Review" {
+		t.Errorf("the whole entry: %v", a)
+	}
+	if out, err := run(t, "feeds", "remove", "the-straits-review", "--library", lib); err != nil || !strings.Contains(out, "its 2 articles stay") {
+		t.Errorf("remove: %v\n%s", err, out)
+	}
+	if files, _ := filepath.Glob(filepath.Join(lib, "the-straits-review", "*.md")); len(files) != 2 {
+		t.Errorf("after remove: %v", files)
+	}
+	if _, err := run(t, "feeds", "remove", "the-straits-review", "--library", lib); err == nil {
+		t.Error("removing a feed not followed succeeded")
+	}
+}
+
+// TestFeedsUpdateFailureExitsOne: a feed that cannot be reached says so
+// in its line, and the command fails after updating the others.
+func TestFeedsUpdateFailureExitsOne(t *testing.T) {
+	lib := feedsHome(t)
+	good := newFeedServer(t, "Talks Resume")
+	dead := newFeedServer(t, "Never Seen")
+	for _, s := range []*feedServer{good, dead} {
+		if out, err := run(t, "feeds", "add", s.URL+"/feed.xml", "--library", lib); err != nil {
+			t.Fatalf("add: %v\n%s", err, out)
+		}
+	}
+	dead.Close()
+	out, err := run(t, "feeds", "update", "--library", lib)
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 feeds could not be updated") {
+		t.Errorf("update: err %v", err)
+	}
+	if !strings.Contains(out, "The Straits Review: 1 new") || !strings.Contains(out, "The Straits Review-2: unreachable") && !strings.Contains(out, ": unreachable") {
+		t.Errorf("update printed:\n%s", out)
+	}
+}
+
+// TestFeedsOPML: an OPML file of nested folders is imported, and the
+// export lists the same feeds as valid OPML 2.0.
+func TestFeedsOPML(t *testing.T) {
+	lib := feedsHome(t)
+	opml := filepath.Join(t.TempDir(), "subs.opml")
+	os.WriteFile(opml, []byte(`<?xml version="1.0"?><opml version="1.0"><head><title>Subs</title></head><body>
+<outline text="Journals"><outline text="Foreign Affairs" type="rss" xmlUrl="https://fa.example/rss"/>
+<outline text="Deep"><outline text="War on the Rocks" xmlUrl="https://wotr.example/feed"/></outline></outline>
+<outline text="Local file" xmlUrl="file:///etc/passwd"/>
+</body></opml>`), 0o644)
+	out, err := run(t, "feeds", "import", opml, "--library", lib)
+	if err != nil || !strings.Contains(out, "2 feeds added, 0 already followed") {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	out, err = run(t, "feeds", "import", opml, "--library", lib)
+	if err != nil || !strings.Contains(out, "0 feeds added, 2 already followed") {
+		t.Errorf("import again: %v\n%s", err, out)
+	}
+	out, err = run(t, "feeds", "export", "--library", lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<?xml version="1.0" encoding="UTF-8"?>`, `<opml version="2.0">`, `xmlUrl="https://fa.example/rss"`, `text="War on the Rocks"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %s:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "passwd") {
+		t.Error("a file: address was followed")
+	}
+}
