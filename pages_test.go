@@ -127,33 +127,31 @@ func TestPagesImport(t *testing.T) {
 	}
 }
 
-// strictCheck is one property every fixture should have once the work
-// named by needs is merged.
+// strictCheck is one property every fixture should have.
 type strictCheck struct {
 	name  string
-	needs string // which part of issue 14 makes it true
 	check func(t *testing.T, p readPage)
 }
 
 // strictChecks are the properties issue 14 asks of real pages, measured
 // as the corpus checker measures them.
 var strictChecks = []strictCheck{
-	{"no link address inside prose", "links", func(t *testing.T, p readPage) {
+	{"no link address inside prose", func(t *testing.T, p readPage) {
 		if n := pagecheck.ProseAddresses(p.body); n > 0 {
 			t.Errorf("%d addresses inside prose:\n%s", n, strings.Join(p.body, "\n"))
 		}
 	}},
-	{"no one-word line inside a paragraph at 80 columns", "links", func(t *testing.T, p readPage) {
+	{"no one-word line inside a paragraph at 80 columns", func(t *testing.T, p readPage) {
 		if n := pagecheck.Stranded(p.body80); n > 0 {
 			t.Errorf("%d one-word lines:\n%s", n, strings.Join(p.body80, "\n"))
 		}
 	}},
-	{"precision of at least 0.95 once addresses are out", "links", func(t *testing.T, p readPage) {
+	{"precision of at least 0.95 once addresses are out", func(t *testing.T, p readPage) {
 		if _, precision := pagecheck.Overlap(pagecheck.Words(p.expected), pagecheck.Words(p.body)); precision < 0.95 {
 			t.Errorf("precision %.3f < 0.95\n%s", precision, strings.Join(p.body, "\n"))
 		}
 	}},
-	{"no site furniture in section titles or headings", "furniture", func(t *testing.T, p readPage) {
+	{"no site furniture in section titles or headings", func(t *testing.T, p readPage) {
 		for _, title := range append(slices.Clone(p.entry.Sections), pagecheck.HeadingLines(p.body)...) {
 			if pagecheck.Furniture(title) {
 				t.Errorf("furniture in %q", title)
@@ -165,7 +163,7 @@ var strictChecks = []strictCheck{
 			}
 		}
 	}},
-	{"the top heading level makes the sections", "sections", func(t *testing.T, p readPage) {
+	{"the top heading level makes the sections", func(t *testing.T, p readPage) {
 		got, want := p.entry.ContentSections(), p.expect.Sections
 		if p.entry.HasNotes() { // the notes section stands for "References"
 			got, want = pagecheck.WithoutNotes(got), pagecheck.WithoutNotes(want)
@@ -174,19 +172,19 @@ var strictChecks = []strictCheck{
 			t.Errorf("sections %q, want %q (all: %q)", got, want, p.entry.Sections)
 		}
 	}},
-	{"every heading of the article is printed", "sections", func(t *testing.T, p readPage) {
+	{"every heading of the article is printed", func(t *testing.T, p readPage) {
 		for _, h := range pagecheck.BodyHeadings(p.html, p.body) {
 			if !h.Printed && (len(pagecheck.WithoutNotes([]string{h.Title})) > 0 || !p.entry.HasNotes()) {
 				t.Errorf("the h%d %q is missing from the printed text", h.Level, h.Title)
 			}
 		}
 	}},
-	{"the byline as written, and no \"Author unknown\"", "bylines", func(t *testing.T, p readPage) {
+	{"the byline as written, and no \"Author unknown\"", func(t *testing.T, p readPage) {
 		if !pagecheck.SameAuthors(p.entry.Author, p.expect.Author) {
 			t.Errorf("author %q, want %q", p.entry.Author, p.expect.Author)
 		}
 	}},
-	{"every picture one [Figure: …] line", "figures", func(t *testing.T, p readPage) {
+	{"every picture one [Figure: …] line", func(t *testing.T, p readPage) {
 		if p.expect.Figures == nil {
 			return
 		}
@@ -196,32 +194,14 @@ var strictChecks = []strictCheck{
 	}},
 }
 
-// strictEnabled says which of the strict checks CABLE_PAGES_STRICT turns
-// on: "1" all of them, or a comma-separated list of what they need
-// ("links,sections"), so that each can be switched on as its work is
-// merged.
-func strictEnabled(needs string) bool {
-	v := os.Getenv("CABLE_PAGES_STRICT")
-	return v == "1" || slices.Contains(strings.Split(v, ","), needs)
-}
-
 // TestPagesReadCleanly holds the fixtures to what issue 14 asks of real
 // pages: no address inside prose, no furniture in titles, sections from
 // the top heading level in use (h3 in the think-tank brief), bylines as
-// written and figures as one line each. It is off until that work is
-// merged: CABLE_PAGES_STRICT=1 turns every check on, or
-// CABLE_PAGES_STRICT=links,furniture,sections,bylines,figures,paragraphs
-// those named.
+// written and figures as one line each.
 func TestPagesReadCleanly(t *testing.T) {
-	if os.Getenv("CABLE_PAGES_STRICT") == "" {
-		t.Skip("CABLE_PAGES_STRICT=1 (or a list such as links,sections) checks what issue 14 makes true")
-	}
 	for _, page := range pageFixtures(t) {
 		p := importPage(t, page)
 		for _, c := range strictChecks {
-			if !strictEnabled(c.needs) {
-				continue
-			}
 			t.Run(p.name+"/"+c.name, func(t *testing.T) { c.check(t, p) })
 		}
 	}
@@ -233,12 +213,8 @@ var paragraphStatus = regexp.MustCompile(`¶(\d+)/(\d+)`)
 
 // TestPagesWithoutHeadingsWalkByParagraph: a page without headings opens
 // in the reader with the status "¶1/N", N its paragraphs, and "]" moves to
-// the next paragraph. Part of TestPagesReadCleanly's switch
-// (CABLE_PAGES_STRICT=1 or "paragraphs"); it runs the real binary in tmux.
+// the next paragraph. It runs the real binary in tmux.
 func TestPagesWithoutHeadingsWalkByParagraph(t *testing.T) {
-	if !strictEnabled("paragraphs") {
-		t.Skip("CABLE_PAGES_STRICT=1 (or paragraphs) checks what issue 14 makes true")
-	}
 	for _, page := range pageFixtures(t) {
 		p := importPage(t, page)
 		if !p.expect.Headingless {

@@ -10,8 +10,10 @@ import (
 
 // A figure (<figure> with a picture and its caption) is part of what an
 // article says: cable shows it as one line, "[Figure: caption]", with the
-// picture's address in the list of links. Other images (icons, avatars,
-// logos, tracking pixels) are the page's, and go with the clutter.
+// picture's address in the list of links. So is a picture standing alone
+// that the page describes in a sentence (see standaloneFigure). Other
+// images (icons, avatars, logos, dividers, tracking pixels) are the
+// page's, and go with the clutter.
 
 // figureAttr marks the picture of a figure kept, so that the clutter
 // removal, which takes every other image, leaves it.
@@ -47,14 +49,45 @@ func keepFigures(root *html.Node, base *url.URL) {
 		if caption == "" {
 			caption = strings.Join(strings.Fields(htmlAttr(img, "alt")), " ")
 		}
-		kept := &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img, Attr: []html.Attribute{
-			{Key: "src", Val: src}, {Key: "alt", Val: caption}, {Key: figureAttr, Val: "1"},
-		}}
-		p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
-		p.AppendChild(kept)
-		f.Parent.InsertBefore(p, f)
-		removeNode(f)
+		replaceWithFigure(f, src, caption)
 	}
+	var alone []*html.Node
+	walkHTML(root, func(n *html.Node) bool {
+		switch {
+		case n.Type != html.ElementNode:
+		case n.DataAtom == atom.A || n.DataAtom == atom.Figure:
+			return false // a picture in a link is a button or a card
+		case n.DataAtom == atom.Img && !isKeptFigure(n) && standaloneFigure(n):
+			alone = append(alone, n)
+		}
+		return true
+	})
+	for _, img := range alone {
+		if src, ok := followable(imageSource(img), base); ok && img.Parent != nil {
+			replaceWithFigure(img, src, strings.Join(strings.Fields(htmlAttr(img, "alt")), " "))
+		}
+	}
+}
+
+// standaloneFigure reports a picture outside any <figure> that is worth a
+// line of the text: one whose alternative text describes it in a phrase
+// of four words or more ("Trucks queue on the corridor road…"), as
+// photographs and charts are described, and logos ("Latitude Magazine"),
+// avatars (a name) and dividers (no text) are not.
+func standaloneFigure(img *html.Node) bool {
+	return len(strings.Fields(htmlAttr(img, "alt"))) >= 4
+}
+
+// replaceWithFigure puts a paragraph holding only the kept picture, with
+// caption as its alternative text, in the place of n.
+func replaceWithFigure(n *html.Node, src, caption string) {
+	kept := &html.Node{Type: html.ElementNode, Data: "img", DataAtom: atom.Img, Attr: []html.Attribute{
+		{Key: "src", Val: src}, {Key: "alt", Val: caption}, {Key: figureAttr, Val: "1"},
+	}}
+	p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+	p.AppendChild(kept)
+	n.Parent.InsertBefore(p, n)
+	removeNode(n)
 }
 
 // imageSource is the address of an image's picture: its src, or, for a
@@ -93,4 +126,48 @@ func firstElement(n *html.Node, a atom.Atom) *html.Node {
 // isKeptFigure reports the picture of a figure kept by keepFigures.
 func isKeptFigure(n *html.Node) bool {
 	return n.DataAtom == atom.Img && htmlHasAttr(n, figureAttr)
+}
+
+// leadFigure is the article's lead picture: the first figure kept in the
+// page, when it stands inside the page's <article> or <main> before any
+// paragraph of text there (its header's standfirst and byline aside).
+// Pages put it beside the headline, outside the block of text
+// readability chooses, which would leave it out; it is part of the
+// article, and goes first.
+func leadFigure(doc *html.Node) *html.Node {
+	var lead *html.Node
+	done := false
+	walkHTML(doc, func(n *html.Node) bool {
+		if done || n.Type != html.ElementNode {
+			return !done
+		}
+		if n.DataAtom == atom.P {
+			if img := firstElement(n, atom.Img); img != nil && isKeptFigure(img) && htmlText(n) == "" {
+				if insideArticle(n) {
+					lead = n
+				}
+				done = true
+			} else if insideArticle(n) && !insideTag(n, atom.Header) && htmlText(n) != "" {
+				done = true // text came first: no lead picture
+			}
+			return false
+		}
+		return true
+	})
+	return lead
+}
+
+// insideArticle reports whether n stands inside an <article> or <main>.
+func insideArticle(n *html.Node) bool {
+	return insideTag(n, atom.Article) || insideTag(n, atom.Main)
+}
+
+// insideTag reports whether n stands inside an element with tag a.
+func insideTag(n *html.Node, a atom.Atom) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == a {
+			return true
+		}
+	}
+	return false
 }

@@ -145,3 +145,54 @@ func eachSectionHeading(root *html.Node, fn func(*html.Node)) {
 		return false
 	})
 }
+
+// unwrapHeadings lifts a heading out of a wrapper that holds nothing else
+// of the article: Wikipedia's <div class="mw-heading"><h2>…</h2><span
+// class="mw-editsection">[edit]</span></div>. readability judges the
+// wrapper as a block of its own, short and mostly a link, and drops it
+// with the heading inside; lifted out, the heading stands beside the
+// paragraphs as headings do on most pages. The wrapper's other children
+// (the edit link) go with it.
+func unwrapHeadings(root *html.Node) {
+	var wrappers []*html.Node
+	walkHTML(root, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Div && wrappedHeading(n) != nil {
+			wrappers = append(wrappers, n)
+			return false
+		}
+		return true
+	})
+	for _, w := range wrappers {
+		h := wrappedHeading(w)
+		w.RemoveChild(h)
+		w.Parent.InsertBefore(h, w)
+		removeNode(w)
+	}
+}
+
+// wrappedHeading is the heading a wrapper holds when it is its only
+// element child with text, and the wrapper's other text is furniture
+// (brackets, an "edit" link, a symbol); otherwise nil.
+func wrappedHeading(div *html.Node) *html.Node {
+	var heading *html.Node
+	var rest strings.Builder
+	for c := div.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && headingLevels[c.DataAtom] > 0:
+			if heading != nil {
+				return nil
+			}
+			heading = c
+		case c.Type == html.ElementNode || c.Type == html.TextNode:
+			rest.WriteString(htmlText(c))
+		}
+	}
+	if heading == nil || div.Parent == nil {
+		return nil
+	}
+	other := strings.TrimSpace(strings.Trim(strings.TrimSpace(rest.String()), "[]()| "))
+	if other != "" && !articles.IsFurnitureAnchor(other) {
+		return nil
+	}
+	return heading
+}

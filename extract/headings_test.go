@@ -41,6 +41,15 @@ func TestImportHeadings(t *testing.T) {
 			lacks:    []string{"edit", "[]"},
 		},
 		{
+			name: "wikipedia's newer heading wrapper, with its edit link beside the heading",
+			page: page(`<div class="mw-heading mw-heading2"><h2 id="History">History</h2><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=Straits&amp;action=edit&amp;section=1">edit</a><span class="mw-editsection-bracket">]</span></span></div>` + para +
+				`<div class="mw-heading mw-heading3"><h3 id="Ports">Ports</h3><span class="mw-editsection">[<a href="/w/index.php?title=Straits&amp;action=edit&amp;section=2">edit</a>]</span></div>` + para +
+				`<div class="mw-heading mw-heading2"><h2 id="Trade">Trade</h2><span class="mw-editsection">[<a href="/w/index.php?title=Straits&amp;action=edit&amp;section=3">edit</a>]</span></div>` + para),
+			sections: []string{"Opening", "History", "Trade"},
+			has:      []string{"## History\n", "### Ports\n", "## Trade\n"},
+			lacks:    []string{"edit", "[]"},
+		},
+		{
 			name:     "[edit] written as text",
 			page:     page(`<h2>History [edit]</h2>` + para + `<h2>Trade[edit]</h2>` + para),
 			sections: []string{"Opening", "History", "Trade"},

@@ -28,12 +28,13 @@ const maxHTMLElements = 200_000
 type pageInfo struct {
 	lang      string // first subtag of <html lang>
 	canonical string // <link rel="canonical">, or else og:url
+	h1        string // the page's first <h1>, which names the article without the site
 }
 
 // importHTML converts a page saved from a browser. readability finds the
 // article and its metadata, after the page's obvious furniture (its
 // contents box included) has been taken out; html-to-markdown writes the
-// article as Markdown, with images left out (cable shows text) and
+// article as Markdown, with figures kept as images (shown as a line) and
 // relative links made absolute from the page's own address, or dropped,
 // their text kept, when the page does not give one (see fixLinks).
 // Nothing is fetched.
@@ -52,6 +53,7 @@ func importPage(file string, data []byte, address *url.URL, adjust func(*article
 		return nil, "", &articles.Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}
 	}
 	removeContentsLists(doc)
+	unwrapHeadings(doc)
 	notes := takeHTMLFootnotes(doc)
 	meta, content, baseURL, err := extractArticle(file, doc, address)
 	if err != nil {
@@ -83,12 +85,17 @@ func extractArticle(file string, doc *html.Node, fetchedFrom *url.URL) (articles
 	baseURL := page.baseURL()
 	keepFigures(doc, baseURL)
 	removeClutter(doc)
+	lead := leadFigure(doc)
 	byline := findByline(doc)
 	parser := readability.NewParser()
 	parser.MaxElemsToParse = maxHTMLElements
 	article, err := parser.ParseAndMutate(doc, baseURL)
 	if err != nil {
 		return articles.Meta{}, nil, nil, &articles.Error{File: file, Msg: "is too large a page to find an article in: " + err.Error()}
+	}
+	if lead != nil && article.Node != nil && !contains(article.Node, lead) && lead.Parent != nil {
+		removeNode(lead)
+		article.Node.InsertBefore(lead, article.Node.FirstChild)
 	}
 	meta := pageMeta(article, page, file)
 	if meta.Author == "" {
@@ -149,6 +156,10 @@ func readPageInfo(doc *html.Node) pageInfo {
 		switch n.DataAtom {
 		case atom.Html:
 			p.lang = languageTag(htmlAttr(n, "lang"))
+		case atom.H1:
+			if p.h1 == "" {
+				p.h1 = oneLine(htmlText(n))
+			}
 		case atom.Link:
 			if hasWord(htmlAttr(n, "rel"), "canonical") && p.canonical == "" {
 				p.canonical = webURL(htmlAttr(n, "href"))
@@ -213,6 +224,7 @@ func pageMeta(a readability.Article, page pageInfo, file string) articles.Meta {
 		Language: page.lang,
 	}
 	m.Title = stripSiteName(oneLine(a.Title()), m.Source)
+	m.Title = titleAsHeaded(m.Title, page.h1)
 	if m.Title == "" {
 		m.Title = titleFromFileName(file)
 	}
@@ -263,6 +275,22 @@ func stripSiteName(title, site string) string {
 		suffix := sep + site
 		if len(title) > len(suffix) && strings.EqualFold(title[len(title)-len(suffix):], suffix) {
 			return strings.TrimSpace(title[:len(title)-len(suffix)])
+		}
+	}
+	return title
+}
+
+// titleAsHeaded is the title as the page's own <h1> gives it, when the
+// title is that heading followed by a separator and the site's name
+// ("Syr Darya Water Compact - Wikipedia", a site that names itself
+// nowhere else); otherwise the title as it is.
+func titleAsHeaded(title, h1 string) string {
+	if h1 == "" || len(h1) >= len(title) || !strings.EqualFold(title[:len(h1)], h1) {
+		return title
+	}
+	for _, sep := range titleSeparators {
+		if strings.HasPrefix(title[len(h1):], sep) {
+			return h1
 		}
 	}
 	return title
@@ -433,6 +461,9 @@ var clutterWords = map[string]bool{
 	// A page's own contents box (Wikipedia's <div id="toc">, "vector-toc")
 	// repeats cable's contents; "[edit]" links sit in wiki headings.
 	"toc": true, "editsection": true,
+	// Wikipedia's fact box, navigation boxes and "For other uses" notes,
+	// and "Jump to content" or "Skip to main content" links.
+	"infobox": true, "navbox": true, "hatnote": true, "jump": true, "skip": true,
 }
 
 // clutterRoles are ARIA roles of furniture.
@@ -532,7 +563,7 @@ func isHiddenStyle(style string) bool {
 func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, baseURL *url.URL) string {
 	removeClutter(content)
 	stripHeadingFurniture(content)
-	removeFurnitureBlocks(content, m.Author)
+	removeFurnitureBlocks(content, m.Author, m.Title)
 	arrangeHeadings(content, m.Title)
 	convert := markdownConverter(baseURL)
 	return attachFootnotes(convert(content), notes, convert)
@@ -563,14 +594,25 @@ func markdownConverter(baseURL *url.URL) func(*html.Node) string {
 
 // removeFurnitureBlocks drops the paragraphs and headings that are page
 // furniture as the text import knows it ("Share this", "Comments (2)"),
-// a date line, or the byline repeated in the text.
-func removeFurnitureBlocks(root *html.Node, author string) {
+// a date line, the byline repeated in the text, or the title repeated as
+// a block of its own (<div class="article-title">) that is no heading:
+// the title is shown above the article already.
+func removeFurnitureBlocks(root *html.Node, author, title string) {
+	titleKey := headingKey(title)
 	walkHTML(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || !isTextBlock(n) {
 			return true
 		}
 		t, short := shortText(n, 200)
-		if short && isFurnitureBlock(t, author) {
+		if !short {
+			return true
+		}
+		if titleKey != "" && headingKey(t) == titleKey {
+			titleKey = "" // once: a later line that says the title is the text's
+			removeNode(n)
+			return false
+		}
+		if isFurnitureBlock(t, author) {
 			removeNode(n)
 			return false
 		}
@@ -582,11 +624,21 @@ func removeFurnitureBlocks(root *html.Node, author string) {
 // own. Inline elements are never removed: "its <span>share</span> of
 // trade" is a sentence, not a button.
 func isTextBlock(n *html.Node) bool {
-	switch n.DataAtom {
+	switch tagOf(n) {
 	case atom.P, atom.Div, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		return true
 	}
 	return false
+}
+
+// tagOf is an element's tag. readability renames elements by their name
+// alone (a <div> of text becomes a "p" whose DataAtom still says div, or
+// none), so the name is what counts.
+func tagOf(n *html.Node) atom.Atom {
+	if a := atom.Lookup([]byte(n.Data)); a != 0 {
+		return a
+	}
+	return n.DataAtom
 }
 
 // isFurnitureBlock reports whether a block's whole text is furniture: a
