@@ -106,10 +106,10 @@ func TestEndToEndEveryScreen(t *testing.T) {
 	shows("this article's bookmarks", "Bookmarks", "keys", "§2", "d delete")
 	escape("d delete")
 
-	// The note's marker ends the line before the bottom screen's first.
+	// The note's marker stands a few lines above the bottom screen's first.
 	keys("G")
 	shows("the end of the guide", "100% · end")
-	keys("k", "k", "f")
+	keys("k", "k", "k", "k", "f")
 	shows("the footnote peek", "╭", "[1] Like this one.", "╰")
 	escape("╭")
 
