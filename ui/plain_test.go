@@ -49,7 +49,7 @@ func TestPlainViewsMarkTheCursorAndMatches(t *testing.T) {
 	}{
 		{"library", 80, 24, "", false, []string{"j"}, "Reading with cable", ""},
 		{"contents", 80, 24, seedID, false, []string{"]", "]", "t", "j"}, "4  Arms and Karabakh", "•  3  Wary of provoking Iran"},
-		{"links", 100, 30, guideID, false, []string{"L", "j"}, "CommonMark spec", ""},
+		{"links", 100, 30, guideID, false, []string{"L", "j"}, "Figure: cable's reader", ""},
 		{"names", 80, 24, seedID, false, []string{"i", "j"}, "Israel", ""},
 		{"bookmarks", 80, 24, seedID, true, []string{"]", "m", "enter", "'"}, "A periphery strategy", ""},
 		{"side-contents", 140, 30, seedID, false, []string{"T", "]", "]"}, "3 Wary of provoking", ""},
