@@ -27,9 +27,9 @@ func TestEndToEndNumberedLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := startCableIn(t, h, 60, 30, page)
-	rows := s.waitFor("Mugabe[1]", patience)
+	rows := s.waitFor("Mugabe¹", patience)
 	screen := strings.Join(rows, "\n")
-	for _, want := range []string{"Grace[2]", "[Figure: Soldiers on the streets of Harare", "Chatham House[10]", "[Figure][13]"} {
+	for _, want := range []string{"Grace²", "[Figure: Soldiers on the streets of Harare", "Chatham House¹⁰", "[Figure]¹³"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the screen lacks %q:\n%s", want, dump(rows))
 		}

@@ -57,8 +57,26 @@ func (m LinkMode) String() string {
 	return "clean"
 }
 
-// LinkMarker is how a numbered link's number reads after its text.
-func LinkMarker(n int) string { return "[" + strconv.Itoa(n) + "]" }
+// LinkMarker is how a numbered link's number reads after its text: in
+// superscript digits ("Soviet Union⁶"), so that it is never taken for a
+// footnote's marker, which reads "[1]", and takes as little room as a
+// number can.
+func LinkMarker(n int) string {
+	digits := []byte(strconv.Itoa(n))
+	var b strings.Builder
+	for _, d := range digits {
+		b.WriteRune(superscriptDigits[d-'0'])
+	}
+	return b.String()
+}
+
+// superscriptDigits are the digits 0 to 9 in superscript.
+var superscriptDigits = [10]rune{'⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'}
+
+// LinkLabel is how a numbered link's address is introduced in the list
+// printed after a section: "[6]: https://…", as Markdown writes a link's
+// reference.
+func LinkLabel(n int) string { return "[" + strconv.Itoa(n) + "]" }
 
 // linkBase is how many links come before section i: its first link's
 // number, less one.

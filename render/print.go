@@ -83,7 +83,7 @@ func LinkList(a *articles.Article, i int) []string {
 	for _, l := range a.Sections[i].Links {
 		n++
 		if !l.Bare {
-			out = append(out, strings.Repeat(" ", Margin)+LinkMarker(n)+": "+l.URL)
+			out = append(out, strings.Repeat(" ", Margin)+LinkLabel(n)+": "+l.URL)
 		}
 	}
 	return out

@@ -107,7 +107,7 @@ func TestSectionsRenderLikeTheWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if text := strings.Join(textOf(d.Lines), "\n"); !strings.Contains(text, "the charter[1] and a report[2]") || !strings.Contains(text, "Back to the charter[5].") {
+	if text := strings.Join(textOf(d.Lines), "\n"); !strings.Contains(text, "the charter¹ and a report²") || !strings.Contains(text, "Back to the charter⁵.") {
 		t.Errorf("links are not numbered as in the article's list:\n%s", text)
 	}
 }

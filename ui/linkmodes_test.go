@@ -41,7 +41,7 @@ func TestLinkModesOnScreen(t *testing.T) {
 				if has := strings.Contains(text, "telegraph.co.uk"); has != (mode == render.LinksInline) {
 					t.Errorf("an address in the text: %v:\n%s", has, text)
 				}
-				if has := strings.Contains(text, "Mugabe[1]"); has != (mode == render.LinksNumbered) {
+				if has := strings.Contains(text, "Mugabe¹"); has != (mode == render.LinksNumbered) {
 					t.Errorf("numbers in the text: %v:\n%s", has, text)
 				}
 				golden.RequireEqualEscape(t, []byte(view), true)
