@@ -562,6 +562,9 @@ func isHiddenStyle(style string) bool {
 // page's footnotes are added back as Markdown footnotes.
 func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, baseURL *url.URL) string {
 	removeClutter(content)
+	if len(notes) > 0 {
+		removeEmptyNotesHeadings(content)
+	}
 	stripHeadingFurniture(content)
 	removeFurnitureBlocks(content, m.Author, m.Title)
 	arrangeHeadings(content, m.Title)
