@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -102,7 +103,7 @@ func ParagraphAt(paragraphs []int, block int) int {
 func (a *Article) FindSection(query string) (int, error) {
 	if n, err := strconv.Atoi(query); err == nil {
 		if n < 1 || n > len(a.Sections) {
-			return 0, fmt.Errorf("%s has sections 1 to %d, not %d", a.ID, len(a.Sections), n)
+			return 0, a.noSectionNumber(n)
 		}
 		return n - 1, nil
 	}
@@ -132,6 +133,25 @@ func (a *Article) FindSection(query string) (int, error) {
 		all[i] = i
 	}
 	return 0, fmt.Errorf("%s has no section %q; its sections are %s", a.ID, query, a.listSections(all))
+}
+
+// noSectionNumber is the error for a section number the article does not
+// have. An article without headings has no sections to number (it is
+// read by paragraph), which "sections 1 to 1" would hide; what follows
+// its text, notes or an editor's note, is still named.
+func (a *Article) noSectionNumber(n int) error {
+	if len(a.ParagraphBlocks()) == 0 {
+		return fmt.Errorf("%s has sections 1 to %d, not %d", a.ID, len(a.Sections), n)
+	}
+	msg := fmt.Sprintf("%s has no sections: it has no headings, and is read by paragraph", a.ID)
+	if len(a.Sections) > 1 {
+		after := make([]int, len(a.Sections)-1)
+		for i := range after {
+			after[i] = i + 1
+		}
+		msg += "; after its text come " + a.listSections(after)
+	}
+	return errors.New(msg)
 }
 
 func (a *Article) listSections(idx []int) string {

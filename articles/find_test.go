@@ -40,3 +40,24 @@ func TestParagraphBlocks(t *testing.T) {
 		})
 	}
 }
+
+// TestFindSectionInAnArticleWithoutHeadings: a section number asked of an
+// article without headings says it has none, rather than "sections 1 to
+// 1", and names what follows its text.
+func TestFindSectionInAnArticleWithoutHeadings(t *testing.T) {
+	tests := []struct{ src, query, want string }{
+		{"---\ntitle: T\n---\nOne.\n\nTwo.\n", "3", "t has no sections: it has no headings, and is read by paragraph"},
+		{"---\ntitle: T\neditors_note: A fellow.\n---\nOne.[^1]\n\n[^1]: A note.\n", "4",
+			`t has no sections: it has no headings, and is read by paragraph; after its text come 2 "Notes", 3 "Editor's note"`},
+		{"---\ntitle: T\n---\nOne.\n\n## A\n\nTwo.\n", "3", "t has sections 1 to 2, not 3"},
+	}
+	for _, tt := range tests {
+		a, err := Parse("t.md", []byte(tt.src), "t")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.FindSection(tt.query); err == nil || err.Error() != tt.want {
+			t.Errorf("FindSection(%q) error = %v, want %q", tt.query, err, tt.want)
+		}
+	}
+}
