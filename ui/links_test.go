@@ -69,3 +69,22 @@ func TestLinksListAndCopy(t *testing.T) {
 		t.Errorf("L without links: %q", seed.reader.status.text)
 	}
 }
+
+// TestWithSection: a link's row keeps its section at its end, cutting its
+// text and address instead, down to a width too small for both.
+func TestWithSection(t *testing.T) {
+	tests := []struct {
+		row   string
+		width int
+		want  string
+	}{
+		{"   1  Grace  https://x.example/a", 40, "   1  Grace  https://x.example/a  §3"},
+		{"   1  Grace  https://x.example/a/very/long/path", 30, "   1  Grace  https://x.ex…  §3"},
+		{"   1  Grace  https://x.example/a", 10, "   1  Gra…"},
+	}
+	for _, tt := range tests {
+		if got := withSection(tt.row, "  §3", tt.width); got != tt.want {
+			t.Errorf("withSection(%q, %d) = %q, want %q", tt.row, tt.width, got, tt.want)
+		}
+	}
+}
