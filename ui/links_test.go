@@ -88,3 +88,29 @@ func TestWithSection(t *testing.T) {
 		}
 	}
 }
+
+// TestSideContentsKeyOnlyWhereTheyFit: below 120 columns "T" is left out
+// of the help and pressing it says why; at 120 it is listed and works.
+func TestSideContentsKeyOnlyWhereTheyFit(t *testing.T) {
+	m := openSeed(t, 60, 40)
+	m, _ = press(t, m, "T")
+	if got := statusOf(m); !strings.Contains(got, "The side contents need") || m.reader.display.sideTOC {
+		t.Errorf("T at 60 columns: status %q, side contents %v", got, m.reader.display.sideTOC)
+	}
+	m, _ = press(t, m, "?")
+	if strings.Contains(m.View(), "contents beside the text") {
+		t.Errorf("the help at 60 columns lists T:\n%s", m.View())
+	}
+	m, _ = press(t, m, "?")
+	m = resize(t, m, 120, 40)
+	m, _ = press(t, m, "?")
+	if !strings.Contains(m.View(), "contents beside the text") {
+		t.Errorf("the help at 120 columns does not list T:\n%s", m.View())
+	}
+	m, _ = press(t, m, "?")
+	m, cmd := press(t, m, "T")
+	m = settle(t, m, cmd)
+	if !m.reader.display.sideTOC {
+		t.Errorf("T at 120 columns did not show the side contents")
+	}
+}
