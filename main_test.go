@@ -154,6 +154,10 @@ func TestUserErrors(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("---\ntitle: T\npublished: last May\n---\nText.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	plain := filepath.Join(dir, "plain.md")
+	if err := os.WriteFile(plain, []byte("---\ntitle: Plain\n---\nOne.\n\nTwo.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		args []string
 		want string
@@ -161,6 +165,7 @@ func TestUserErrors(t *testing.T) {
 		{[]string{"read", "no-such-article"}, `no article "no-such-article": "cable list" shows the IDs`},
 		{[]string{"read", bad}, bad + `:3: published "last May" is not a date of the form YYYY-MM-DD`},
 		{[]string{"read", "azerbaijan-israel-relations", "--section", "12"}, "azerbaijan-israel-relations has sections 1 to 8, not 12"},
+		{[]string{"read", plain, "--section", "3"}, "plain has no sections: it has no headings, and is read by paragraph"},
 		{[]string{"read", "azerbaijan-israel-relations", "--style", "sepia"}, `unknown style "sepia" (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)`},
 		{[]string{"read", "azerbaijan-israel-relations", "--section", "1", "--editors-note"}, "give --section or --editors-note, not both"},
 		{[]string{"list", filepath.Join(dir, "missing.md")}, filepath.Join(dir, "missing.md") + ": no such file, directory or article"},

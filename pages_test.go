@@ -17,6 +17,7 @@ import (
 	"strings"
 	"testing"
 
+	"cable/articles"
 	"cable/scripts/corpus/pagecheck"
 )
 
@@ -160,6 +161,17 @@ var strictChecks = []strictCheck{
 		for _, title := range pagecheck.TopHeadings(p.markdown).Titles {
 			if pagecheck.Furniture(title) {
 				t.Errorf("the imported Markdown keeps furniture in the heading %q", title)
+			}
+		}
+	}},
+	{"no section is a heading with nothing under it", func(t *testing.T, p readPage) {
+		a, err := articles.Parse(p.path, []byte(p.markdown), "imported")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range a.Sections {
+			if s.Kind != articles.Lede && len(s.Blocks) < 2 {
+				t.Errorf("section %d %q is empty", i+1, a.SectionTitle(i))
 			}
 		}
 	}},

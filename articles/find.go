@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -29,6 +30,11 @@ type Summary struct {
 	// what was saved is the feed's summary, not the whole article.
 	Feed        string `json:"feed,omitempty"`
 	SummaryOnly bool   `json:"summary_only,omitempty"`
+	// ParagraphBlocks are the blocks of the opening that are its
+	// paragraphs, when the article is read by paragraph (see
+	// ParagraphBlocks), so that a listing can name a place in it as the
+	// reader does ("¶4/11") without parsing it.
+	ParagraphBlocks []int `json:"paragraph_blocks,omitempty"`
 }
 
 // Summarise describes an article for listings.
@@ -47,8 +53,48 @@ func (a *Article) Summarise() Summary {
 		Published: a.Meta.Published, Words: a.Words(), Minutes: a.Minutes(),
 		Sections: titles, EditorsNote: note, Origin: a.Origin, Topics: topics,
 		Subtitle: a.Meta.Subtitle, Abstract: oneLine(a.Meta.Summary), AuthorNote: a.Meta.AuthorNote,
-		Feed: a.Meta.Feed, SummaryOnly: a.Meta.SummaryOnly,
+		Feed: a.Meta.Feed, SummaryOnly: a.Meta.SummaryOnly, ParagraphBlocks: a.ParagraphBlocks(),
 	}
+}
+
+// ParagraphBlocks are the blocks of the opening that are paragraphs when
+// the article has no section headings of its own (an opening, maybe
+// followed by notes and an editor's note), and nil otherwise. Such an
+// article is read by paragraph: its paragraphs are the places to go to,
+// numbered from 1 in this order.
+func (a *Article) ParagraphBlocks() []int {
+	if len(a.Sections) == 0 || a.Sections[0].Kind != Lede {
+		return nil
+	}
+	for _, s := range a.Sections {
+		if s.Kind == Body {
+			return nil
+		}
+	}
+	var blocks []int
+	for b, block := range a.Sections[0].Blocks {
+		if block.Heading == 0 {
+			blocks = append(blocks, b)
+		}
+	}
+	return blocks
+}
+
+// ParagraphAt is the number, from 1, of the paragraph a position in the
+// opening is in, among paragraphs (from ParagraphBlocks); 0 when there
+// are none.
+func ParagraphAt(paragraphs []int, block int) int {
+	n := 0
+	for _, b := range paragraphs {
+		if b > block {
+			break
+		}
+		n++
+	}
+	if n == 0 && len(paragraphs) > 0 {
+		n = 1 // a title heading above the first paragraph
+	}
+	return n
 }
 
 // FindSection finds a section by its number (1-based, as the status line
@@ -57,7 +103,7 @@ func (a *Article) Summarise() Summary {
 func (a *Article) FindSection(query string) (int, error) {
 	if n, err := strconv.Atoi(query); err == nil {
 		if n < 1 || n > len(a.Sections) {
-			return 0, fmt.Errorf("%s has sections 1 to %d, not %d", a.ID, len(a.Sections), n)
+			return 0, a.noSectionNumber(n)
 		}
 		return n - 1, nil
 	}
@@ -87,6 +133,25 @@ func (a *Article) FindSection(query string) (int, error) {
 		all[i] = i
 	}
 	return 0, fmt.Errorf("%s has no section %q; its sections are %s", a.ID, query, a.listSections(all))
+}
+
+// noSectionNumber is the error for a section number the article does not
+// have. An article without headings has no sections to number (it is
+// read by paragraph), which "sections 1 to 1" would hide; what follows
+// its text, notes or an editor's note, is still named.
+func (a *Article) noSectionNumber(n int) error {
+	if len(a.ParagraphBlocks()) == 0 {
+		return fmt.Errorf("%s has sections 1 to %d, not %d", a.ID, len(a.Sections), n)
+	}
+	msg := fmt.Sprintf("%s has no sections: it has no headings, and is read by paragraph", a.ID)
+	if len(a.Sections) > 1 {
+		after := make([]int, len(a.Sections)-1)
+		for i := range after {
+			after[i] = i + 1
+		}
+		msg += "; after its text come " + a.listSections(after)
+	}
+	return errors.New(msg)
 }
 
 func (a *Article) listSections(idx []int) string {

@@ -217,9 +217,9 @@ func replaceMarkers(line string, number func(label string) (int, bool)) string {
 // notesMarkdown is the Markdown of the Notes section: each note a paragraph
 // that starts with its number, as the marker shows it. The section is
 // "Notes", or "Footnotes" when the author already has a "Notes" section.
-func notesMarkdown(title string, notes []footnoteDefinition) string {
+func notesMarkdown(title string, level int, notes []footnoteDefinition) string {
 	var b strings.Builder
-	b.WriteString("## " + title + "\n")
+	b.WriteString(headingMarks(level) + title + "\n")
 	for i, d := range notes {
 		text := strings.TrimSpace(strings.Join(d.lines, "\n"))
 		if text == "" {
@@ -232,6 +232,8 @@ func notesMarkdown(title string, notes []footnoteDefinition) string {
 
 // addNotes appends the Notes section made from notes to sections, before
 // the editor's note has been placed, and returns the article's footnotes.
+// Its heading takes the level of the article's own section headings, so
+// that it reads as one of them rather than above them.
 func addNotes(sections []Section, notes []footnoteDefinition) ([]Section, []Footnote) {
 	if len(notes) == 0 {
 		return sections, nil
@@ -242,7 +244,8 @@ func addNotes(sections []Section, notes []footnoteDefinition) ([]Section, []Foot
 			title = "Footnotes"
 		}
 	}
-	made, _ := splitSections(notesMarkdown(title, notes), "", notes[0].line, 2)
+	level := madeSectionLevel(sections)
+	made, _ := splitSections(notesMarkdown(title, level, notes), "", notes[0].line, level)
 	section := made[0]
 	section.Kind = Notes
 	// The lines of the made section count from the first note; each note's

@@ -2,6 +2,7 @@ package articles
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -254,4 +255,41 @@ func sectionTitles(a *Article) []string {
 		titles[i] = a.SectionTitle(i)
 	}
 	return titles
+}
+
+// TestMadeSectionsTakeTheArticlesLevel: the sections cable writes itself
+// (Notes, an editor's note from the front matter) take the level of the
+// article's own section headings, "##" when it has none.
+func TestMadeSectionsTakeTheArticlesLevel(t *testing.T) {
+	tests := []struct {
+		name, body string
+		level      int
+	}{
+		{"sections at ##", "Lede.[^1]\n\n## One\n\nText.\n\n## Two\n\nText.\n\n[^1]: A note.\n", 2},
+		{"sections at ###", "Lede.[^1]\n\n### One\n\nText.\n\n### Two\n\nText.\n\n[^1]: A note.\n", 3},
+		{"sections at ### with #### inside", "Lede.[^1]\n\n### One\n\n#### Sub\n\nText.\n\n### Two\n\nText.\n\n[^1]: A note.\n", 3},
+		{"one section at ####", "Lede.[^1]\n\n#### One\n\nText.\n\n[^1]: A note.\n", 4},
+		{"no headings", "Lede.[^1]\n\nMore.\n\n[^1]: A note.\n", 2},
+	}
+	for _, tt := range tests {
+		for _, front := range []string{"editors_note: The author is a fellow.\n", "author_note: A fellow at the institute.\n"} {
+			t.Run(tt.name+" "+strings.SplitN(front, ":", 2)[0], func(t *testing.T) {
+				a, err := Parse("a.md", []byte("---\ntitle: T\n"+front+"---\n\n"+tt.body), "a")
+				if err != nil {
+					t.Fatal(err)
+				}
+				marks := strings.Repeat("#", tt.level) + " "
+				for _, kind := range []SectionKind{Notes, EditorsNote} {
+					i := slices.IndexFunc(a.Sections, func(s Section) bool { return s.Kind == kind })
+					if i < 0 {
+						t.Fatalf("no section of kind %d in %+v", kind, a.Sections)
+					}
+					s := a.Sections[i]
+					if !strings.HasPrefix(s.Markdown, marks) || s.Blocks[0].Heading != tt.level {
+						t.Errorf("section %q is written %q (heading level %d), want level %d", s.Title, s.Markdown, s.Blocks[0].Heading, tt.level)
+					}
+				}
+			})
+		}
+	}
 }

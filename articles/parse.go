@@ -303,6 +303,25 @@ func IsBareLink(text, url string) bool {
 	return text != "" && url != "" && trim(text) == trim(url)
 }
 
+// madeSectionLevel is the heading level of the sections cable writes
+// itself (Notes, an editor's note from the front matter): the level of
+// the article's own section headings, so that an article whose sections
+// are "###" does not get a "## Notes" above them; "##" for an article
+// without headings.
+func madeSectionLevel(sections []Section) int {
+	for _, s := range sections {
+		if s.Kind != Lede && len(s.Blocks) > 0 && s.Blocks[0].Heading > 0 {
+			return s.Blocks[0].Heading
+		}
+	}
+	return 2
+}
+
+// headingMarks is the "#" marks and space that begin a heading of level.
+func headingMarks(level int) string {
+	return strings.Repeat("#", level) + " "
+}
+
 // placeEditorsNote marks the editor's note section and moves it last, or
 // makes one from the front matter's editors_note field.
 func placeEditorsNote(sections []Section, meta Meta, p *problems) []Section {
@@ -321,7 +340,8 @@ func placeEditorsNote(sections []Section, meta Meta, p *problems) []Section {
 			p.errorf(sections[note].Line, "editor's note given twice: here and in the front matter's editors_note")
 			return sections
 		}
-		made, _ := splitSections("## Editor's note\n\n"+meta.EditorsNote, "", meta.editorsNoteLine, 2)
+		level := madeSectionLevel(sections)
+		made, _ := splitSections(headingMarks(level)+"Editor's note\n\n"+meta.EditorsNote, "", meta.editorsNoteLine, level)
 		made[0].Line = meta.editorsNoteLine
 		for i := range made[0].Blocks {
 			made[0].Blocks[i].Line = meta.editorsNoteLine
@@ -350,7 +370,8 @@ func addAuthorNote(sections []Section, meta Meta) []Section {
 	}
 	last := &sections[len(sections)-1]
 	if last.Kind != EditorsNote {
-		made, _ := splitSections("## Editor's note\n\n"+authorNoteMarkdown(note), "", meta.authorNoteLine, 2)
+		level := madeSectionLevel(sections)
+		made, _ := splitSections(headingMarks(level)+"Editor's note\n\n"+authorNoteMarkdown(note), "", meta.authorNoteLine, level)
 		made[0].Kind, made[0].Line = EditorsNote, meta.authorNoteLine
 		for i := range made[0].Blocks {
 			made[0].Blocks[i].Line = meta.authorNoteLine

@@ -330,6 +330,26 @@ func TestImportHTMLDetails(t *testing.T) {
 			lacks:    []string{"#fn", "↩", "#r1", "## Notes", "2."},
 		},
 		{
+			name: "a notes heading left with nothing under it goes, with a style and wrappers between it and its list",
+			page: `<html><head><title>Cited</title></head><body><article><p>` + prose + `<sup><a href="#cite-1">[1]</a></sup></p>` +
+				`<h2>See also</h2><ul><li><a href="https://x.example/aral">Aral Sea</a></li></ul>` +
+				`<h2><span id="References">References</span></h2><style>.reflist{margin:0}</style><div class="reflist"><div class="wrap"><ol class="references">` +
+				`<li id="cite-1"><span class="reference-text">Karimova 2004, p. 41.</span></li></ol></div></div>` +
+				`<div class="navbox-styles"><style>.navbox{clear:both}</style></div></article></body></html>`,
+			meta:     articles.Meta{Title: "Cited"},
+			sections: []string{"Opening", "See also", "Notes"},
+			has:      []string{"[^1]: Karimova 2004, p. 41."},
+			lacks:    []string{"References"},
+		},
+		{
+			name: "a notes heading with text of its own under it stays",
+			page: `<html><head><title>Cited</title></head><body><article><p>` + prose + `<sup><a href="#cite-1">[1]</a></sup></p>` +
+				`<h2>References</h2><p>Further reading: the ministry's yearbooks.</p><ol><li id="cite-1">Karimova 2004, p. 41.</li></ol></article></body></html>`,
+			meta:     articles.Meta{Title: "Cited"},
+			sections: []string{"Opening", "References", "Notes"},
+			has:      []string{"the ministry's yearbooks", "[^1]: Karimova 2004, p. 41."},
+		},
+		{
 			name:  "a link into the page that is not a note stays text",
 			page:  `<html><head><title>Anchors</title></head><body><p>` + prose + ` See <a href="#part2">part two</a>.</p><p id="part2">` + prose + `</p></body></html>`,
 			meta:  articles.Meta{Title: "Anchors"},

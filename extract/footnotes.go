@@ -159,6 +159,85 @@ func removeNoteElement(note *html.Node) {
 	}
 }
 
+// removeEmptyNotesHeadings takes out a notes heading ("References")
+// under which nothing is left once the notes are gone: the page's own
+// list went into cable's Notes section, and the heading alone would make
+// an empty section. It runs on the article once readability and the
+// clutter removal are done, when what stood between the heading and its
+// list (a <style>, a wrapper) is gone too. Under a heading is what comes
+// after it up to the next heading of its level or above.
+func removeEmptyNotesHeadings(root *html.Node) {
+	var empty []*html.Node
+	walkHTML(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || headingLevel(n) == 0 {
+			return true
+		}
+		if t, short := shortText(n, 40); short && t != "" && isNotesHeading(t) && nothingUnder(n) {
+			empty = append(empty, n)
+		}
+		return false
+	})
+	for _, n := range empty {
+		removeNode(n)
+	}
+}
+
+// headingLevel is 1 to 6 for h1 to h6 and 0 for any other node.
+func headingLevel(n *html.Node) int {
+	if n.Type != html.ElementNode {
+		return 0
+	}
+	switch tagOf(n) {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+// nothingUnder reports whether no text and no picture follows a heading
+// before the next heading of its level or above.
+func nothingUnder(heading *html.Node) bool {
+	level := headingLevel(heading)
+	for n := following(heading); n != nil; {
+		if l := headingLevel(n); l > 0 && l <= level {
+			return true
+		}
+		if n.Type == html.TextNode && strings.TrimSpace(n.Data) != "" {
+			return false
+		}
+		if n.Type == html.ElementNode && tagOf(n) == atom.Img {
+			return false
+		}
+		if n.FirstChild != nil {
+			n = n.FirstChild
+		} else {
+			n = following(n)
+		}
+	}
+	return true
+}
+
+// following is the node after n and its children in document order, or
+// nil at the end of the document.
+func following(n *html.Node) *html.Node {
+	for ; n != nil; n = n.Parent {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+	}
+	return nil
+}
+
 // previousElement is the element before n among its siblings, or nil.
 func previousElement(n *html.Node) *html.Node {
 	for s := n.PrevSibling; s != nil; s = s.PrevSibling {

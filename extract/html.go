@@ -87,6 +87,7 @@ func extractArticle(file string, doc *html.Node, fetchedFrom *url.URL) (articles
 	removeClutter(doc)
 	lead := leadFigure(doc)
 	byline := findByline(doc)
+	dek := findDek(doc)
 	parser := readability.NewParser()
 	parser.MaxElemsToParse = maxHTMLElements
 	article, err := parser.ParseAndMutate(doc, baseURL)
@@ -103,6 +104,9 @@ func extractArticle(file string, doc *html.Node, fetchedFrom *url.URL) (articles
 	}
 	if meta.Author == "" && article.Node != nil {
 		meta.Author = authorFromByline(leadingByline(article.Node))
+	}
+	if meta.Subtitle == "" {
+		meta.Subtitle = dek
 	}
 	return meta, article.Node, baseURL, nil
 }
@@ -260,6 +264,48 @@ func findByline(doc *html.Node) string {
 		return found == ""
 	})
 	return found
+}
+
+// dekWords mark the standfirst under a headline in a class or id name
+// ("article__standfirst", "dek"), matched as whole words.
+var dekWords = map[string]bool{
+	"dek": true, "deck": true, "standfirst": true, "strapline": true, "subheadline": true, "subtitle": true,
+}
+
+// findDek is the article's standfirst (its "dek"), the sentence or two
+// under the headline that a page marks as such, looked for before
+// readability runs as the byline is. It becomes the subtitle, which cable
+// shows in the article's header, and so leaves the text. A block of
+// several paragraphs, or a long one, is no standfirst.
+func findDek(doc *html.Node) string {
+	found := ""
+	walkHTML(doc, func(n *html.Node) bool {
+		if found != "" || n.Type != html.ElementNode {
+			return found == ""
+		}
+		if !insideArticle(n) || !hasNameWord(n, dekWords) || firstElement(n, atom.P) != nil {
+			return true
+		}
+		if t, short := shortText(n, 400); short && t != "" {
+			found = oneLine(t)
+		}
+		return found == ""
+	})
+	return found
+}
+
+// hasNameWord reports whether a whole word of an element's class or id
+// is one of words.
+func hasNameWord(n *html.Node, words map[string]bool) bool {
+	names := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
+	for _, word := range strings.FieldsFunc(names, func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}) {
+		if words[word] {
+			return true
+		}
+	}
+	return false
 }
 
 // titleSeparators join a title and the site's name in <title> and
@@ -461,6 +507,9 @@ var clutterWords = map[string]bool{
 	// A page's own contents box (Wikipedia's <div id="toc">, "vector-toc")
 	// repeats cable's contents; "[edit]" links sit in wiki headings.
 	"toc": true, "editsection": true,
+	// The kicker or eyebrow over a headline ("Photo report", "Analysis"),
+	// which names the page's rubric, not the article.
+	"kicker": true, "eyebrow": true, "overline": true, "rubric": true,
 	// Wikipedia's fact box, navigation boxes and "For other uses" notes,
 	// and "Jump to content" or "Skip to main content" links.
 	"infobox": true, "navbox": true, "hatnote": true, "jump": true, "skip": true,
@@ -562,8 +611,11 @@ func isHiddenStyle(style string) bool {
 // page's footnotes are added back as Markdown footnotes.
 func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, baseURL *url.URL) string {
 	removeClutter(content)
+	if len(notes) > 0 {
+		removeEmptyNotesHeadings(content)
+	}
 	stripHeadingFurniture(content)
-	removeFurnitureBlocks(content, m.Author, m.Title)
+	removeFurnitureBlocks(content, m)
 	arrangeHeadings(content, m.Title)
 	convert := markdownConverter(baseURL)
 	return attachFootnotes(convert(content), notes, convert)
@@ -594,11 +646,18 @@ func markdownConverter(baseURL *url.URL) func(*html.Node) string {
 
 // removeFurnitureBlocks drops the paragraphs and headings that are page
 // furniture as the text import knows it ("Share this", "Comments (2)"),
-// a date line, the byline repeated in the text, or the title repeated as
-// a block of its own (<div class="article-title">) that is no heading:
-// the title is shown above the article already.
-func removeFurnitureBlocks(root *html.Node, author, title string) {
-	titleKey := headingKey(title)
+// a date line, the byline repeated in the text, or the title, subtitle
+// or summary repeated as a block of its own (<div class="article-title">,
+// <p class="dek">) that is no heading: they are shown above the article
+// already.
+func removeFurnitureBlocks(root *html.Node, m articles.Meta) {
+	titleKey := headingKey(m.Title)
+	shown := map[string]bool{}
+	for _, s := range []string{m.Subtitle, m.Summary} {
+		if k := headingKey(s); k != "" {
+			shown[k] = true
+		}
+	}
 	walkHTML(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || !isTextBlock(n) {
 			return true
@@ -612,7 +671,12 @@ func removeFurnitureBlocks(root *html.Node, author, title string) {
 			removeNode(n)
 			return false
 		}
-		if isFurnitureBlock(t, author) {
+		if shown[headingKey(t)] {
+			delete(shown, headingKey(t)) // once, as the title
+			removeNode(n)
+			return false
+		}
+		if isFurnitureBlock(t, m.Author) {
 			removeNode(n)
 			return false
 		}
@@ -649,7 +713,10 @@ func isFurnitureBlock(t, author string) bool {
 		return false
 	}
 	if field, value, ok := metaLine(t, true); ok {
-		return field != "author" || (author != "" && strings.EqualFold(value, author))
+		return field != "author" || sameNames(value, author)
+	}
+	if names, ok := creditLine(t); ok && sameNames(names, author) {
+		return true
 	}
 	if isWholeDate(t) {
 		return true
@@ -669,4 +736,58 @@ func headingKey(s string) string { return strings.ToLower(strings.Join(strings.F
 func setTag(n *html.Node, a atom.Atom) {
 	n.DataAtom = a
 	n.Data = a.String()
+}
+
+// creditWords open a credit line before "by": "Words and photographs
+// by", "Text by", "Reporting by", "Story and pictures by".
+var creditWords = map[string]bool{
+	"words": true, "text": true, "story": true, "reporting": true, "report": true, "written": true,
+	"photographs": true, "photography": true, "photos": true, "pictures": true, "images": true,
+	"video": true, "illustrations": true, "interviews": true, "additional": true, "and": true, "&": true,
+}
+
+// creditLine returns the names of a credit line ("Words and photographs
+// by Hana Gebremedhin"): a few credit words, "by", then the names.
+func creditLine(t string) (names string, ok bool) {
+	words := strings.Fields(t)
+	for i, w := range words {
+		if i > 5 {
+			return "", false
+		}
+		if strings.EqualFold(w, "by") {
+			return strings.Join(words[i+1:], " "), i > 0 && i+1 < len(words)
+		}
+		if !creditWords[strings.ToLower(strings.Trim(w, ",:"))] {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// sameNames reports whether a byline names the same people as the
+// article's author, however the names are joined ("A and B", "A, B",
+// "A & B"); an unknown author matches nothing.
+func sameNames(byline, author string) bool {
+	a, b := nameSet(byline), nameSet(author)
+	if len(b) == 0 || len(a) != len(b) {
+		return false
+	}
+	for name := range a {
+		if !b[name] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameSet splits a list of names into its names, in lower case.
+func nameSet(s string) map[string]bool {
+	s = strings.NewReplacer(" and ", ",", " & ", ",", ";", ",").Replace(strings.ToLower(oneLine(s)))
+	set := map[string]bool{}
+	for _, name := range strings.Split(s, ",") {
+		if name = strings.Join(strings.Fields(strings.TrimSuffix(strings.TrimSpace(name), ".")), " "); name != "" {
+			set[name] = true
+		}
+	}
+	return set
 }

@@ -43,6 +43,26 @@ func TestImportPageShapes(t *testing.T) {
 			title: "Ports",
 		},
 		{
+			name: "an article header's kicker, standfirst and credit line leave the text, the lead picture first",
+			page: `<html><head><title>Harbours</title><meta name="author" content="Hana Gebremedhin"></head><body><article><header>` +
+				`<p class="kicker">Photo report</p><h1>Harbours</h1><p class="dek">Foreign money is reshaping the coast.</p>` +
+				`<p class="credit">Words and photographs by <a href="/c/hana" rel="author">Hana Gebremedhin</a></p></header>` +
+				`<figure class="hero"><img src="https://img.example/hero.jpg" alt="Cranes"><figcaption>Cranes at dusk.</figcaption></figure>` +
+				`<div class="body"><p>` + prose + `</p><p>` + prose + `</p></div></article></body></html>`,
+			has:   []string{"subtitle: \"Foreign money is reshaping the coast.\"", "---\n\n![Cranes at dusk.](https://img.example/hero.jpg)\n\nThe ministers"},
+			lacks: []string{"Photo report", "Words and photographs", "\nForeign money"},
+			title: "Harbours",
+		},
+		{
+			name: "a credit line for the article's authors goes, one naming someone else stays",
+			page: `<html><head><title>Ports</title><meta name="author" content="Ann Lee, Bo Chan"></head><body><article><h1>Ports</h1>` +
+				`<p>Reporting by Ann Lee and Bo Chan</p><p>` + prose + `</p><p>Photographs by Cy Dee</p><p>` + prose + `</p>` +
+				`<p>Text by the committee is quoted below.</p></article></body></html>`,
+			has:   []string{"Photographs by Cy Dee", "Text by the committee is quoted below."},
+			lacks: []string{"Reporting by"},
+			title: "Ports",
+		},
+		{
 			name: "a described picture alone; logos, avatars and dividers go",
 			page: `<html><head><title>Ports</title></head><body><article><p>` + prose + `</p>` +
 				`<img src="https://img.example/road.jpg" alt="Trucks queue on the corridor road">` +

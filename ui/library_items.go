@@ -98,10 +98,20 @@ func (i continueItem) Title() string { return "Continue reading: " + i.entry.Sum
 
 func (i continueItem) Description() string {
 	s := i.entry.Summary
-	sec := i.reading.Position.Section
+	pos := i.reading.Position
+	sec := pos.Section
 	where := fmt.Sprintf("§%d", sec+1)
 	if sec < len(s.Sections) {
 		where += " " + s.Sections[sec]
+	}
+	if len(s.ParagraphBlocks) > 0 {
+		// An article without headings is read by paragraph: its place is
+		// named as the reader's status line names it, and the notes or
+		// editor's note after the paragraphs by their title alone.
+		where = fmt.Sprintf("¶%d/%d", articles.ParagraphAt(s.ParagraphBlocks, pos.Block), len(s.ParagraphBlocks))
+		if sec > 0 && sec < len(s.Sections) {
+			where = s.Sections[sec]
+		}
 	}
 	if p := progressLabel(i.reading); p != "" {
 		where += " · " + p

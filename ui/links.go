@@ -98,15 +98,27 @@ func (m linksList) row(i, width int, selected bool) string {
 	if i < len(m.shown) && m.shown[i] {
 		mark = "▸ "
 	}
-	row := fmt.Sprintf("%s%2d  %s  %s  §%d", mark, i+1, l.Text, l.URL, m.section[i]+1)
+	row := fmt.Sprintf("%s%2d  %s  %s", mark, i+1, l.Text, l.URL)
 	if l.Bare { // its text is its address: once is enough
-		row = fmt.Sprintf("%s%2d  %s  §%d", mark, i+1, l.URL, m.section[i]+1)
+		row = fmt.Sprintf("%s%2d  %s", mark, i+1, l.URL)
 	}
-	row = ansi.Truncate(row, max(width, 8), "…")
+	row = withSection(row, fmt.Sprintf("  §%d", m.section[i]+1), max(width, 8))
 	if selected {
 		row = m.ctx.Styles.TOCCursor.Render(row)
 	}
 	return row
+}
+
+// withSection ends a row with its section, cutting the row's text (a long
+// address, most often) rather than the section, which would otherwise be
+// the first thing lost on a narrow screen. A width too small for both
+// cuts the whole.
+func withSection(row, section string, width int) string {
+	room := width - ansi.StringWidth(section)
+	if room < 8 {
+		return ansi.Truncate(row+section, width, "…")
+	}
+	return ansi.Truncate(row, room, "…") + section
 }
 
 func (m linksList) apart(int) bool { return false }

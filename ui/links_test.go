@@ -69,3 +69,48 @@ func TestLinksListAndCopy(t *testing.T) {
 		t.Errorf("L without links: %q", seed.reader.status.text)
 	}
 }
+
+// TestWithSection: a link's row keeps its section at its end, cutting its
+// text and address instead, down to a width too small for both.
+func TestWithSection(t *testing.T) {
+	tests := []struct {
+		row   string
+		width int
+		want  string
+	}{
+		{"   1  Grace  https://x.example/a", 40, "   1  Grace  https://x.example/a  §3"},
+		{"   1  Grace  https://x.example/a/very/long/path", 30, "   1  Grace  https://x.ex…  §3"},
+		{"   1  Grace  https://x.example/a", 10, "   1  Gra…"},
+	}
+	for _, tt := range tests {
+		if got := withSection(tt.row, "  §3", tt.width); got != tt.want {
+			t.Errorf("withSection(%q, %d) = %q, want %q", tt.row, tt.width, got, tt.want)
+		}
+	}
+}
+
+// TestSideContentsKeyOnlyWhereTheyFit: below 120 columns "T" is left out
+// of the help and pressing it says why; at 120 it is listed and works.
+func TestSideContentsKeyOnlyWhereTheyFit(t *testing.T) {
+	m := openSeed(t, 60, 40)
+	m, _ = press(t, m, "T")
+	if got := statusOf(m); !strings.Contains(got, "The side contents need") || m.reader.display.sideTOC {
+		t.Errorf("T at 60 columns: status %q, side contents %v", got, m.reader.display.sideTOC)
+	}
+	m, _ = press(t, m, "?")
+	if strings.Contains(m.View(), "contents beside the text") {
+		t.Errorf("the help at 60 columns lists T:\n%s", m.View())
+	}
+	m, _ = press(t, m, "?")
+	m = resize(t, m, 120, 40)
+	m, _ = press(t, m, "?")
+	if !strings.Contains(m.View(), "contents beside the text") {
+		t.Errorf("the help at 120 columns does not list T:\n%s", m.View())
+	}
+	m, _ = press(t, m, "?")
+	m, cmd := press(t, m, "T")
+	m = settle(t, m, cmd)
+	if !m.reader.display.sideTOC {
+		t.Errorf("T at 120 columns did not show the side contents")
+	}
+}

@@ -33,21 +33,12 @@ type stop struct {
 // followed by notes and an editor's note.
 func newOutline(a *articles.Article) outline {
 	var o outline
-	o.byParagraph = len(a.Sections) > 0 && a.Sections[0].Kind == articles.Lede
-	for _, s := range a.Sections {
-		o.byParagraph = o.byParagraph && s.Kind != articles.Body
+	blocks := a.ParagraphBlocks()
+	o.byParagraph = len(blocks) > 0
+	for i, b := range blocks {
+		o.stops = append(o.stops, stop{pos: articles.Position{Block: b}, paragraph: i + 1})
 	}
-	if o.byParagraph {
-		for b, block := range a.Sections[0].Blocks {
-			if block.Heading == 0 {
-				o.paragraphs++
-				o.stops = append(o.stops, stop{pos: articles.Position{Block: b}, paragraph: o.paragraphs})
-			}
-		}
-	}
-	if o.paragraphs == 0 {
-		o = outline{} // nothing but headings and notes: sections it is
-	}
+	o.paragraphs = len(blocks)
 	for i := range a.Sections {
 		if !o.byParagraph || i > 0 {
 			o.stops = append(o.stops, stop{pos: articles.Position{Section: i}})

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -229,5 +231,34 @@ func TestClickingAParagraphInTheContentsJumpsToIt(t *testing.T) {
 	m, _ = click(t, m, 5, rowOf(t, m, "¶8  Washington"))
 	if got, want := firstTextLine(m), paragraphOpening(m, 8); !strings.Contains(got, want) {
 		t.Errorf("a click on the side contents: top line %q, want it to hold %q", got, want)
+	}
+}
+
+// TestContinueReadingNamesTheParagraph: the library's "Continue reading"
+// row names a place in an article without headings as the reader's
+// status line does (¶4/11), not as "§1" and the article's title.
+func TestContinueReadingNamesTheParagraph(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "partnership.md")
+	if err := os.WriteFile(file, []byte(headinglessText()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := storeContext(t, 100, 30, filepath.Join(t.TempDir(), "cable.db"), file)
+	m := open(t, startModel(t, ctx), file)
+	for range 3 {
+		m, _ = press(t, m, "]")
+	}
+	status := statusOf(m)
+	m, cmd := press(t, m, "q")
+	m = settle(t, m, cmd)
+	row, ok := m.library.list.Items()[0].(continueItem)
+	if !ok {
+		t.Fatalf("no Continue reading row after reading")
+	}
+	got := row.Description()
+	if !strings.HasPrefix(got, "¶4/11 · ") || !strings.HasPrefix(status, "¶4/11 · ") {
+		t.Errorf("Continue reading says %q where the reader said %q, want ¶4/11", got, status)
+	}
+	if view := m.View(); !strings.Contains(view, "¶4/11") || strings.Contains(view, "§1 A Long Partnership") {
+		t.Errorf("the library shows:\n%s", view)
 	}
 }

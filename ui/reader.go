@@ -96,6 +96,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	keys.Return.SetEnabled(false)
 	keys.Links.SetEnabled(len(a.Links()) > 0)
 	keys.Footnote.SetEnabled(len(a.Footnotes) > 0)
+	keys.SideTOC.SetEnabled(sideTOCFits(ctx.Width))
 	stateKeys(&keys, ctx.store())
 	o := newOutline(a)
 	if o.byParagraph {

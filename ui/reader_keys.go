@@ -127,6 +127,8 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 			label = fmt.Sprintf("%d columns", m.ctx.Measure)
 		}
 		return m, tea.Batch(m.resize(), m.say("Text width: %s.", label))
+	case pressedDisabled(msg, m.keys.SideTOC):
+		return m, m.say("The side contents need a terminal %d columns wide.", sideTOCMinWidth)
 	case pressedDisabled(msg, m.keys.EditorsNote):
 		return m, m.say("This article has no editor's note.")
 	case pressedDisabled(msg, m.keys.Return):

@@ -40,6 +40,7 @@ const resizeSettle = 80 * time.Millisecond
 // or nothing is on screen yet, else once the size has settled, with the
 // old rendering cut to fit meanwhile.
 func (m *readerModel) windowResized() tea.Cmd {
+	m.keys.SideTOC.SetEnabled(sideTOCFits(m.ctx.Width))
 	if m.doc == nil || m.ctx.tooSmall() {
 		return m.resize()
 	}

@@ -135,6 +135,11 @@ const (
 	sidePane        = 32
 )
 
+// sideTOCFits reports whether a terminal of width columns has room for
+// the side contents; where it has none, "T" is switched off and left out
+// of the help, and pressing it says why.
+func sideTOCFits(width int) bool { return width >= sideTOCMinWidth }
+
 // sidePaneWidth is the width the side contents take, or 0 when hidden.
 func (m readerModel) sidePaneWidth() int {
 	if !m.display.sideTOC || m.ctx.Width < sideTOCMinWidth {
