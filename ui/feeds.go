@@ -99,8 +99,12 @@ func waitFeedEvent(run int, events <-chan FeedEvent) tea.Cmd {
 	}
 }
 
-// stop cancels the update; the articles being saved are finished or not
-// written at all.
+// stop cancels the update and returns at once, without waiting: the
+// updater finishes the article in hand (or writes none of it) on its own
+// goroutine, and its last events come through the channel as usual. When
+// the reader quits instead, nobody reads them any more; the program that
+// gave the updater (cable's main) cancels and waits for it before it
+// closes the store.
 func (f *feedUpdate) stop() {
 	if f.running && f.cancel != nil {
 		f.cancel()
