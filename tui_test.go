@@ -22,13 +22,20 @@ func TestQuitWaitsForFeedUpdate(t *testing.T) {
 	}
 	started := make(chan struct{})
 	recorded := make(chan error, 1)
+	cancelled, proceed := make(chan struct{}), make(chan struct{})
 	slow := func(ctx context.Context, report func(ui.FeedEvent)) {
 		close(started)
 		<-ctx.Done()
+		close(cancelled)
+		<-proceed
 		// The article in hand is finished after the cancel, as the
-		// updater does between two articles.
+		// updater does before it looks at the context again.
 		recorded <- store.RecordEntry("https://example.com/feed", "1", "https://example.com/a", "/lib/a.md")
 	}
+	go func() {
+		<-cancelled
+		close(proceed)
+	}()
 	var b backgroundUpdates
 	update := b.wrap(slow)
 	go update(context.Background(), func(ui.FeedEvent) {})
