@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"cable/articles"
@@ -95,7 +96,9 @@ func (k KeptSources) Keep(s KeptSource, data, written []byte) error {
 	}
 	s.Article = abs
 	if s.ID == "" {
-		s.ID = hashHex([]byte(abs))[:24]
+		if s.ID, err = k.newID(abs); err != nil {
+			return fmt.Errorf("keeping the source of %s: %w", abs, err)
+		}
 	}
 	s.Written = hashHex(written)
 	if s.Kept.IsZero() {
@@ -114,6 +117,35 @@ func (k KeptSources) Keep(s KeptSource, data, written []byte) error {
 		return fmt.Errorf("keeping the source of %s: %w", abs, err)
 	}
 	return k.record(s)
+}
+
+// newID names the source of the article at abs: the ID of the source
+// already kept for that path, which is replaced, or else the hash of the
+// path, or of the path and a number when that hash is taken. A source
+// whose article was moved keeps the ID of its first path, so a new
+// article saved at that path must never take it over: it would replace
+// the moved article's source.
+func (k KeptSources) newID(abs string) (string, error) {
+	all, err := k.All()
+	if err != nil {
+		return "", err
+	}
+	for _, s := range all {
+		if s.Article == abs {
+			return s.ID, nil
+		}
+	}
+	for n := 1; n <= 1000; n++ {
+		seed := abs
+		if n > 1 {
+			seed += "\x00" + strconv.Itoa(n)
+		}
+		id := hashHex([]byte(seed))[:24]
+		if _, err := os.Lstat(filepath.Join(k.Dir, id+".json")); errors.Is(err, os.ErrNotExist) {
+			return id, nil
+		}
+	}
+	return "", errors.New("no free name for it in " + k.Dir)
 }
 
 // record writes a source's description.

@@ -255,3 +255,45 @@ func TestQuickURL(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepAfterAMoveTakesANewID: a source follows its article when it is
+// moved, under the ID made from its first path. A new article saved at
+// that path later gets a source of its own, and the moved article's
+// source stays whole.
+func TestKeepAfterAMoveTakesANewID(t *testing.T) {
+	path, kept := keptImport(t, "news-page.html")
+	first, err := kept.Find(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := filepath.Join(t.TempDir(), "moved.md")
+	data, _ := os.ReadFile(path)
+	put(t, moved, string(data))
+	os.Remove(path)
+	if r, err := kept.Reimport(moved); r != Unchanged || err != nil {
+		t.Fatalf("reimport: %v, %v; want Unchanged", r, err)
+	}
+	newer := article("Another article", "Saved where the first one was.")
+	put(t, path, newer)
+	if err := kept.Keep(KeptSource{Article: path, Kind: ".md", File: "/elsewhere/another.md"}, []byte(newer), []byte(newer)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := kept.Find(moved)
+	if err != nil || s.Article != moved || s.ID != first.ID {
+		t.Fatalf("the moved article's source: %+v, %v", s, err)
+	}
+	if got, err := kept.Data(s); err != nil || string(got) == newer {
+		t.Errorf("the moved article's source was replaced by the new article's (%v)", err)
+	}
+	s2, err := kept.Find(path)
+	if err != nil || s2.ID == first.ID || s2.File != "/elsewhere/another.md" {
+		t.Errorf("the new article's source: %+v, %v", s2, err)
+	}
+	// Keeping the new article's source again replaces its own.
+	if err := kept.Keep(KeptSource{Article: path, Kind: ".md", File: "/elsewhere/another.md"}, []byte(newer), []byte(newer)); err != nil {
+		t.Fatal(err)
+	}
+	if all, _ := kept.All(); len(all) != 2 {
+		t.Errorf("%d sources kept, want 2", len(all))
+	}
+}
