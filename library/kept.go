@@ -206,6 +206,14 @@ func (k KeptSources) Find(path string) (KeptSource, error) {
 			return s, nil
 		}
 	}
+	// A link to an article is that article.
+	if real, err := filepath.EvalSymlinks(abs); err == nil && real != abs {
+		for _, s := range all {
+			if s.Article == real {
+				return s, nil
+			}
+		}
+	}
 	data, err := os.ReadFile(abs)
 	if err != nil {
 		return KeptSource{}, ErrNoSource
@@ -261,13 +269,20 @@ const (
 // path is the article's key, so its reading place, bookmarks and quotes
 // stay with it. A file edited since cable wrote it is left as it is. The
 // rewrite goes through a temporary file and a rename: the article is
-// never half written. An article with no source kept is ErrNoSource.
+// never half written. An article with no source kept is ErrNoSource. An
+// article that is a symbolic link has the file it points to rewritten.
 func (k KeptSources) Reimport(path string) (Reimported, error) {
 	s, err := k.Find(path)
 	if err != nil {
 		return 0, err
 	}
-	current, err := os.ReadFile(path)
+	// A symbolic link stays a link: the file it points to is the one
+	// rewritten.
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return 0, &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
+	}
+	current, err := os.ReadFile(target)
 	if err != nil {
 		return 0, &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
 	}
@@ -291,10 +306,14 @@ func (k KeptSources) Reimport(path string) (Reimported, error) {
 		return Unchanged, nil
 	}
 	mode := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
+	if info, err := os.Stat(target); err == nil {
 		mode = info.Mode().Perm()
 	}
-	if err := replaceFile(path, c.Markdown, mode); err != nil {
+	// The extraction took a while: a hand edit saved meanwhile wins.
+	if now, err := os.ReadFile(target); err != nil || hashHex(now) != s.Written {
+		return EditedByHand, nil
+	}
+	if err := replaceFile(target, c.Markdown, mode); err != nil {
 		return 0, err
 	}
 	s.Article, s.Written = abs, hashHex(c.Markdown)

@@ -297,3 +297,56 @@ func TestKeepAfterAMoveTakesANewID(t *testing.T) {
 		t.Errorf("%d sources kept, want 2", len(all))
 	}
 }
+
+// TestReimportThroughASymlink: an article that is a symbolic link stays
+// one; the file it points to gets the new extraction.
+func TestReimportThroughASymlink(t *testing.T) {
+	real, kept := keptImport(t, "news-page.html")
+	fresh, _ := os.ReadFile(real)
+	olderExtraction(t, kept, real)
+	link := filepath.Join(t.TempDir(), "link.md")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if r, err := kept.Reimport(link); r != Rewritten || err != nil {
+		t.Fatalf("reimport: %v, %v; want Rewritten", r, err)
+	}
+	info, err := os.Lstat(link)
+	if err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced by a file (%v)", err)
+	}
+	if now, _ := os.ReadFile(real); string(now) != string(fresh) {
+		t.Errorf("the file the link points to is not the new extraction:\n%s", now)
+	}
+}
+
+// TestReimportOfAKeptLink: the source was kept under the link's own path
+// (the library holds the link); the link still stays a link.
+func TestReimportOfAKeptLink(t *testing.T) {
+	real, kept := keptImport(t, "news-page.html")
+	fresh, _ := os.ReadFile(real)
+	olderExtraction(t, kept, real)
+	link := filepath.Join(t.TempDir(), "link.md")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	s, err := kept.Find(real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := kept.Data(s)
+	old, _ := os.ReadFile(real)
+	s.Article = link
+	if err := kept.Keep(s, data, old); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := kept.Reimport(link); r != Rewritten || err != nil {
+		t.Fatalf("reimport: %v, %v; want Rewritten", r, err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced by a file (%v)", err)
+	}
+	if now, _ := os.ReadFile(real); string(now) != string(fresh) {
+		t.Errorf("the file the link points to is not the new extraction:\n%s", now)
+	}
+}
