@@ -141,6 +141,23 @@ func TestUpdateDeduplicates(t *testing.T) {
 	}
 }
 
+// TestUpdateDeduplicatesTaggedLinks: two feeds that carry the same link,
+// each tagged with its own utm_source, save it once.
+func TestUpdateDeduplicatesTaggedLinks(t *testing.T) {
+	s := newSite(t)
+	body := "<p>" + words(200, "tag") + "</p>"
+	s.set("/feed-a.xml", "application/rss+xml", rssFeed("A", [3]string{"Tagged", s.url("/tagged?utm_source=rss"), body}))
+	s.set("/feed-b.xml", "application/rss+xml", rssFeed("B", [3]string{"Tagged too", s.url("/tagged?utm_source=newsletter"), body}))
+	u := testUpdater(t)
+	a, b := follow(t, u, s.url("/feed-a.xml")), follow(t, u, s.url("/feed-b.xml"))
+	if res := u.Update(context.Background(), []library.Feed{a}, Events{}); len(res[0].Saved) != 1 {
+		t.Fatalf("feed A saved %v, want 1 (%v)", res[0].Saved, res[0].Err)
+	}
+	if res := u.Update(context.Background(), []library.Feed{b}, Events{}); len(res[0].Saved) != 0 {
+		t.Errorf("feed B saved %v again", res[0].Saved)
+	}
+}
+
 // TestUpdateFailures: a feed that answers 500, one that is broken XML and
 // one that cannot be reached each fail with their own error, and the good
 // one beside them is saved.
