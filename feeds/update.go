@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -194,16 +195,17 @@ func (u *Updater) saveEntries(ctx context.Context, f library.Feed, p *Parsed, on
 			continue
 		}
 		path, err := u.saveEntry(ctx, f, e)
+		// An article saved and recorded as the context was cancelled is
+		// saved all the same: it is told before the update stops.
+		if err == nil && path != "" {
+			saved = append(saved, path)
+			onSaved(path)
+		}
 		if ctx.Err() != nil {
 			return saved, skipped, ctx.Err()
 		}
 		if err != nil {
 			skipped = append(skipped, err)
-			continue
-		}
-		if path != "" {
-			saved = append(saved, path)
-			onSaved(path)
 		}
 	}
 	return saved, skipped, nil
@@ -244,7 +246,11 @@ func (u *Updater) saveEntry(ctx context.Context, f library.Feed, e Entry) (strin
 		url = e.Link
 	}
 	if err := u.Store.RecordEntry(f.URL, entryKey(e), url, path); err != nil {
-		return path, err
+		// An article saved but not recorded would be saved a second
+		// time, as name-2.md, by the next update: it is taken back, and
+		// saved then.
+		os.Remove(path)
+		return "", err
 	}
 	if a.url != e.Link && e.Link != "" {
 		// Both addresses are the entry's: a second feed may carry either.
