@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 
 	"cable/articles"
 	"cable/extract"
@@ -325,7 +326,9 @@ var reimportWords = [...]string{
 }
 
 // reimportTargets are the paths of the articles to reimport: those given
-// by ID, or every article a source was kept for that is still there.
+// by ID, or every article of the catalog a source was kept for. The
+// sources directory is shared by every library (--library), so a source
+// whose article is not in this one is left alone.
 func reimportTargets(cat *library.Catalog, kept library.KeptSources, ids []string) ([]string, articles.ErrorList) {
 	var paths []string
 	var errs articles.ErrorList
@@ -334,9 +337,18 @@ func reimportTargets(cat *library.Catalog, kept library.KeptSources, ids []strin
 		if err != nil {
 			return nil, articles.ErrorList{{File: kept.Dir, Msg: err.Error()}}
 		}
+		inCatalog := map[string]string{} // absolute path → key
+		for _, e := range cat.Entries {
+			if e.Source == library.SourceBundled {
+				continue
+			}
+			if abs, err := filepath.Abs(e.Key); err == nil {
+				inCatalog[abs] = e.Key
+			}
+		}
 		for _, s := range all {
-			if _, err := os.Stat(s.Article); err == nil {
-				paths = append(paths, s.Article)
+			if key, ok := inCatalog[s.Article]; ok {
+				paths = append(paths, key)
 			}
 		}
 		return paths, nil
