@@ -158,7 +158,8 @@ func listFeeds(cmd *cobra.Command, global globalFlags) error {
 }
 
 // writeFeedTable prints the feeds in columns: name, title, address, last
-// update, articles and the last error.
+// successful update ("never" before one), articles and the error of the
+// last update when it failed.
 func writeFeedTable(w io.Writer, list []library.Feed) error {
 	rows := [][6]string{{"NAME", "TITLE", "URL", "UPDATED", "ARTICLES", "ERROR"}}
 	for _, f := range list {

@@ -128,10 +128,14 @@ func (u *Updater) updateFeed(ctx context.Context, f library.Feed, onSaved func(s
 		if p := recover(); p != nil {
 			r.Err = fmt.Errorf("failed unexpectedly: %v", p)
 		}
-		r.Feed.LastUpdate = u.now()
+		// LastUpdate is the last update that worked: a failed one says
+		// so in LastError and leaves the time the feed's articles are
+		// from.
 		r.Feed.LastError = ""
 		if r.Err != nil {
 			r.Feed.LastError = r.Err.Error()
+		} else {
+			r.Feed.LastUpdate = u.now()
 		}
 		if ctx.Err() == nil || r.Err == nil {
 			if err := u.Store.SaveFeedState(r.Feed); err != nil && r.Err == nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"cable/articles"
 	"cable/library"
@@ -240,5 +241,30 @@ func TestAddDiscovers(t *testing.T) {
 	}
 	if _, err := u.Add(context.Background(), s.url("/plain")); err == nil || !strings.Contains(err.Error(), "neither a feed nor a page") {
 		t.Errorf("a page without a feed: %v", err)
+	}
+}
+
+// TestFailedUpdateKeepsLastUpdate: "feeds list" says when a feed was last
+// updated; an update that fails records its error and leaves that time
+// where the last good update put it.
+func TestFailedUpdateKeepsLastUpdate(t *testing.T) {
+	s := newSite(t)
+	s.set("/feed.xml", "application/rss+xml", rssFeed("Flaky", [3]string{"One", s.url("/one"), "<p>" + words(200, "one") + "</p>"}))
+	u := testUpdater(t)
+	good := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	u.Now = func() time.Time { return good }
+	f := follow(t, u, s.url("/feed.xml"))
+	if res := u.Update(context.Background(), []library.Feed{f}, Events{}); res[0].Err != nil {
+		t.Fatal(res[0].Err)
+	}
+	s.set("/feed.xml", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0"><channel><title>Flaky`)
+	u.Now = func() time.Time { return good.Add(24 * time.Hour) }
+	f, _, _ = u.Store.FindFeed(f.URL)
+	if res := u.Update(context.Background(), []library.Feed{f}, Events{}); res[0].Err == nil {
+		t.Fatal("a broken feed updated without error")
+	}
+	f, _, _ = u.Store.FindFeed(f.URL)
+	if !f.LastUpdate.Equal(good) || f.LastError == "" {
+		t.Errorf("after a failed update: last update %v, error %q; want %v and the error", f.LastUpdate, f.LastError, good)
 	}
 }

@@ -21,8 +21,10 @@ type Feed struct {
 	// ETag and LastModified are what the last fetch answered, sent back
 	// so that an unchanged feed costs a 304.
 	ETag, LastModified string
-	// LastUpdate is when the feed was last fetched, well or not, and
-	// LastError why that fetch failed ("" when it did not).
+	// LastUpdate is when the feed was last updated without error, and
+	// LastError why the last update since failed ("" when it did not).
+	// A failed update leaves LastUpdate alone, so that it keeps saying
+	// how recent the feed's articles are.
 	LastUpdate time.Time
 	LastError  string
 	// Articles counts the articles saved from the feed: an entry known
