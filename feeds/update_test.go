@@ -268,3 +268,30 @@ func TestFailedUpdateKeepsLastUpdate(t *testing.T) {
 		t.Errorf("after a failed update: last update %v, error %q; want %v and the error", f.LastUpdate, f.LastError, good)
 	}
 }
+
+// TestShortPieceWholeInTheFeed: a short piece carried whole in
+// content:encoded (fewer than articleWords words), whose page is gone, is
+// saved from the feed's content and not marked summary_only: the content
+// is more than the description. A description alone still is a summary.
+func TestShortPieceWholeInTheFeed(t *testing.T) {
+	s := newSite(t)
+	short := "<p>" + words(100, "short") + "</p>"
+	s.set("/feed.xml", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Shorts</title>
+<item><title>A Short Piece</title><link>`+s.url("/gone-short")+`</link><guid>1</guid><description>`+words(30, "gist")+`</description><content:encoded><![CDATA[`+short+`]]></content:encoded></item>
+<item><title>Only a Gist</title><link>`+s.url("/gone-gist")+`</link><guid>2</guid><description>`+words(30, "only")+`</description></item>
+<item><title>Same Twice</title><link>`+s.url("/gone-same")+`</link><guid>3</guid><description>`+words(30, "twice")+`</description><content:encoded><![CDATA[<p>`+words(30, "twice")+`</p>]]></content:encoded></item>
+</channel></rss>`)
+	u := testUpdater(t)
+	f := follow(t, u, s.url("/feed.xml"))
+	res := u.Update(context.Background(), []library.Feed{f}, Events{})
+	if res[0].Err != nil || len(res[0].Saved) != 3 {
+		t.Fatalf("result %+v", res[0])
+	}
+	want := map[string]bool{"A Short Piece": false, "Only a Gist": true, "Same Twice": true}
+	for _, p := range res[0].Saved {
+		a := parseSaved(t, p)
+		if a.Meta.SummaryOnly != want[a.Meta.Title] {
+			t.Errorf("%s: summary_only %v, want %v", a.Meta.Title, a.Meta.SummaryOnly, want[a.Meta.Title])
+		}
+	}
+}
