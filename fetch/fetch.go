@@ -161,6 +161,12 @@ var errTooManyRedirects = fmt.Errorf("more than %d redirects", maxRedirects)
 // as its Retry-After says. Every error is an *Error: one line that names
 // the address.
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
+	// An address typed without its scheme ("127.0.0.1:8799/page",
+	// "localhost:8080/x") fails to parse, or parses as a scheme of its
+	// own; either way what it lacks is http:// or https://.
+	if !strings.Contains(r.URL, "://") && !hasScheme(r.URL) {
+		return nil, &Error{URL: r.URL, Msg: schemeError{}.Error()}
+	}
 	u, err := url.Parse(r.URL)
 	if err != nil {
 		return nil, &Error{URL: r.URL, Msg: "not an address: " + unquoteURLError(err)}
@@ -305,6 +311,24 @@ func checkScheme(u *url.URL) error {
 		return schemeError{u.Scheme}
 	}
 	return nil
+}
+
+// hasScheme reports whether address starts with a scheme of the kind
+// written without "//" (file:, mailto:, data:), which is refused by name;
+// a host and port ("localhost:8080") is not one.
+func hasScheme(address string) bool {
+	scheme, rest, ok := strings.Cut(address, ":")
+	if !ok || scheme == "" || strings.ContainsAny(scheme, "./") {
+		return false
+	}
+	// "host:8080/path": what follows the colon is a port.
+	port, _, _ := strings.Cut(rest, "/")
+	for _, c := range port {
+		if c < '0' || c > '9' {
+			return true
+		}
+	}
+	return port == ""
 }
 
 // schemeError is an address that is neither http nor https.

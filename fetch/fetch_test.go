@@ -174,6 +174,11 @@ func TestOnlyHTTPAndHTTPS(t *testing.T) {
 		"ftp://example.org/x": `only http and https addresses are fetched, not "ftp:"`,
 		"http://":             "not an address: it names no host",
 		"example.org/essay":   "not an address: it should start with http:// or https://",
+		// Typed without the scheme: a host and port is no scheme.
+		"127.0.0.1:8799/page.html":   "not an address: it should start with http:// or https://",
+		"localhost:8080/page":        "not an address: it should start with http:// or https://",
+		"example.org:443":            "not an address: it should start with http:// or https://",
+		"mailto:someone@example.org": `only http and https addresses are fetched, not "mailto:"`,
 	} {
 		_, err := get(t, testClient(&waits{}), u)
 		if err == nil || err.Error() != u+": "+want {
