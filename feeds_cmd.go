@@ -60,6 +60,17 @@ func interruptible() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
+// oneAddress takes exactly one argument, and otherwise says how the
+// command is used, in one line, rather than cobra's count of arguments.
+func oneAddress(usage string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != 1 {
+			return userErrorf("%s", usage)
+		}
+		return nil
+	}
+}
+
 func newFeedsCommand(global *globalFlags) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "feeds",
@@ -73,7 +84,7 @@ func newFeedsCommand(global *globalFlags) *cobra.Command {
 		&cobra.Command{
 			Use:   "add URL",
 			Short: "Follow a feed, or the feed a page names",
-			Args:  cobra.ExactArgs(1),
+			Args:  oneAddress("usage: cable feeds add URL (the address of a feed, or of a page that names one)"),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return addFeed(cmd, *global, args[0])
 			},
@@ -256,9 +267,12 @@ func importOPML(cmd *cobra.Command, global globalFlags, file string) error {
 	if err != nil {
 		return userErrorf("%s: %v", file, err)
 	}
-	subs, err := feeds.ReadOPML(file, data)
+	subs, skipped, err := feeds.ReadOPML(file, data)
 	if err != nil {
 		return userError{err}
+	}
+	if skipped > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "cable: %s: %s skipped: their xmlUrl is not an http or https address\n", file, countOf(skipped, "outline"))
 	}
 	env, err := openFeeds(global)
 	if err != nil {
