@@ -156,8 +156,10 @@ func New(o Options) *Client {
 var errTooManyRedirects = fmt.Errorf("more than %d redirects", maxRedirects)
 
 // Get fetches r.URL. A status other than 2xx or 304 is an error that names
-// the address and the status. A network failure, a timeout or a 5xx is
-// tried again at most twice, waiting longer each time; a 429 or 503 waits
+// the address and the status. A dropped connection, a timeout or a 5xx
+// is tried again at most twice, waiting longer each time; a refused
+// connection, a failed DNS lookup or an unreachable network is not (that
+// is being offline, which a few seconds do not mend). A 429 or 503 waits
 // as its Retry-After says. Every error is an *Error: one line that names
 // the address.
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
