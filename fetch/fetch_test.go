@@ -470,3 +470,20 @@ func TestNetworkErrorsInPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedIsNotRetried: a refused connection is being offline or a
+// server that is down, which the README promises is said at once rather
+// than tried again.
+func TestRefusedIsNotRetried(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	address := srv.URL + "/page"
+	srv.Close() // nothing listens there any more
+	w := &waits{}
+	_, err := get(t, testClient(w), address)
+	if !errors.Is(err, ErrUnreachable) {
+		t.Fatalf("error %v, want one that says unreachable", err)
+	}
+	if len(w.list) != 0 {
+		t.Errorf("waited %v before trying again, want no retry", w.list)
+	}
+}
