@@ -119,7 +119,7 @@ func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalF
 			continue
 		}
 		go func() {
-			resp, err := g.client.Get(ctx, fetch.Request{URL: address, Accept: acceptPages})
+			resp, err := g.client.Get(ctx, fetch.Request{URL: address, Accept: fetch.AcceptPages})
 			responses[i] <- response{resp, err}
 		}()
 	}
@@ -163,10 +163,6 @@ func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalF
 	}
 	return keys, nil
 }
-
-// acceptPages is the Accept header of "cable get": pages first, then
-// Markdown and text, then anything, which KindOf judges.
-const acceptPages = "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5"
 
 // response is what the client answered for one address; nil and nil for
 // an address the library had before anything was fetched.

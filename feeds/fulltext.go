@@ -111,7 +111,7 @@ func entryArticle(ctx context.Context, c *fetch.Client, feedTitle string, e Entr
 // from the feed what the page does not say. It returns the article and
 // its canonical address.
 func fetchPage(ctx context.Context, c *fetch.Client, e Entry, m articles.Meta) (extract.Converted, string, error) {
-	resp, err := c.Get(ctx, fetch.Request{URL: e.Link, Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"})
+	resp, err := c.Get(ctx, fetch.Request{URL: e.Link, Accept: fetch.AcceptPages})
 	if err != nil {
 		return extract.Converted{}, "", err
 	}

@@ -3,6 +3,9 @@ package feeds
 import (
 	"context"
 	"database/sql"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -92,5 +95,27 @@ func TestSavedJustBeforeACancelIsTold(t *testing.T) {
 	}
 	if _, err := os.Stat(saved[0]); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestEntryPageAccept: an entry's page is asked for with the same Accept
+// header as "cable get" asks for a page.
+func TestEntryPageAccept(t *testing.T) {
+	accepts := make(chan string, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case accepts <- r.Header.Get("Accept"):
+		default:
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, articlePage("A Page", "Ann", words(120, "page")))
+	}))
+	defer srv.Close()
+	e := Entry{Title: "A Page", Link: srv.URL + "/page", Description: "The gist."}
+	if _, err := entryArticle(context.Background(), fetch.New(fetch.Options{Version: "test"}), "Feed", e); err != nil {
+		t.Fatal(err)
+	}
+	if got := <-accepts; got != fetch.AcceptPages {
+		t.Errorf("Accept %q, want %q", got, fetch.AcceptPages)
 	}
 }

@@ -306,6 +306,12 @@ func readBody(address string, resp *http.Response, timeout time.Duration) ([]byt
 	return data, nil
 }
 
+// AcceptPages is the Accept header of a request for an article's page,
+// by "cable get" and by a feed's entry: a web page first, then Markdown
+// and plain text (which get saves as they are), then anything, which the
+// caller judges by its Content-Type.
+const AcceptPages = "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+
 // checkScheme lets only http and https through: a feed may not point cable
 // at a file on the reader's disk.
 func checkScheme(u *url.URL) error {
