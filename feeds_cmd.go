@@ -40,18 +40,22 @@ func openFeeds(global globalFlags) (*feedsEnv, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir := global.library
-	if dir == "" {
-		if dir, err = library.DefaultArticlesDir(); err != nil {
-			store.Close()
-			return nil, err
-		}
+	dir, err := libraryDir(global)
+	if err != nil {
+		store.Close()
+		return nil, err
 	}
+	return &feedsEnv{store: store, updater: newFeedUpdater(store, dir)}, nil
+}
+
+// newFeedUpdater is the updater of "cable feeds" and of the library's u:
+// cable's client, the store, and the library directory made absolute, so
+// that the paths of the articles saved are whole.
+func newFeedUpdater(store *library.Store, dir string) *feeds.Updater {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	client := fetch.New(fetch.Options{Version: version})
-	return &feedsEnv{store: store, updater: &feeds.Updater{Client: client, Store: store, Dir: dir}}, nil
+	return &feeds.Updater{Client: fetch.New(fetch.Options{Version: version}), Store: store, Dir: dir}
 }
 
 // interruptible is a context that ends on SIGINT or SIGTERM, so that an

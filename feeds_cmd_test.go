@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"cable/library"
+
 	"github.com/adrg/xdg"
 )
 
@@ -246,5 +248,27 @@ func TestFeedsMessages(t *testing.T) {
 	_, err = run(t, "feeds", "add", "--library", lib)
 	if err == nil || err.Error() != "usage: cable feeds add URL (the address of a feed, or of a page that names one)" {
 		t.Errorf("add without an address: %v", err)
+	}
+}
+
+// TestLibraryDirAndUpdater: every command finds the library directory in
+// one place (--library, or the default one), and the feeds commands and
+// the library's u build their updater in one place, over an absolute
+// directory.
+func TestLibraryDirAndUpdater(t *testing.T) {
+	getHome(t)
+	if dir, err := libraryDir(globalFlags{library: "mine"}); err != nil || dir != "mine" {
+		t.Errorf("with --library: %q, %v", dir, err)
+	}
+	def, err := library.DefaultArticlesDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir, err := libraryDir(globalFlags{}); err != nil || dir != def {
+		t.Errorf("without --library: %q, %v; want %q", dir, err, def)
+	}
+	u := newFeedUpdater(nil, "mine")
+	if !filepath.IsAbs(u.Dir) || filepath.Base(u.Dir) != "mine" || u.Client == nil {
+		t.Errorf("updater %+v", u)
 	}
 }

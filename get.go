@@ -69,14 +69,6 @@ func newGetCommand(global *globalFlags) *cobra.Command {
 	return cmd
 }
 
-// libraryDir is the library directory: --library, or the default one.
-func libraryDir(global globalFlags) (string, error) {
-	if global.library != "" {
-		return global.library, nil
-	}
-	return library.DefaultArticlesDir()
-}
-
 // getter fetches pages and saves their articles.
 type getter struct {
 	client *fetch.Client

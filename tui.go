@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
 	"cable/config"
 	"cable/feeds"
-	"cable/fetch"
 	"cable/library"
 	"cable/render"
 	"cable/ui"
@@ -85,7 +83,8 @@ func startReader(global globalFlags, view viewFlags, cfg config.Config, paths []
 	ctx.Cache = renderCache(global)
 	ctx.Crash = crashReporter()
 	updates := &backgroundUpdates{}
-	if dir := articlesDir(global); cat.Store != nil && dir != "" {
+	// openCatalog has said why the directory cannot be had, if so.
+	if dir, err := libraryDir(global); err == nil && cat.Store != nil && dir != "" {
 		ctx.UpdateFeeds = updates.wrap(feedUpdater(cat.Store, dir))
 	}
 	err = ui.Run(ctx, start, os.Stdin, os.Stdout)
@@ -190,9 +189,7 @@ func fileToOpen(cat *library.Catalog, paths []string) *library.Entry {
 // feedUpdater is the library's u: every feed followed, updated as
 // "cable feeds update" does, its progress told to the screen.
 func feedUpdater(store *library.Store, dir string) ui.FeedUpdater {
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs
-	}
+	u := newFeedUpdater(store, dir)
 	return func(ctx context.Context, report func(ui.FeedEvent)) {
 		list, err := store.Feeds()
 		if err != nil {
@@ -200,7 +197,6 @@ func feedUpdater(store *library.Store, dir string) ui.FeedUpdater {
 			return
 		}
 		report(ui.FeedEvent{Total: len(list)})
-		u := &feeds.Updater{Client: fetch.New(fetch.Options{Version: version}), Store: store, Dir: dir}
 		u.Update(ctx, list, feeds.Events{
 			Saved: func(f library.Feed, path string) { report(ui.FeedEvent{Feed: f.Label(), Saved: path}) },
 			Done: func(r feeds.Result) {
