@@ -43,7 +43,13 @@ func DefaultSourcesDir() string {
 }
 
 // KeptSources is a directory of kept sources.
-type KeptSources struct{ Dir string }
+type KeptSources struct {
+	Dir string
+	// extracted, when set, runs between a reimport's extraction and its
+	// check that the file is unchanged: the moment a hand edit can slip
+	// in, which tests make happen.
+	extracted func()
+}
 
 // KeptSource is what is recorded of one article's source.
 type KeptSource struct {
@@ -310,6 +316,9 @@ func (k KeptSources) Reimport(path string) (Reimported, error) {
 		mode = info.Mode().Perm()
 	}
 	// The extraction took a while: a hand edit saved meanwhile wins.
+	if k.extracted != nil {
+		k.extracted()
+	}
 	if now, err := os.ReadFile(target); err != nil || hashHex(now) != s.Written {
 		return EditedByHand, nil
 	}

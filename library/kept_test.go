@@ -350,3 +350,19 @@ func TestReimportOfAKeptLink(t *testing.T) {
 		t.Errorf("the file the link points to is not the new extraction:\n%s", now)
 	}
 }
+
+// TestReimportKeepsAnEditMadeMeanwhile: a file edited by hand while its
+// article was being extracted again is left as edited.
+func TestReimportKeepsAnEditMadeMeanwhile(t *testing.T) {
+	path, kept := keptImport(t, "news-page.html")
+	olderExtraction(t, kept, path)
+	edited := article("Edited meanwhile", "My notes, saved during the reimport.")
+	kept.extracted = func() { writeOld(t, path, edited) }
+	r, err := kept.Reimport(path)
+	if r != EditedByHand || err != nil {
+		t.Errorf("reimport: %v, %v; want EditedByHand", r, err)
+	}
+	if now, _ := os.ReadFile(path); string(now) != edited {
+		t.Errorf("the edit made during the reimport was lost:\n%s", now)
+	}
+}
