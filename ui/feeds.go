@@ -28,7 +28,9 @@ type FeedEvent struct {
 // FeedUpdater updates the feeds followed, saying what happens through
 // report, and returns when every feed is done or ctx is cancelled. The
 // program gives one to the library through the Context, so that the
-// screens reach the network without knowing how.
+// screens reach the network without knowing how. Run cancels an update
+// still running when the reader quits, but does not wait for it: the
+// program must, before it closes the store the updater records in.
 type FeedUpdater func(ctx context.Context, report func(FeedEvent))
 
 // feedEventMsg carries the next event of the update run; ok is false
