@@ -268,10 +268,10 @@ func newReimportCommand(global *globalFlags) *cobra.Command {
 		Short: "Extract articles again from the pages and files they were made from",
 		Long: "reimport extracts articles again, offline, from the sources \"cable get\" and\n" +
 			"\"cable import\" kept, and rewrites each article whose extraction has changed:\n" +
-			"the articles given by ID, or every article with a kept source. The file keeps\n" +
-			"its path, and so your place, bookmarks and quotes. An article edited since\n" +
-			"cable wrote it is left as it is. reimport exits 1 if any article could not\n" +
-			"be extracted again.",
+			"the articles given by ID, or every article of the library (--library) with a\n" +
+			"kept source. The file keeps its path, and so your place, bookmarks and\n" +
+			"quotes. An article edited since cable wrote it is left as it is. reimport\n" +
+			"exits 1 if any article could not be extracted again.",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cat, err := commandCatalog(cmd, global, nil)
 			if err != nil {
