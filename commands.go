@@ -380,11 +380,8 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := into
 			if dir == "" {
-				dir = global.library
-			}
-			if dir == "" {
 				var err error
-				if dir, err = library.DefaultArticlesDir(); err != nil {
+				if dir, err = libraryDir(*global); err != nil {
 					return err
 				}
 			}

@@ -40,24 +40,39 @@ func openFeeds(global globalFlags) (*feedsEnv, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir := global.library
-	if dir == "" {
-		if dir, err = library.DefaultArticlesDir(); err != nil {
-			store.Close()
-			return nil, err
-		}
+	dir, err := libraryDir(global)
+	if err != nil {
+		store.Close()
+		return nil, err
 	}
+	return &feedsEnv{store: store, updater: newFeedUpdater(store, dir)}, nil
+}
+
+// newFeedUpdater is the updater of "cable feeds" and of the library's u:
+// cable's client, the store, and the library directory made absolute, so
+// that the paths of the articles saved are whole.
+func newFeedUpdater(store *library.Store, dir string) *feeds.Updater {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	client := fetch.New(fetch.Options{Version: version})
-	return &feedsEnv{store: store, updater: &feeds.Updater{Client: client, Store: store, Dir: dir}}, nil
+	return &feeds.Updater{Client: fetch.New(fetch.Options{Version: version}), Store: store, Dir: dir}
 }
 
 // interruptible is a context that ends on SIGINT or SIGTERM, so that an
 // update stopped with ctrl+c leaves whole articles only.
 func interruptible() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+// oneAddress takes exactly one argument, and otherwise says how the
+// command is used, in one line, rather than cobra's count of arguments.
+func oneAddress(usage string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != 1 {
+			return userErrorf("%s", usage)
+		}
+		return nil
+	}
 }
 
 func newFeedsCommand(global *globalFlags) *cobra.Command {
@@ -73,7 +88,7 @@ func newFeedsCommand(global *globalFlags) *cobra.Command {
 		&cobra.Command{
 			Use:   "add URL",
 			Short: "Follow a feed, or the feed a page names",
-			Args:  cobra.ExactArgs(1),
+			Args:  oneAddress("usage: cable feeds add URL (the address of a feed, or of a page that names one)"),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return addFeed(cmd, *global, args[0])
 			},
@@ -158,7 +173,8 @@ func listFeeds(cmd *cobra.Command, global globalFlags) error {
 }
 
 // writeFeedTable prints the feeds in columns: name, title, address, last
-// update, articles and the last error.
+// successful update ("never" before one), articles and the error of the
+// last update when it failed.
 func writeFeedTable(w io.Writer, list []library.Feed) error {
 	rows := [][6]string{{"NAME", "TITLE", "URL", "UPDATED", "ARTICLES", "ERROR"}}
 	for _, f := range list {
@@ -255,9 +271,12 @@ func importOPML(cmd *cobra.Command, global globalFlags, file string) error {
 	if err != nil {
 		return userErrorf("%s: %v", file, err)
 	}
-	subs, err := feeds.ReadOPML(file, data)
+	subs, skipped, err := feeds.ReadOPML(file, data)
 	if err != nil {
 		return userError{err}
+	}
+	if skipped > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "cable: %s: %s skipped: their xmlUrl is not an http or https address\n", file, countOf(skipped, "outline"))
 	}
 	env, err := openFeeds(global)
 	if err != nil {

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"cable/library"
+
 	"github.com/adrg/xdg"
 )
 
@@ -211,6 +213,9 @@ func TestFeedsOPML(t *testing.T) {
 	if err != nil || !strings.Contains(out, "2 feeds added, 0 already followed") {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
+	if !strings.Contains(out, "1 outline skipped: their xmlUrl is not an http or https address") {
+		t.Errorf("the file: outline was not reported as skipped:\n%s", out)
+	}
 	out, err = run(t, "feeds", "import", opml, "--library", lib)
 	if err != nil || !strings.Contains(out, "0 feeds added, 2 already followed") {
 		t.Errorf("import again: %v\n%s", err, out)
@@ -226,5 +231,44 @@ func TestFeedsOPML(t *testing.T) {
 	}
 	if strings.Contains(out, "passwd") {
 		t.Error("a file: address was followed")
+	}
+}
+
+// TestFeedsMessages: a feed given to "feeds import" instead of an OPML
+// list is told to use "feeds add"; "feeds add" without an address says
+// how it is used.
+func TestFeedsMessages(t *testing.T) {
+	lib := feedsHome(t)
+	rss := filepath.Join(t.TempDir(), "feed.xml")
+	os.WriteFile(rss, []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>A feed</title><item><title>One</title><link>https://a.example/1</link></item></channel></rss>`), 0o644)
+	_, err := run(t, "feeds", "import", rss, "--library", lib)
+	if err == nil || !strings.Contains(err.Error(), `is a feed, not an OPML list of feeds: "cable feeds add URL"`) {
+		t.Errorf("import of a feed: %v", err)
+	}
+	_, err = run(t, "feeds", "add", "--library", lib)
+	if err == nil || err.Error() != "usage: cable feeds add URL (the address of a feed, or of a page that names one)" {
+		t.Errorf("add without an address: %v", err)
+	}
+}
+
+// TestLibraryDirAndUpdater: every command finds the library directory in
+// one place (--library, or the default one), and the feeds commands and
+// the library's u build their updater in one place, over an absolute
+// directory.
+func TestLibraryDirAndUpdater(t *testing.T) {
+	getHome(t)
+	if dir, err := libraryDir(globalFlags{library: "mine"}); err != nil || dir != "mine" {
+		t.Errorf("with --library: %q, %v", dir, err)
+	}
+	def, err := library.DefaultArticlesDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir, err := libraryDir(globalFlags{}); err != nil || dir != def {
+		t.Errorf("without --library: %q, %v; want %q", dir, err, def)
+	}
+	u := newFeedUpdater(nil, "mine")
+	if !filepath.IsAbs(u.Dir) || filepath.Base(u.Dir) != "mine" || u.Client == nil {
+		t.Errorf("updater %+v", u)
 	}
 }

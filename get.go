@@ -5,8 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
+	"path/filepath"
 
 	"cable/articles"
 	"cable/extract"
@@ -40,7 +39,7 @@ func newGetCommand(global *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+			ctx, stop := interruptible()
 			defer stop()
 			g := &getter{
 				client: fetch.New(fetch.Options{Version: version}),
@@ -68,14 +67,6 @@ func newGetCommand(global *globalFlags) *cobra.Command {
 	view.register(cmd)
 	cmd.Flags().BoolVar(&read, "read", false, "open the (first) article in the reader once it is saved")
 	return cmd
-}
-
-// libraryDir is the library directory: --library, or the default one.
-func libraryDir(global globalFlags) (string, error) {
-	if global.library != "" {
-		return global.library, nil
-	}
-	return library.DefaultArticlesDir()
 }
 
 // getter fetches pages and saves their articles.
@@ -120,7 +111,7 @@ func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalF
 			continue
 		}
 		go func() {
-			resp, err := g.client.Get(ctx, fetch.Request{URL: address, Accept: acceptPages})
+			resp, err := g.client.Get(ctx, fetch.Request{URL: address, Accept: fetch.AcceptPages})
 			responses[i] <- response{resp, err}
 		}()
 	}
@@ -164,10 +155,6 @@ func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalF
 	}
 	return keys, nil
 }
-
-// acceptPages is the Accept header of "cable get": pages first, then
-// Markdown and text, then anything, which KindOf judges.
-const acceptPages = "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5"
 
 // response is what the client answered for one address; nil and nil for
 // an address the library had before anything was fetched.
@@ -281,10 +268,10 @@ func newReimportCommand(global *globalFlags) *cobra.Command {
 		Short: "Extract articles again from the pages and files they were made from",
 		Long: "reimport extracts articles again, offline, from the sources \"cable get\" and\n" +
 			"\"cable import\" kept, and rewrites each article whose extraction has changed:\n" +
-			"the articles given by ID, or every article with a kept source. The file keeps\n" +
-			"its path, and so your place, bookmarks and quotes. An article edited since\n" +
-			"cable wrote it is left as it is. reimport exits 1 if any article could not\n" +
-			"be extracted again.",
+			"the articles given by ID, or every article of the library (--library) with a\n" +
+			"kept source. The file keeps its path, and so your place, bookmarks and\n" +
+			"quotes. An article edited since cable wrote it is left as it is. reimport\n" +
+			"exits 1 if any article could not be extracted again.",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cat, err := commandCatalog(cmd, global, nil)
 			if err != nil {
@@ -325,7 +312,9 @@ var reimportWords = [...]string{
 }
 
 // reimportTargets are the paths of the articles to reimport: those given
-// by ID, or every article a source was kept for that is still there.
+// by ID, or every article of the catalog a source was kept for. The
+// sources directory is shared by every library (--library), so a source
+// whose article is not in this one is left alone.
 func reimportTargets(cat *library.Catalog, kept library.KeptSources, ids []string) ([]string, articles.ErrorList) {
 	var paths []string
 	var errs articles.ErrorList
@@ -334,9 +323,18 @@ func reimportTargets(cat *library.Catalog, kept library.KeptSources, ids []strin
 		if err != nil {
 			return nil, articles.ErrorList{{File: kept.Dir, Msg: err.Error()}}
 		}
+		inCatalog := map[string]string{} // absolute path → key
+		for _, e := range cat.Entries {
+			if e.Source == library.SourceBundled {
+				continue
+			}
+			if abs, err := filepath.Abs(e.Key); err == nil {
+				inCatalog[abs] = e.Key
+			}
+		}
 		for _, s := range all {
-			if _, err := os.Stat(s.Article); err == nil {
-				paths = append(paths, s.Article)
+			if key, ok := inCatalog[s.Article]; ok {
+				paths = append(paths, key)
 			}
 		}
 		return paths, nil

@@ -1,9 +1,14 @@
 package main
 
 import (
+	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -33,5 +38,36 @@ func TestEndToEndGetAndRead(t *testing.T) {
 	kept, _ := filepath.Glob(filepath.Join(h.xdg("XDG_DATA_HOME"), "cable", "sources", "*.html.gz"))
 	if len(kept) != 1 {
 		t.Errorf("sources kept: %v", kept)
+	}
+}
+
+// TestGetStopsOnSIGTERM: "cable get" stopped by SIGTERM (a service
+// manager, a closed session) stops as a ctrl+c does, exiting 130, rather
+// than being killed by the signal.
+func TestGetStopsOnSIGTERM(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	asked := make(chan struct{}, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case asked <- struct{}{}:
+		default:
+		}
+		<-r.Context().Done() // a page that never comes
+	}))
+	defer srv.Close()
+	cmd := exec.Command(cableBinary(t), "--library", t.TempDir(), "get", srv.URL+"/slow")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	<-asked
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+		t.Errorf("cable get after SIGTERM: %v; want exit status 130", err)
 	}
 }

@@ -385,3 +385,28 @@ func TestGetFetchesAtTheSameTime(t *testing.T) {
 		t.Errorf("printed\n%s\nwant\n%s", out, want)
 	}
 }
+
+// TestReimportTargetsOnlyThisLibrary: "cable reimport" with no IDs
+// reimports the articles of the library it was given, not those of
+// another library whose sources are kept in the same directory.
+func TestReimportTargetsOnlyThisLibrary(t *testing.T) {
+	mine, other := t.TempDir(), t.TempDir()
+	kept := library.KeptSources{Dir: t.TempDir()}
+	text := "---\ntitle: A\n---\n\nText.\n"
+	var paths []string
+	for _, dir := range []string{mine, other} {
+		p := filepath.Join(dir, "a.md")
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := kept.Keep(library.KeptSource{Article: p, Kind: ".md", File: p}, []byte(text), []byte(text)); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	cat := &library.Catalog{Entries: []library.Entry{{Key: paths[0], Source: library.SourceLibrary}}}
+	got, errs := reimportTargets(cat, kept, nil)
+	if len(errs) > 0 || len(got) != 1 || got[0] != paths[0] {
+		t.Errorf("targets %v (%v), want only %s", got, errs, paths[0])
+	}
+}

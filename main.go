@@ -159,7 +159,11 @@ func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
 			opts.Files = append(opts.Files, p)
 		}
 	}
-	if dir := articlesDir(global); dir != "" {
+	// Without its directory the library still lists the bundled
+	// articles and the files given; the reason is said once.
+	if dir, err := libraryDir(global); err != nil {
+		fmt.Fprintln(os.Stderr, "cable:", err)
+	} else if dir != "" {
 		opts.Dirs = append(opts.Dirs, dir)
 	}
 	if !global.noState {
@@ -180,17 +184,14 @@ func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
 	return cat, nil
 }
 
-// articlesDir is the library directory: --library, or the default one,
-// created if need be; "" (said on stderr) when it cannot be had.
-func articlesDir(global globalFlags) string {
+// libraryDir is the library directory: --library, or the default one,
+// created if need be. Every command that reads or saves articles finds it
+// here.
+func libraryDir(global globalFlags) (string, error) {
 	if global.library != "" {
-		return global.library
+		return global.library, nil
 	}
-	dir, err := library.DefaultArticlesDir()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "cable:", err)
-	}
-	return dir
+	return library.DefaultArticlesDir()
 }
 
 // crashReporter writes crash reports beside the database, in

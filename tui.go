@@ -3,12 +3,13 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
-	"path/filepath"
+	"sync"
+	"time"
 
 	"cable/config"
 	"cable/feeds"
-	"cable/fetch"
 	"cable/library"
 	"cable/render"
 	"cable/ui"
@@ -81,14 +82,96 @@ func startReader(global globalFlags, view viewFlags, cfg config.Config, paths []
 	ctx.Links = cfg.LinkMode()
 	ctx.Cache = renderCache(global)
 	ctx.Crash = crashReporter()
-	if dir := articlesDir(global); cat.Store != nil && dir != "" {
-		ctx.UpdateFeeds = feedUpdater(cat.Store, dir)
+	updates := &backgroundUpdates{}
+	// openCatalog has said why the directory cannot be had, if so.
+	if dir, err := libraryDir(global); err == nil && cat.Store != nil && dir != "" {
+		ctx.UpdateFeeds = updates.wrap(feedUpdater(cat.Store, dir))
 	}
 	err = ui.Run(ctx, start, os.Stdin, os.Stdout)
+	// An update still running writes to the store: it is stopped and
+	// waited for before the deferred Close, whatever screen the reader
+	// quit from.
+	if stopErr := updates.stop(updateStopWait); stopErr != nil && err == nil {
+		err = stopErr
+	}
 	if errors.Is(err, tea.ErrInterrupted) {
 		return interruptedError{err}
 	}
 	return err
+}
+
+// updateStopWait is how long the reader waits, on quitting, for a feed
+// update to finish the article it is saving. An article is written and
+// recorded in milliseconds; the bound only keeps a stuck disk from
+// keeping cable open.
+const updateStopWait = 5 * time.Second
+
+// backgroundUpdates keeps track of the feed updates the library starts in
+// the background, so that the program can stop them and wait for them
+// before it closes the store they record their articles in. Otherwise an
+// article saved after the close would be left unrecorded, and saved a
+// second time (as name-2.md) by the next update.
+type backgroundUpdates struct {
+	mu      sync.Mutex
+	stopped bool
+	cancels map[int]context.CancelFunc
+	next    int
+	wg      sync.WaitGroup
+}
+
+// wrap makes update one that stop can end: it runs only until stop is
+// called, and stop waits for it to return.
+func (b *backgroundUpdates) wrap(update ui.FeedUpdater) ui.FeedUpdater {
+	return func(ctx context.Context, report func(ui.FeedEvent)) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		b.mu.Lock()
+		if b.stopped {
+			b.mu.Unlock()
+			return
+		}
+		if b.cancels == nil {
+			b.cancels = map[int]context.CancelFunc{}
+		}
+		id := b.next
+		b.next++
+		b.cancels[id] = cancel
+		// Added under the lock, so never after stop has begun to wait.
+		b.wg.Add(1)
+		b.mu.Unlock()
+		defer func() {
+			b.mu.Lock()
+			delete(b.cancels, id)
+			b.mu.Unlock()
+			b.wg.Done()
+		}()
+		update(ctx, report)
+	}
+}
+
+// stop cancels the updates running and waits up to wait for them to
+// return; no update starts after it. It says so when one did not return
+// in time.
+func (b *backgroundUpdates) stop(wait time.Duration) error {
+	b.mu.Lock()
+	b.stopped = true
+	for _, cancel := range b.cancels {
+		cancel()
+	}
+	b.mu.Unlock()
+	done := make(chan struct{})
+	go func() {
+		b.wg.Wait()
+		close(done)
+	}()
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case <-done:
+		return nil
+	case <-timer.C:
+		return fmt.Errorf("the feed update did not stop within %s; the article it was saving may be saved again by the next update", wait)
+	}
 }
 
 // fileToOpen is the entry of the one file cable was started with, which
@@ -106,9 +189,7 @@ func fileToOpen(cat *library.Catalog, paths []string) *library.Entry {
 // feedUpdater is the library's u: every feed followed, updated as
 // "cable feeds update" does, its progress told to the screen.
 func feedUpdater(store *library.Store, dir string) ui.FeedUpdater {
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs
-	}
+	u := newFeedUpdater(store, dir)
 	return func(ctx context.Context, report func(ui.FeedEvent)) {
 		list, err := store.Feeds()
 		if err != nil {
@@ -116,7 +197,6 @@ func feedUpdater(store *library.Store, dir string) ui.FeedUpdater {
 			return
 		}
 		report(ui.FeedEvent{Total: len(list)})
-		u := &feeds.Updater{Client: fetch.New(fetch.Options{Version: version}), Store: store, Dir: dir}
 		u.Update(ctx, list, feeds.Events{
 			Saved: func(f library.Feed, path string) { report(ui.FeedEvent{Feed: f.Label(), Saved: path}) },
 			Done: func(r feeds.Result) {

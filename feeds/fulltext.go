@@ -29,6 +29,14 @@ func carriesArticle(content, description string) bool {
 	return d > 0 && n >= 60 && n >= 4*d
 }
 
+// contentBeyondDescription reports whether an entry's content is text of
+// its own, not its description again: different, and longer.
+func contentBeyondDescription(content, description string) bool {
+	c := strings.Join(strings.Fields(plainText(content)), " ")
+	d := strings.Join(strings.Fields(plainText(description)), " ")
+	return c != "" && c != d && textWords(content) > textWords(description)
+}
+
 // textWords counts the words of the text of an HTML fragment.
 func textWords(fragment string) int {
 	if fragment == "" {
@@ -57,7 +65,8 @@ type saved struct {
 // entryArticle makes an entry into an article: from the feed's content
 // when that is the whole article; otherwise from the entry's page,
 // fetched and extracted; and when that fails, from what the feed
-// carries, marked as a summary. feedTitle goes into the front matter's
+// carries, marked as a summary unless it is content longer than the
+// description. feedTitle goes into the front matter's
 // feed field. An entry with neither a page that can be read nor any text
 // is an error; so is a cancelled context, which saves nothing.
 func entryArticle(ctx context.Context, c *fetch.Client, feedTitle string, e Entry) (saved, error) {
@@ -81,10 +90,15 @@ func entryArticle(ctx context.Context, c *fetch.Client, feedTitle string, e Entr
 		}
 		pageErr = err
 	}
-	m.SummaryOnly = true
-	for _, text := range []string{e.Content, e.Description} {
-		if out, err := extract.Fragment(entryName(e), text, e.Link, m); err == nil {
-			return saved{markdown: out.Markdown, title: out.Title, url: e.Link, summaryOnly: true}, nil
+	// The feed's content, when it says more than the description, is the
+	// piece as the publication chose to carry it (often a short one whole);
+	// only the description, or content no longer than it, is a summary.
+	whole := contentBeyondDescription(e.Content, e.Description)
+	for i, text := range []string{e.Content, e.Description} {
+		meta := m
+		meta.SummaryOnly = i > 0 || !whole
+		if out, err := extract.Fragment(entryName(e), text, e.Link, meta); err == nil {
+			return saved{markdown: out.Markdown, title: out.Title, url: e.Link, summaryOnly: meta.SummaryOnly}, nil
 		}
 	}
 	if pageErr != nil {
@@ -97,7 +111,7 @@ func entryArticle(ctx context.Context, c *fetch.Client, feedTitle string, e Entr
 // from the feed what the page does not say. It returns the article and
 // its canonical address.
 func fetchPage(ctx context.Context, c *fetch.Client, e Entry, m articles.Meta) (extract.Converted, string, error) {
-	resp, err := c.Get(ctx, fetch.Request{URL: e.Link, Accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"})
+	resp, err := c.Get(ctx, fetch.Request{URL: e.Link, Accept: fetch.AcceptPages})
 	if err != nil {
 		return extract.Converted{}, "", err
 	}

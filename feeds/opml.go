@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"cable/articles"
@@ -44,11 +45,16 @@ type Subscription struct {
 const maxOutlineDepth = 32
 
 // ReadOPML reads the feeds an OPML file lists, at any depth of folders,
-// each once, in order. Only http and https addresses are taken. Errors
-// name file, and the line where the XML breaks.
-func ReadOPML(file string, data []byte) ([]Subscription, error) {
+// each once, in order. Only http and https addresses are taken; skipped
+// counts the outlines whose xmlUrl is not one, so that the reader hears
+// of them. Errors name file, and the line where the XML breaks; a feed
+// given instead of a list of feeds is told how it is followed.
+func ReadOPML(file string, data []byte) (subs []Subscription, skipped int, err error) {
 	if err := checkDepth(data); err != nil {
-		return nil, &articles.Error{File: file, Msg: err.Error()}
+		return nil, 0, &articles.Error{File: file, Msg: err.Error()}
+	}
+	if IsFeed(data) {
+		return nil, 0, &articles.Error{File: file, Msg: "is a feed, not an OPML list of feeds: \"cable feeds add URL\" follows a feed by its address"}
 	}
 	var doc opml
 	dec := xml.NewDecoder(bytes.NewReader(data))
@@ -56,19 +62,22 @@ func ReadOPML(file string, data []byte) ([]Subscription, error) {
 	if err := dec.Decode(&doc); err != nil {
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &articles.Error{File: file, Line: se.Line, Msg: "is not valid OPML: " + se.Msg}
+			return nil, 0, &articles.Error{File: file, Line: se.Line, Msg: "is not valid OPML: " + se.Msg}
 		}
-		return nil, &articles.Error{File: file, Msg: "is not valid OPML: " + err.Error()}
+		return nil, 0, &articles.Error{File: file, Msg: "is not valid OPML: " + err.Error()}
 	}
 	if doc.XMLName.Local != "opml" {
-		return nil, &articles.Error{File: file, Msg: "is not an OPML file"}
+		return nil, 0, &articles.Error{File: file, Msg: "is not an OPML file"}
 	}
-	var subs []Subscription
 	seen := map[string]bool{}
 	var walk func([]outline)
 	walk = func(list []outline) {
 		for _, o := range list {
-			if u := resolve(nil, o.XMLURL); u != "" && !seen[u] {
+			u := resolve(nil, o.XMLURL)
+			if u == "" && strings.TrimSpace(o.XMLURL) != "" {
+				skipped++
+			}
+			if u != "" && !seen[u] {
 				seen[u] = true
 				title := line(o.Title)
 				if title == "" {
@@ -80,7 +89,7 @@ func ReadOPML(file string, data []byte) ([]Subscription, error) {
 		}
 	}
 	walk(doc.Body)
-	return subs, nil
+	return subs, skipped, nil
 }
 
 // checkDepth refuses elements nested deeper than maxOutlineDepth+3 (opml,

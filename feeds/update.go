@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -127,10 +128,14 @@ func (u *Updater) updateFeed(ctx context.Context, f library.Feed, onSaved func(s
 		if p := recover(); p != nil {
 			r.Err = fmt.Errorf("failed unexpectedly: %v", p)
 		}
-		r.Feed.LastUpdate = u.now()
+		// LastUpdate is the last update that worked: a failed one says
+		// so in LastError and leaves the time the feed's articles are
+		// from.
 		r.Feed.LastError = ""
 		if r.Err != nil {
 			r.Feed.LastError = r.Err.Error()
+		} else {
+			r.Feed.LastUpdate = u.now()
 		}
 		if ctx.Err() == nil || r.Err == nil {
 			if err := u.Store.SaveFeedState(r.Feed); err != nil && r.Err == nil {
@@ -194,16 +199,17 @@ func (u *Updater) saveEntries(ctx context.Context, f library.Feed, p *Parsed, on
 			continue
 		}
 		path, err := u.saveEntry(ctx, f, e)
+		// An article saved and recorded as the context was cancelled is
+		// saved all the same: it is told before the update stops.
+		if err == nil && path != "" {
+			saved = append(saved, path)
+			onSaved(path)
+		}
 		if ctx.Err() != nil {
 			return saved, skipped, ctx.Err()
 		}
 		if err != nil {
 			skipped = append(skipped, err)
-			continue
-		}
-		if path != "" {
-			saved = append(saved, path)
-			onSaved(path)
 		}
 	}
 	return saved, skipped, nil
@@ -244,7 +250,11 @@ func (u *Updater) saveEntry(ctx context.Context, f library.Feed, e Entry) (strin
 		url = e.Link
 	}
 	if err := u.Store.RecordEntry(f.URL, entryKey(e), url, path); err != nil {
-		return path, err
+		// An article saved but not recorded would be saved a second
+		// time, as name-2.md, by the next update: it is taken back, and
+		// saved then.
+		os.Remove(path)
+		return "", err
 	}
 	if a.url != e.Link && e.Link != "" {
 		// Both addresses are the entry's: a second feed may carry either.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"cable/articles"
 	"cable/library"
@@ -141,6 +142,23 @@ func TestUpdateDeduplicates(t *testing.T) {
 	}
 }
 
+// TestUpdateDeduplicatesTaggedLinks: two feeds that carry the same link,
+// each tagged with its own utm_source, save it once.
+func TestUpdateDeduplicatesTaggedLinks(t *testing.T) {
+	s := newSite(t)
+	body := "<p>" + words(200, "tag") + "</p>"
+	s.set("/feed-a.xml", "application/rss+xml", rssFeed("A", [3]string{"Tagged", s.url("/tagged?utm_source=rss"), body}))
+	s.set("/feed-b.xml", "application/rss+xml", rssFeed("B", [3]string{"Tagged too", s.url("/tagged?utm_source=newsletter"), body}))
+	u := testUpdater(t)
+	a, b := follow(t, u, s.url("/feed-a.xml")), follow(t, u, s.url("/feed-b.xml"))
+	if res := u.Update(context.Background(), []library.Feed{a}, Events{}); len(res[0].Saved) != 1 {
+		t.Fatalf("feed A saved %v, want 1 (%v)", res[0].Saved, res[0].Err)
+	}
+	if res := u.Update(context.Background(), []library.Feed{b}, Events{}); len(res[0].Saved) != 0 {
+		t.Errorf("feed B saved %v again", res[0].Saved)
+	}
+}
+
 // TestUpdateFailures: a feed that answers 500, one that is broken XML and
 // one that cannot be reached each fail with their own error, and the good
 // one beside them is saved.
@@ -223,5 +241,57 @@ func TestAddDiscovers(t *testing.T) {
 	}
 	if _, err := u.Add(context.Background(), s.url("/plain")); err == nil || !strings.Contains(err.Error(), "neither a feed nor a page") {
 		t.Errorf("a page without a feed: %v", err)
+	}
+}
+
+// TestFailedUpdateKeepsLastUpdate: "feeds list" says when a feed was last
+// updated; an update that fails records its error and leaves that time
+// where the last good update put it.
+func TestFailedUpdateKeepsLastUpdate(t *testing.T) {
+	s := newSite(t)
+	s.set("/feed.xml", "application/rss+xml", rssFeed("Flaky", [3]string{"One", s.url("/one"), "<p>" + words(200, "one") + "</p>"}))
+	u := testUpdater(t)
+	good := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	u.Now = func() time.Time { return good }
+	f := follow(t, u, s.url("/feed.xml"))
+	if res := u.Update(context.Background(), []library.Feed{f}, Events{}); res[0].Err != nil {
+		t.Fatal(res[0].Err)
+	}
+	s.set("/feed.xml", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0"><channel><title>Flaky`)
+	u.Now = func() time.Time { return good.Add(24 * time.Hour) }
+	f, _, _ = u.Store.FindFeed(f.URL)
+	if res := u.Update(context.Background(), []library.Feed{f}, Events{}); res[0].Err == nil {
+		t.Fatal("a broken feed updated without error")
+	}
+	f, _, _ = u.Store.FindFeed(f.URL)
+	if !f.LastUpdate.Equal(good) || f.LastError == "" {
+		t.Errorf("after a failed update: last update %v, error %q; want %v and the error", f.LastUpdate, f.LastError, good)
+	}
+}
+
+// TestShortPieceWholeInTheFeed: a short piece carried whole in
+// content:encoded (fewer than articleWords words), whose page is gone, is
+// saved from the feed's content and not marked summary_only: the content
+// is more than the description. A description alone still is a summary.
+func TestShortPieceWholeInTheFeed(t *testing.T) {
+	s := newSite(t)
+	short := "<p>" + words(100, "short") + "</p>"
+	s.set("/feed.xml", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Shorts</title>
+<item><title>A Short Piece</title><link>`+s.url("/gone-short")+`</link><guid>1</guid><description>`+words(30, "gist")+`</description><content:encoded><![CDATA[`+short+`]]></content:encoded></item>
+<item><title>Only a Gist</title><link>`+s.url("/gone-gist")+`</link><guid>2</guid><description>`+words(30, "only")+`</description></item>
+<item><title>Same Twice</title><link>`+s.url("/gone-same")+`</link><guid>3</guid><description>`+words(30, "twice")+`</description><content:encoded><![CDATA[<p>`+words(30, "twice")+`</p>]]></content:encoded></item>
+</channel></rss>`)
+	u := testUpdater(t)
+	f := follow(t, u, s.url("/feed.xml"))
+	res := u.Update(context.Background(), []library.Feed{f}, Events{})
+	if res[0].Err != nil || len(res[0].Saved) != 3 {
+		t.Fatalf("result %+v", res[0])
+	}
+	want := map[string]bool{"A Short Piece": false, "Only a Gist": true, "Same Twice": true}
+	for _, p := range res[0].Saved {
+		a := parseSaved(t, p)
+		if a.Meta.SummaryOnly != want[a.Meta.Title] {
+			t.Errorf("%s: summary_only %v, want %v", a.Meta.Title, a.Meta.SummaryOnly, want[a.Meta.Title])
+		}
 	}
 }

@@ -156,11 +156,19 @@ func New(o Options) *Client {
 var errTooManyRedirects = fmt.Errorf("more than %d redirects", maxRedirects)
 
 // Get fetches r.URL. A status other than 2xx or 304 is an error that names
-// the address and the status. A network failure, a timeout or a 5xx is
-// tried again at most twice, waiting longer each time; a 429 or 503 waits
+// the address and the status. A dropped connection, a timeout or a 5xx
+// is tried again at most twice, waiting longer each time; a refused
+// connection, a failed DNS lookup or an unreachable network is not (that
+// is being offline, which a few seconds do not mend). A 429 or 503 waits
 // as its Retry-After says. Every error is an *Error: one line that names
 // the address.
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
+	// An address typed without its scheme ("127.0.0.1:8799/page",
+	// "localhost:8080/x") fails to parse, or parses as a scheme of its
+	// own; either way what it lacks is http:// or https://.
+	if !strings.Contains(r.URL, "://") && !hasScheme(r.URL) {
+		return nil, &Error{URL: r.URL, Msg: schemeError{}.Error()}
+	}
 	u, err := url.Parse(r.URL)
 	if err != nil {
 		return nil, &Error{URL: r.URL, Msg: "not an address: " + unquoteURLError(err)}
@@ -298,6 +306,12 @@ func readBody(address string, resp *http.Response, timeout time.Duration) ([]byt
 	return data, nil
 }
 
+// AcceptPages is the Accept header of a request for an article's page,
+// by "cable get" and by a feed's entry: a web page first, then Markdown
+// and plain text (which get saves as they are), then anything, which the
+// caller judges by its Content-Type.
+const AcceptPages = "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+
 // checkScheme lets only http and https through: a feed may not point cable
 // at a file on the reader's disk.
 func checkScheme(u *url.URL) error {
@@ -305,6 +319,24 @@ func checkScheme(u *url.URL) error {
 		return schemeError{u.Scheme}
 	}
 	return nil
+}
+
+// hasScheme reports whether address starts with a scheme of the kind
+// written without "//" (file:, mailto:, data:), which is refused by name;
+// a host and port ("localhost:8080") is not one.
+func hasScheme(address string) bool {
+	scheme, rest, ok := strings.Cut(address, ":")
+	if !ok || scheme == "" || strings.ContainsAny(scheme, "./") {
+		return false
+	}
+	// "host:8080/path": what follows the colon is a port.
+	port, _, _ := strings.Cut(rest, "/")
+	for _, c := range port {
+		if c < '0' || c > '9' {
+			return true
+		}
+	}
+	return port == ""
 }
 
 // schemeError is an address that is neither http nor https.

@@ -174,6 +174,11 @@ func TestOnlyHTTPAndHTTPS(t *testing.T) {
 		"ftp://example.org/x": `only http and https addresses are fetched, not "ftp:"`,
 		"http://":             "not an address: it names no host",
 		"example.org/essay":   "not an address: it should start with http:// or https://",
+		// Typed without the scheme: a host and port is no scheme.
+		"127.0.0.1:8799/page.html":   "not an address: it should start with http:// or https://",
+		"localhost:8080/page":        "not an address: it should start with http:// or https://",
+		"example.org:443":            "not an address: it should start with http:// or https://",
+		"mailto:someone@example.org": `only http and https addresses are fetched, not "mailto:"`,
 	} {
 		_, err := get(t, testClient(&waits{}), u)
 		if err == nil || err.Error() != u+": "+want {
@@ -463,5 +468,22 @@ func TestNetworkErrorsInPlainWords(t *testing.T) {
 		if !strings.HasPrefix(e.Error(), u+": "+tt.want) || errors.Is(e, ErrUnreachable) != tt.unreachable || e.retry != tt.retry {
 			t.Errorf("%v: %q, unreachable %v, retry %v", tt.err, e, errors.Is(e, ErrUnreachable), e.retry)
 		}
+	}
+}
+
+// TestRefusedIsNotRetried: a refused connection is being offline or a
+// server that is down, which the README promises is said at once rather
+// than tried again.
+func TestRefusedIsNotRetried(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	address := srv.URL + "/page"
+	srv.Close() // nothing listens there any more
+	w := &waits{}
+	_, err := get(t, testClient(w), address)
+	if !errors.Is(err, ErrUnreachable) {
+		t.Fatalf("error %v, want one that says unreachable", err)
+	}
+	if len(w.list) != 0 {
+		t.Errorf("waited %v before trying again, want no retry", w.list)
 	}
 }

@@ -21,8 +21,10 @@ type Feed struct {
 	// ETag and LastModified are what the last fetch answered, sent back
 	// so that an unchanged feed costs a 304.
 	ETag, LastModified string
-	// LastUpdate is when the feed was last fetched, well or not, and
-	// LastError why that fetch failed ("" when it did not).
+	// LastUpdate is when the feed was last updated without error, and
+	// LastError why the last update since failed ("" when it did not).
+	// A failed update leaves LastUpdate alone, so that it keeps saying
+	// how recent the feed's articles are.
 	LastUpdate time.Time
 	LastError  string
 	// Articles counts the articles saved from the feed: an entry known
@@ -151,21 +153,26 @@ func (s *Store) SaveFeedState(f Feed) error {
 }
 
 // EntrySeen reports whether an entry was saved already: from this feed
-// under the same GUID, or from any feed under the same canonical address.
-// An empty guid or address matches nothing.
+// under the same GUID, or from any feed under the same canonical address
+// (CanonicalURL: two feeds that tag the same link with their own
+// utm_source carry one article). An empty guid or address matches
+// nothing. An address recorded as it was, before addresses were
+// recorded canonical, still matches itself.
 func (s *Store) EntrySeen(feed, guid, url string) (bool, error) {
 	var n int
 	err := s.db.QueryRow(`SELECT count(*) FROM feed_entries
-		WHERE (?2 <> '' AND feed = ?1 AND guid = ?2) OR (?3 <> '' AND url = ?3)`, feed, guid, url).Scan(&n)
+		WHERE (?2 <> '' AND feed = ?1 AND guid = ?2) OR (?3 <> '' AND url IN (?3, ?4))`, feed, guid, CanonicalURL(url), strings.TrimSpace(url)).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("library: looking up an entry of %s: %w", feed, err)
 	}
 	return n > 0, nil
 }
 
-// RecordEntry records an entry as saved, at path. An entry without a GUID
-// is recorded under its address.
+// RecordEntry records an entry as saved, at path, under its canonical
+// address (see EntrySeen). An entry without a GUID is recorded under its
+// address.
 func (s *Store) RecordEntry(feed, guid, url, path string) error {
+	url = CanonicalURL(url)
 	if guid == "" {
 		guid = url
 	}

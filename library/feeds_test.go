@@ -42,6 +42,9 @@ func TestFeedsStore(t *testing.T) {
 	if err := s.RecordEntry(a.URL, "g2", "https://b.example/elsewhere", ""); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.RecordEntry(a.URL, "g3", "https://a.example/tagged?utm_source=rss&utm_medium=feed", "/lib/foreign-affairs/tagged.md"); err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		feed, guid, url string
 		want            bool
@@ -51,6 +54,10 @@ func TestFeedsStore(t *testing.T) {
 		{b.URL, "g1", "", false},                      // a GUID is its feed's own
 		{b.URL, "other", "https://a.example/1", true}, // an address is anyone's
 		{a.URL, "", "", false},
+		// Two feeds tag the same link each with its own utm_source.
+		{b.URL, "other", "https://a.example/tagged?utm_source=newsletter", true},
+		{b.URL, "other", "https://A.example/tagged/#top", true},
+		{b.URL, "other", "https://a.example/tagged?page=2", false},
 	} {
 		if got, err := s.EntrySeen(tt.feed, tt.guid, tt.url); got != tt.want || err != nil {
 			t.Errorf("EntrySeen(%q, %q, %q) = %v, %v", tt.feed, tt.guid, tt.url, got, err)
@@ -61,7 +68,7 @@ func TestFeedsStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	list, err := s.Feeds()
-	if err != nil || len(list) != 3 || list[1].Name != "foreign-affairs" || list[1].ETag != `"x"` || list[1].Articles != 1 || list[1].LastError != "unreachable" {
+	if err != nil || len(list) != 3 || list[1].Name != "foreign-affairs" || list[1].ETag != `"x"` || list[1].Articles != 2 || list[1].LastError != "unreachable" {
 		t.Fatalf("Feeds() = %+v, %v", list, err)
 	}
 	if err := s.RemoveFeed(a.URL); err != nil {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"cable/articles"
@@ -42,7 +43,13 @@ func DefaultSourcesDir() string {
 }
 
 // KeptSources is a directory of kept sources.
-type KeptSources struct{ Dir string }
+type KeptSources struct {
+	Dir string
+	// extracted, when set, runs between a reimport's extraction and its
+	// check that the file is unchanged: the moment a hand edit can slip
+	// in, which tests make happen.
+	extracted func()
+}
 
 // KeptSource is what is recorded of one article's source.
 type KeptSource struct {
@@ -95,7 +102,9 @@ func (k KeptSources) Keep(s KeptSource, data, written []byte) error {
 	}
 	s.Article = abs
 	if s.ID == "" {
-		s.ID = hashHex([]byte(abs))[:24]
+		if s.ID, err = k.newID(abs); err != nil {
+			return fmt.Errorf("keeping the source of %s: %w", abs, err)
+		}
 	}
 	s.Written = hashHex(written)
 	if s.Kept.IsZero() {
@@ -114,6 +123,35 @@ func (k KeptSources) Keep(s KeptSource, data, written []byte) error {
 		return fmt.Errorf("keeping the source of %s: %w", abs, err)
 	}
 	return k.record(s)
+}
+
+// newID names the source of the article at abs: the ID of the source
+// already kept for that path, which is replaced, or else the hash of the
+// path, or of the path and a number when that hash is taken. A source
+// whose article was moved keeps the ID of its first path, so a new
+// article saved at that path must never take it over: it would replace
+// the moved article's source.
+func (k KeptSources) newID(abs string) (string, error) {
+	all, err := k.All()
+	if err != nil {
+		return "", err
+	}
+	for _, s := range all {
+		if s.Article == abs {
+			return s.ID, nil
+		}
+	}
+	for n := 1; n <= 1000; n++ {
+		seed := abs
+		if n > 1 {
+			seed += "\x00" + strconv.Itoa(n)
+		}
+		id := hashHex([]byte(seed))[:24]
+		if _, err := os.Lstat(filepath.Join(k.Dir, id+".json")); errors.Is(err, os.ErrNotExist) {
+			return id, nil
+		}
+	}
+	return "", errors.New("no free name for it in " + k.Dir)
 }
 
 // record writes a source's description.
@@ -174,6 +212,14 @@ func (k KeptSources) Find(path string) (KeptSource, error) {
 			return s, nil
 		}
 	}
+	// A link to an article is that article.
+	if real, err := filepath.EvalSymlinks(abs); err == nil && real != abs {
+		for _, s := range all {
+			if s.Article == real {
+				return s, nil
+			}
+		}
+	}
 	data, err := os.ReadFile(abs)
 	if err != nil {
 		return KeptSource{}, ErrNoSource
@@ -229,13 +275,20 @@ const (
 // path is the article's key, so its reading place, bookmarks and quotes
 // stay with it. A file edited since cable wrote it is left as it is. The
 // rewrite goes through a temporary file and a rename: the article is
-// never half written. An article with no source kept is ErrNoSource.
+// never half written. An article with no source kept is ErrNoSource. An
+// article that is a symbolic link has the file it points to rewritten.
 func (k KeptSources) Reimport(path string) (Reimported, error) {
 	s, err := k.Find(path)
 	if err != nil {
 		return 0, err
 	}
-	current, err := os.ReadFile(path)
+	// A symbolic link stays a link: the file it points to is the one
+	// rewritten.
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return 0, &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
+	}
+	current, err := os.ReadFile(target)
 	if err != nil {
 		return 0, &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
 	}
@@ -259,10 +312,17 @@ func (k KeptSources) Reimport(path string) (Reimported, error) {
 		return Unchanged, nil
 	}
 	mode := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
+	if info, err := os.Stat(target); err == nil {
 		mode = info.Mode().Perm()
 	}
-	if err := replaceFile(path, c.Markdown, mode); err != nil {
+	// The extraction took a while: a hand edit saved meanwhile wins.
+	if k.extracted != nil {
+		k.extracted()
+	}
+	if now, err := os.ReadFile(target); err != nil || hashHex(now) != s.Written {
+		return EditedByHand, nil
+	}
+	if err := replaceFile(target, c.Markdown, mode); err != nil {
 		return 0, err
 	}
 	s.Article, s.Written = abs, hashHex(c.Markdown)

@@ -255,3 +255,114 @@ func TestQuickURL(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepAfterAMoveTakesANewID: a source follows its article when it is
+// moved, under the ID made from its first path. A new article saved at
+// that path later gets a source of its own, and the moved article's
+// source stays whole.
+func TestKeepAfterAMoveTakesANewID(t *testing.T) {
+	path, kept := keptImport(t, "news-page.html")
+	first, err := kept.Find(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := filepath.Join(t.TempDir(), "moved.md")
+	data, _ := os.ReadFile(path)
+	put(t, moved, string(data))
+	os.Remove(path)
+	if r, err := kept.Reimport(moved); r != Unchanged || err != nil {
+		t.Fatalf("reimport: %v, %v; want Unchanged", r, err)
+	}
+	newer := article("Another article", "Saved where the first one was.")
+	put(t, path, newer)
+	if err := kept.Keep(KeptSource{Article: path, Kind: ".md", File: "/elsewhere/another.md"}, []byte(newer), []byte(newer)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := kept.Find(moved)
+	if err != nil || s.Article != moved || s.ID != first.ID {
+		t.Fatalf("the moved article's source: %+v, %v", s, err)
+	}
+	if got, err := kept.Data(s); err != nil || string(got) == newer {
+		t.Errorf("the moved article's source was replaced by the new article's (%v)", err)
+	}
+	s2, err := kept.Find(path)
+	if err != nil || s2.ID == first.ID || s2.File != "/elsewhere/another.md" {
+		t.Errorf("the new article's source: %+v, %v", s2, err)
+	}
+	// Keeping the new article's source again replaces its own.
+	if err := kept.Keep(KeptSource{Article: path, Kind: ".md", File: "/elsewhere/another.md"}, []byte(newer), []byte(newer)); err != nil {
+		t.Fatal(err)
+	}
+	if all, _ := kept.All(); len(all) != 2 {
+		t.Errorf("%d sources kept, want 2", len(all))
+	}
+}
+
+// TestReimportThroughASymlink: an article that is a symbolic link stays
+// one; the file it points to gets the new extraction.
+func TestReimportThroughASymlink(t *testing.T) {
+	real, kept := keptImport(t, "news-page.html")
+	fresh, _ := os.ReadFile(real)
+	olderExtraction(t, kept, real)
+	link := filepath.Join(t.TempDir(), "link.md")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if r, err := kept.Reimport(link); r != Rewritten || err != nil {
+		t.Fatalf("reimport: %v, %v; want Rewritten", r, err)
+	}
+	info, err := os.Lstat(link)
+	if err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced by a file (%v)", err)
+	}
+	if now, _ := os.ReadFile(real); string(now) != string(fresh) {
+		t.Errorf("the file the link points to is not the new extraction:\n%s", now)
+	}
+}
+
+// TestReimportOfAKeptLink: the source was kept under the link's own path
+// (the library holds the link); the link still stays a link.
+func TestReimportOfAKeptLink(t *testing.T) {
+	real, kept := keptImport(t, "news-page.html")
+	fresh, _ := os.ReadFile(real)
+	olderExtraction(t, kept, real)
+	link := filepath.Join(t.TempDir(), "link.md")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	s, err := kept.Find(real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := kept.Data(s)
+	old, _ := os.ReadFile(real)
+	s.Article = link
+	if err := kept.Keep(s, data, old); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := kept.Reimport(link); r != Rewritten || err != nil {
+		t.Fatalf("reimport: %v, %v; want Rewritten", r, err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced by a file (%v)", err)
+	}
+	if now, _ := os.ReadFile(real); string(now) != string(fresh) {
+		t.Errorf("the file the link points to is not the new extraction:\n%s", now)
+	}
+}
+
+// TestReimportKeepsAnEditMadeMeanwhile: a file edited by hand while its
+// article was being extracted again is left as edited.
+func TestReimportKeepsAnEditMadeMeanwhile(t *testing.T) {
+	path, kept := keptImport(t, "news-page.html")
+	olderExtraction(t, kept, path)
+	edited := article("Edited meanwhile", "My notes, saved during the reimport.")
+	kept.extracted = func() { writeOld(t, path, edited) }
+	r, err := kept.Reimport(path)
+	if r != EditedByHand || err != nil {
+		t.Errorf("reimport: %v, %v; want EditedByHand", r, err)
+	}
+	if now, _ := os.ReadFile(path); string(now) != edited {
+		t.Errorf("the edit made during the reimport was lost:\n%s", now)
+	}
+}

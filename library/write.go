@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -70,13 +71,7 @@ func writeUnique(dir, name string, data []byte) (string, error) {
 		return "", err
 	}
 	defer os.Remove(tmp)
-	stem := strings.TrimSuffix(name, ".md")
-	for n := 1; n <= 10000; n++ {
-		candidate := name
-		if n > 1 {
-			candidate = stem + "-" + strconv.Itoa(n) + ".md"
-		}
-		path := filepath.Join(dir, candidate)
+	for path := range candidates(dir, name) {
 		err := os.Link(tmp, path)
 		if errors.Is(err, fs.ErrExist) {
 			continue
@@ -89,15 +84,30 @@ func writeUnique(dir, name string, data []byte) (string, error) {
 	return "", fmt.Errorf("cannot find a free name for %s in %s", name, dir)
 }
 
+// maxCandidates is how many names writeUnique tries before it gives up:
+// far more articles of one title than any library holds.
+const maxCandidates = 10000
+
+// candidates are the paths a file called name may take in dir, in the
+// order tried: name, then name-2, name-3… up to maxCandidates.
+func candidates(dir, name string) iter.Seq[string] {
+	stem := strings.TrimSuffix(name, ".md")
+	return func(yield func(string) bool) {
+		for n := 1; n <= maxCandidates; n++ {
+			candidate := name
+			if n > 1 {
+				candidate = stem + "-" + strconv.Itoa(n) + ".md"
+			}
+			if !yield(filepath.Join(dir, candidate)) {
+				return
+			}
+		}
+	}
+}
+
 // writeExclusive is writeUnique for file systems without links.
 func writeExclusive(dir, name string, data []byte) (string, error) {
-	stem := strings.TrimSuffix(name, ".md")
-	for n := 1; n <= 10000; n++ {
-		candidate := name
-		if n > 1 {
-			candidate = stem + "-" + strconv.Itoa(n) + ".md"
-		}
-		path := filepath.Join(dir, candidate)
+	for path := range candidates(dir, name) {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, fs.ErrExist) {
 			continue

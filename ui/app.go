@@ -245,6 +245,19 @@ func useTheme(ctx *Context) {
 	lipgloss.SetHasDarkBackground(ctx.Theme != render.StyleLight)
 }
 
+// endUpdate cancels the feed update the final model left running, from
+// whatever screen the reader quit: its goroutine may be waiting to hand
+// over an event that nobody will read now, and must end. The program
+// that gave the updater waits for it before it closes the store.
+func endUpdate(final tea.Model) {
+	if g, ok := final.(guarded); ok {
+		final = g.model
+	}
+	if root, ok := final.(Model); ok {
+		root.library.feeds.stop()
+	}
+}
+
 // Run starts the interactive reader on the terminal and returns when the
 // reader quits, having saved the place in the article open then. A ctrl+c
 // returns tea.ErrInterrupted, a panic a *CrashError with its report
@@ -269,6 +282,7 @@ func Run(ctx *Context, start Start, in io.Reader, out io.Writer) error {
 		}
 	}()
 	final, err := p.Run()
+	endUpdate(final)
 	if box.err != nil {
 		return box.err
 	}

@@ -28,7 +28,9 @@ type FeedEvent struct {
 // FeedUpdater updates the feeds followed, saying what happens through
 // report, and returns when every feed is done or ctx is cancelled. The
 // program gives one to the library through the Context, so that the
-// screens reach the network without knowing how.
+// screens reach the network without knowing how. Run cancels an update
+// still running when the reader quits, but does not wait for it: the
+// program must, before it closes the store the updater records in.
 type FeedUpdater func(ctx context.Context, report func(FeedEvent))
 
 // feedEventMsg carries the next event of the update run; ok is false
@@ -99,8 +101,12 @@ func waitFeedEvent(run int, events <-chan FeedEvent) tea.Cmd {
 	}
 }
 
-// stop cancels the update; the articles being saved are finished or not
-// written at all.
+// stop cancels the update and returns at once, without waiting: the
+// updater finishes the article in hand (or writes none of it) on its own
+// goroutine, and its last events come through the channel as usual. When
+// the reader quits instead, nobody reads them any more; the program that
+// gave the updater (cable's main) cancels and waits for it before it
+// closes the store.
 func (f *feedUpdate) stop() {
 	if f.running && f.cancel != nil {
 		f.cancel()

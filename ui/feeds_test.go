@@ -176,3 +176,19 @@ func TestFilterMatchesTheFeed(t *testing.T) {
 		t.Errorf("description %q does not say summary only", it.Description())
 	}
 }
+
+// TestQuitCancelsTheUpdate: quitting while the feeds are updated, from
+// the reader as from the library, cancels the update, whose goroutine
+// would otherwise wait for ever to hand over events nobody reads.
+func TestQuitCancelsTheUpdate(t *testing.T) {
+	m, f := feedsModel(t)
+	m, cmd := press(t, m, "u")
+	m = settleFeeds(t, m, cmd)
+	m.screen = readerScreen // quit from the reader
+	endUpdate(guarded{model: m})
+	select {
+	case <-f.cancelled:
+	case <-time.After(10 * time.Second):
+		t.Fatal("quitting did not cancel the update's context")
+	}
+}
