@@ -269,5 +269,6 @@ func (m *libraryModel) feedLines() []string {
 // layout gives the list what the feed lines and the status leave of the
 // screen.
 func (m *libraryModel) layout() {
+	m.list.Paginator.Type = paginatorFor(len(m.list.Items()), m.ctx.Width, m.ctx.Height)
 	m.list.SetSize(m.ctx.Width, max(m.ctx.Height-1-len(m.feedLines()), 1))
 }
