@@ -481,8 +481,9 @@ func removeNode(n *html.Node) {
 }
 
 // clutterTags never hold article text worth reading in cable: scripts,
-// forms and their controls, navigation, asides, media (cable shows no
-// images) and embedded documents.
+// forms and their controls, navigation, asides, media and embedded
+// documents. The pictures worth a line of the text were kept as figures
+// before this runs (see keepFigures); other images go.
 var clutterTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Iframe: true, atom.Frame: true, atom.Frameset: true, atom.Object: true, atom.Embed: true,
