@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"testing"
+
+	"cable/render"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// TestBackFromAnArticleOpenedDirectlySelectsIt: an article named on the
+// command line (or saved by cable get --read) is the library's selected
+// row when the reader goes back to the library, not the row the library
+// started on.
+func TestBackFromAnArticleOpenedDirectlySelectsIt(t *testing.T) {
+	ctx := testContext(render.StyleDark, 100, 30)
+	first, _ := startModel(t, ctx).library.list.SelectedItem().(entryItem)
+	var other string
+	for _, e := range ctx.Catalog.Entries {
+		if e.Key != first.entry.Key && e.Error == "" {
+			other = e.Summary.ID
+		}
+	}
+	e, ok := ctx.Catalog.Find(other)
+	if !ok {
+		t.Fatalf("no second article beside %q", first.entry.Summary.ID)
+	}
+	m := NewModel(ctx, Start{Open: &e})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = next.(Model)
+	next, load := m.Update(m.Init()())
+	m = next.(Model)
+	next, render := m.Update(load())
+	m = settle(t, next.(Model), render)
+	m, back := press(t, m, "q")
+	if back != nil {
+		if msg, ok := back().(closeReaderMsg); ok {
+			next, _ = m.Update(msg)
+			m = next.(Model)
+		}
+	}
+	if m.screen != libraryScreen {
+		t.Fatal("q did not go back to the library")
+	}
+	if got, ok := m.library.list.SelectedItem().(entryItem); !ok || got.entry.Key != e.Key {
+		t.Errorf("the library's cursor is on %+v, want %q", m.library.list.SelectedItem(), e.Summary.ID)
+	}
+}
