@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"cable/library"
 	"cable/render"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -44,5 +45,31 @@ func TestBackFromAnArticleOpenedDirectlySelectsIt(t *testing.T) {
 	}
 	if got, ok := m.library.list.SelectedItem().(entryItem); !ok || got.entry.Key != e.Key {
 		t.Errorf("the library's cursor is on %+v, want %q", m.library.list.SelectedItem(), e.Summary.ID)
+	}
+}
+
+// TestAnArticleReadIsNoLongerNew: an article a feed update saved is
+// marked new in the library until it has been opened.
+func TestAnArticleReadIsNoLongerNew(t *testing.T) {
+	m := startModel(t, testContext(render.StyleDark, 100, 30))
+	e := m.ctx.Catalog.Entries[0]
+	m.library.fresh[e.Key] = true
+	m.library.refresh()
+	isNew := func() bool {
+		for _, it := range m.library.list.Items() {
+			if item, ok := it.(entryItem); ok && item.entry.Key == e.Key {
+				return item.fresh
+			}
+		}
+		t.Fatalf("no row for %s", e.Key)
+		return false
+	}
+	if !isNew() {
+		t.Fatal("an article just saved by an update is not marked new")
+	}
+	next, _ := m.Update(readingSavedMsg{reading: library.Reading{Key: e.Key}})
+	m = next.(Model)
+	if isNew() {
+		t.Error("an article read is still marked new")
 	}
 }

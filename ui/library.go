@@ -200,6 +200,7 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 		if msg.err == nil {
 			m.readings[msg.reading.Key] = msg.reading
 			m.last = msg.reading
+			delete(m.fresh, msg.reading.Key) // read: no longer new
 			m.refresh()
 		}
 		return m, nil
