@@ -200,15 +200,15 @@ func TestReadToAPipeNumbersLinks(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Zimbabwe President Robert Mugabe¹, his wife Grace²",
-		"\n  [1]: http://www.telegraph.co.uk/news/2017/11/17/zimbabwes-ruling-party-drafting-motion-fire-robert-mugabe-sunday/\n",
-		"\n  [7]: https://www.telegraph.co.uk/content/dam/news/2017/11/15/harare-soldiers-xlarge_trans_NvBQzQNjv4BqpVlberWd9EgFPZtcLiMQfyf2A9a6I9YchsjMeADBa08.jpg\n",
+		"\n  [¹]: http://www.telegraph.co.uk/news/2017/11/17/zimbabwes-ruling-party-drafting-motion-fire-robert-mugabe-sunday/\n",
+		"\n  [⁷]: https://www.telegraph.co.uk/content/dam/news/2017/11/15/harare-soldiers-xlarge_trans_NvBQzQNjv4BqpVlberWd9EgFPZtcLiMQfyf2A9a6I9YchsjMeADBa08.jpg\n",
 		"[Figure: Soldiers on the streets of Harare, 15 November",
 	} {
 		if !strings.Contains(before, want) {
 			t.Errorf("the first section lacks %q:\n%s", want, before)
 		}
 	}
-	for _, want := range []string{"Chatham House¹⁰", "[Figure]¹³", "\n  [13]: https://www.telegraph.co.uk/content/dam/news/2017/11/21/parliament-harare.jpg\n"} {
+	for _, want := range []string{"Chatham House¹⁰", "[Figure]¹³", "\n  [¹³]: https://www.telegraph.co.uk/content/dam/news/2017/11/21/parliament-harare.jpg\n"} {
 		if !strings.Contains(after, want) {
 			t.Errorf("the second section lacks %q:\n%s", want, after)
 		}

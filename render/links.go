@@ -74,9 +74,10 @@ func LinkMarker(n int) string {
 var superscriptDigits = [10]rune{'⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'}
 
 // LinkLabel is how a numbered link's address is introduced in the list
-// printed after a section: "[6]: https://…", as Markdown writes a link's
-// reference.
-func LinkLabel(n int) string { return "[" + strconv.Itoa(n) + "]" }
+// printed after a section: "[⁶]: https://…", in the form Markdown gives a
+// link's reference, with the number as the text shows it, so that it
+// reads as the link's and never as footnote 6's ("[6]").
+func LinkLabel(n int) string { return "[" + LinkMarker(n) + "]" }
 
 // linkBase is how many links come before section i: its first link's
 // number, less one.

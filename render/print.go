@@ -74,7 +74,7 @@ func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
 }
 
 // LinkList is the addresses of section i's numbered links, one a line,
-// "  [3]: https://…", as printed after the section, so that printed
+// "  [³]: https://…", as printed after the section, so that printed
 // text with numbered links stands alone. A link that shows its own
 // address has no number and is not listed.
 func LinkList(a *articles.Article, i int) []string {

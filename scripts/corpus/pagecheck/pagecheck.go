@@ -155,8 +155,9 @@ func Body(lines []string, headerBlocks int) []string {
 
 var (
 	// referenceLine is a link's address listed after its section, as
-	// "[3]: https://…", where the prose only carries the number.
-	referenceLine = regexp.MustCompile(`^\[\d+\]:\s+\S+$`)
+	// "[³]: https://…" (or "[3]: …"), where the prose only carries the
+	// number.
+	referenceLine = regexp.MustCompile(`^\[(\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\]:\s+\S+$`)
 	// address is where a web address starts.
 	address = regexp.MustCompile(`(?i)https?://|\bwww\.`)
 	// bareAddress is a line that holds one address and nothing else: a

@@ -16,6 +16,7 @@ func TestProseAddresses(t *testing.T) {
 		{"link address inside a sentence", []string{"  The talks https://example.org/talks ended."}, 1},
 		{"two in one line, www too", []string{"See http://a.example/x and www.b.example for more."}, 2},
 		{"a reference line is not prose", []string{"  [3]: https://example.org/very/long/address"}, 0},
+		{"a reference line with a superscript number is not prose", []string{"  [³]: https://example.org/very/long/address"}, 0},
 		{"an address alone is the text itself", []string{"  https://example.org/report.pdf", "<https://example.org/x>"}, 0},
 		{"a bullet with an address is prose", []string{"  • Aral Sea https://en.wikipedia.org/wiki/Aral_Sea"}, 1},
 		{"no address", []string{"The www of it: nothing here.", ""}, 0},
