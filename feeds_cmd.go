@@ -19,43 +19,49 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// feedsEnv is what the feeds commands work with: the store that keeps the
-// feeds, the library directory their articles go into, and the client.
+// feedsEnv is what the feeds commands work with: the catalog whose store
+// keeps the feeds, and the updater that saves their articles into the
+// library directory.
 type feedsEnv struct {
+	cat     *library.Catalog
 	store   *library.Store
 	updater *feeds.Updater
 }
 
-// openFeeds opens the store and the library directory for a feeds
+// openFeeds opens the catalog and the library directory for a feeds
 // command. Feeds are state: with --no-state there are none to follow.
 func openFeeds(global globalFlags) (*feedsEnv, error) {
 	if global.noState {
 		return nil, userErrorf("feeds are kept in cable's state; they cannot be used with --no-state")
 	}
-	dbPath, err := library.DefaultDBPath()
-	if err != nil {
-		return nil, err
-	}
-	store, _, err := library.Open(dbPath)
-	if err != nil {
-		return nil, err
-	}
 	dir, err := libraryDir(global)
 	if err != nil {
-		store.Close()
 		return nil, err
 	}
-	return &feedsEnv{store: store, updater: newFeedUpdater(store, dir)}, nil
+	cat, err := openCatalog(global, nil)
+	if err != nil {
+		return nil, err
+	}
+	if cat.Store == nil {
+		cat.Close()
+		return nil, userErrorf("feeds are kept in cable's state, which cannot be used: %s", cat.Warning)
+	}
+	return &feedsEnv{cat: cat, store: cat.Store, updater: newFeedUpdater(cat, dir)}, nil
 }
 
+// close closes what openFeeds opened.
+func (env *feedsEnv) close() { env.cat.Close() }
+
 // newFeedUpdater is the updater of "cable feeds" and of the library's u:
-// cable's client, the store, and the library directory made absolute, so
-// that the paths of the articles saved are whole.
-func newFeedUpdater(store *library.Store, dir string) *feeds.Updater {
+// cable's client, the catalog's store, and the saving pipeline for the
+// library directory, which knows every article the catalog lists.
+func newFeedUpdater(cat *library.Catalog, dir string) *feeds.Updater {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	return &feeds.Updater{Client: fetch.New(fetch.Options{Version: version}), Store: store, Dir: dir}
+	client := fetch.New(fetch.Options{Version: version})
+	saver := newSaver(cat, dir, false, client)
+	return &feeds.Updater{Client: client, Store: cat.Store, Dir: dir, Saver: saver}
 }
 
 // interruptible is a context that ends on SIGINT or SIGTERM, so that an
@@ -141,7 +147,7 @@ func addFeed(cmd *cobra.Command, global globalFlags, address string) error {
 	if err != nil {
 		return err
 	}
-	defer env.store.Close()
+	defer env.close()
 	ctx, stop := interruptible()
 	defer stop()
 	f, err := env.updater.Add(ctx, address)
@@ -160,7 +166,7 @@ func listFeeds(cmd *cobra.Command, global globalFlags) error {
 	if err != nil {
 		return err
 	}
-	defer env.store.Close()
+	defer env.close()
 	list, err := env.store.Feeds()
 	if err != nil {
 		return err
@@ -197,7 +203,7 @@ func removeFeed(cmd *cobra.Command, global globalFlags, name string) error {
 	if err != nil {
 		return err
 	}
-	defer env.store.Close()
+	defer env.close()
 	f, ok, err := env.store.FindFeed(name)
 	if err != nil {
 		return err
@@ -236,7 +242,7 @@ func updateFeeds(cmd *cobra.Command, global globalFlags, names []string) error {
 	if err != nil {
 		return err
 	}
-	defer env.store.Close()
+	defer env.close()
 	list, err := selectFeeds(env.store, names)
 	if err != nil {
 		return err
@@ -282,7 +288,7 @@ func importOPML(cmd *cobra.Command, global globalFlags, file string) error {
 	if err != nil {
 		return err
 	}
-	defer env.store.Close()
+	defer env.close()
 	added, already := 0, 0
 	for _, s := range subs {
 		f, err := env.store.AddFeed(library.Feed{URL: s.URL, Title: s.Title})
@@ -305,7 +311,7 @@ func exportOPML(cmd *cobra.Command, global globalFlags) error {
 	if err != nil {
 		return err
 	}
-	defer env.store.Close()
+	defer env.close()
 	list, err := env.store.Feeds()
 	if err != nil {
 		return err

@@ -55,7 +55,7 @@ func newFeedServer(t *testing.T, titles ...string) *feedServer {
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		para := strings.Repeat("The talks over the straits went on for another round, and the delegations agreed on little but the date of the next. ", 8)
-		fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><title>%s</title></head><body><nav>Home</nav><article><h1>%s</h1><p>%s</p><p>%s</p><p>%s</p></article></body></html>`, slug, slug, para, para, para)
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><title>%s</title></head><body><nav>Home</nav><article><h1>%s</h1><p>This is the report called %s.</p><p>%s</p><p>%s</p><p>%s</p></article></body></html>`, slug, slug, slug, para, para, para)
 	}))
 	t.Cleanup(fs.Close)
 	return fs
@@ -267,7 +267,7 @@ func TestLibraryDirAndUpdater(t *testing.T) {
 	if dir, err := libraryDir(globalFlags{}); err != nil || dir != def {
 		t.Errorf("without --library: %q, %v; want %q", dir, err, def)
 	}
-	u := newFeedUpdater(nil, "mine")
+	u := newFeedUpdater(&library.Catalog{}, "mine")
 	if !filepath.IsAbs(u.Dir) || filepath.Base(u.Dir) != "mine" || u.Client == nil {
 		t.Errorf("updater %+v", u)
 	}

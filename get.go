@@ -4,12 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 
 	"cable/articles"
-	"cable/extract"
 	"cable/fetch"
+	"cable/ingest"
 	"cable/library"
 
 	"github.com/spf13/cobra"
@@ -41,13 +40,7 @@ func newGetCommand(global *globalFlags) *cobra.Command {
 			}
 			ctx, stop := interruptible()
 			defer stop()
-			g := &getter{
-				client: fetch.New(fetch.Options{Version: version}),
-				dir:    dir,
-				kept:   library.KeptSources{Dir: library.DefaultSourcesDir()},
-				warn:   cmd.ErrOrStderr(),
-			}
-			saved, err := g.getAll(ctx, cmd, global, args)
+			saved, err := getAll(ctx, cmd, global, dir, args)
 			if ctx.Err() != nil {
 				return interruptedError{ctx.Err()}
 			}
@@ -69,62 +62,18 @@ func newGetCommand(global *globalFlags) *cobra.Command {
 	return cmd
 }
 
-// getter fetches pages and saves their articles.
-type getter struct {
-	client *fetch.Client
-	dir    string
-	kept   library.KeptSources
-	warn   io.Writer
-	// known maps the canonical address of every article in the library
-	// to its key, and grows as articles are saved.
-	known map[string]string
-}
-
-// fetched is what became of one address: the key of the article saved
-// or found, or why there is none.
-type fetched struct {
-	address string
-	key     string
-	already bool
-	err     error
-}
-
-// getAll fetches and saves every address, then prints where each article
-// is, with the ID the library gives it. It returns the keys of the
-// articles saved or found, and an error naming every address that failed.
-func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalFlags, addresses []string) ([]string, error) {
+// getAll saves the article of every address through the saving pipeline,
+// then prints where each is, with the ID the library gives it. It returns
+// the keys of the articles saved or found, and an error naming every
+// address that failed.
+func getAll(ctx context.Context, cmd *cobra.Command, global *globalFlags, dir string, addresses []string) ([]string, error) {
 	cat, err := commandCatalog(cmd, global, nil)
 	if err != nil {
 		return nil, err
 	}
-	g.known = libraryURLs(cat)
+	saver := newSaver(cat, dir, false, nil)
+	got := saver.Get(ctx, addresses)
 	cat.Close()
-	// Every page is asked for at once, and the client keeps to its limits
-	// per host and in all; the articles are saved in the order given, so
-	// that the output and the "-2" names do not depend on which server
-	// answered first.
-	responses := make([]chan response, len(addresses))
-	for i, address := range addresses {
-		responses[i] = make(chan response, 1)
-		if _, ok := g.known[library.CanonicalURL(address)]; ok {
-			responses[i] <- response{}
-			continue
-		}
-		go func() {
-			resp, err := g.client.Get(ctx, fetch.Request{URL: address, Accept: fetch.AcceptPages})
-			responses[i] <- response{resp, err}
-		}()
-	}
-	var results []fetched
-	for i, address := range addresses {
-		got := <-responses[i]
-		if ctx.Err() != nil {
-			// Interrupted: what was saved before is said, the address
-			// under way is not, and cable exits 130.
-			break
-		}
-		results = append(results, g.save(address, got))
-	}
 	// Opened again, the catalog has indexed what was saved, and gives
 	// each article its ID.
 	if cat, err = commandCatalog(cmd, global, nil); err != nil {
@@ -134,17 +83,20 @@ func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalF
 	var keys []string
 	var errs articles.ErrorList
 	out := cmd.OutOrStdout()
-	for _, r := range results {
-		if r.err != nil {
-			errs = append(errs, asArticleError(r.address, r.err))
+	for _, g := range got {
+		if g.Err != nil {
+			errs = append(errs, asArticleError(g.Address, g.Err))
 			continue
 		}
-		keys = append(keys, r.key)
-		where := describeEntry(cat, r.key)
-		if r.already {
-			fmt.Fprintf(out, "%s: already in the library: %s\n", r.address, where)
-		} else {
-			fmt.Fprintln(out, where)
+		printWarnings(cmd, g.Warnings)
+		keys = append(keys, g.Path)
+		switch {
+		case g.Already:
+			fmt.Fprintf(out, "%s: already in the library: %s\n", g.Address, describeFound(cat, g.Path))
+		case g.Grown:
+			fmt.Fprintf(out, "%s (the whole article, in place of its summary)\n", describeEntry(cat, g.Path))
+		default:
+			fmt.Fprintln(out, describeEntry(cat, g.Path))
 		}
 	}
 	switch {
@@ -156,83 +108,35 @@ func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalF
 	return keys, nil
 }
 
-// response is what the client answered for one address; nil and nil for
-// an address the library had before anything was fetched.
-type response struct {
-	resp *fetch.Response
-	err  error
+// newSaver is the saving pipeline for the library the catalog lists,
+// writing into dir and keeping sources where cable keeps them; client
+// fetches its pages (nil: one of its own).
+func newSaver(cat *library.Catalog, dir string, again bool, client *fetch.Client) *ingest.Saver {
+	return ingest.New(ingest.Options{
+		Dir: dir, Entries: cat.Entries, Store: cat.Store, Again: again, Version: version, Client: client,
+		Kept: library.KeptSources{Dir: library.DefaultSourcesDir()},
+	})
 }
 
-// save saves the article of one address fetched, unless the library has
-// it already, under the address asked for, the one redirected to or the
-// page's canonical one.
-func (g *getter) save(address string, got response) fetched {
-	r := fetched{address: address}
-	if key, ok := g.known[library.CanonicalURL(address)]; ok {
-		r.key, r.already = key, true
-		return r
+// printWarnings prints what did not stop an article, on stderr: each is
+// marked "(warning)".
+func printWarnings(cmd *cobra.Command, warnings articles.ErrorList) {
+	for _, w := range warnings {
+		fmt.Fprintln(cmd.ErrOrStderr(), w)
 	}
-	resp, err := got.resp, got.err
-	if err != nil {
-		r.err = err
-		return r
-	}
-	kind, err := extract.KindOf(resp.ContentType, resp.URL, resp.Body)
-	if err != nil {
-		r.err = err
-		return r
-	}
-	c, err := extract.WebTyped(resp.URL, resp.ContentType, kind, resp.Body)
-	if err != nil {
-		r.err = err
-		return r
-	}
-	meta, _ := articles.ReadMeta(c.Markdown)
-	names := []string{library.CanonicalURL(address), library.CanonicalURL(resp.URL), library.CanonicalURL(meta.URL)}
-	for _, name := range names[1:] {
-		if key, ok := g.known[name]; ok && name != "" {
-			r.key, r.already = key, true
-			return r
-		}
-	}
-	path, err := library.SaveArticle(g.dir, c)
-	if err != nil {
-		r.err = err
-		return r
-	}
-	if err := g.kept.Keep(library.KeptSource{Article: path, URL: resp.URL, Kind: kind, ContentType: resp.ContentType}, resp.Body, c.Markdown); err != nil {
-		fmt.Fprintf(g.warn, "cable: %s: saved, but its page could not be kept for \"cable reimport\": %v\n", address, err)
-	}
-	r.key = path
-	for _, name := range names {
-		if name != "" {
-			g.known[name] = path
-		}
-	}
-	return r
 }
 
-// libraryURLs maps the canonical address of every article in the catalog
-// that gives one to the article's key: the bundled ones from their front
-// matter, the files from theirs, reading only its head.
-func libraryURLs(cat *library.Catalog) map[string]string {
-	var paths []string
-	known := map[string]string{}
-	for _, e := range cat.Entries {
-		switch {
-		case e.Error != "":
-		case e.Source == library.SourceBundled:
-			if a, err := cat.Article(e); err == nil && a.Meta.URL != "" {
-				known[library.CanonicalURL(a.Meta.URL)] = e.Key
-			}
-		default:
-			paths = append(paths, e.Key)
-		}
+// describeFound is where an article the library had is: "ID (path)", or
+// the ID alone for a bundled article.
+func describeFound(cat *library.Catalog, key string) string {
+	e, ok := cat.ByKey(key)
+	switch {
+	case !ok:
+		return key
+	case e.Source == library.SourceBundled:
+		return e.Summary.ID + " (bundled with cable)"
 	}
-	for u, p := range library.ArticleURLs(paths) {
-		known[u] = p
-	}
-	return known
+	return e.Summary.ID + " (" + key + ")"
 }
 
 // describeEntry is where an article is, for the reader: "path (ID)", or

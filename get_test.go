@@ -148,7 +148,7 @@ func TestGetDoesNotSaveAnArticleTwice(t *testing.T) {
 	}
 	for _, address := range same {
 		out, err := run(t, "get", "--library", lib, address)
-		want := address + ": already in the library: " + saved + " (sanctions-and-their-limits)\n"
+		want := address + ": already in the library: sanctions-and-their-limits (" + saved + ")\n"
 		if err != nil || out != want {
 			t.Errorf("get %s: %v\n%s\nwant %s", address, err, out, want)
 		}

@@ -85,7 +85,7 @@ func startReader(global globalFlags, view viewFlags, cfg config.Config, paths []
 	updates := &backgroundUpdates{}
 	// openCatalog has said why the directory cannot be had, if so.
 	if dir, err := libraryDir(global); err == nil && cat.Store != nil && dir != "" {
-		ctx.UpdateFeeds = updates.wrap(feedUpdater(cat.Store, dir))
+		ctx.UpdateFeeds = updates.wrap(feedUpdater(cat, dir))
 	}
 	err = ui.Run(ctx, start, os.Stdin, os.Stdout)
 	// An update still running writes to the store: it is stopped and
@@ -188,8 +188,9 @@ func fileToOpen(cat *library.Catalog, paths []string) *library.Entry {
 
 // feedUpdater is the library's u: every feed followed, updated as
 // "cable feeds update" does, its progress told to the screen.
-func feedUpdater(store *library.Store, dir string) ui.FeedUpdater {
-	u := newFeedUpdater(store, dir)
+func feedUpdater(cat *library.Catalog, dir string) ui.FeedUpdater {
+	store := cat.Store
+	u := newFeedUpdater(cat, dir)
 	return func(ctx context.Context, report func(ui.FeedEvent)) {
 		list, err := store.Feeds()
 		if err != nil {
@@ -198,6 +199,7 @@ func feedUpdater(store *library.Store, dir string) ui.FeedUpdater {
 		}
 		report(ui.FeedEvent{Total: len(list)})
 		u.Update(ctx, list, feeds.Events{
+			Grown: func(path string) { report(ui.FeedEvent{Feed: "summaries", Saved: path}) },
 			Saved: func(f library.Feed, path string) { report(ui.FeedEvent{Feed: f.Label(), Saved: path}) },
 			Done: func(r feeds.Result) {
 				report(ui.FeedEvent{Feed: r.Feed.Label(), Done: true, New: len(r.Saved), Err: r.Err})

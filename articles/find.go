@@ -35,6 +35,11 @@ type Summary struct {
 	// ParagraphBlocks), so that a listing can name a place in it as the
 	// reader does ("¶4/11") without parsing it.
 	ParagraphBlocks []int `json:"paragraph_blocks,omitempty"`
+	// URL is the address the piece was saved from, as its front matter
+	// gives it, and Print its text's fingerprint (see TextPrint): what
+	// tells the same piece saved twice.
+	URL   string `json:"url,omitempty"`
+	Print string `json:"-"`
 }
 
 // Summarise describes an article for listings.
@@ -54,6 +59,7 @@ func (a *Article) Summarise() Summary {
 		Sections: titles, EditorsNote: note, Origin: a.Origin, Topics: topics,
 		Subtitle: a.Meta.Subtitle, Abstract: oneLine(a.Meta.Summary), AuthorNote: a.Meta.AuthorNote,
 		Feed: a.Meta.Feed, SummaryOnly: a.Meta.SummaryOnly, ParagraphBlocks: a.ParagraphBlocks(),
+		URL: a.Meta.URL, Print: a.TextPrint(),
 	}
 }
 

@@ -6,7 +6,8 @@ import (
 
 	"cable/articles"
 	"cable/extract"
-	"cable/fetch"
+	"cable/ingest"
+	"cable/library"
 
 	"golang.org/x/net/html"
 )
@@ -54,39 +55,45 @@ func textWords(fragment string) int {
 	}
 }
 
-// saved is an entry made into an article.
-type saved struct {
-	markdown    []byte
-	title       string
-	url         string // the article's canonical address
-	summaryOnly bool
-}
-
-// entryArticle makes an entry into an article: from the feed's content
-// when that is the whole article; otherwise from the entry's page,
-// fetched and extracted; and when that fails, from what the feed
-// carries, marked as a summary unless it is content longer than the
-// description. feedTitle goes into the front matter's
-// feed field. An entry with neither a page that can be read nor any text
-// is an error; so is a cancelled context, which saves nothing.
-func entryArticle(ctx context.Context, c *fetch.Client, feedTitle string, e Entry) (saved, error) {
-	m := articles.Meta{Title: e.Title, Author: e.Author, URL: e.Link, Published: e.Published, Source: feedTitle, Feed: feedTitle}
+// saveArticle makes an entry into an article and saves it through the
+// saving pipeline: from the feed's content when that is the whole
+// article; otherwise from the entry's page, fetched and extracted; and
+// when that fails, from what the feed carries, marked as a summary unless
+// it is content longer than the description. An entry with neither a
+// page that can be read nor any text is an error; so is a cancelled
+// context, which saves nothing.
+func (u *Updater) saveArticle(ctx context.Context, f library.Feed, e Entry) (ingest.Saved, error) {
+	m := articles.Meta{Title: e.Title, Author: e.Author, URL: e.Link, Published: e.Published, Source: f.Label(), Feed: f.Label()}
 	if m.Title == "" {
 		m.Title = fallbackTitle(e)
 	}
+	fragment := func(text string, meta articles.Meta) (ingest.Saved, error) {
+		return u.saver().Save(ingest.Input{
+			Name:      entryName(e),
+			Source:    library.KeptSource{URL: e.Link, Kind: extract.KindHTML, Fragment: true, Meta: &meta},
+			Body:      []byte(text),
+			Addresses: []string{e.Link},
+			Folder:    f.Name,
+			New:       true,
+		})
+	}
 	if carriesArticle(e.Content, e.Description) {
-		if out, err := extract.Fragment(entryName(e), e.Content, e.Link, m); err == nil {
-			return saved{markdown: out.Markdown, title: out.Title, url: e.Link}, nil
+		if s, err := fragment(e.Content, m); err == nil {
+			return s, nil
 		}
 	}
 	var pageErr error
 	if e.Link != "" {
-		out, canonical, err := fetchPage(ctx, c, e, m)
+		in, err := u.saver().Fetch(ctx, e.Link)
 		if err == nil {
-			return saved{markdown: out.Markdown, title: out.Title, url: canonical}, nil
+			in.Source.Meta, in.Folder, in.New = &m, f.Name, true
+			var s ingest.Saved
+			if s, err = u.saver().Save(in); err == nil {
+				return s, nil
+			}
 		}
 		if ctx.Err() != nil {
-			return saved{}, ctx.Err()
+			return ingest.Saved{}, ctx.Err()
 		}
 		pageErr = err
 	}
@@ -97,56 +104,14 @@ func entryArticle(ctx context.Context, c *fetch.Client, feedTitle string, e Entr
 	for i, text := range []string{e.Content, e.Description} {
 		meta := m
 		meta.SummaryOnly = i > 0 || !whole
-		if out, err := extract.Fragment(entryName(e), text, e.Link, meta); err == nil {
-			return saved{markdown: out.Markdown, title: out.Title, url: e.Link, summaryOnly: meta.SummaryOnly}, nil
+		if s, err := fragment(text, meta); err == nil {
+			return s, nil
 		}
 	}
 	if pageErr != nil {
-		return saved{}, pageErr
+		return ingest.Saved{}, pageErr
 	}
-	return saved{}, &articles.Error{File: entryName(e), Msg: "carries no text and no page to fetch"}
-}
-
-// fetchPage fetches an entry's page and extracts its article, filling in
-// from the feed what the page does not say. It returns the article and
-// its canonical address.
-func fetchPage(ctx context.Context, c *fetch.Client, e Entry, m articles.Meta) (extract.Converted, string, error) {
-	resp, err := c.Get(ctx, fetch.Request{URL: e.Link, Accept: fetch.AcceptPages})
-	if err != nil {
-		return extract.Converted{}, "", err
-	}
-	if resp.NotModified || len(resp.Body) == 0 {
-		return extract.Converted{}, "", &articles.Error{File: e.Link, Msg: "the page came back empty"}
-	}
-	if ct := strings.ToLower(resp.ContentType); ct != "" && !strings.Contains(ct, "html") {
-		return extract.Converted{}, "", &articles.Error{File: e.Link, Msg: "is not a web page (" + resp.ContentType + ")"}
-	}
-	canonical := resp.URL
-	out, err := extract.Page(resp.URL, resp.ContentType, resp.Body, func(pm *articles.Meta) {
-		if pm.URL != "" {
-			canonical = pm.URL
-		}
-		fill(&pm.Author, m.Author)
-		fill(&pm.Published, m.Published)
-		fill(&pm.Source, m.Source)
-		fill(&pm.URL, m.URL)
-		// The feed's title is the publication's own, where a page's
-		// may carry the site's name or be missing.
-		if m.Title != "" {
-			pm.Title = m.Title
-		}
-		pm.Feed = m.Feed
-	})
-	if err != nil {
-		return extract.Converted{}, "", err
-	}
-	return out, canonical, nil
-}
-
-func fill(field *string, value string) {
-	if *field == "" {
-		*field = value
-	}
+	return ingest.Saved{}, &articles.Error{File: entryName(e), Msg: "carries no text and no page to fetch"}
 }
 
 // fallbackTitle names an untitled entry (RSS allows them) after the

@@ -112,7 +112,8 @@ func TestEntryPageAccept(t *testing.T) {
 	}))
 	defer srv.Close()
 	e := Entry{Title: "A Page", Link: srv.URL + "/page", Description: "The gist."}
-	if _, err := entryArticle(context.Background(), fetch.New(fetch.Options{Version: "test"}), "Feed", e); err != nil {
+	u := testUpdater(t)
+	if _, err := u.saveArticle(context.Background(), library.Feed{Name: "feed", Title: "Feed"}, e); err != nil {
 		t.Fatal(err)
 	}
 	if got := <-accepts; got != fetch.AcceptPages {

@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 	"time"
 
 	"cable/articles"
 	"cable/fetch"
+	"cable/ingest"
 	"cable/library"
 )
 
@@ -29,6 +29,10 @@ type Updater struct {
 	// Dir is the library directory; each feed's articles go into a
 	// folder of it named after the feed.
 	Dir string
+	// Saver saves the articles; nil makes one for Dir and Store that
+	// knows only what this updater saves.
+	Saver *ingest.Saver
+	once  sync.Once
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -67,6 +71,9 @@ type Events struct {
 	Saved func(f library.Feed, path string)
 	// Done is called when a feed is finished.
 	Done func(Result)
+	// Grown is called when an article saved as a summary has become the
+	// whole article, its page fetched at last, with its path.
+	Grown func(path string)
 }
 
 func (u *Updater) now() time.Time {
@@ -117,7 +124,65 @@ func (u *Updater) Update(ctx context.Context, list []library.Feed, ev Events) []
 		}()
 	}
 	wg.Wait()
+	if ctx.Err() == nil {
+		u.growSummaries(ctx, func(path string) {
+			if ev.Grown != nil {
+				ev.Grown(path)
+			}
+		})
+	}
 	return results
+}
+
+// Summaries are tried again at most once a day, for two weeks after they
+// were saved.
+const (
+	summaryRetryEvery  = 24 * time.Hour
+	summaryRetryWithin = 14 * 24 * time.Hour
+)
+
+// growSummaries fetches again the page of every article saved as a
+// summary that is due a try, and replaces the summary, in place, with the
+// whole article when the page comes. A page that fails again is tried
+// at a later update.
+func (u *Updater) growSummaries(ctx context.Context, grown func(path string)) {
+	due, err := u.Store.SummariesDue(u.now(), summaryRetryEvery, summaryRetryWithin)
+	if err != nil {
+		return
+	}
+	for _, p := range due {
+		if ctx.Err() != nil {
+			return
+		}
+		if u.growSummary(ctx, p) {
+			grown(p.Path)
+		} else if ctx.Err() == nil {
+			_ = u.Store.SummaryTried(p.Path, u.now())
+		}
+	}
+}
+
+// growSummary tries the page of one summary, and reports whether the
+// summary became the whole article.
+func (u *Updater) growSummary(ctx context.Context, p library.PendingSummary) bool {
+	current, err := os.ReadFile(p.Path)
+	if err != nil {
+		_ = u.Store.ForgetSummary(p.Path) // the article is gone
+		return false
+	}
+	m, ok := articles.ReadMeta(current)
+	if !ok || !m.SummaryOnly {
+		_ = u.Store.ForgetSummary(p.Path) // no longer a summary
+		return false
+	}
+	in, err := u.saver().Fetch(ctx, p.URL)
+	if err != nil {
+		return false
+	}
+	m.SummaryOnly = false
+	in.Source.Meta, in.Replace = &m, p.Path
+	saved, err := u.saver().Save(in)
+	return err == nil && saved.Grown
 }
 
 // updateFeed fetches one feed and saves its new entries, then records how
@@ -224,43 +289,37 @@ func entryKey(e Entry) string {
 	return e.Link
 }
 
-// saveEntry makes one entry into an article and writes it, unless its
-// page turns out to be one saved already under another address. It
-// returns the path written, or "" when nothing was.
+// saveEntry makes one entry into an article and saves it, unless the
+// library has the piece already under another address or the same text:
+// the entry is then linked to that article. It returns the path written,
+// or "" when nothing was.
 func (u *Updater) saveEntry(ctx context.Context, f library.Feed, e Entry) (string, error) {
-	a, err := entryArticle(ctx, u.Client, f.Label(), e)
+	a, err := u.saveArticle(ctx, f, e)
 	if err != nil {
 		return "", err
 	}
-	if a.url != "" && a.url != e.Link {
-		seen, err := u.Store.EntrySeen(f.URL, "", a.url)
-		if err != nil {
-			return "", err
-		}
-		if seen {
-			return "", u.Store.RecordEntry(f.URL, entryKey(e), e.Link, "")
-		}
+	if a.Already || a.Grown {
+		return "", u.Store.RecordEntry(f.URL, entryKey(e), e.Link, a.Path)
 	}
-	path, err := library.SaveFile(filepath.Join(u.Dir, f.Name), library.SafeFileName(a.title), a.markdown)
-	if err != nil {
-		return "", err
-	}
-	url := a.url
-	if url == "" {
-		url = e.Link
-	}
-	if err := u.Store.RecordEntry(f.URL, entryKey(e), url, path); err != nil {
+	if err := u.Store.RecordEntry(f.URL, entryKey(e), e.Link, a.Path); err != nil {
 		// An article saved but not recorded would be saved a second
 		// time, as name-2.md, by the next update: it is taken back, and
 		// saved then.
-		os.Remove(path)
+		u.saver().Unsave(a.Path)
 		return "", err
 	}
-	if a.url != e.Link && e.Link != "" {
-		// Both addresses are the entry's: a second feed may carry either.
-		_ = u.Store.RecordEntry(f.URL, "link:"+e.Link, e.Link, path)
-	}
-	return path, nil
+	return a.Path, nil
+}
+
+// saver is the saving pipeline the updater saves through: the one it was
+// given, or one of its own for its directory and store.
+func (u *Updater) saver() *ingest.Saver {
+	u.once.Do(func() {
+		if u.Saver == nil {
+			u.Saver = ingest.New(ingest.Options{Dir: u.Dir, Store: u.Store, Client: u.Client})
+		}
+	})
+	return u.Saver
 }
 
 // describeFetchError keeps a network error to what the reader needs: the

@@ -10,14 +10,12 @@ import (
 	"strings"
 
 	"cable/articles"
-	"cable/crash"
 	"cable/extract"
 )
 
-// Importing writes articles into the library directory: package extract
-// turns each page or text into an article's Markdown, and this file reads
-// the inputs and writes the results, under safe names and never over an
-// existing file.
+// The files "cable import" takes: which they are (a directory's importable
+// files), how they are read (never a device, a pipe or a file too large),
+// and what kind each is. Package ingest saves what they hold.
 
 // ImportFile converts one file into an article in cable's format: Markdown
 // with front matter. It returns the article and a file name for it (a safe
@@ -29,7 +27,7 @@ func ImportFile(path string) (c extract.Converted, name string, err error) {
 	if err := extract.CheckKind(path); err != nil {
 		return c, "", err
 	}
-	data, err := readImportFile(path)
+	data, err := ReadImportFile(path)
 	if err != nil {
 		return c, "", err
 	}
@@ -39,10 +37,10 @@ func ImportFile(path string) (c extract.Converted, name string, err error) {
 	return c, SafeFileName(c.Title), nil
 }
 
-// readImportFile reads a file to import, refusing directories, devices,
+// ReadImportFile reads a file to import, refusing directories, devices,
 // pipes and anything over articles.MaxSize before reading it, so that a stray disk
 // image or a FIFO cannot fill memory or hang the import.
-func readImportFile(path string) ([]byte, error) {
+func ReadImportFile(path string) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
@@ -86,91 +84,9 @@ func checkImportable(info fs.FileInfo) error {
 	return nil
 }
 
-// Imported is what an import did.
-type Imported struct {
-	// Written are the paths of the articles written, in the order of the
-	// inputs.
-	Written []string
-	// Warnings are the problems of the Markdown files imported that did
-	// not stop them (see extract.Converted): the reader's to fix.
-	Warnings articles.ErrorList
-}
-
-// Import converts every path and writes the results into dir (created if
-// missing, mode 0o755; files 0o644). It never overwrites an existing file:
-// "name.md" taken → "name-2.md", "name-3.md"… (create with O_EXCL so a
-// race cannot overwrite either). It returns what it wrote, with the
-// warnings of the Markdown files it took, and an error naming every input
-// that failed (the others are still imported). A path that is a directory
-// imports the .html, .htm, .txt, .md and .markdown files inside it. A
-// panic while one file is imported is reported to r and fails that file
-// alone.
-func Import(paths []string, dir string, r *crash.Reporter) (Imported, error) {
-	return ImportKeeping(paths, dir, r, nil)
-}
-
-// ImportKeeping is Import that also keeps each file imported in kept, when
-// it is not nil, so that "cable reimport" can extract it again. A source
-// that cannot be kept is a warning: the article is written all the same.
-func ImportKeeping(paths []string, dir string, r *crash.Reporter, kept *KeptSources) (Imported, error) {
-	var done Imported
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return done, &articles.Error{File: dir, Msg: "cannot create the directory: " + articles.DescribeOpenError(err)}
-	}
-	files, errs := expandImportPaths(paths, dir)
-	for _, file := range files {
-		out, err := crash.File(r, file, func() (importedFile, error) { return importInto(dir, file, kept) })
-		if err != nil {
-			errs = articles.AppendErrors(errs, err)
-			continue
-		}
-		done.Written = append(done.Written, out.path)
-		done.Warnings = append(done.Warnings, out.warnings...)
-	}
-	if len(errs) > 0 {
-		return done, errs
-	}
-	return done, nil
-}
-
-// importedFile is one file imported: where it went and its warnings.
-type importedFile struct {
-	path     string
-	warnings articles.ErrorList
-}
-
-// importInto imports one file into dir, keeping it in kept when that is
-// not nil.
-func importInto(dir, file string, kept *KeptSources) (importedFile, error) {
-	if err := extract.CheckKind(file); err != nil {
-		return importedFile{}, err
-	}
-	data, err := readImportFile(file)
-	if err != nil {
-		return importedFile{}, err
-	}
-	c, err := extract.Article(file, data)
-	if err != nil {
-		return importedFile{}, err
-	}
-	out, err := writeUnique(dir, SafeFileName(c.Title), c.Markdown)
-	if err != nil {
-		return importedFile{}, &articles.Error{File: file, Msg: err.Error()}
-	}
-	done := importedFile{path: out, warnings: c.Warnings}
-	if kept != nil {
-		abs, _ := filepath.Abs(file)
-		s := KeptSource{Article: out, File: abs, Kind: sourceKind(file)}
-		if err := kept.Keep(s, data, c.Markdown); err != nil {
-			done.warnings = append(done.warnings, &articles.Error{File: file, Msg: err.Error(), Warning: true})
-		}
-	}
-	return done, nil
-}
-
-// sourceKind is the kind of an imported file, as extract names the kinds
+// SourceKind is the kind of an imported file, as extract names the kinds
 // of fetched ones.
-func sourceKind(file string) string {
+func SourceKind(file string) string {
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".html", ".htm":
 		return extract.KindHTML
@@ -180,11 +96,11 @@ func sourceKind(file string) string {
 	return extract.KindMarkdown
 }
 
-// expandImportPaths replaces each directory among paths by the importable
+// ImportablePaths replaces each directory among paths by the importable
 // files below it, in lexical order, and keeps files as they are. Hidden
 // files and directories, and the output directory itself, are skipped, so
 // that importing a folder twice does not import the first import.
-func expandImportPaths(paths []string, outDir string) ([]string, articles.ErrorList) {
+func ImportablePaths(paths []string, outDir string) ([]string, articles.ErrorList) {
 	var files []string
 	var errs articles.ErrorList
 	for _, p := range paths {

@@ -152,27 +152,28 @@ type write struct {
 
 const upsertDoc = `INSERT INTO docs (key, id, size, mtime_ns, hash, added_ns, error,
 	title, author, source, published, words, editors_note, sections, topics, subtitle, abstract, author_note,
-	feed, summary_only)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	feed, summary_only, url, print)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (key) DO UPDATE SET id = excluded.id, size = excluded.size, mtime_ns = excluded.mtime_ns,
 	hash = excluded.hash, error = excluded.error,
 	title = excluded.title, author = excluded.author, source = excluded.source, published = excluded.published,
 	words = excluded.words, editors_note = excluded.editors_note, sections = excluded.sections, topics = excluded.topics,
 	subtitle = excluded.subtitle, abstract = excluded.abstract, author_note = excluded.author_note,
-	feed = excluded.feed, summary_only = excluded.summary_only
+	feed = excluded.feed, summary_only = excluded.summary_only, url = excluded.url, print = excluded.print
 RETURNING doc`
 
 // summaryColumns are the docs columns that hold an articles.Summary, in
 // the order summaryArgs gives their values and loadRange reads them. The
 // rest is not stored twice: the ID is the id column, the Origin the key
-// (see originOf), and Minutes follow from Words.
-const summaryColumns = "title, author, source, published, words, editors_note, sections, topics, subtitle, abstract, author_note, feed, summary_only"
+// (see originOf), and Minutes follow from Words. The URL is kept in its
+// canonical form (see CanonicalURL), to be looked up.
+const summaryColumns = "title, author, source, published, words, editors_note, sections, topics, subtitle, abstract, author_note, feed, summary_only, url, print"
 
 // summaryArgs are the values of summaryColumns for a summary.
 func summaryArgs(sum *articles.Summary) []any {
 	return []any{sum.Title, sum.Author, sum.Source, sum.Published, sum.Words, sum.EditorsNote,
 		joinList(sum.Sections), joinList(sum.Topics), sum.Subtitle, sum.Abstract, sum.AuthorNote,
-		sum.Feed, sum.SummaryOnly}
+		sum.Feed, sum.SummaryOnly, CanonicalURL(sum.URL), sum.Print}
 }
 
 // listEnd ends every item of a list kept in one column: the ASCII unit

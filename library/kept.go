@@ -66,24 +66,65 @@ type KeptSource struct {
 	// ContentType is the Content-Type the source was served with, whose
 	// charset decodes a page that is not UTF-8.
 	ContentType string `json:"content_type,omitempty"`
+	// Meta is what the way in knew of the piece beyond its bytes: a feed's
+	// entry gives its title, author, date and the feed's name, which fill
+	// in what the page does not say. nil for a page got or a file
+	// imported.
+	Meta *articles.Meta `json:"meta,omitempty"`
+	// Fragment says the bytes are HTML a feed carried for the entry (its
+	// content or its summary), not a page: the whole of it is the text,
+	// and Meta is the article's front matter.
+	Fragment bool `json:"fragment,omitempty"`
 	// Written is the hex SHA-256 of the article as cable last wrote it.
 	Written string    `json:"written_sha256"`
 	Kept    time.Time `json:"kept"`
 }
 
-// Convert extracts the article from the source's bytes again, as it was
-// first extracted: from the web address, or from the file's name.
+// Convert extracts the article from the source's bytes: a feed's fragment
+// with the entry's front matter, a page with what the feed said of it
+// filled in, anything else from the web address or from the file's name.
+// Saving and reimporting both convert through it, so a reimport redoes
+// exactly what the first save did.
 func (s KeptSource) Convert(data []byte) (extract.Converted, error) {
-	if s.URL != "" {
+	switch {
+	case s.Fragment && s.Meta != nil:
+		name := s.URL
+		if name == "" {
+			name = s.Meta.Title
+		}
+		return extract.Fragment(name, string(data), s.URL, *s.Meta)
+	case s.URL != "" && s.Meta != nil && s.Kind == extract.KindHTML:
+		return extract.Page(s.URL, s.ContentType, data, func(page *articles.Meta) { fillFromFeed(page, *s.Meta) })
+	case s.URL != "":
 		return extract.WebTyped(s.URL, s.ContentType, s.Kind, data)
 	}
 	// The file's own name, with the kind's extension: the converters take
 	// an untitled text's title and a Markdown file's ID from it.
 	name := s.File
-	if !extract.Importable(name) || sourceKind(name) != s.Kind {
+	if !extract.Importable(name) || SourceKind(name) != s.Kind {
 		name += s.Kind
 	}
 	return extract.Article(name, data)
+}
+
+// fillFromFeed completes what a page says of itself with what its feed
+// said: the author, date, publication and address where the page gives
+// none; the feed's title, which is the publication's own where a page's
+// may carry the site's name; and the feed's name.
+func fillFromFeed(page *articles.Meta, feed articles.Meta) {
+	fill := func(field *string, value string) {
+		if *field == "" {
+			*field = value
+		}
+	}
+	fill(&page.Author, feed.Author)
+	fill(&page.Published, feed.Published)
+	fill(&page.Source, feed.Source)
+	fill(&page.URL, feed.URL)
+	if feed.Title != "" {
+		page.Title = feed.Title
+	}
+	page.Feed = feed.Feed
 }
 
 func hashHex(data []byte) string {
@@ -327,4 +368,48 @@ func (k KeptSources) Reimport(path string) (Reimported, error) {
 	}
 	s.Article, s.Written = abs, hashHex(c.Markdown)
 	return Rewritten, k.record(s)
+}
+
+// ErrEditedByHand is the error of a replacement refused because the
+// article was changed since cable wrote it.
+var ErrEditedByHand = errors.New("edited since cable wrote it; left as it is")
+
+// Replace writes md, the article made from data as s says, over the
+// article at path, and keeps data as its source: a summary a feed saved
+// grows into the whole article. The path stays, and with it the reader's
+// place, bookmarks and quotes. An article changed since cable wrote it is
+// refused with ErrEditedByHand; one written before sources were kept is
+// replaced only while its front matter still says it is a summary. The
+// file is replaced through a temporary file and a rename, so it is never
+// half written; a symbolic link has the file it points to replaced.
+func (k KeptSources) Replace(path string, s KeptSource, data, md []byte) error {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
+	}
+	current, err := os.ReadFile(target)
+	if err != nil {
+		return &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
+	}
+	switch old, err := k.Find(path); {
+	case err == nil:
+		if hashHex(current) != old.Written {
+			return ErrEditedByHand
+		}
+	case errors.Is(err, ErrNoSource):
+		if m, ok := articles.ReadMeta(current); !ok || !m.SummaryOnly {
+			return ErrEditedByHand
+		}
+	default:
+		return err
+	}
+	mode := os.FileMode(0o644)
+	if info, err := os.Stat(target); err == nil {
+		mode = info.Mode().Perm()
+	}
+	if err := replaceFile(target, md, mode); err != nil {
+		return err
+	}
+	s.Article = path
+	return k.Keep(s, data, md)
 }

@@ -33,43 +33,29 @@ func TestCanonicalURL(t *testing.T) {
 	}
 }
 
-func TestArticleURLs(t *testing.T) {
-	dir := t.TempDir()
-	a := filepath.Join(dir, "a.md")
-	b := filepath.Join(dir, "b.md")
-	none := filepath.Join(dir, "none.md")
-	long := filepath.Join(dir, "long.md")
-	put(t, a, "---\ntitle: A\nurl: \"HTTPS://Example.org/a/?utm_source=x\"\n---\n\nText.\n")
-	put(t, b, "---\ntitle: B\nurl: https://example.org/b\n---\n\nText.\n")
-	put(t, none, article("None", "Text."))
-	// A front matter longer than the head read first.
-	put(t, long, "---\ntitle: Long\nsummary: \""+strings.Repeat("word ", 20000)+"\"\nurl: https://example.org/long\n---\n\nText.\n")
-	got := ArticleURLs([]string{a, b, none, long, filepath.Join(dir, "missing.md")})
-	want := map[string]string{"https://example.org/a": a, "https://example.org/b": b, "https://example.org/long": long}
-	if len(got) != len(want) {
-		t.Fatalf("got %v, want %v", got, want)
-	}
-	for u, p := range want {
-		if got[u] != p {
-			t.Errorf("%s: got %q, want %q", u, got[u], p)
-		}
-	}
-}
-
 // keptImport imports a fixture into a temporary library, keeping its
 // source, and returns the article's path and the sources.
 func keptImport(t *testing.T, name string) (string, KeptSources) {
 	t.Helper()
 	kept := KeptSources{Dir: filepath.Join(t.TempDir(), "sources")}
 	dir := t.TempDir()
-	done, err := ImportKeeping([]string{fixture(name)}, dir, nil, &kept)
-	if err != nil || len(done.Written) != 1 {
-		t.Fatalf("import: %v, %v", done, err)
+	c, file, err := ImportFile(fixture(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := SaveFile(dir, file, c.Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(fixture(name))
+	abs, _ := filepath.Abs(fixture(name))
+	if err := kept.Keep(KeptSource{Article: path, File: abs, Kind: SourceKind(name)}, data, c.Markdown); err != nil {
+		t.Fatal(err)
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".*")); len(leftovers) > 0 {
 		t.Errorf("temporary files left in the library: %v", leftovers)
 	}
-	return done.Written[0], kept
+	return path, kept
 }
 
 func TestImportKeepsTheSource(t *testing.T) {
@@ -214,46 +200,6 @@ func mustSyncEntries(t *testing.T, s *Store, src Sources) []Entry {
 	t.Helper()
 	entries, _ := mustSync(t, s, src)
 	return entries
-}
-
-// BenchmarkArticleURLs is what "cable get" pays, before fetching, to know
-// the addresses of a library of 10,000 articles.
-func BenchmarkArticleURLs(b *testing.B) {
-	paths := writeArticles(b, b.TempDir(), 10000, 7)
-	b.ResetTimer()
-	for b.Loop() {
-		ArticleURLs(paths)
-	}
-}
-
-func TestQuickURL(t *testing.T) {
-	tests := []struct {
-		head string
-		want string
-		ok   bool
-	}{
-		{"---\ntitle: A\nurl: \"https://a.org/x\"\n---\n", "https://a.org/x", true},
-		{"---\ntitle: A\nurl: \"https://a.org/\\u00e9\"\n---\n", "https://a.org/é", true},
-		{"---\nurl: https://a.org/x\ntitle: A\n---\n", "https://a.org/x", true},
-		{"---\ntitle: A\n---\nurl: https://body.org\n", "", true},
-		{"---\ntitle: A\nurl: 'https://a.org/x'\n---\n", "", false},
-		{"---\ntitle: A\nurl: https://a.org/x # comment\n---\n", "", false},
-		{"---\ntitle: A\nurl: >\n  https://a.org/x\n---\n", "", false},
-		{"---\ntitle: A\nurl: https://a.org/x\n", "", false}, // not closed in the head
-		{"# No front matter\n", "", false},
-	}
-	for _, tt := range tests {
-		got, ok := quickURL([]byte(tt.head))
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("quickURL(%q) = %q, %v; want %q, %v", tt.head, got, ok, tt.want, tt.ok)
-		}
-		if ok {
-			// What the YAML parser says, quickURL must say.
-			if m, _ := articles.ReadMeta([]byte(tt.head + "\nText.\n")); m.URL != got {
-				t.Errorf("quickURL(%q) = %q, ReadMeta says %q", tt.head, got, m.URL)
-			}
-		}
-	}
 }
 
 // TestKeepAfterAMoveTakesANewID: a source follows its article when it is

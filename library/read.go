@@ -144,3 +144,19 @@ func readArticleFile(path string) ([]byte, error) {
 	}
 	return readWhole(path, "it is not read")
 }
+
+// CheckText refuses, on the way in, bytes that are no article's text, for
+// the reason reading them would give: a NUL byte, which no text holds
+// (an image, an archive or a program renamed .md). A page in UTF-16,
+// which holds NUL bytes and says so with its byte-order mark, is text.
+// name is the file or address the bytes came from.
+func CheckText(name string, data []byte) error {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return nil
+	}
+	i := bytes.IndexByte(data, 0)
+	if i < 0 {
+		return nil
+	}
+	return &articles.Error{File: name, Line: bytes.Count(data[:i], []byte{'\n'}) + 1, Msg: articles.BinaryMsg}
+}

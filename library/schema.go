@@ -8,12 +8,12 @@ import (
 // schemaVersion is the schema this cable writes, kept in PRAGMA
 // user_version. A database with a higher version was written by a newer
 // cable and is not touched.
-const schemaVersion = 4
+const schemaVersion = 6
 
 // migrations[i] takes the schema from version i to version i+1. Each runs
 // in the same transaction as the version change, so a database is never
 // left half-migrated.
-var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4}
+var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6}
 
 // schemaV1 is the first schema.
 //
@@ -176,6 +176,37 @@ ALTER TABLE docs ADD COLUMN feed         TEXT    NOT NULL DEFAULT '';
 ALTER TABLE docs ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
 `
 
+// schemaV5 keeps the "new" marks: an article saved by a feed update or
+// "cable get" is new until it is opened, across restarts.
+const schemaV5 = `
+CREATE TABLE fresh (
+	key      TEXT    PRIMARY KEY,
+	saved_ns INTEGER NOT NULL
+);
+`
+
+// schemaV6 finds a piece saved twice and lets a summary grow up. docs
+// gains the article's canonical address and its text's print
+// (articles.TextPrint), each indexed, so that any way in can ask whether
+// the library has the piece already (indexVersion 7 has every file parsed
+// again to fill them). summaries are the articles a feed update saved as
+// the feed's summary because their page could not be fetched: their page
+// is tried again, at most once a day (tried_ns), for a while after they
+// were saved (saved_ns), and the article replaced in place when it comes.
+const schemaV6 = `
+ALTER TABLE docs ADD COLUMN url   TEXT NOT NULL DEFAULT '';
+ALTER TABLE docs ADD COLUMN print TEXT NOT NULL DEFAULT '';
+CREATE INDEX docs_url ON docs (url) WHERE url != '';
+CREATE INDEX docs_print ON docs (print) WHERE print != '';
+CREATE TABLE summaries (
+	path     TEXT    PRIMARY KEY,
+	url      TEXT    NOT NULL,
+	feed     TEXT    NOT NULL,
+	saved_ns INTEGER NOT NULL,
+	tried_ns INTEGER NOT NULL
+);
+`
+
 // tables are the tables every cable database has, with the schema version
 // that made each; a database that claims a version but lacks one of its
 // tables is not used.
@@ -184,7 +215,7 @@ var tables = []struct {
 	since int
 }{
 	{"docs", 1}, {"blocks", 1}, {"meta", 1}, {"readings", 1}, {"bookmarks", 1}, {"quotes", 1},
-	{"feeds", 4}, {"feed_entries", 4},
+	{"feeds", 4}, {"feed_entries", 4}, {"fresh", 5}, {"summaries", 6},
 }
 
 // prepareSchema makes sure db holds the current schema, creating or

@@ -59,7 +59,7 @@ type SyncStats struct{ Parsed, Unchanged, Removed, Broken int }
 // changes (a new field in the summary, a change to how blocks are cut),
 // the next Sync reparses every file instead of trusting rows made the old
 // way.
-const indexVersion = "6" // 2: the full-text index folds with textfold; 3: pages and texts named are converted; 4: subtitle, summary and author note kept; 5: sections from any heading level, titles without site furniture; 6: feed, summary_only and the paragraphs of an article without headings kept
+const indexVersion = "7" // 2: the full-text index folds with textfold; 3: pages and texts named are converted; 4: subtitle, summary and author note kept; 5: sections from any heading level, titles without site furniture; 6: feed, summary_only and the paragraphs of an article without headings kept; 7: the canonical address and the text's print kept, to find a piece saved twice
 
 // item is one entry in the making: a bundled article, a file, or a
 // directory that could not be listed.
@@ -215,7 +215,7 @@ func (s *Store) loadRange(first, end int64, size int) ([]row, error) {
 	dest := []any{&r.key, &r.id, &r.size, &r.mtime, &r.hash, &r.added, &r.errText,
 		&r.summary.Title, &r.summary.Author, &r.summary.Source, &r.summary.Published, &words, &r.summary.EditorsNote,
 		&sections, &topics, &r.summary.Subtitle, &r.summary.Abstract, &r.summary.AuthorNote,
-		&r.summary.Feed, &r.summary.SummaryOnly}
+		&r.summary.Feed, &r.summary.SummaryOnly, &r.summary.URL, &r.summary.Print}
 	for rs.Next() {
 		r = row{}
 		if err := rs.Scan(dest...); err != nil {
