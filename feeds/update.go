@@ -316,7 +316,7 @@ func (u *Updater) saveEntry(ctx context.Context, f library.Feed, e Entry) (strin
 func (u *Updater) saver() *ingest.Saver {
 	u.once.Do(func() {
 		if u.Saver == nil {
-			u.Saver = ingest.New(ingest.Options{Dir: u.Dir, Store: u.Store, Client: u.Client})
+			u.Saver = ingest.New(ingest.Options{Dir: u.Dir, Store: u.Store, Client: u.Client, Now: u.Now})
 		}
 	})
 	return u.Saver

@@ -391,7 +391,11 @@ func (k KeptSources) Replace(path string, s KeptSource, data, md []byte) error {
 	if err != nil {
 		return &articles.Error{File: path, Msg: articles.DescribeOpenError(err)}
 	}
-	switch old, err := k.Find(path); {
+	old, err := KeptSource{}, ErrNoSource
+	if k.Dir != "" {
+		old, err = k.Find(path)
+	}
+	switch {
 	case err == nil:
 		if hashHex(current) != old.Written {
 			return ErrEditedByHand
@@ -409,6 +413,9 @@ func (k KeptSources) Replace(path string, s KeptSource, data, md []byte) error {
 	}
 	if err := replaceFile(target, md, mode); err != nil {
 		return err
+	}
+	if k.Dir == "" {
+		return nil // no sources kept
 	}
 	s.Article = path
 	return k.Keep(s, data, md)
