@@ -1,7 +1,9 @@
 // Package config reads cable's configuration file and settles what is in
 // effect: flags beat the environment, which beats the file, which beats
-// the defaults. The file is YAML, and every mistake in it is reported
-// with its file and line before any screen is drawn. Key rebindings are
+// the defaults. The file is YAML, read by package articles' YAML reader,
+// and every mistake in it is reported before any screen is drawn as an
+// articles.Error naming its file and line, as the front matter's
+// mistakes are: "path:line: message". Key rebindings are
 // kept as action names and key names; the screens apply them to their
 // keymaps.
 package config
