@@ -3,6 +3,11 @@
 // argument. It knows nothing of terminals or storage; it reads from an
 // fs.FS so that the embedded bundle, a directory and a test map are read by
 // the same code.
+//
+// parse.go reads a file, frontmatter.go its front matter, blocks.go says
+// what a block and a link are, editorsnote.go places the editor's note.
+// yaml.go is cable's one YAML reader: package config reads its file with
+// it too, so that a mistake in either is one Error, "path:line: message".
 package articles
 
 import "math"

@@ -5,9 +5,10 @@ import (
 	"strings"
 )
 
-// Error is one problem found in an article file. It always names the file
-// and, where the problem has one, the line, so that a reader can jump
-// straight to it: "notes.md:3: unknown field "autor"".
+// Error is one problem found in an article file, or in the configuration
+// file, which is read by the same YAML reader (yaml.go). It always names
+// the file and, where the problem has one, the line, so that a reader can
+// jump straight to it: "notes.md:3: unknown field "autor"".
 type Error struct {
 	File string
 	Line int // 1-based; 0 when the problem belongs to the whole file

@@ -2,15 +2,12 @@ package articles
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // Meta is what an article's front matter says about it.
@@ -129,27 +126,26 @@ func parseFrontMatter(yamlText string, p *problems) Meta {
 		p.errorf(1, "front matter is empty: it needs at least a title")
 		return m
 	}
-	const firstLine = 2
-	// Repeated keys are reported below with both lines of the file.
-	file, err := parser.ParseBytes([]byte(yamlText), 0, parser.AllowDuplicateMapKey())
+	// The YAML starts on line 2, after the opening "---". Repeated keys
+	// are reported below with both lines of the file.
+	y := YAMLText{Path: p.file, FirstLine: 2, RepeatsAllowed: true}
+	docs, err := y.Documents([]byte(yamlText))
 	if err != nil {
-		line, msg := yamlErrorPlace(err)
-		p.errorf(firstLine+line-1, "front matter is not valid YAML: %s", msg)
+		p.errorf(err.Line, "front matter is %s", err.Msg)
 		return m
 	}
-	if len(file.Docs) != 1 || file.Docs[0].Body == nil {
+	if len(docs) != 1 || docs[0] == nil {
 		p.errorf(1, "front matter must be one YAML mapping of fields")
 		return m
 	}
-	values, ok := mappingValues(file.Docs[0].Body)
+	values, ok := YAMLMapping(docs[0])
 	if !ok {
-		line := file.Docs[0].Body.GetToken().Position.Line
-		p.errorf(firstLine+line-1, "front matter must be a mapping of fields such as \"title: ...\"")
+		p.errorf(y.Line(docs[0]), "front matter must be a mapping of fields such as \"title: ...\"")
 		return m
 	}
 	seen := map[string]int{}
 	for _, mv := range values {
-		line := firstLine + mv.Key.GetToken().Position.Line - 1
+		line := y.Line(mv.Key)
 		name := mv.Key.String()
 		if first, dup := seen[name]; dup {
 			p.errorf(line, "field %q given twice (first on line %d)", name, first)
@@ -248,17 +244,6 @@ func usesAnchors(n ast.Node) bool {
 	return false
 }
 
-// mappingValues returns the key/value pairs of a YAML mapping node.
-func mappingValues(n ast.Node) ([]*ast.MappingValueNode, bool) {
-	switch n := n.(type) {
-	case *ast.MappingNode:
-		return n.Values, true
-	case *ast.MappingValueNode:
-		return []*ast.MappingValueNode{n}, true
-	}
-	return nil, false
-}
-
 // scalarText is the text of a scalar value as written. Anchors, aliases,
 // tags, lists and mappings are not scalars here.
 func scalarText(n ast.Node) (string, bool) {
@@ -300,20 +285,6 @@ func stringList(n ast.Node) ([]string, bool) {
 		}
 	}
 	return out, true
-}
-
-// yamlErrorPlace pulls the line (within the YAML text) and a short message
-// out of a go-yaml error, whose own formatting spans several lines.
-func yamlErrorPlace(err error) (int, string) {
-	var ye yaml.Error
-	if errors.As(err, &ye) && ye.GetToken() != nil {
-		return max(ye.GetToken().Position.Line, 1), ye.GetMessage()
-	}
-	msg := err.Error()
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = msg[:i]
-	}
-	return 1, msg
 }
 
 // suggestField names the known field closest to a misspelt one, if any is

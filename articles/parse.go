@@ -1,3 +1,8 @@
+// parse.go holds the reading of an article file: its bytes made into
+// clean text, the front matter (frontmatter.go) and the body cut into the
+// lede and sections. What a block and a link are is in blocks.go, the
+// editor's note in editorsnote.go, footnotes in footnotes.go.
+
 package articles
 
 import (
@@ -8,11 +13,9 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -203,106 +206,6 @@ func splitSections(body, title string, firstLine, level int) ([]Section, string)
 	return sections, referencesMarkdown(ctx.References())
 }
 
-// addBlocks appends the reading units of one top-level node.
-func (s *Section) addBlocks(n ast.Node, src []byte, lines lineIndex) {
-	EachBlock(n, src, func(b ast.Node, t string) {
-		offset, _ := startOffset(b)
-		words := countWords(t)
-		level := 0
-		if h, ok := b.(*ast.Heading); ok {
-			level = h.Level
-		}
-		s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words, Heading: level})
-		s.Words += words
-		s.Links = appendLinks(s.Links, b, src, len(s.Blocks)-1)
-	})
-}
-
-// EachBlock calls fn with each reading unit of n, a top-level node of a
-// section, and its plain text, in order: a list gives one block per item,
-// anything else with text gives one block. It is the one definition of a
-// block, so that a renderer parsing a section's Markdown on its own finds
-// the section's Blocks, node for node.
-func EachBlock(n ast.Node, src []byte, fn func(block ast.Node, text string)) {
-	if _, isList := n.(*ast.List); isList {
-		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			EachBlock(item, src, fn)
-		}
-		return
-	}
-	if t := PlainText(n, src); t != "" {
-		fn(n, t)
-	}
-}
-
-// appendLinks adds the links inside n, a block, in order: inline,
-// reference-style (goldmark has resolved them by now), bare addresses and
-// images, each with where its text ends in the block's text.
-func appendLinks(links []Link, n ast.Node, src []byte, block int) []Link {
-	ends := linkEnds(n, src)
-	EachLink(n, func(c ast.Node) {
-		var l Link
-		switch c := c.(type) {
-		case *ast.Link:
-			text := PlainText(c, src)
-			url := Clean(string(c.Destination))
-			l = Link{Text: text, URL: url, Bare: IsBareLink(text, url)}
-		case *ast.AutoLink:
-			text := Clean(string(c.URL(src)))
-			url := text
-			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
-				url = "mailto:" + url // as L opens it
-			}
-			l = Link{Text: text, URL: url, Bare: true}
-		case *ast.Image:
-			l = Link{Text: figureLabel(imageCaption(c, src)), URL: Clean(string(c.Destination)), Image: true}
-		}
-		l.Block, l.End = block, ends[c]
-		links = append(links, l)
-	})
-	return links
-}
-
-// EachLink calls fn with each link of block, in reading order: links,
-// bare addresses and images, but not an image inside a link, which is
-// that link's text. It is the one definition of which links an article
-// counts, so that a renderer numbering a section's links on its own gives
-// each the number it has in Article.Links.
-func EachLink(block ast.Node, fn func(ast.Node)) {
-	_ = ast.Walk(block, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c.(type) {
-		case *ast.Link, *ast.Image:
-			fn(c)
-			return ast.WalkSkipChildren, nil
-		case *ast.AutoLink:
-			fn(c)
-		}
-		return ast.WalkContinue, nil
-	})
-}
-
-// IsBareLink reports whether a link's text is its address: the same, or
-// the same without its scheme or a final slash ("example.org/report" for
-// https://example.org/report/), as pages saved from the web often write
-// them. Such a link shows its address once, as its text.
-func IsBareLink(text, url string) bool {
-	trim := func(s string) string {
-		s = strings.TrimSpace(s)
-		for _, p := range []string{"https://", "http://", "mailto:"} {
-			if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
-				s = s[len(p):]
-				break
-			}
-		}
-		s = strings.TrimPrefix(s, "www.")
-		return strings.TrimSuffix(s, "/")
-	}
-	return text != "" && url != "" && trim(text) == trim(url)
-}
-
 // madeSectionLevel is the heading level of the sections cable writes
 // itself (Notes, an editor's note from the front matter): the level of
 // the article's own section headings, so that an article whose sections
@@ -320,136 +223,6 @@ func madeSectionLevel(sections []Section) int {
 // headingMarks is the "#" marks and space that begin a heading of level.
 func headingMarks(level int) string {
 	return strings.Repeat("#", level) + " "
-}
-
-// placeEditorsNote marks the editor's note section and moves it last, or
-// makes one from the front matter's editors_note field.
-func placeEditorsNote(sections []Section, meta Meta, p *problems) []Section {
-	note := -1
-	for i := range sections {
-		if sections[i].Kind == Body && IsEditorsNoteTitle(sections[i].Title) {
-			if note >= 0 {
-				p.errorf(sections[i].Line, "a second editor's note (the first is on line %d)", sections[note].Line)
-				continue
-			}
-			note = i
-		}
-	}
-	if meta.EditorsNote != "" {
-		if note >= 0 {
-			p.errorf(sections[note].Line, "editor's note given twice: here and in the front matter's editors_note")
-			return sections
-		}
-		level := madeSectionLevel(sections)
-		made, _ := splitSections(headingMarks(level)+"Editor's note\n\n"+meta.EditorsNote, "", meta.editorsNoteLine, level)
-		made[0].Line = meta.editorsNoteLine
-		for i := range made[0].Blocks {
-			made[0].Blocks[i].Line = meta.editorsNoteLine
-		}
-		made[0].Kind = EditorsNote
-		return append(sections, made[0])
-	}
-	if note < 0 {
-		return sections
-	}
-	s := sections[note]
-	s.Kind = EditorsNote
-	out := append(append(sections[:note:note], sections[note+1:]...), s)
-	return out
-}
-
-// addAuthorNote shows the front matter's author_note (in what capacity the
-// author writes) where a reader looks for it, with the editor's note: as
-// the note's last paragraph, or as the note itself when the article has
-// none. A note that already says it (most of the author note's words are
-// in it) is left as it is, rather than saying it twice.
-func addAuthorNote(sections []Section, meta Meta) []Section {
-	note := strings.TrimSpace(meta.AuthorNote)
-	if note == "" || len(sections) == 0 {
-		return sections
-	}
-	last := &sections[len(sections)-1]
-	if last.Kind != EditorsNote {
-		level := madeSectionLevel(sections)
-		made, _ := splitSections(headingMarks(level)+"Editor's note\n\n"+authorNoteMarkdown(note), "", meta.authorNoteLine, level)
-		made[0].Kind, made[0].Line = EditorsNote, meta.authorNoteLine
-		for i := range made[0].Blocks {
-			made[0].Blocks[i].Line = meta.authorNoteLine
-		}
-		return append(sections, made[0])
-	}
-	if saysAlready(sectionText(*last), note) {
-		return sections
-	}
-	last.Markdown += "\n\n" + authorNoteMarkdown(note)
-	text := "About the author: " + note
-	words := countWords(text)
-	last.Blocks = append(last.Blocks, Block{Text: text, Line: meta.authorNoteLine, Words: words})
-	last.Words += words
-	return sections
-}
-
-// authorNoteMarkdown is the paragraph that shows an author note: its text
-// escaped, so that it reads exactly as written in the front matter.
-func authorNoteMarkdown(note string) string {
-	var b strings.Builder
-	b.WriteString("*About the author:* ")
-	for _, r := range note {
-		if strings.ContainsRune("\\`*_[]<>#|~!&", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// saysAlready reports whether text holds at least four in five of the
-// words of three letters or more of what.
-func saysAlready(text, what string) bool {
-	words := func(s string) []string {
-		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	}
-	have := map[string]bool{}
-	for _, w := range words(text) {
-		have[w] = true
-	}
-	found, total := 0, 0
-	for _, w := range words(what) {
-		if len([]rune(w)) < 3 {
-			continue
-		}
-		total++
-		if have[w] {
-			found++
-		}
-	}
-	return total > 0 && found*5 >= total*4
-}
-
-// sectionText is the text of a section's blocks, one after the other.
-func sectionText(s Section) string {
-	texts := make([]string, len(s.Blocks))
-	for i, b := range s.Blocks {
-		texts[i] = b.Text
-	}
-	return strings.Join(texts, " ")
-}
-
-// IsEditorsNoteTitle reports whether a heading names the editor's note:
-// "Editor's note" in any case, with a straight or curly apostrophe or none,
-// "Editors' note", "Note from the editor", with or without a colon.
-func IsEditorsNoteTitle(title string) bool {
-	if len(title) > 40 {
-		return false // longer than any way of saying it; most headings are
-	}
-	t := strings.ToLower(strings.TrimSpace(title))
-	t = strings.TrimRight(t, ": ")
-	t = strings.NewReplacer("’", "", "'", "", "‘", "").Replace(t)
-	switch t {
-	case "editors note", "editors notes", "note from the editor", "note from the editors", "editorial note":
-		return true
-	}
-	return false
 }
 
 // checkSectionTitles warns about sections that share a title, which makes

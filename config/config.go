@@ -1,7 +1,9 @@
 // Package config reads cable's configuration file and settles what is in
 // effect: flags beat the environment, which beats the file, which beats
-// the defaults. The file is YAML, and every mistake in it is reported
-// with its file and line before any screen is drawn. Key rebindings are
+// the defaults. The file is YAML, read by package articles' YAML reader,
+// and every mistake in it is reported before any screen is drawn as an
+// articles.Error naming its file and line, as the front matter's
+// mistakes are: "path:line: message". Key rebindings are
 // kept as action names and key names; the screens apply them to their
 // keymaps.
 package config
@@ -14,11 +16,10 @@ import (
 	"strconv"
 	"strings"
 
+	"cable/articles"
 	"cable/render"
 
 	"github.com/adrg/xdg"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // Config is what $XDG_CONFIG_HOME/cable/config.yaml may set. Flags beat
@@ -68,16 +69,17 @@ func Load(path string) (Config, error) {
 	if err != nil {
 		return c, fmt.Errorf("%s: %w", path, err)
 	}
-	file, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		return c, fmt.Errorf("%s: not valid YAML: %v", path, strings.SplitN(err.Error(), "\n", 2)[0])
+	y := articles.YAMLText{Path: path, FirstLine: 1}
+	docs, yamlErr := y.Documents(data)
+	if yamlErr != nil {
+		return c, yamlErr
 	}
-	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
+	if len(docs) == 0 || docs[0] == nil {
 		return c, nil
 	}
-	fields, ok := mapping(file.Docs[0].Body)
+	fields, ok := articles.YAMLMapping(docs[0])
 	if !ok {
-		return c, fmt.Errorf("%s:1: the configuration is a mapping of settings such as \"style: dark\"", path)
+		return c, y.Errorf(1, "the configuration is a mapping of settings such as \"style: dark\"")
 	}
 	for _, f := range fields {
 		if err := c.set(f); err != nil {
@@ -90,10 +92,11 @@ func Load(path string) (Config, error) {
 	return c, checkKeys(path, LibraryKeymap(), c.LibraryKeys)
 }
 
-func (c *Config) set(f *ast.MappingValueNode) error {
-	name, line := f.Key.String(), f.Key.GetToken().Position.Line
+func (c *Config) set(f *articles.YAMLField) error {
+	y := articles.YAMLText{Path: c.Path, FirstLine: 1}
+	name, line := f.Key.String(), y.Line(f.Key)
 	wrong := func(format string, args ...any) error {
-		return fmt.Errorf("%s:%d: %s", c.Path, line, fmt.Sprintf(format, args...))
+		return y.Errorf(line, format, args...)
 	}
 	value := strings.TrimSpace(f.Value.GetToken().Value)
 	switch name {

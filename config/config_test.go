@@ -1,7 +1,9 @@
 package config
 
 import (
+	"cable/articles"
 	"cable/render"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,7 +51,8 @@ func TestConfigErrors(t *testing.T) {
 		{"library_keys: o\n", `:1: library_keys is a mapping of actions to keys, such as "sort: o"`},
 		{"keys:\n  down: j\n  next_section: j\n", `:3: the key "j" is bound to both down and next_section`},
 		{"keys:\n  next_section: k\n", `:2: the key "k" is bound to both next_section and up`},
-		{"style: [\n", `: not valid YAML:`},
+		{"style: [\n", `:1: not valid YAML: sequence end token ']' not found`},
+		{"style: dark\nwidth: 72\nwidth: 80\n", `:3: not valid YAML: mapping key "width" already defined at [2:1]`},
 		// Keys are named as Bubble Tea names them; anything else is refused.
 		{"keys:\n  next_section: foo\n", `:2: next_section: "foo" is not a key: a key is one character`},
 		{"keys:\n  next_section: \"\"\n", `:2: next_section: "" is not a key: a key is one character`},
@@ -70,6 +73,20 @@ func TestConfigErrors(t *testing.T) {
 		_, err := Load(path)
 		if err == nil || !strings.HasPrefix(err.Error(), path+tt.want) {
 			t.Errorf("config %q: error %v, want %q", tt.body, err, path+tt.want)
+		}
+	}
+}
+
+// TestConfigErrorsAreArticleErrors: the configuration's mistakes come
+// from the one YAML reader, the front matter's, as one error type, so
+// that a caller finds the file and line the same way for both.
+func TestConfigErrorsAreArticleErrors(t *testing.T) {
+	for _, body := range []string{"style: [\n", "style: dark\nwidth: wide\n", "- a\n- b\n"} {
+		path := writeConfig(t, body)
+		_, err := Load(path)
+		var e *articles.Error
+		if !errors.As(err, &e) || e.File != path || e.Line == 0 {
+			t.Errorf("config %q: error %#v, want an *articles.Error with its file and line", body, err)
 		}
 	}
 }

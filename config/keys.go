@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"cable/articles"
+
 	"github.com/goccy/go-yaml/ast"
 )
 
@@ -62,7 +64,7 @@ func (m Keymap) Names() []string {
 
 // readKeys reads one keymap's rebindings into choices.
 func readKeys(path string, f *ast.MappingValueNode, keymap Keymap, choices map[string]KeyChoice, setting, example string) error {
-	bindings, ok := mapping(f.Value)
+	bindings, ok := articles.YAMLMapping(f.Value)
 	if !ok {
 		return fmt.Errorf("%s:%d: %s is a mapping of actions to keys, such as \"%s\"", path, f.Key.GetToken().Position.Line, setting, example)
 	}
@@ -120,16 +122,6 @@ func keyConflict(path, k, a, b string, choices map[string]KeyChoice) error {
 		msg += fmt.Sprintf(" (%s has it by default: give %s other keys too to take it from it)", b, b)
 	}
 	return errors.New(msg)
-}
-
-func mapping(n ast.Node) ([]*ast.MappingValueNode, bool) {
-	switch n := n.(type) {
-	case *ast.MappingNode:
-		return n.Values, true
-	case *ast.MappingValueNode:
-		return []*ast.MappingValueNode{n}, true
-	}
-	return nil, false
 }
 
 // keyList reads one key or a list of keys, each as Bubble Tea names it

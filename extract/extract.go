@@ -4,6 +4,11 @@
 // Markdown with front matter. It is pure: bytes in, Markdown out; it
 // reads and writes no files, and fetches nothing. Package library writes
 // what it returns into the library directory.
+//
+// html.go converts a saved page, with the HTML clutter rules in
+// clutter.go and what the page says about itself in pagemeta.go; text.go
+// imports copied text (single lines: textlines.go) and markdown.go
+// Markdown; web.go and fragment.go convert fetched bodies.
 package extract
 
 import (

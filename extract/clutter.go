@@ -1,0 +1,270 @@
+// clutter.go holds the HTML clutter rules: the tags, class and id words
+// and ARIA roles of a page's furniture (share buttons, menus, sign-up and
+// cookie boxes, contents boxes), taken out before readability looks for
+// the article, and the furniture blocks (a repeated title or byline, a
+// date line, "Comments (2)") taken out of the article it finds.
+
+package extract
+
+import (
+	"strings"
+
+	"cable/articles"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// clutterTags never hold article text worth reading in cable: scripts,
+// forms and their controls, navigation, asides, media and embedded
+// documents. The pictures worth a line of the text were kept as figures
+// before this runs (see keepFigures); other images go.
+var clutterTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Frame: true, atom.Frameset: true, atom.Object: true, atom.Embed: true,
+	atom.Form: true, atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true,
+	atom.Label: true, atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Dialog: true,
+	atom.Svg: true, atom.Canvas: true, atom.Img: true, atom.Picture: true, atom.Video: true,
+	atom.Audio: true, atom.Source: true, atom.Map: true, atom.Area: true,
+}
+
+// clutterWords mark furniture in class and id names: share buttons,
+// related-article boxes, comments, sign-up and consent boxes, menus and
+// advertisements. They are matched as whole words of the name
+// ("share-tools", "cookie_banner"), never as parts of words.
+var clutterWords = map[string]bool{
+	"share": true, "sharing": true, "social": true, "related": true, "recommended": true,
+	"comment": true, "comments": true, "disqus": true, "newsletter": true, "subscribe": true,
+	"subscription": true, "signup": true, "cookie": true, "cookies": true, "consent": true,
+	"gdpr": true, "promo": true, "ad": true, "ads": true, "advert": true, "advertisement": true,
+	"sponsored": true, "paywall": true, "popup": true, "modal": true, "breadcrumb": true,
+	"breadcrumbs": true, "menu": true, "navbar": true, "nav": true, "sidebar": true,
+	"recirculation": true, "trending": true, "popular": true, "outbrain": true, "taboola": true,
+	// A page's own contents box (Wikipedia's <div id="toc">, "vector-toc")
+	// repeats cable's contents; "[edit]" links sit in wiki headings.
+	"toc": true, "editsection": true,
+	// The kicker or eyebrow over a headline ("Photo report", "Analysis"),
+	// which names the page's rubric, not the article.
+	"kicker": true, "eyebrow": true, "overline": true, "rubric": true,
+	// Wikipedia's fact box, navigation boxes and "For other uses" notes,
+	// and "Jump to content" or "Skip to main content" links.
+	"infobox": true, "navbox": true, "hatnote": true, "jump": true, "skip": true,
+}
+
+// clutterRoles are ARIA roles of furniture.
+var clutterRoles = map[string]bool{
+	"navigation": true, "banner": true, "contentinfo": true, "complementary": true,
+	"search": true, "dialog": true, "alertdialog": true, "menu": true, "menubar": true,
+	"toolbar": true,
+}
+
+// removeClutter takes the page's furniture out before readability looks
+// for the article: readability removes most of it, but keeps what is
+// inside the block it chooses, such as share buttons or a sign-up box in
+// the article's own <div>. An element is kept, whatever its name, when it
+// holds more than half of the page's paragraph text: some sites wrap the
+// whole page in a <form> or give the article a class such as "comment".
+func removeClutter(root *html.Node) {
+	sizes := map[*html.Node]int{}
+	total := paragraphText(root, false, sizes)
+	walkHTML(root, func(n *html.Node) bool {
+		if n.Type == html.CommentNode {
+			removeNode(n)
+			return false
+		}
+		if n.Type != html.ElementNode || !isClutter(n) {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.Html, atom.Head, atom.Body, atom.Main, atom.Title, atom.Meta, atom.Link:
+			return true
+		}
+		if sizes[n] > 0 && sizes[n]*2 > total {
+			return true
+		}
+		removeNode(n)
+		return false
+	})
+}
+
+// paragraphText records for each element how many bytes of text inside
+// <p> elements it holds, and returns the count for n.
+func paragraphText(n *html.Node, inP bool, sizes map[*html.Node]int) int {
+	if n.Type == html.TextNode {
+		if inP {
+			return len(strings.TrimSpace(n.Data))
+		}
+		return 0
+	}
+	inP = inP || n.DataAtom == atom.P
+	size := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		size += paragraphText(c, inP, sizes)
+	}
+	if n.Type == html.ElementNode {
+		sizes[n] = size
+	}
+	return size
+}
+
+// isClutter reports an element that is furniture by its tag, its ARIA
+// role, its being hidden, or a word of its class or id.
+func isClutter(n *html.Node) bool {
+	if n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(htmlAttr(n, "type")), "application/ld+json") {
+		return false // readability reads the author and dates from it, then removes it
+	}
+	if isKeptFigure(n) {
+		return false
+	}
+	if clutterTags[n.DataAtom] || clutterRoles[strings.ToLower(htmlAttr(n, "role"))] {
+		return true
+	}
+	if htmlAttr(n, "aria-hidden") == "true" || htmlHasAttr(n, "hidden") || isHiddenStyle(htmlAttr(n, "style")) {
+		return true
+	}
+	names := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
+	for _, word := range strings.FieldsFunc(names, func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}) {
+		if clutterWords[word] {
+			return true
+		}
+	}
+	return false
+}
+
+// isHiddenStyle reports an inline style that hides an element, as the
+// cookie banners and pop-ups of a saved page often are until a script
+// shows them.
+func isHiddenStyle(style string) bool {
+	s := strings.ToLower(strings.Join(strings.Fields(style), ""))
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// removeFurnitureBlocks drops the paragraphs and headings that are page
+// furniture as the text import knows it ("Share this", "Comments (2)"),
+// a date line, the byline repeated in the text, or the title, subtitle
+// or summary repeated as a block of its own (<div class="article-title">,
+// <p class="dek">) that is no heading: they are shown above the article
+// already.
+func removeFurnitureBlocks(root *html.Node, m articles.Meta) {
+	titleKey := headingKey(m.Title)
+	shown := map[string]bool{}
+	for _, s := range []string{m.Subtitle, m.Summary} {
+		if k := headingKey(s); k != "" {
+			shown[k] = true
+		}
+	}
+	walkHTML(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || !isTextBlock(n) {
+			return true
+		}
+		t, short := shortText(n, 200)
+		if !short {
+			return true
+		}
+		if titleKey != "" && headingKey(t) == titleKey {
+			titleKey = "" // once: a later line that says the title is the text's
+			removeNode(n)
+			return false
+		}
+		if shown[headingKey(t)] {
+			delete(shown, headingKey(t)) // once, as the title
+			removeNode(n)
+			return false
+		}
+		if isFurnitureBlock(t, m.Author) {
+			removeNode(n)
+			return false
+		}
+		return true
+	})
+}
+
+// isTextBlock reports the block elements that can be furniture on their
+// own. Inline elements are never removed: "its <span>share</span> of
+// trade" is a sentence, not a button.
+func isTextBlock(n *html.Node) bool {
+	switch tagOf(n) {
+	case atom.P, atom.Div, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// isFurnitureBlock reports whether a block's whole text is furniture: a
+// line the text import drops, a metadata line, a bare date, a counted
+// label such as "Comments (2)", or the byline of the article's author.
+func isFurnitureBlock(t, author string) bool {
+	if t == "" {
+		return false
+	}
+	if field, value, ok := metaLine(t, true); ok {
+		return field != "author" || sameNames(value, author)
+	}
+	if names, ok := creditLine(t); ok && sameNames(names, author) {
+		return true
+	}
+	if isWholeDate(t) {
+		return true
+	}
+	key := furnitureKey(t)
+	if i := strings.Index(key, " ("); i > 0 && strings.HasSuffix(key, ")") {
+		key = key[:i] // "Comments (2)"
+	}
+	return furnitureLines[key]
+}
+
+// creditWords open a credit line before "by": "Words and photographs
+// by", "Text by", "Reporting by", "Story and pictures by".
+var creditWords = map[string]bool{
+	"words": true, "text": true, "story": true, "reporting": true, "report": true, "written": true,
+	"photographs": true, "photography": true, "photos": true, "pictures": true, "images": true,
+	"video": true, "illustrations": true, "interviews": true, "additional": true, "and": true, "&": true,
+}
+
+// creditLine returns the names of a credit line ("Words and photographs
+// by Hana Gebremedhin"): a few credit words, "by", then the names.
+func creditLine(t string) (names string, ok bool) {
+	words := strings.Fields(t)
+	for i, w := range words {
+		if i > 5 {
+			return "", false
+		}
+		if strings.EqualFold(w, "by") {
+			return strings.Join(words[i+1:], " "), i > 0 && i+1 < len(words)
+		}
+		if !creditWords[strings.ToLower(strings.Trim(w, ",:"))] {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// sameNames reports whether a byline names the same people as the
+// article's author, however the names are joined ("A and B", "A, B",
+// "A & B"); an unknown author matches nothing.
+func sameNames(byline, author string) bool {
+	a, b := nameSet(byline), nameSet(author)
+	if len(b) == 0 || len(a) != len(b) {
+		return false
+	}
+	for name := range a {
+		if !b[name] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameSet splits a list of names into its names, in lower case.
+func nameSet(s string) map[string]bool {
+	s = strings.NewReplacer(" and ", ",", " & ", ",", ";", ",").Replace(strings.ToLower(oneLine(s)))
+	set := map[string]bool{}
+	for _, name := range strings.Split(s, ",") {
+		if name = strings.Join(strings.Fields(strings.TrimSuffix(strings.TrimSpace(name), ".")), " "); name != "" {
+			set[name] = true
+		}
+	}
+	return set
+}

@@ -1,0 +1,250 @@
+// pagemeta.go holds what a saved page says about itself, read into the
+// front matter: its language, canonical address, title without the
+// site's name, byline, author and standfirst.
+
+package extract
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"cable/articles"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageInfo is what the page says about itself outside the article.
+type pageInfo struct {
+	lang      string // first subtag of <html lang>
+	canonical string // <link rel="canonical">, or else og:url
+	h1        string // the page's first <h1>, which names the article without the site
+}
+
+// readPageInfo reads the page's language and canonical URL before
+// readability changes the document.
+func readPageInfo(doc *html.Node) pageInfo {
+	var p pageInfo
+	var ogURL string
+	walkHTML(doc, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Html:
+			p.lang = languageTag(htmlAttr(n, "lang"))
+		case atom.H1:
+			if p.h1 == "" {
+				p.h1 = oneLine(htmlText(n))
+			}
+		case atom.Link:
+			if hasWord(htmlAttr(n, "rel"), "canonical") && p.canonical == "" {
+				p.canonical = webURL(htmlAttr(n, "href"))
+			}
+		case atom.Meta:
+			if strings.EqualFold(htmlAttr(n, "property"), "og:url") && ogURL == "" {
+				ogURL = webURL(htmlAttr(n, "content"))
+			}
+		}
+		return true
+	})
+	if p.canonical == "" {
+		p.canonical = ogURL
+	}
+	return p
+}
+
+// baseURL is what relative links are resolved against: the page's
+// canonical URL (or og:url), or nil when it gives neither. The saved
+// file's own place is no base: a link to "../about.html" beside a page
+// in the Downloads folder leads nowhere once the page is an article.
+func (p pageInfo) baseURL() *url.URL {
+	if u, err := url.Parse(p.canonical); p.canonical != "" && err == nil {
+		return u
+	}
+	return nil
+}
+
+// webURL returns s when it is an absolute http or https URL, else "".
+func webURL(s string) string {
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// languageTag is the primary subtag of a BCP 47 tag in lower case ("en"
+// from "en-GB"), or "" when the attribute is not a language tag.
+func languageTag(lang string) string {
+	primary, _, _ := strings.Cut(strings.TrimSpace(lang), "-")
+	primary, _, _ = strings.Cut(primary, "_")
+	if len(primary) < 2 || len(primary) > 8 {
+		return ""
+	}
+	for _, c := range primary {
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+			return ""
+		}
+	}
+	return strings.ToLower(primary)
+}
+
+// pageMeta builds the front matter from what readability found and what
+// the page says about itself. Nothing is guessed: a field the page does
+// not give is left out. A page without a title is named after its file.
+func pageMeta(a readability.Article, page pageInfo, file string) articles.Meta {
+	m := articles.Meta{
+		Source:   oneLine(a.SiteName()),
+		URL:      page.canonical,
+		Language: page.lang,
+	}
+	m.Title = stripSiteName(oneLine(a.Title()), m.Source)
+	m.Title = titleAsHeaded(m.Title, page.h1)
+	if m.Title == "" {
+		m.Title = titleFromFileName(file)
+	}
+	m.Author = authorFromByline(a.Byline())
+	if t, err := a.PublishedTime(); err == nil && t.Year() >= 1 && t.Year() <= 9999 {
+		m.Published = t.Format("2006-01-02")
+	}
+	if t, err := a.ModifiedTime(); err == nil && t.Year() >= 1 && t.Year() <= 9999 {
+		if d := t.Format("2006-01-02"); d != m.Published {
+			m.Updated = d
+		}
+	}
+	return m
+}
+
+// findByline looks for the byline as readability does (an element marked
+// as the author, or whose class or id says "byline" or "author", with a
+// short text), but before readability runs: readability drops a page's
+// <header class="…-header"> as unlikely content before it looks inside,
+// and with it the byline of many article headers.
+func findByline(doc *html.Node) string {
+	found := ""
+	walkHTML(doc, func(n *html.Node) bool {
+		if found != "" || n.Type != html.ElementNode {
+			return found == ""
+		}
+		names := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
+		marked := htmlAttr(n, "rel") == "author" || strings.Contains(htmlAttr(n, "itemprop"), "author") ||
+			strings.Contains(names, "byline") || strings.Contains(names, "author")
+		if t, short := shortText(n, 400); marked && short && t != "" && utf8.RuneCountInString(t) < 100 {
+			found = t
+		}
+		return found == ""
+	})
+	return found
+}
+
+// dekWords mark the standfirst under a headline in a class or id name
+// ("article__standfirst", "dek"), matched as whole words.
+var dekWords = map[string]bool{
+	"dek": true, "deck": true, "standfirst": true, "strapline": true, "subheadline": true, "subtitle": true,
+}
+
+// findDek is the article's standfirst (its "dek"), the sentence or two
+// under the headline that a page marks as such, looked for before
+// readability runs as the byline is. It becomes the subtitle, which cable
+// shows in the article's header, and so leaves the text. A block of
+// several paragraphs, or a long one, is no standfirst.
+func findDek(doc *html.Node) string {
+	found := ""
+	walkHTML(doc, func(n *html.Node) bool {
+		if found != "" || n.Type != html.ElementNode {
+			return found == ""
+		}
+		if !insideArticle(n) || !hasNameWord(n, dekWords) || firstElement(n, atom.P) != nil {
+			return true
+		}
+		if t, short := shortText(n, 400); short && t != "" {
+			found = oneLine(t)
+		}
+		return found == ""
+	})
+	return found
+}
+
+// hasNameWord reports whether a whole word of an element's class or id
+// is one of words.
+func hasNameWord(n *html.Node, words map[string]bool) bool {
+	names := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
+	for _, word := range strings.FieldsFunc(names, func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}) {
+		if words[word] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleSeparators join a title and the site's name in <title> and
+// og:title: "Title | Site", "Title - Site".
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: "}
+
+// stripSiteName removes a trailing " | Site" when Site is the site's name.
+func stripSiteName(title, site string) string {
+	if site == "" {
+		return title
+	}
+	for _, sep := range titleSeparators {
+		suffix := sep + site
+		if len(title) > len(suffix) && strings.EqualFold(title[len(title)-len(suffix):], suffix) {
+			return strings.TrimSpace(title[:len(title)-len(suffix)])
+		}
+	}
+	return title
+}
+
+// titleAsHeaded is the title as the page's own <h1> gives it, when the
+// title is that heading followed by a separator and the site's name
+// ("Syr Darya Water Compact - Wikipedia", a site that names itself
+// nowhere else); otherwise the title as it is.
+func titleAsHeaded(title, h1 string) string {
+	if h1 == "" || len(h1) >= len(title) || !strings.EqualFold(title[:len(h1)], h1) {
+		return title
+	}
+	for _, sep := range titleSeparators {
+		if strings.HasPrefix(title[len(h1):], sep) {
+			return h1
+		}
+	}
+	return title
+}
+
+// authorFromByline turns a byline into an author: "By Jane Doe and John
+// Roe" gives "Jane Doe and John Roe", several authors kept as written, and
+// a staff or agency byline ("Our Foreign Staff", "Reuters") is kept as
+// the author it is. A "byline" that is a sentence or a paragraph is not an
+// author and is left out, and so is a placeholder ("Author unknown").
+func authorFromByline(byline string) string {
+	s := oneLine(byline)
+	if rest, ok := cutLabel(s, "by"); ok {
+		s = rest
+	}
+	if utf8.RuneCountInString(s) > 120 || isPlaceholderAuthor(s) {
+		return ""
+	}
+	return s
+}
+
+// placeholderAuthors are what a page's author field holds when no one is
+// named: a content system's default or a stand-in for the name. Compared
+// in lower case, with punctuation and "by" around them removed.
+var placeholderAuthors = map[string]bool{
+	"unknown": true, "author unknown": true, "unknown author": true, "author": true,
+	"anonymous": true, "anon": true, "anonymous author": true, "no author": true,
+	"n/a": true, "na": true, "none": true, "null": true, "undefined": true, "nobody": true,
+	"admin": true, "administrator": true, "guest": true, "user": true, "not available": true,
+}
+
+// isPlaceholderAuthor reports an author field that names no one.
+func isPlaceholderAuthor(s string) bool {
+	t := strings.ToLower(strings.Trim(strings.TrimSpace(s), ".,:;!?-–—()[] "))
+	if rest, ok := cutLabel(t, "by"); ok {
+		t = rest
+	}
+	return t == "" || placeholderAuthors[t]
+}
