@@ -76,10 +76,8 @@ func Parse(file string, data []byte, id string) (*Article, error) {
 		panic("articles: parsing " + file + " panics, as this build asks")
 	}
 	if at := bytes.IndexByte(data, 0); at >= 0 {
-		// Text has no NUL bytes; a file with one is an image, an archive
-		// or a document in a binary format, given an article's name.
 		line := 1 + bytes.Count(data[:at], []byte("\n"))
-		return nil, ErrorList{{File: file, Line: line, Msg: "is a binary file (it holds a NUL byte), not an article's text"}}
+		return nil, ErrorList{{File: file, Line: line, Msg: BinaryMsg}}
 	}
 	p := &problems{file: file}
 	src := normalise(data, p)
