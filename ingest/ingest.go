@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"cable/articles"
+	"cable/extract"
 	"cable/fetch"
 	"cable/library"
 )
@@ -195,6 +196,15 @@ func (s *Saver) Save(in Input) (Saved, error) {
 		src.File = abs // kept to be found again from anywhere
 	}
 	if target != "" {
+		if src.Meta == nil && src.Kind == extract.KindHTML && src.URL != "" {
+			// A page got for a feed's summary keeps what the feed said.
+			if feedSaid, ok := summaryMeta(target); ok {
+				src.Meta = &feedSaid
+				if again, err := src.Convert(in.Body); err == nil {
+					c = again
+				}
+			}
+		}
 		src.Article = target
 		if err := s.opts.Kept.Replace(target, src, in.Body, c.Markdown); err != nil {
 			if errors.Is(err, library.ErrEditedByHand) {
@@ -283,4 +293,16 @@ func (s *Saver) Unsave(path string) {
 		}
 	}
 	delete(s.summary, path)
+}
+
+// summaryMeta is the front matter of the summary at path, as what its
+// feed said of the piece: the whole article takes it over.
+func summaryMeta(path string) (articles.Meta, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return articles.Meta{}, false
+	}
+	m, ok := articles.ReadMeta(data)
+	m.SummaryOnly = false
+	return m, ok && m.Feed != ""
 }

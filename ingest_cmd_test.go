@@ -1,0 +1,186 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"cable/articles"
+)
+
+// The saving pipeline as the commands use it: one article per piece,
+// whichever way it came in, binary input refused, summaries growing up.
+
+// longPage is a page with enough text for its print to tell it.
+func longPage(title string) string {
+	para := strings.Repeat("The delegations met again in the old port town and agreed on the order of the talks but on little else. ", 6)
+	return `<!DOCTYPE html><html lang="en"><head><title>` + title + `</title></head><body><nav>Home</nav><article><h1>` + title +
+		`</h1><p>` + para + `</p><p>` + para + `</p></article></body></html>`
+}
+
+// publication serves a feed of one entry, /talks, and its page, which
+// answers 404 while down is set.
+type publication struct {
+	*httptest.Server
+	mu   sync.Mutex
+	down bool
+}
+
+func newPublication(t *testing.T) *publication {
+	p := &publication{}
+	p.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p.mu.Lock()
+		down := p.down
+		p.mu.Unlock()
+		switch {
+		case r.URL.Path == "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Port Review</title><item><title>Talks resume</title><link>%s/talks?utm_source=rss</link><guid>1</guid><description>The talks resume.</description></item></channel></rss>`, p.URL)
+		case r.URL.Path == "/talks" && !down:
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, longPage("Talks resume"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(p.Close)
+	return p
+}
+
+// TestImportTwiceSaysWhereItIs: a page imported twice is saved once; the
+// second import says where it is and exits 0; --again keeps a copy.
+func TestImportTwiceSaysWhereItIs(t *testing.T) {
+	lib, _ := getHome(t)
+	page := writeFile(t, filepath.Join(t.TempDir(), "talks.html"), longPage("Talks resume"))
+	first, _, err := runSplit(t, "import", page, "--library", lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := strings.TrimSpace(first)
+	out, _, err := runSplit(t, "import", page, "--library", lib)
+	want := page + ": already in the library: talks-resume (" + saved + ")\n"
+	if err != nil || out != want {
+		t.Errorf("second import: %v\n%q\nwant %q", err, out, want)
+	}
+	if files := libraryFiles(t, lib); len(files) != 1 {
+		t.Errorf("library holds %v", files)
+	}
+	if _, _, err := runSplit(t, "import", "--again", page, "--library", lib); err != nil {
+		t.Fatal(err)
+	}
+	if files := libraryFiles(t, lib); len(files) != 2 {
+		t.Errorf("with --again the library holds %v, want two copies", files)
+	}
+}
+
+// TestImportRefusesBinary: a program renamed .md is refused with the
+// reason "cable read" gives, exit 1, and nothing is written.
+func TestImportRefusesBinary(t *testing.T) {
+	lib, _ := getHome(t)
+	elf := filepath.Join(t.TempDir(), "notes.md")
+	if err := os.WriteFile(elf, append([]byte("\x7fELF\x02\x01\x01"), make([]byte, 64)...), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := runSplit(t, "import", elf, "--library", lib)
+	if err == nil || !strings.Contains(err.Error(), elf+":1: "+articles.BinaryMsg) {
+		t.Errorf("import: %v (stderr %q)", err, stderr)
+	}
+	_, _, rerr := runSplit(t, "read", elf)
+	if rerr == nil || !strings.Contains(rerr.Error(), articles.BinaryMsg) {
+		t.Errorf("read gives %v; import must give the same reason", rerr)
+	}
+	if files := libraryFiles(t, lib); len(files) != 0 {
+		t.Errorf("written: %v", files)
+	}
+}
+
+// TestGetThenFeedSavesOnce: a page got, then carried by a feed under a
+// tracking parameter, is one article; and the other way round.
+func TestGetThenFeedSavesOnce(t *testing.T) {
+	for _, getFirst := range []bool{true, false} {
+		t.Run(fmt.Sprintf("get first %v", getFirst), func(t *testing.T) {
+			lib, _ := getHome(t)
+			p := newPublication(t)
+			get := func() string {
+				out, err := run(t, "get", p.URL+"/talks", "--library", lib)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return out
+			}
+			if _, err := run(t, "feeds", "add", p.URL+"/feed.xml", "--library", lib); err != nil {
+				t.Fatal(err)
+			}
+			if getFirst {
+				get()
+			}
+			out, err := run(t, "feeds", "update", "--library", lib)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantNew := "1 new"
+			if getFirst {
+				wantNew = "0 new"
+			}
+			if !strings.Contains(out, wantNew) {
+				t.Errorf("feeds update: %q, want %q", out, wantNew)
+			}
+			if !getFirst {
+				if out := get(); !strings.Contains(out, "already in the library") {
+					t.Errorf("get after the feed: %q", out)
+				}
+			}
+			if files := libraryFiles(t, lib); len(files) != 1 {
+				t.Errorf("library holds %v, want one article", files)
+			}
+		})
+	}
+}
+
+// TestGetGrowsASummary: a feed entry whose page failed is saved as a
+// summary; "cable get" of its address once the page is back replaces it
+// in place: same path, same ID, whole text; reimport can redo it.
+func TestGetGrowsASummary(t *testing.T) {
+	lib, _ := getHome(t)
+	p := newPublication(t)
+	p.down = true
+	if _, err := run(t, "feeds", "add", p.URL+"/feed.xml", "--library", lib); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := run(t, "feeds", "update", "--library", lib); err != nil || !strings.Contains(out, "1 new") {
+		t.Fatalf("update: %v %q", err, out)
+	}
+	files := libraryFiles(t, lib)
+	if len(files) != 1 || !readMeta(t, files[0]).SummaryOnly {
+		t.Fatalf("want one summary, have %v", files)
+	}
+	p.mu.Lock()
+	p.down = false
+	p.mu.Unlock()
+	out, err := run(t, "get", p.URL+"/talks", "--library", lib)
+	if err != nil || !strings.Contains(out, files[0]) || !strings.Contains(out, "in place of its summary") {
+		t.Fatalf("get: %v\n%s", err, out)
+	}
+	if now := libraryFiles(t, lib); len(now) != 1 || now[0] != files[0] {
+		t.Errorf("library holds %v, want %s", now, files[0])
+	}
+	if m := readMeta(t, files[0]); m.SummaryOnly || m.Feed != "Port Review" {
+		t.Errorf("the article is still a summary, or lost its feed: %+v", m)
+	}
+	if out, err := run(t, "reimport", "--library", lib); err != nil || !strings.Contains(out, "1 unchanged") {
+		t.Errorf("reimport: %v\n%s", err, out)
+	}
+}
+
+// libraryFiles are the articles in the library, in its folders too.
+func libraryFiles(t *testing.T, lib string) []string {
+	t.Helper()
+	top := articleFiles(t, lib)
+	inFolders, _ := filepath.Glob(filepath.Join(lib, "*", "*.md"))
+	return append(top, inFolders...)
+}
