@@ -398,7 +398,7 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 				return err
 			}
 			defer cat.Close()
-			done, err := newSaver(cat, dir, again, nil).Import(args, crashReporter())
+			done, err := newSaver(cat, dir, again).Import(args, crashReporter())
 			for _, s := range done.Saved {
 				if s.Already {
 					fmt.Fprintf(cmd.OutOrStdout(), "%s: already in the library: %s\n", s.Name, describeFound(cat, s.Path))

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"cable/feeds"
-	"cable/fetch"
 	"cable/library"
 
 	"github.com/spf13/cobra"
@@ -59,9 +58,8 @@ func newFeedUpdater(cat *library.Catalog, dir string) *feeds.Updater {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	client := fetch.New(fetch.Options{Version: version})
-	saver := newSaver(cat, dir, false, client)
-	return &feeds.Updater{Client: client, Store: cat.Store, Dir: dir, Saver: saver}
+	saver := newSaver(cat, dir, false)
+	return &feeds.Updater{Client: saver.Client(), Store: cat.Store, Dir: dir, Saver: saver}
 }
 
 // interruptible is a context that ends on SIGINT or SIGTERM, so that an

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 
 	"cable/articles"
-	"cable/fetch"
 	"cable/ingest"
 	"cable/library"
 
@@ -71,7 +70,7 @@ func getAll(ctx context.Context, cmd *cobra.Command, global *globalFlags, dir st
 	if err != nil {
 		return nil, err
 	}
-	saver := newSaver(cat, dir, false, nil)
+	saver := newSaver(cat, dir, false)
 	got := saver.Get(ctx, addresses)
 	cat.Close()
 	// Opened again, the catalog has indexed what was saved, and gives
@@ -109,11 +108,10 @@ func getAll(ctx context.Context, cmd *cobra.Command, global *globalFlags, dir st
 }
 
 // newSaver is the saving pipeline for the library the catalog lists,
-// writing into dir and keeping sources where cable keeps them; client
-// fetches its pages (nil: one of its own).
-func newSaver(cat *library.Catalog, dir string, again bool, client *fetch.Client) *ingest.Saver {
+// writing into dir and keeping sources where cable keeps them.
+func newSaver(cat *library.Catalog, dir string, again bool) *ingest.Saver {
 	return ingest.New(ingest.Options{
-		Dir: dir, Entries: cat.Entries, Store: cat.Store, Again: again, Version: version, Client: client,
+		Dir: dir, Entries: cat.Entries, Store: cat.Store, Again: again, Version: version,
 		Kept: library.KeptSources{Dir: library.DefaultSourcesDir()},
 	})
 }
@@ -155,15 +153,7 @@ func describeEntry(cat *library.Catalog, key string) string {
 // asArticleError makes an error one line that names what failed, as the
 // errors of "cable import" are.
 func asArticleError(address string, err error) *articles.Error {
-	var ae *articles.Error
-	if errors.As(err, &ae) {
-		return ae
-	}
-	var fe *fetch.Error
-	if errors.As(err, &fe) {
-		return &articles.Error{File: fe.URL, Msg: fe.Msg}
-	}
-	return &articles.Error{File: address, Msg: err.Error()}
+	return ingest.Describe(address, err)
 }
 
 func newReimportCommand(global *globalFlags) *cobra.Command {

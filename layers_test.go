@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -32,6 +33,7 @@ func TestLayers(t *testing.T) {
 		{"cable/library", []string{"cable/ui", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 		{"cable/feeds", []string{"cable/ui", "cable/render", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 		{"cable/ui", []string{"cable/feeds", "cable/fetch"}},
+		{"cable/ingest", []string{"cable/ui", "cable/render", "cable/feeds", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 	}
 	for _, tt := range tests {
 		out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", tt.pkg).Output()
@@ -72,6 +74,32 @@ func TestOnlyTheReaderImportsTheScreens(t *testing.T) {
 			if path == "cable/ui" || strings.HasPrefix(path, "github.com/charmbracelet/bubble") {
 				t.Errorf("%s imports %s; only tui.go may", name, path)
 			}
+		}
+	}
+}
+
+// TestOneWayIn: package main saves nothing itself. It imports neither the
+// client nor the extraction, and every way in (import and get here, the
+// feed updates in feeds) saves through ingest.
+func TestOneWayIn(t *testing.T) {
+	if testing.Short() {
+		t.Skip("go list takes a second")
+	}
+	imports := func(pkg string) []string {
+		out, err := exec.Command("go", "list", "-f", `{{join .Imports " "}}`, pkg).Output()
+		if err != nil {
+			t.Fatalf("go list %s: %v", pkg, err)
+		}
+		return strings.Fields(string(out))
+	}
+	for _, dep := range imports("cable") {
+		if dep == "cable/fetch" || dep == "cable/extract" {
+			t.Errorf("package main imports %s: fetching and extracting are ingest's", dep)
+		}
+	}
+	for _, pkg := range []string{"cable", "cable/feeds"} {
+		if !slices.Contains(imports(pkg), "cable/ingest") {
+			t.Errorf("%s does not save through cable/ingest", pkg)
 		}
 	}
 }

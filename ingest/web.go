@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 
 	"cable/articles"
 	"cable/extract"
@@ -11,8 +12,10 @@ import (
 
 // Web pages: what "cable get" and a feed's entries fetch.
 
-// fetcher is the client, made on first use.
-func (s *Saver) fetcher() *fetch.Client {
+// Client is the client the Saver fetches pages with, made on first use:
+// a feed update fetches its feeds with the same, so that one set of limits
+// per host holds for both.
+func (s *Saver) Client() *fetch.Client {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.client == nil {
@@ -26,7 +29,7 @@ func (s *Saver) fetcher() *fetch.Client {
 // the address they came from after redirects. meta, when not nil, is what
 // a feed said of the page.
 func (s *Saver) Fetch(ctx context.Context, address string) (Input, error) {
-	resp, err := s.fetcher().Get(ctx, fetch.Request{URL: address, Accept: fetch.AcceptPages})
+	resp, err := s.Client().Get(ctx, fetch.Request{URL: address, Accept: fetch.AcceptPages})
 	if err != nil {
 		return Input{}, err
 	}
@@ -93,4 +96,18 @@ func (s *Saver) Get(ctx context.Context, addresses []string) []Got {
 		out = append(out, g)
 	}
 	return out
+}
+
+// Describe makes an error of a way in one line that names what failed:
+// the file or address, or the address a fetch failed at.
+func Describe(name string, err error) *articles.Error {
+	var ae *articles.Error
+	if errors.As(err, &ae) {
+		return ae
+	}
+	var fe *fetch.Error
+	if errors.As(err, &fe) {
+		return &articles.Error{File: fe.URL, Msg: fe.Msg}
+	}
+	return &articles.Error{File: name, Msg: err.Error()}
 }
