@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestGlancesAtTheNotesDoNotFinish: the editor's note, jumps to the last
+// sections and a search result show text that was not read; leaving after
+// them, the article is neither finished nor counted as read beyond the
+// first screen, and "Continue reading" still offers it.
+func TestGlancesAtTheNotesDoNotFinish(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		keys []string
+	}{
+		{"e e", []string{"e", "e"}},
+		{"e", []string{"e"}},
+		{"] to the end", []string{"]", "]", "]", "]", "]", "]", "]"}},
+		{"a search", []string{"/", "s", "o", "b", "e", "r", "enter"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := storeContext(t, 80, 24, filepath.Join(t.TempDir(), "cable.db"))
+			m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
+			first := m.reader.reading().Progress
+			if first <= 0 || first >= 50 {
+				t.Fatalf("the first screen counts %d%%", first)
+			}
+			for _, k := range tt.keys {
+				m, _ = press(t, m, k)
+			}
+			m, cmd := press(t, m, "q")
+			m = settle(t, m, cmd)
+			r, _, _ := ctx.Catalog.Store.Reading(m.reader.entry.Key)
+			if r.Finished || r.Progress != first {
+				t.Errorf("after %v the reading saved is %+v, want %d%% and not finished", tt.keys, r, first)
+			}
+			view := strings.Join(screenLines(m), "\n")
+			if strings.Contains(view, "finished") || !strings.Contains(view, "Continue reading") {
+				t.Errorf("the library after %v:\n%s", tt.keys, view)
+			}
+		})
+	}
+}
+
+// TestReadingToTheEndOfTheTextFinishes: scrolling until the last line of
+// the last section is on screen finishes the article even though the
+// notes were never reached, and progress counts what was scrolled past.
+func TestReadingToTheEndOfTheTextFinishes(t *testing.T) {
+	ctx := storeContext(t, 80, 24, filepath.Join(t.TempDir(), "cable.db"))
+	m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
+	last, _ := m.reader.article.LastTextBlock()
+	half := 0
+	for !m.reader.state.seen.Seen(last) {
+		m, _ = press(t, m, " ")
+		if r := m.reader.reading(); !r.Finished && r.Progress > half {
+			half = r.Progress
+		}
+		if m.reader.top >= m.reader.maxTop() {
+			t.Fatal("the end of the text was never counted as seen")
+		}
+	}
+	if half < 50 {
+		t.Errorf("progress before the end reached only %d%%", half)
+	}
+	m, cmd := press(t, m, "q")
+	m = settle(t, m, cmd)
+	if r, _, _ := ctx.Catalog.Store.Reading(m.reader.entry.Key); !r.Finished || r.Progress != 100 {
+		t.Errorf("the reading saved = %+v, want finished", r)
+	}
+}
+
+// TestProgressCountsOnlyWhatWasScrolledPast: a jump to the last section
+// followed by a line of scrolling counts that screen, not the sections
+// jumped over.
+func TestProgressCountsOnlyWhatWasScrolledPast(t *testing.T) {
+	ctx := storeContext(t, 80, 24, filepath.Join(t.TempDir(), "cable.db"))
+	m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
+	for range 4 {
+		m, _ = press(t, m, "]")
+	}
+	m, _ = press(t, m, "j")
+	if r := m.reader.reading(); r.Progress >= 60 {
+		t.Errorf("after jumping over three sections progress is %d%%", r.Progress)
+	}
+}
