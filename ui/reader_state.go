@@ -17,16 +17,16 @@ import (
 // place (saved a little after it changes, and on leaving), its bookmarks
 // and its quotes.
 type readerState struct {
-	progress  int  // the highest share read so far, this time or before
-	finished  bool // the end has been reached, this time or before
+	progress int  // the highest share read so far, this time or before
+	finished bool // the end has been reached, this time or before
 	// seen is the text read to the end of its blocks in this sitting; it
 	// grows only as the reader scrolls, not by jumps.
 	seen articles.Coverage
 	// restAt is where the reader last came by scrolling (or opened the
 	// article at its saved place); a new rendering of that place is on
 	// screen as the reader left it, and counts as seen.
-	restAt  articles.Position
-	resting bool
+	restAt    articles.Position
+	resting   bool
 	dirty     bool // the place changed since it was last saved
 	scheduled bool // a save tick is on its way
 	// marks are the article's bookmarks, as the store last listed them.
