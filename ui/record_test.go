@@ -2,8 +2,12 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // TestGlancesAtTheNotesDoNotFinish: the editor's note, jumps to the last
@@ -83,5 +87,57 @@ func TestProgressCountsOnlyWhatWasScrolledPast(t *testing.T) {
 	m, _ = press(t, m, "j")
 	if r := m.reader.reading(); r.Progress >= 60 {
 		t.Errorf("after jumping over three sections progress is %d%%", r.Progress)
+	}
+}
+
+// continueRows are the titles of the library's "continue reading" rows,
+// in order.
+func continueRows(m Model) []string {
+	var rows []string
+	for _, it := range m.library.list.Items() {
+		if c, ok := it.(continueItem); ok {
+			rows = append(rows, c.entry.Summary.ID)
+		}
+	}
+	return rows
+}
+
+// TestContinueReadingListsEveryUnfinishedArticle: two articles started
+// are both offered, the last read first; c opens that one; one finished
+// with F leaves the other.
+func TestContinueReadingListsEveryUnfinishedArticle(t *testing.T) {
+	ctx := storeContext(t, 100, 40, filepath.Join(t.TempDir(), "cable.db"))
+	m := startModel(t, ctx)
+	for _, id := range []string{"azerbaijan-israel-relations", "reading-with-cable"} {
+		m = open(t, m, id)
+		time.Sleep(2 * time.Millisecond) // distinct reading times
+		var cmd tea.Cmd
+		m, cmd = press(t, m, "q")
+		m = settle(t, m, cmd)
+	}
+	want := []string{"reading-with-cable", "azerbaijan-israel-relations"}
+	if got := continueRows(m); !slices.Equal(got, want) {
+		t.Fatalf("continue reading rows = %v, want %v", got, want)
+	}
+	view := strings.Join(screenLines(m), "\n")
+	if strings.Count(view, "Continue reading:") != 2 {
+		t.Errorf("the library does not show two rows to continue:\n%s", view)
+	}
+
+	// F on the first article's own row finishes it: the other remains.
+	for i, it := range m.library.list.Items() {
+		if e, ok := it.(entryItem); ok && e.entry.Summary.ID == "reading-with-cable" {
+			m.library.list.Select(i)
+		}
+	}
+	m, cmd := press(t, m, "F")
+	m = settle(t, m, cmd)
+	if got := continueRows(m); !slices.Equal(got, want[1:]) {
+		t.Fatalf("after F the continue reading rows = %v, want %v", got, want[1:])
+	}
+	m, cmd = press(t, m, "c")
+	m = settle(t, m, cmd)
+	if m.reader.article == nil || m.reader.article.ID != "azerbaijan-israel-relations" {
+		t.Errorf("c did not open the unfinished article")
 	}
 }
