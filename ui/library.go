@@ -31,10 +31,10 @@ var sortNames = [...]string{"recently added", "title", "author", "length"}
 
 // libraryModel lists every article; enter opens one in the reader.
 type libraryModel struct {
-	ctx      *Context
-	list     list.Model
-	keys     libraryKeys
-	order    sortOrder
+	ctx   *Context
+	list  list.Model
+	keys  libraryKeys
+	order sortOrder
 	// readings are the saved readings by key: the progress shown on each
 	// row, and the started, unfinished articles offered to continue.
 	readings map[string]library.Reading
