@@ -8,12 +8,12 @@ import (
 // schemaVersion is the schema this cable writes, kept in PRAGMA
 // user_version. A database with a higher version was written by a newer
 // cable and is not touched.
-const schemaVersion = 4
+const schemaVersion = 5
 
 // migrations[i] takes the schema from version i to version i+1. Each runs
 // in the same transaction as the version change, so a database is never
 // left half-migrated.
-var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4}
+var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5}
 
 // schemaV1 is the first schema.
 //
@@ -176,6 +176,17 @@ ALTER TABLE docs ADD COLUMN feed         TEXT    NOT NULL DEFAULT '';
 ALTER TABLE docs ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
 `
 
+// schemaV5 keeps the "new" mark: fresh holds a row for each article saved
+// by a feed update or by cable get and not opened since, by its key (the
+// catalog's: the file's absolute path), with when it was saved. The mark
+// outlives a restart, and opening the article removes the row.
+const schemaV5 = `
+CREATE TABLE fresh (
+	key      TEXT    PRIMARY KEY,
+	saved_ns INTEGER NOT NULL
+);
+`
+
 // tables are the tables every cable database has, with the schema version
 // that made each; a database that claims a version but lacks one of its
 // tables is not used.
@@ -184,7 +195,7 @@ var tables = []struct {
 	since int
 }{
 	{"docs", 1}, {"blocks", 1}, {"meta", 1}, {"readings", 1}, {"bookmarks", 1}, {"quotes", 1},
-	{"feeds", 4}, {"feed_entries", 4},
+	{"feeds", 4}, {"feed_entries", 4}, {"fresh", 5},
 }
 
 // prepareSchema makes sure db holds the current schema, creating or
