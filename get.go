@@ -144,6 +144,9 @@ func (g *getter) getAll(ctx context.Context, cmd *cobra.Command, global *globalF
 		if r.already {
 			fmt.Fprintf(out, "%s: already in the library: %s\n", r.address, where)
 		} else {
+			if cat.Store != nil {
+				cat.Store.MarkNew(r.key) // new until opened; a mark not kept loses nothing saved
+			}
 			fmt.Fprintln(out, where)
 		}
 	}

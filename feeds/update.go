@@ -203,6 +203,7 @@ func (u *Updater) saveEntries(ctx context.Context, f library.Feed, p *Parsed, on
 		// saved all the same: it is told before the update stops.
 		if err == nil && path != "" {
 			saved = append(saved, path)
+			u.Store.MarkNew(path) // new until opened; a mark not kept loses nothing saved
 			onSaved(path)
 		}
 		if ctx.Err() != nil {

@@ -3,12 +3,14 @@ package library
 import (
 	"database/sql"
 	"fmt"
+	"path/filepath"
 	"time"
 )
 
 // MarkNew marks articles new: saved for the reader and not opened since.
-// keys are the catalog's keys (a file's absolute path). A key already
-// marked keeps its mark; the mark stays, across runs, until ClearNew.
+// keys are the catalog's keys (a file's absolute path); a relative path is
+// made absolute, as the catalog makes it. A key already marked keeps its
+// mark; the mark stays, across runs, until ClearNew.
 func (s *Store) MarkNew(keys ...string) error {
 	if len(keys) == 0 {
 		return nil
@@ -18,6 +20,11 @@ func (s *Store) MarkNew(keys ...string) error {
 		for _, key := range keys {
 			if key == "" {
 				continue
+			}
+			if !isBundledKey(key) && !filepath.IsAbs(key) {
+				if abs, err := filepath.Abs(key); err == nil {
+					key = abs
+				}
 			}
 			if _, err := tx.Exec("INSERT INTO fresh (key, saved_ns) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", key, now); err != nil {
 				return fmt.Errorf("%s: %w", key, err)

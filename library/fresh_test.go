@@ -2,6 +2,7 @@ package library
 
 import (
 	"maps"
+	"path/filepath"
 	"testing"
 )
 
@@ -54,5 +55,19 @@ func TestMigrationToSchema5KeepsTheReadings(t *testing.T) {
 	}
 	if err := s.MarkNew("/lib/a.md"); err != nil {
 		t.Errorf("marking after migrating: %v", err)
+	}
+}
+
+// TestMarkNewMakesPathsWhole: a relative path is marked under the
+// absolute path the catalog knows the file by; a bundled key is kept.
+func TestMarkNewMakesPathsWhole(t *testing.T) {
+	s, _ := newTestStore(t)
+	if err := s.MarkNew("rel/a.md", "bundled:seed"); err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs("rel/a.md")
+	got, _ := s.NewKeys()
+	if want := map[string]bool{abs: true, "bundled:seed": true}; !maps.Equal(got, want) {
+		t.Errorf("NewKeys = %v, want %v", got, want)
 	}
 }

@@ -44,13 +44,14 @@ type libraryModel struct {
 	status   string
 	statusID int
 
-	// feeds is the update of the feeds (u), and fresh the articles it
-	// saved in this run, by key, marked new in the list.
+	// feeds is the update of the feeds (u), and fresh the articles marked
+	// new, by key: those the store kept marked when the program started
+	// and those an update saved since, until they are opened.
 	feeds feedUpdate
 	fresh map[string]bool
 }
 
-func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading) libraryModel {
+func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading, fresh map[string]bool) libraryModel {
 	l := list.New(nil, newLibraryDelegate(ctx), ctx.Width, ctx.Height)
 	// The count is in the title: the list's own would count "continue
 	// reading" as an article.
@@ -69,7 +70,10 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 	if _, ok := readings[last.Key]; !ok && last.Key != "" {
 		readings[last.Key] = last
 	}
-	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, fresh: map[string]bool{}}
+	if fresh == nil {
+		fresh = map[string]bool{}
+	}
+	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, fresh: fresh}
 	m.refresh()
 	return m
 }
@@ -101,6 +105,15 @@ func (m *libraryModel) refresh() {
 	}
 	m.reselect(chosen)
 	m.setTitle()
+}
+
+// opened takes the new mark off an article being opened; the store's is
+// taken off as the article is loaded.
+func (m *libraryModel) opened(key string) {
+	if m.fresh[key] {
+		delete(m.fresh, key)
+		m.refresh()
+	}
 }
 
 // unfinished are the rows to continue reading: every article in the

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -139,5 +140,57 @@ func TestContinueReadingListsEveryUnfinishedArticle(t *testing.T) {
 	m = settle(t, m, cmd)
 	if m.reader.article == nil || m.reader.article.ID != "azerbaijan-israel-relations" {
 		t.Errorf("c did not open the unfinished article")
+	}
+}
+
+// isNewRow reports whether the library marks the article with key new.
+func isNewRow(t *testing.T, m Model, key string) bool {
+	t.Helper()
+	for _, it := range m.library.list.Items() {
+		if item, ok := it.(entryItem); ok && item.entry.Key == key {
+			return item.fresh && strings.HasPrefix(item.Description(), "new · ")
+		}
+	}
+	t.Fatalf("no row for %s", key)
+	return false
+}
+
+// TestTheNewMarkLastsUntilOpened: an article marked new in the store is
+// new in the library at every start until it is opened; opening it takes
+// the mark off in the store too.
+func TestTheNewMarkLastsUntilOpened(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "fresh.md")
+	if err := os.WriteFile(path, []byte("---\ntitle: Fresh\n---\n\nA paragraph of text.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "cable.db")
+	start := func() Model {
+		ctx := storeContext(t, 100, 30, db, path)
+		fresh, err := ctx.Catalog.Store.NewKeys()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := NewModel(ctx, Start{New: fresh})
+		next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		return next.(Model)
+	}
+	first := start()
+	if err := first.ctx.Catalog.Store.MarkNew(path); err != nil {
+		t.Fatal(err)
+	}
+	m := start()
+	if !isNewRow(t, m, path) {
+		t.Fatal("an article marked new is not new in the library")
+	}
+	if !isNewRow(t, start(), path) {
+		t.Fatal("the mark did not last to the next start")
+	}
+	m = open(t, m, "fresh")
+	if isNewRow(t, m, path) {
+		t.Error("an article opened is still new in the library")
+	}
+	if isNewRow(t, start(), path) {
+		t.Error("an article opened is new again at the next start")
 	}
 }
