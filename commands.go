@@ -81,19 +81,24 @@ type listedArticle struct {
 	Progress int        `json:"progress"`
 	Finished bool       `json:"finished"`
 	LastRead *time.Time `json:"last_read"`
-	Error    string     `json:"error,omitempty"`
+	// New is set for an article saved by a feed update or cable get and
+	// not opened since.
+	New   bool   `json:"new"`
+	Error string `json:"error,omitempty"`
 }
 
 // listing is every article of the catalog with how far it has been read,
 // its reading time at wpm words a minute (the default when 0).
 func listing(cat *library.Catalog, wpm int) []listedArticle {
 	var readings map[string]library.Reading
+	var fresh map[string]bool
 	if cat.Store != nil {
 		readings, _ = cat.Store.Readings()
+		fresh, _ = cat.Store.NewKeys()
 	}
 	out := make([]listedArticle, len(cat.Entries))
 	for i, e := range cat.Entries {
-		a := listedArticle{Summary: e.Summary, Error: e.Error}
+		a := listedArticle{Summary: e.Summary, Error: e.Error, New: fresh[e.Key]}
 		a.Minutes = articles.MinutesAt(a.Words, wpm)
 		if a.Sections == nil {
 			a.Sections = []string{}
@@ -132,6 +137,8 @@ func writeTable(w io.Writer, list []listedArticle) error {
 			read = "finished"
 		case a.LastRead != nil:
 			read = strconv.Itoa(a.Progress) + "%"
+		case a.New:
+			read = "new"
 		}
 		rows = append(rows, [6]string{a.ID, a.Title, a.Author, strconv.Itoa(a.Words), strconv.Itoa(a.Minutes), read})
 	}

@@ -67,6 +67,7 @@ func startReader(global globalFlags, view viewFlags, cfg config.Config, paths []
 	if cat.Store != nil {
 		start.Readings, _ = cat.Store.Readings()
 		start.Last, _, _ = cat.Store.LastReading()
+		start.New, _ = cat.Store.NewKeys()
 	}
 	ctx := ui.NewContext(theme, render.ColorProfile(theme, os.Stdout), view.width)
 	if render.IsStyleFile(view.style) {

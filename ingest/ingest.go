@@ -267,9 +267,7 @@ func (s *Saver) record(in Input, path string, m articles.Meta) articles.ErrorLis
 		}
 	}
 	if in.New {
-		if m, ok := any(store).(interface{ MarkNew(...string) error }); ok {
-			warn(m.MarkNew(path))
-		}
+		warn(store.MarkNew(path))
 	}
 	if m.SummaryOnly && m.URL != "" {
 		now := s.now()

@@ -176,8 +176,10 @@ ALTER TABLE docs ADD COLUMN feed         TEXT    NOT NULL DEFAULT '';
 ALTER TABLE docs ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
 `
 
-// schemaV5 keeps the "new" marks: an article saved by a feed update or
-// "cable get" is new until it is opened, across restarts.
+// schemaV5 keeps the "new" mark: fresh holds a row for each article saved
+// by a feed update or by cable get and not opened since, by its key (the
+// catalog's: the file's absolute path), with when it was saved. The mark
+// outlives a restart, and opening the article removes the row.
 const schemaV5 = `
 CREATE TABLE fresh (
 	key      TEXT    PRIMARY KEY,

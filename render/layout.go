@@ -114,3 +114,44 @@ const Margin = 2
 func clamp(v, lo, hi int) int {
 	return max(lo, min(v, hi))
 }
+
+// BlocksEndingIn are the blocks whose last line of text lies between top
+// and bottom (bottom excluded): the blocks a reader looking at those lines
+// has read to the end. A first paint, whose sections are not all rendered,
+// has none.
+func (d *Document) BlocksEndingIn(top, bottom int) []articles.Position {
+	if d.Partial || len(d.Lines) == 0 {
+		return nil
+	}
+	var seen []articles.Position
+	for s := d.SectionAt(top); s < len(d.BlockStart) && d.SectionStart[s] < bottom; s++ {
+		for j := range d.BlockStart[s] {
+			if end := d.blockEnd(s, j); end >= top && end < bottom {
+				seen = append(seen, articles.Position{Section: s, Block: j})
+			}
+		}
+	}
+	return seen
+}
+
+// blockEnd is the last line of block j of section i that is not blank:
+// the line before the next block that starts below it, or before the next
+// section, or the document's last line.
+func (d *Document) blockEnd(s, j int) int {
+	start := d.BlockStart[s][j]
+	next := len(d.Lines)
+	if s+1 < len(d.SectionStart) {
+		next = d.SectionStart[s+1]
+	}
+	for _, l := range d.BlockStart[s][j+1:] {
+		if l > start {
+			next = min(next, l)
+			break
+		}
+	}
+	end := min(next, len(d.Lines)) - 1
+	for end > start && strings.TrimSpace(ansi.Strip(d.Lines[end])) == "" {
+		end--
+	}
+	return max(end, start)
+}

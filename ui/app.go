@@ -55,6 +55,9 @@ type Start struct {
 	// Readings and Last are the reader's state for the library list.
 	Readings map[string]library.Reading
 	Last     library.Reading
+	// New are the keys of the articles marked new in the store: saved by
+	// a feed update or cable get, and not opened since.
+	New map[string]bool
 }
 
 // NewModel builds the root model over the context's catalog.
@@ -62,7 +65,7 @@ func NewModel(ctx *Context, start Start) Model {
 	m := Model{
 		ctx:      ctx,
 		keys:     newGlobalKeys(),
-		library:  newLibrary(ctx, start.Readings, start.Last),
+		library:  newLibrary(ctx, start.Readings, start.Last, start.New),
 		search:   newSearch(ctx),
 		allMarks: newAllMarks(ctx),
 		opened:   start.Open,
@@ -209,6 +212,7 @@ func (m Model) opening(msg articleLoadedMsg) (tea.Model, tea.Cmd) {
 		save = m.reader.saveNow()
 	}
 	m.screen = readerScreen
+	m.library.opened(msg.entry.Key)
 	m.reader = newReader(m.ctx, msg)
 	cmds := []tea.Cmd{save, m.reader.Init()}
 	for _, k := range early {

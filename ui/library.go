@@ -31,25 +31,27 @@ var sortNames = [...]string{"recently added", "title", "author", "length"}
 
 // libraryModel lists every article; enter opens one in the reader.
 type libraryModel struct {
-	ctx      *Context
-	list     list.Model
-	keys     libraryKeys
-	order    sortOrder
+	ctx   *Context
+	list  list.Model
+	keys  libraryKeys
+	order sortOrder
+	// readings are the saved readings by key: the progress shown on each
+	// row, and the started, unfinished articles offered to continue.
 	readings map[string]library.Reading
-	last     library.Reading // the last article read, if any
 
 	// status is a passing message under the list: the list's own status
 	// bar is hidden, since it would count "continue reading" as an article.
 	status   string
 	statusID int
 
-	// feeds is the update of the feeds (u), and fresh the articles it
-	// saved in this run, by key, marked new in the list.
+	// feeds is the update of the feeds (u), and fresh the articles marked
+	// new, by key: those the store kept marked when the program started
+	// and those an update saved since, until they are opened.
 	feeds feedUpdate
 	fresh map[string]bool
 }
 
-func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading) libraryModel {
+func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading, fresh map[string]bool) libraryModel {
 	l := list.New(nil, newLibraryDelegate(ctx), ctx.Width, ctx.Height)
 	// The count is in the title: the list's own would count "continue
 	// reading" as an article.
@@ -65,21 +67,27 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 	if readings == nil {
 		readings = map[string]library.Reading{}
 	}
-	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, last: last, fresh: map[string]bool{}}
+	if _, ok := readings[last.Key]; !ok && last.Key != "" {
+		readings[last.Key] = last
+	}
+	if fresh == nil {
+		fresh = map[string]bool{}
+	}
+	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, fresh: fresh}
 	m.refresh()
 	return m
 }
 
 // refresh rebuilds the items from the catalog, in the current order, with
-// "continue reading" first when there is an unfinished article to go back
-// to. A filter the reader set stays set, and the article selected stays
+// a "continue reading" row first for every article started and not
+// finished, the most recently read first. A filter the reader set stays set, and the article selected stays
 // selected, so that coming back from the reader finds the list as it was
 // left.
 func (m *libraryModel) refresh() {
 	chosen := m.list.SelectedItem()
 	var items []list.Item
-	if e, ok := m.ctx.Catalog.ByKey(m.last.Key); ok && m.last.Key != "" && !m.last.Finished && e.Error == "" {
-		items = append(items, continueItem{entryItem{entry: e, reading: m.last, wpm: m.ctx.WordsPerMinute}})
+	for _, c := range m.unfinished() {
+		items = append(items, c)
 	}
 	for _, it := range m.sorted() {
 		items = append(items, it)
@@ -97,6 +105,38 @@ func (m *libraryModel) refresh() {
 	}
 	m.reselect(chosen)
 	m.setTitle()
+}
+
+// opened takes the new mark off an article being opened; the store's is
+// taken off as the article is loaded.
+func (m *libraryModel) opened(key string) {
+	if m.fresh[key] {
+		delete(m.fresh, key)
+		m.refresh()
+	}
+}
+
+// unfinished are the rows to continue reading: every article in the
+// catalog with a saved reading that is not finished, the most recently
+// read first (ties by key, so that the rows never shuffle).
+func (m *libraryModel) unfinished() []continueItem {
+	var rows []continueItem
+	for key, r := range m.readings {
+		if r.Finished {
+			continue
+		}
+		if e, ok := m.ctx.Catalog.ByKey(key); ok && e.Error == "" {
+			rows = append(rows, continueItem{entryItem{entry: e, reading: r, wpm: m.ctx.WordsPerMinute}})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		a, b := rows[i].reading, rows[j].reading
+		if !a.LastRead.Equal(b.LastRead) {
+			return a.LastRead.After(b.LastRead)
+		}
+		return a.Key < b.Key
+	})
+	return rows
 }
 
 // paginatorFor is how the list shows its pages for n entries on a
@@ -199,7 +239,6 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 	case readingSavedMsg:
 		if msg.err == nil {
 			m.readings[msg.reading.Key] = msg.reading
-			m.last = msg.reading
 			delete(m.fresh, msg.reading.Key) // read: no longer new
 			m.refresh()
 		}
@@ -242,8 +281,11 @@ func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, m.keys.Open):
 		return m.open(item), true
 	case key.Matches(msg, m.keys.Continue):
-		if e, ok := m.ctx.Catalog.ByKey(m.last.Key); ok && m.last.Key != "" {
-			return openEntry(e, nil), true
+		if rows := m.unfinished(); len(rows) > 0 {
+			return openEntry(rows[0].entry, nil), true
+		}
+		if len(m.readings) > 0 {
+			return m.say("Nothing to continue: every article opened has been finished."), true
 		}
 		return m.say("Nothing to continue: no article has been opened yet."), true
 	case key.Matches(msg, m.keys.Sort):

@@ -22,7 +22,7 @@ type entryItem struct {
 	entry   library.Entry
 	reading library.Reading // zero when never opened
 	wpm     int             // the reading speed its time is given at
-	fresh   bool            // saved from a feed by the update just run
+	fresh   bool            // marked new: saved by a feed update or cable get, not opened since
 }
 
 func (i entryItem) Title() string { return i.entry.Summary.Title }

@@ -144,6 +144,9 @@ func loadArticleCmd(cat *library.Catalog, e library.Entry, at *articles.Position
 		// it opens at the top, and saving will say what is wrong.
 		msg.reading, _, _ = cat.Store.Reading(e.Key)
 		msg.bookmarks, _ = cat.Store.Bookmarks(e.Key)
+		// Opened, the article is no longer new; a mark that stays is
+		// no reason not to read it.
+		cat.Store.ClearNew(e.Key)
 		return msg
 	}
 }

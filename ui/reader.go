@@ -126,7 +126,9 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 		status: readerStatus{help: h},
 	}
 	if loaded.at != nil {
-		m.anchor = *loaded.at
+		m.anchor = *loaded.at // a search result: a jump, not read
+	} else {
+		m.state.restAt, m.state.resting = m.anchor, true
 	}
 	return m
 }

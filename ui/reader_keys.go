@@ -75,9 +75,9 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.HalfUp):
 		m.scroll(-max(page/2, 1))
 	case key.Matches(msg, m.keys.Top):
-		m.moveTo(0)
+		m.scrollTo(0)
 	case key.Matches(msg, m.keys.Bottom):
-		m.moveTo(m.maxTop())
+		m.scrollTo(m.maxTop())
 	case key.Matches(msg, m.keys.NextSection):
 		return m, m.nextSection()
 	case key.Matches(msg, m.keys.PrevSection):

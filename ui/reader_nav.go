@@ -20,6 +20,14 @@ func (m *readerModel) scroll(n int) {
 		top = min(top, max(m.maxTop(), m.top))
 	}
 	m.moveTo(max(top, 0))
+	m.see()
+}
+
+// scrollTo puts line at the top as scrolling does, reading what it shows,
+// as the first and last screens are by g and G.
+func (m *readerModel) scrollTo(line int) {
+	m.moveTo(line)
+	m.see()
 }
 
 // moveTo puts line at the top and remembers it as the reader's place.

@@ -58,6 +58,7 @@ func (m *readerModel) show(doc *render.Document) {
 	m.doc = doc
 	m.top = doc.LineOf(m.anchor)
 	m.refind()
+	m.seeAgain()
 }
 
 func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {

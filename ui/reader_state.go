@@ -17,8 +17,16 @@ import (
 // place (saved a little after it changes, and on leaving), its bookmarks
 // and its quotes.
 type readerState struct {
-	progress  int  // the highest share read so far, this time or before
-	finished  bool // the end has been reached, this time or before
+	progress int  // the highest share read so far, this time or before
+	finished bool // the end has been reached, this time or before
+	// seen is the text read to the end of its blocks in this sitting; it
+	// grows only as the reader scrolls, not by jumps.
+	seen articles.Coverage
+	// restAt is where the reader last came by scrolling (or opened the
+	// article at its saved place); a new rendering of that place is on
+	// screen as the reader left it, and counts as seen.
+	restAt    articles.Position
+	resting   bool
 	dirty     bool // the place changed since it was last saved
 	scheduled bool // a save tick is on its way
 	// marks are the article's bookmarks, as the store last listed them.
@@ -52,13 +60,40 @@ func (m *readerModel) placeChanged() tea.Cmd {
 	return tea.Tick(saveDelay, func(time.Time) tea.Msg { return saveTickMsg{key: key} })
 }
 
-// reading is the reader's state as the store keeps it.
+// reading is the reader's state as the store keeps it. Progress is the
+// share of the article's own text that has been on screen, and finished
+// means the end of that text has been: the notes and the editor's note
+// count for nothing. A finished article is at 100%, as the library's F
+// makes it.
 func (m readerModel) reading() library.Reading {
-	pct := m.state.progress
-	if m.doc != nil && !m.doc.Partial {
-		pct = max(pct, percentRead(m.top, m.bodyHeight(), len(m.doc.Lines)))
+	pct := max(m.state.progress, m.state.seen.Percent(m.article))
+	finished := m.state.finished || m.state.seen.ReachedEnd(m.article)
+	if finished {
+		pct = 100
 	}
-	return library.Reading{Key: m.entry.Key, Position: m.anchor, Progress: pct, Finished: m.state.finished || pct >= 100, LastRead: time.Now()}
+	return library.Reading{Key: m.entry.Key, Position: m.anchor, Progress: pct, Finished: finished, LastRead: time.Now()}
+}
+
+// see counts the text on screen as read: the blocks whose last line is in
+// view. It is called when the reader scrolls, not when a jump (a section,
+// the contents, the editor's note, a search, a bookmark) shows a place, so
+// that what a jump skipped, or merely glanced at, is not credited.
+func (m *readerModel) see() {
+	if m.doc == nil {
+		return
+	}
+	m.state.restAt, m.state.resting = m.anchor, true
+	for _, pos := range m.doc.BlocksEndingIn(m.top, m.top+m.bodyHeight()) {
+		m.state.seen.See(pos)
+	}
+}
+
+// seeAgain counts the screen as read after a new rendering when it shows
+// the place the reader came to by scrolling.
+func (m *readerModel) seeAgain() {
+	if m.state.resting && m.anchor == m.state.restAt {
+		m.see()
+	}
 }
 
 // saveNow saves the place at once, as on leaving the article.
