@@ -159,6 +159,9 @@ func TestGetGrowsASummary(t *testing.T) {
 	if len(files) != 1 || !readMeta(t, files[0]).SummaryOnly {
 		t.Fatalf("want one summary, have %v", files)
 	}
+	if out, err := run(t, "read", files[0]); err != nil || !strings.Contains(out, "Summary only:") || !strings.Contains(out, "the page could not be fetched") {
+		t.Errorf("read of a summary does not say it is one: %v\n%s", err, out)
+	}
 	p.mu.Lock()
 	p.down = false
 	p.mu.Unlock()

@@ -108,6 +108,12 @@ func renderHeader(a *articles.Article, opts Options) ([]string, error) {
 	if s := a.Meta.Summary; s != "" {
 		md += "\n\n**Summary:** " + escapeMarkdown(strings.Join(strings.Fields(s), " "))
 	}
+	if a.Meta.SummaryOnly {
+		md += "\n\n**Summary only:** the page could not be fetched."
+		if a.Meta.URL != "" {
+			md += " `cable get " + a.Meta.URL + "` saves the whole article."
+		}
+	}
 	lines, err := renderSection(r, md)
 	if err != nil {
 		return nil, err

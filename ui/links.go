@@ -37,8 +37,25 @@ func newLinks(ctx *Context, a *articles.Article) linksList {
 			m.section = append(m.section, i)
 		}
 	}
+	if a.Meta.URL != "" {
+		// Last, so that the text's link numbers stay the list's.
+		m.links = append(m.links, articles.Link{Text: pageLinkText(a.Meta), URL: a.Meta.URL})
+		m.section = append(m.section, pageSection)
+	}
 	m.list.rows = len(m.links)
 	return m
+}
+
+// pageSection is the section of the list's last row, the article's own
+// page, which stands in no section.
+const pageSection = -1
+
+// pageLinkText names the article's own page in the list of links.
+func pageLinkText(m articles.Meta) string {
+	if m.SummaryOnly {
+		return "the whole article's page; only its summary is saved"
+	}
+	return "this article's page"
 }
 
 // at is the list as it opens over the text from line top, height lines
@@ -52,6 +69,9 @@ func (m linksList) at(doc *render.Document, top, height int) linksList {
 	}
 	first := -1
 	for i, l := range m.links {
+		if m.section[i] == pageSection {
+			continue
+		}
 		line := doc.LineOf(articles.Position{Section: m.section[i], Block: l.Block, Offset: max(l.End-1, 0)})
 		if m.shown[i] = line >= top && line < top+height; m.shown[i] && first < 0 {
 			first = i
@@ -99,10 +119,17 @@ func (m linksList) row(i, width int, selected bool) string {
 		mark = "▸ "
 	}
 	row := fmt.Sprintf("%s%2d  %s  %s", mark, i+1, l.Text, l.URL)
-	if l.Bare { // its text is its address: once is enough
+	switch {
+	case m.section[i] == pageSection: // no number: the text has none for it
+		row = fmt.Sprintf("%s    %s  (%s)", mark, l.URL, l.Text)
+	case l.Bare: // its text is its address: once is enough
 		row = fmt.Sprintf("%s%2d  %s", mark, i+1, l.URL)
 	}
-	row = withSection(row, fmt.Sprintf("  §%d", m.section[i]+1), max(width, 8))
+	section := fmt.Sprintf("  §%d", m.section[i]+1)
+	if m.section[i] == pageSection {
+		section = ""
+	}
+	row = withSection(row, section, max(width, 8))
 	if selected {
 		row = m.ctx.Styles.TOCCursor.Render(row)
 	}

@@ -94,7 +94,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	_, hasNote := a.EditorsNote()
 	keys.EditorsNote.SetEnabled(hasNote)
 	keys.Return.SetEnabled(false)
-	keys.Links.SetEnabled(len(a.Links()) > 0)
+	keys.Links.SetEnabled(len(a.Links()) > 0 || a.Meta.URL != "")
 	keys.Footnote.SetEnabled(len(a.Footnotes) > 0)
 	keys.SideTOC.SetEnabled(sideTOCFits(ctx.Width))
 	stateKeys(&keys, ctx.store())

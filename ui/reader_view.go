@@ -11,17 +11,33 @@ import (
 )
 
 // headerHeight is how many lines the reader's header takes: the title and,
-// when there is room, the byline and a blank line under it.
+// when there is room, the byline and a blank line under it, the subtitle
+// over the byline on a tall screen, and the notice of an article that is
+// only its summary.
 func (m readerModel) headerHeight() int {
+	n := 3
 	switch {
 	case m.ctx.Height < 10:
 		return 1
 	case m.ctx.Height < 16:
-		return 2
+		n = 2
 	case m.ctx.Height >= 20 && m.article.Meta.Subtitle != "":
-		return 4
+		n = 4
 	}
-	return 3
+	if m.article.Meta.SummaryOnly {
+		n++
+	}
+	return n
+}
+
+// summaryNotice says, under the title of an article that is only what a
+// feed carried, that it is so and how to get the whole.
+func summaryNotice(m articles.Meta) string {
+	s := "Summary only: the page could not be fetched."
+	if m.URL != "" {
+		s += " cable get " + m.URL + " saves the whole article (L lists its address)."
+	}
+	return s
 }
 
 // bodyHeight is how many lines of text fit between header and status line.
@@ -70,12 +86,15 @@ func (m readerModel) header() []string {
 	if m.headerHeight() == 1 {
 		return []string{title}
 	}
-	byline := indent + m.ctx.Styles.Byline.Render(ansi.Truncate(render.Byline(m.article.Meta), room, "…"))
-	if m.headerHeight() == 4 {
-		subtitle := indent + m.ctx.Styles.Subtitle.Render(ansi.Truncate(m.article.Meta.Subtitle, room, "…"))
-		return []string{title, subtitle, byline, ""}
+	lines := []string{title}
+	if m.ctx.Height >= 20 && m.article.Meta.Subtitle != "" {
+		lines = append(lines, indent+m.ctx.Styles.Subtitle.Render(ansi.Truncate(m.article.Meta.Subtitle, room, "…")))
 	}
-	return []string{title, byline, ""}[:m.headerHeight()]
+	lines = append(lines, indent+m.ctx.Styles.Byline.Render(ansi.Truncate(render.Byline(m.article.Meta), room, "…")))
+	if m.article.Meta.SummaryOnly {
+		lines = append(lines, indent+m.ctx.Styles.Error.Render(ansi.Truncate(summaryNotice(m.article.Meta), room, "…")))
+	}
+	return append(lines, "")[:m.headerHeight()]
 }
 
 // textBody is the part of the rendered article on screen, centred in the
