@@ -160,8 +160,8 @@ func newReimportCommand(global *globalFlags) *cobra.Command {
 	return &cobra.Command{
 		Use:   "reimport [ID...]",
 		Short: "Extract articles again from the pages and files they were made from",
-		Long: "reimport extracts articles again, offline, from the sources \"cable get\" and\n" +
-			"\"cable import\" kept, and rewrites each article whose extraction has changed:\n" +
+		Long: "reimport extracts articles again, offline, from the sources \"cable get\",\n" +
+			"\"cable import\" and the feed updates kept, and rewrites each article whose extraction has changed:\n" +
 			"the articles given by ID, or every article of the library (--library) with a\n" +
 			"kept source. The file keeps its path, and so your place, bookmarks and\n" +
 			"quotes. An article edited since cable wrote it is left as it is. reimport\n" +
@@ -180,7 +180,7 @@ func newReimportCommand(global *globalFlags) *cobra.Command {
 				where := describeEntry(cat, p)
 				switch {
 				case errors.Is(err, library.ErrNoSource):
-					errs = append(errs, &articles.Error{File: where, Msg: "no source was kept for it: it was not saved by \"cable get\" or \"cable import\""})
+					errs = append(errs, &articles.Error{File: where, Msg: "no source was kept for it: it was not saved by \"cable get\", \"cable import\" or a feed update since they keep one"})
 					continue
 				case err != nil:
 					errs = append(errs, asArticleError(where, err))
