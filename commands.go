@@ -25,8 +25,8 @@ import (
 
 // commandCatalog opens the catalog for a command, saying any warning on
 // stderr, where a script's output stays clean of it.
-func commandCatalog(cmd *cobra.Command, global *globalFlags, paths []string) (*library.Catalog, error) {
-	cat, err := openCatalog(*global, paths)
+func commandCatalog(cmd *cobra.Command, global *env, paths []string) (*library.Catalog, error) {
+	cat, err := global.openCatalog(paths)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +36,7 @@ func commandCatalog(cmd *cobra.Command, global *globalFlags, paths []string) (*l
 	return cat, nil
 }
 
-func newListCommand(global *globalFlags) *cobra.Command {
+func newListCommand(global *env) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list [FILE|DIR...]",
@@ -48,12 +48,12 @@ func newListCommand(global *globalFlags) *cobra.Command {
 			// takes three at 400, an eighth less CPU time, for 5 MB more
 			// at the peak (62 MB).
 			debug.SetGCPercent(400)
-			cat, err := commandCatalog(cmd, global, args)
+			cat, err := global.commandCatalog(cmd, args)
 			if err != nil {
 				return err
 			}
 			defer cat.Close()
-			cfg, err := loadConfig()
+			cfg, err := global.loadConfig()
 			if err != nil {
 				return err
 			}
@@ -176,7 +176,7 @@ func tableLines(rows [][6]string) []string {
 	return lines
 }
 
-func newReadCommand(global *globalFlags) *cobra.Command {
+func newReadCommand(global *env) *cobra.Command {
 	var view viewFlags
 	var section, links string
 	var note bool
@@ -189,11 +189,11 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			resolved, cfg, err := view.resolve(cmd)
+			resolved, cfg, err := view.resolve(cmd, global)
 			if err != nil {
 				return err
 			}
-			opts, err := printOptions(a, resolved, section, note, cmd.Flags().Changed("style"))
+			opts, err := printOptions(a, resolved, section, note, cmd.Flags().Changed("style"), global.crashReporter())
 			if err != nil {
 				return err
 			}
@@ -203,7 +203,7 @@ func newReadCommand(global *globalFlags) *cobra.Command {
 			// As in the reader, a JSON style file is never cached: it can
 			// change under the same path.
 			if !render.IsStyleFile(opts.Render.Style) {
-				opts.Cache = renderCache(*global)
+				opts.Cache = global.renderCache()
 			}
 			return render.Print(cmd.OutOrStdout(), a, opts)
 		},
@@ -240,7 +240,7 @@ func printLinkMode(cfg config.Config, flag string, given, isTTY bool) (render.Li
 // same catalog "cable list" and the library screen show, through the
 // index when there is one, since only the index remembers the ID a moved
 // file kept.
-func findArticle(cmd *cobra.Command, arg string, global *globalFlags) (*articles.Article, error) {
+func findArticle(cmd *cobra.Command, arg string, global *env) (*articles.Article, error) {
 	if info, err := os.Stat(arg); err == nil {
 		if info.IsDir() {
 			return nil, userErrorf("%s: give one article file, not a directory", arg)
@@ -248,13 +248,13 @@ func findArticle(cmd *cobra.Command, arg string, global *globalFlags) (*articles
 		if err := library.CheckReadable(arg); err != nil {
 			return nil, userError{err}
 		}
-		a, err := library.ReadArticle(crashReporter(), arg)
+		a, err := library.ReadArticle(global.crashReporter(), arg)
 		if err != nil {
 			return nil, userError{err}
 		}
 		return a, nil
 	}
-	cat, err := commandCatalog(cmd, global, nil)
+	cat, err := global.commandCatalog(cmd, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -275,7 +275,7 @@ func findArticle(cmd *cobra.Command, arg string, global *globalFlags) (*articles
 // --style asks for another on this command line: a style set in the
 // configuration or the environment is the screen's, and would put escape
 // codes in every "cable read | less".
-func printOptions(a *articles.Article, flags viewFlags, section string, note, styleFlag bool) (render.PrintOptions, error) {
+func printOptions(a *articles.Article, flags viewFlags, section string, note, styleFlag bool, crashes *crash.Reporter) (render.PrintOptions, error) {
 	isTTY := term.IsTerminal(int(os.Stdout.Fd()))
 	if !isTTY && !styleFlag {
 		flags.style = render.StyleAuto
@@ -295,7 +295,7 @@ func printOptions(a *articles.Article, flags viewFlags, section string, note, st
 		style = flags.style
 	}
 	opts := render.PrintOptions{
-		Render:  render.Options{Width: width, Style: style, Profile: render.ColorProfile(theme, os.Stdout), Crash: crashReporter()},
+		Render:  render.Options{Width: width, Style: style, Profile: render.ColorProfile(theme, os.Stdout), Crash: crashes},
 		Section: -1,
 	}
 	switch {
@@ -317,7 +317,7 @@ func printOptions(a *articles.Article, flags viewFlags, section string, note, st
 	return opts, nil
 }
 
-func newValidateCommand() *cobra.Command {
+func newValidateCommand(global *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate PATH...",
 		Short: "Check article files: print path:line: message for each problem",
@@ -327,7 +327,7 @@ func newValidateCommand() *cobra.Command {
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			reports := articles.Validate(args, func(file string, parse func() (*articles.Article, error)) (*articles.Article, error) {
-				return crash.File(crashReporter(), file, parse)
+				return crash.File(global.crashReporter(), file, parse)
 			})
 			if summary := writeReports(cmd.OutOrStdout(), reports); summary != "" {
 				return userError{errors.New(summary)}
@@ -370,7 +370,7 @@ func countOf(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func newImportCommand(global *globalFlags) *cobra.Command {
+func newImportCommand(global *env) *cobra.Command {
 	var into string
 	var again bool
 	cmd := &cobra.Command{
@@ -392,7 +392,7 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 			dir := into
 			if dir == "" {
 				var err error
-				if dir, err = libraryDir(*global); err != nil {
+				if dir, err = global.libraryDir(); err != nil {
 					return err
 				}
 			}
@@ -400,12 +400,12 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 			if into != "" {
 				within = append(within, into) // looked into for pieces saved there before
 			}
-			cat, err := commandCatalog(cmd, global, within)
+			cat, err := global.commandCatalog(cmd, within)
 			if err != nil {
 				return err
 			}
 			defer cat.Close()
-			done, err := newSaver(cat, dir, again).Import(args, crashReporter())
+			done, err := global.newSaver(cat, dir, again).Import(args, global.crashReporter())
 			for _, s := range done.Saved {
 				if s.Already {
 					fmt.Fprintf(cmd.OutOrStdout(), "%s: already in the library: %s\n", s.Name, describeFound(cat, s.Path))
@@ -415,7 +415,7 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 			}
 			// A warning is the reader's to fix, and stops nothing: the
 			// article is written, and reads as it is meanwhile.
-			printWarnings(cmd, done.Warnings)
+			printWarnings(cmd.ErrOrStderr(), done.Warnings)
 			if err != nil {
 				return userError{err}
 			}
@@ -427,7 +427,7 @@ func newImportCommand(global *globalFlags) *cobra.Command {
 	return cmd
 }
 
-func newSearchCommand(global *globalFlags) *cobra.Command {
+func newSearchCommand(global *env) *cobra.Command {
 	var asJSON bool
 	var limit int
 	cmd := &cobra.Command{
@@ -438,7 +438,7 @@ func newSearchCommand(global *globalFlags) *cobra.Command {
 			if global.noState {
 				return userErrorf("search needs the library index, and --no-state turns it off")
 			}
-			cat, err := commandCatalog(cmd, global, nil)
+			cat, err := global.commandCatalog(cmd, nil)
 			if err != nil {
 				return err
 			}
@@ -504,7 +504,7 @@ func writeHits(w io.Writer, hits []library.Hit) {
 	}
 }
 
-func newQuotesCommand(global *globalFlags) *cobra.Command {
+func newQuotesCommand(global *env) *cobra.Command {
 	var article, format string
 	cmd := &cobra.Command{
 		Use:   "quotes",
@@ -557,23 +557,16 @@ func writeQuotes(w io.Writer, quotes []library.Quote, format string) error {
 // "cable list" shows it, and the quotes found by the article's key, which
 // they keep when the file moves or its ID changes; an ID that is no
 // longer in the catalog finds the quotes saved under it.
-func savedQuotes(cmd *cobra.Command, global *globalFlags, id string) ([]library.Quote, error) {
+func savedQuotes(cmd *cobra.Command, global *env, id string) ([]library.Quote, error) {
 	if id == "" {
-		db, err := library.DefaultDBPath()
-		if err != nil {
-			return nil, err
-		}
-		store, notice, err := library.Open(db)
+		store, err := global.openStore(cmd)
 		if err != nil {
 			return nil, err
 		}
 		defer store.Close()
-		if notice != "" {
-			fmt.Fprintln(cmd.ErrOrStderr(), "cable:", notice)
-		}
 		return store.Quotes("")
 	}
-	cat, err := commandCatalog(cmd, global, nil)
+	cat, err := global.commandCatalog(cmd, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -616,14 +609,14 @@ func quotesJSON(quotes []library.Quote) []quoteJSON {
 	return out
 }
 
-func newConfigCommand() *cobra.Command {
+func newConfigCommand(global *env) *cobra.Command {
 	var view viewFlags
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Print the configuration in effect and where its file is",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			resolved, cfg, err := view.resolve(cmd)
+			resolved, cfg, err := view.resolve(cmd, global)
 			if err != nil {
 				return err
 			}

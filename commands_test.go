@@ -112,7 +112,7 @@ func TestReadConvertsPagesAndRefusesOtherFiles(t *testing.T) {
 			t.Errorf("cable read %s: %v, want the user error %q", name, err, want)
 		}
 		// The reader refuses it before it needs a terminal.
-		if err := runReader(globalFlags{library: lib, noState: true}, viewFlags{}, config.Config{}, []string{path}); err == nil || err.Error() != want {
+		if err := runReader(env{library: lib, noState: true}, viewFlags{}, config.Config{}, []string{path}); err == nil || err.Error() != want {
 			t.Errorf("cable %s: %v, want %q", name, err, want)
 		}
 	}
@@ -127,7 +127,7 @@ func TestReaderOpensTheArticleOfAPage(t *testing.T) {
 	defer xdg.Reload()
 	page := writeFile(t, filepath.Join(t.TempDir(), "page.html"), savedPage)
 	for _, noState := range []bool{true, false} {
-		cat, err := openCatalog(globalFlags{library: t.TempDir(), noState: noState}, []string{page})
+		cat, err := (&env{library: t.TempDir(), noState: noState}).openCatalog([]string{page})
 		if err != nil {
 			t.Fatal(err)
 		}

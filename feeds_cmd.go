@@ -29,15 +29,15 @@ type feedsEnv struct {
 
 // openFeeds opens the catalog and the library directory for a feeds
 // command. Feeds are state: with --no-state there are none to follow.
-func openFeeds(global globalFlags) (*feedsEnv, error) {
+func openFeeds(global env) (*feedsEnv, error) {
 	if global.noState {
 		return nil, userErrorf("feeds are kept in cable's state; they cannot be used with --no-state")
 	}
-	dir, err := libraryDir(global)
+	dir, err := global.libraryDir()
 	if err != nil {
 		return nil, err
 	}
-	cat, err := openCatalog(global, nil)
+	cat, err := global.openCatalog(nil)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func openFeeds(global globalFlags) (*feedsEnv, error) {
 		cat.Close()
 		return nil, userErrorf("feeds are kept in cable's state, which cannot be used: %s", cat.Warning)
 	}
-	return &feedsEnv{cat: cat, store: cat.Store, updater: newFeedUpdater(cat, dir)}, nil
+	return &feedsEnv{cat: cat, store: cat.Store, updater: newFeedUpdater(&global, cat, dir)}, nil
 }
 
 // close closes what openFeeds opened.
@@ -54,11 +54,11 @@ func (env *feedsEnv) close() { env.cat.Close() }
 // newFeedUpdater is the updater of "cable feeds" and of the library's u:
 // cable's client, the catalog's store, and the saving pipeline for the
 // library directory, which knows every article the catalog lists.
-func newFeedUpdater(cat *library.Catalog, dir string) *feeds.Updater {
+func newFeedUpdater(global *env, cat *library.Catalog, dir string) *feeds.Updater {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	saver := newSaver(cat, dir, false)
+	saver := global.newSaver(cat, dir, false)
 	return &feeds.Updater{Client: saver.Client(), Store: cat.Store, Dir: dir, Saver: saver}
 }
 
@@ -79,7 +79,7 @@ func oneAddress(usage string) cobra.PositionalArgs {
 	}
 }
 
-func newFeedsCommand(global *globalFlags) *cobra.Command {
+func newFeedsCommand(global *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "feeds",
 		Short: "Follow publications: their new articles saved in full, for reading offline",
@@ -140,7 +140,7 @@ func newFeedsCommand(global *globalFlags) *cobra.Command {
 	return cmd
 }
 
-func addFeed(cmd *cobra.Command, global globalFlags, address string) error {
+func addFeed(cmd *cobra.Command, global env, address string) error {
 	env, err := openFeeds(global)
 	if err != nil {
 		return err
@@ -159,7 +159,7 @@ func addFeed(cmd *cobra.Command, global globalFlags, address string) error {
 	return nil
 }
 
-func listFeeds(cmd *cobra.Command, global globalFlags) error {
+func listFeeds(cmd *cobra.Command, global env) error {
 	env, err := openFeeds(global)
 	if err != nil {
 		return err
@@ -196,7 +196,7 @@ func writeFeedTable(w io.Writer, list []library.Feed) error {
 	return nil
 }
 
-func removeFeed(cmd *cobra.Command, global globalFlags, name string) error {
+func removeFeed(cmd *cobra.Command, global env, name string) error {
 	env, err := openFeeds(global)
 	if err != nil {
 		return err
@@ -235,7 +235,7 @@ func selectFeeds(store *library.Store, names []string) ([]library.Feed, error) {
 	return list, nil
 }
 
-func updateFeeds(cmd *cobra.Command, global globalFlags, names []string) error {
+func updateFeeds(cmd *cobra.Command, global env, names []string) error {
 	env, err := openFeeds(global)
 	if err != nil {
 		return err
@@ -270,7 +270,7 @@ func updateFeeds(cmd *cobra.Command, global globalFlags, names []string) error {
 	return nil
 }
 
-func importOPML(cmd *cobra.Command, global globalFlags, file string) error {
+func importOPML(cmd *cobra.Command, global env, file string) error {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return userErrorf("%s: %v", file, err)
@@ -304,7 +304,7 @@ func importOPML(cmd *cobra.Command, global globalFlags, file string) error {
 	return nil
 }
 
-func exportOPML(cmd *cobra.Command, global globalFlags) error {
+func exportOPML(cmd *cobra.Command, global env) error {
 	env, err := openFeeds(global)
 	if err != nil {
 		return err

@@ -257,17 +257,17 @@ func TestFeedsMessages(t *testing.T) {
 // directory.
 func TestLibraryDirAndUpdater(t *testing.T) {
 	getHome(t)
-	if dir, err := libraryDir(globalFlags{library: "mine"}); err != nil || dir != "mine" {
+	if dir, err := (&env{library: "mine"}).libraryDir(); err != nil || dir != "mine" {
 		t.Errorf("with --library: %q, %v", dir, err)
 	}
 	def, err := library.DefaultArticlesDir()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if dir, err := libraryDir(globalFlags{}); err != nil || dir != def {
+	if dir, err := (&env{}).libraryDir(); err != nil || dir != def {
 		t.Errorf("without --library: %q, %v; want %q", dir, err, def)
 	}
-	u := newFeedUpdater(&library.Catalog{}, "mine")
+	u := newFeedUpdater(&env{}, &library.Catalog{}, "mine")
 	if !filepath.IsAbs(u.Dir) || filepath.Base(u.Dir) != "mine" || u.Client == nil {
 		t.Errorf("updater %+v", u)
 	}

@@ -17,7 +17,7 @@ import (
 // articles into the library, and "cable reimport", which extracts
 // articles again from the sources kept when they were saved.
 
-func newGetCommand(global *globalFlags) *cobra.Command {
+func newGetCommand(global *env) *cobra.Command {
 	var view viewFlags
 	var read bool
 	cmd := &cobra.Command{
@@ -33,7 +33,7 @@ func newGetCommand(global *globalFlags) *cobra.Command {
 			"not be saved, with a line for each; the others are still saved.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir, err := libraryDir(*global)
+			dir, err := global.libraryDir()
 			if err != nil {
 				return err
 			}
@@ -45,7 +45,7 @@ func newGetCommand(global *globalFlags) *cobra.Command {
 			}
 			stop() // a ctrl+c in the reader is the reader's
 			if read && len(saved) > 0 {
-				resolved, cfg, rerr := view.resolve(cmd)
+				resolved, cfg, rerr := view.resolve(cmd, global)
 				if rerr != nil {
 					return rerr
 				}
@@ -65,17 +65,17 @@ func newGetCommand(global *globalFlags) *cobra.Command {
 // then prints where each is, with the ID the library gives it. It returns
 // the keys of the articles saved or found, and an error naming every
 // address that failed.
-func getAll(ctx context.Context, cmd *cobra.Command, global *globalFlags, dir string, addresses []string) ([]string, error) {
-	cat, err := commandCatalog(cmd, global, nil)
+func getAll(ctx context.Context, cmd *cobra.Command, global *env, dir string, addresses []string) ([]string, error) {
+	cat, err := global.commandCatalog(cmd, nil)
 	if err != nil {
 		return nil, err
 	}
-	saver := newSaver(cat, dir, false)
+	saver := global.newSaver(cat, dir, false)
 	got := saver.Get(ctx, addresses)
 	cat.Close()
 	// Opened again, the catalog has indexed what was saved, and gives
 	// each article its ID.
-	if cat, err = commandCatalog(cmd, global, nil); err != nil {
+	if cat, err = global.commandCatalog(cmd, nil); err != nil {
 		return nil, err
 	}
 	defer cat.Close()
@@ -87,7 +87,7 @@ func getAll(ctx context.Context, cmd *cobra.Command, global *globalFlags, dir st
 			errs = append(errs, asArticleError(g.Address, g.Err))
 			continue
 		}
-		printWarnings(cmd, g.Warnings)
+		printWarnings(cmd.ErrOrStderr(), g.Warnings)
 		keys = append(keys, g.Path)
 		switch {
 		case g.Already:
@@ -105,23 +105,6 @@ func getAll(ctx context.Context, cmd *cobra.Command, global *globalFlags, dir st
 		return keys, userError{errs}
 	}
 	return keys, nil
-}
-
-// newSaver is the saving pipeline for the library the catalog lists,
-// writing into dir and keeping sources where cable keeps them.
-func newSaver(cat *library.Catalog, dir string, again bool) *ingest.Saver {
-	return ingest.New(ingest.Options{
-		Dir: dir, Entries: cat.Entries, Store: cat.Store, Again: again, Version: version,
-		Kept: library.KeptSources{Dir: library.DefaultSourcesDir()},
-	})
-}
-
-// printWarnings prints what did not stop an article, on stderr: each is
-// marked "(warning)".
-func printWarnings(cmd *cobra.Command, warnings articles.ErrorList) {
-	for _, w := range warnings {
-		fmt.Fprintln(cmd.ErrOrStderr(), w)
-	}
 }
 
 // describeFound is where an article the library had is: "ID (path)", or
@@ -156,7 +139,7 @@ func asArticleError(address string, err error) *articles.Error {
 	return ingest.Describe(address, err)
 }
 
-func newReimportCommand(global *globalFlags) *cobra.Command {
+func newReimportCommand(global *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "reimport [ID...]",
 		Short: "Extract articles again from the pages and files they were made from",
@@ -167,12 +150,12 @@ func newReimportCommand(global *globalFlags) *cobra.Command {
 			"quotes. An article edited since cable wrote it is left as it is. reimport\n" +
 			"exits 1 if any article could not be extracted again.",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cat, err := commandCatalog(cmd, global, nil)
+			cat, err := global.commandCatalog(cmd, nil)
 			if err != nil {
 				return err
 			}
 			defer cat.Close()
-			kept := library.KeptSources{Dir: library.DefaultSourcesDir()}
+			kept := global.kept()
 			paths, errs := reimportTargets(cat, kept, args)
 			var counts [3]int
 			for _, p := range paths {

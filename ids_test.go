@@ -69,7 +69,7 @@ func TestListedIDsOpenEverywhere(t *testing.T) {
 			t.Errorf("read %s (listed for %q): %v\n%s", id, title, err, out)
 		}
 	}
-	cat, err := openCatalog(globalFlags{library: lib}, []string{"original-name"})
+	cat, err := (&env{library: lib}).openCatalog([]string{"original-name"})
 	if err != nil {
 		t.Fatalf("cable original-name: %v", err)
 	}

@@ -10,10 +10,7 @@ import (
 	"fmt"
 	"os"
 
-	"cable/articles"
 	"cable/config"
-	"cable/crash"
-	"cable/library"
 	"cable/render"
 
 	"github.com/spf13/cobra"
@@ -43,13 +40,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "cable:", err)
 		os.Exit(1)
 	}
-}
-
-// globalFlags are the flags every command takes: where the library is and
-// whether to keep state.
-type globalFlags struct {
-	library string
-	noState bool
 }
 
 // viewFlags are the flags shared by the reader and "cable read".
@@ -83,8 +73,8 @@ func (f viewFlags) settings(cmd *cobra.Command, cfg config.Config) (viewFlags, e
 
 // resolve reads the configuration file and settles the style and width
 // for a command, as settings says.
-func (f viewFlags) resolve(cmd *cobra.Command) (viewFlags, config.Config, error) {
-	cfg, err := loadConfig()
+func (f viewFlags) resolve(cmd *cobra.Command, global *env) (viewFlags, config.Config, error) {
+	cfg, err := global.loadConfig()
 	if err != nil {
 		return f, cfg, err
 	}
@@ -92,22 +82,8 @@ func (f viewFlags) resolve(cmd *cobra.Command) (viewFlags, config.Config, error)
 	return resolved, cfg, err
 }
 
-// loadConfig reads the configuration file; a broken one stops cable with
-// the file and line, before any screen is drawn.
-func loadConfig() (config.Config, error) {
-	path, err := config.DefaultPath()
-	if err != nil {
-		return config.Config{}, err
-	}
-	cfg, err := config.Load(path)
-	if err != nil {
-		return cfg, userError{err}
-	}
-	return cfg, nil
-}
-
 func newRootCommand() *cobra.Command {
-	var global globalFlags
+	var global env
 	var view viewFlags
 	root := &cobra.Command{
 		Use:   "cable [FILE|DIR...]",
@@ -119,8 +95,11 @@ func newRootCommand() *cobra.Command {
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// The places are settled once, before any command; one that
+		// cannot be had is said by the command that needs it.
+		PersistentPreRun: func(*cobra.Command, []string) { global.settle() },
 		RunE: func(cmd *cobra.Command, args []string) error {
-			resolved, cfg, err := view.resolve(cmd)
+			resolved, cfg, err := view.resolve(cmd, &global)
 			if err != nil {
 				return err
 			}
@@ -130,89 +109,10 @@ func newRootCommand() *cobra.Command {
 	root.PersistentFlags().StringVar(&global.library, "library", "", "the library directory (default $XDG_DATA_HOME/cable/articles)")
 	root.PersistentFlags().BoolVar(&global.noState, "no-state", os.Getenv("CABLE_NO_STATE") == "1", "read without reading or writing any state (also CABLE_NO_STATE=1)")
 	view.register(root)
-	root.AddCommand(newListCommand(&global), newReadCommand(&global), newValidateCommand(),
+	root.AddCommand(newListCommand(&global), newReadCommand(&global), newValidateCommand(&global),
 		newImportCommand(&global), newGetCommand(&global), newReimportCommand(&global),
-		newFeedsCommand(&global), newSearchCommand(&global), newQuotesCommand(&global), newConfigCommand())
+		newFeedsCommand(&global), newSearchCommand(&global), newQuotesCommand(&global), newConfigCommand(&global))
 	return root
-}
-
-// openCatalog lists the bundled articles, the library directory and the
-// files and directories given, through the index unless state is off. A
-// problem with the database is left in the catalog's Warning, and reading
-// goes on from the files. A name that is no file may be an article's ID,
-// as "cable read" takes it.
-func openCatalog(global globalFlags, paths []string) (*library.Catalog, error) {
-	bundle, err := articles.Bundle()
-	if err != nil {
-		return nil, fmt.Errorf("the bundled articles are broken: %w", err)
-	}
-	opts := library.Options{Sources: library.Sources{Bundle: bundle}, Crash: crashReporter()}
-	var ids []string
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		switch {
-		case err != nil:
-			ids = append(ids, p)
-		case info.IsDir():
-			opts.Dirs = append(opts.Dirs, p)
-		default:
-			opts.Files = append(opts.Files, p)
-		}
-	}
-	// Without its directory the library still lists the bundled
-	// articles and the files given; the reason is said once.
-	if dir, err := libraryDir(global); err != nil {
-		fmt.Fprintln(os.Stderr, "cable:", err)
-	} else if dir != "" {
-		opts.Dirs = append(opts.Dirs, dir)
-	}
-	if !global.noState {
-		if opts.DBPath, err = library.DefaultDBPath(); err != nil {
-			fmt.Fprintln(os.Stderr, "cable:", err)
-		}
-	}
-	cat, err := library.OpenCatalog(opts)
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range ids {
-		if _, ok := cat.Find(id); !ok {
-			cat.Close()
-			return nil, userErrorf("%s: no such file, directory or article", id)
-		}
-	}
-	return cat, nil
-}
-
-// libraryDir is the library directory: --library, or the default one,
-// created if need be. Every command that reads or saves articles finds it
-// here.
-func libraryDir(global globalFlags) (string, error) {
-	if global.library != "" {
-		return global.library, nil
-	}
-	return library.DefaultArticlesDir()
-}
-
-// crashReporter writes crash reports beside the database, in
-// $XDG_STATE_HOME/cable, whether or not state is kept: a report is no
-// reading state, and the reader needs it to tell us what went wrong.
-func crashReporter() *crash.Reporter {
-	return &crash.Reporter{Dir: library.CrashDir(), Version: version}
-}
-
-func isDir(path string) bool {
-	info, err := os.Stat(path)
-	return err == nil && info.IsDir()
-}
-
-// renderCache is where the reader and "cable read" keep renderings
-// between runs, or nil when state is off.
-func renderCache(global globalFlags) *render.Cache {
-	if global.noState {
-		return nil
-	}
-	return render.OpenCache(render.DefaultCacheDir(), render.DefaultCacheMaxBytes, buildVersion())
 }
 
 // buildVersion tells this build of cable from any other, for the render

@@ -379,8 +379,8 @@ func TestConfigPrecedence(t *testing.T) {
 // bundled guide as "cable read" would find it; a name that is neither a
 // file nor an article is an error.
 func TestReaderOpensAnArticleByID(t *testing.T) {
-	global := globalFlags{library: t.TempDir(), noState: true}
-	cat, err := openCatalog(global, []string{"reading-with-cable"})
+	global := env{library: t.TempDir(), noState: true}
+	cat, err := global.openCatalog([]string{"reading-with-cable"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -388,7 +388,7 @@ func TestReaderOpensAnArticleByID(t *testing.T) {
 	if e := fileToOpen(cat, []string{"reading-with-cable"}); e == nil || e.Summary.ID != "reading-with-cable" {
 		t.Errorf("the guide's ID opens %v", e)
 	}
-	if _, err := openCatalog(global, []string{"no-such-article"}); err == nil || err.Error() != "no-such-article: no such file, directory or article" {
+	if _, err := global.openCatalog([]string{"no-such-article"}); err == nil || err.Error() != "no-such-article: no such file, directory or article" {
 		t.Errorf("an unknown name gave %v", err)
 	}
 }

@@ -35,7 +35,7 @@ func TestReadUsesTheRenderCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := findArticle(&cobra.Command{}, "azerbaijan-israel-relations", &globalFlags{})
+	a, err := findArticle(&cobra.Command{}, "azerbaijan-israel-relations", &env{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ import (
 type interruptedError struct{ error }
 
 // runReader opens the catalog and starts the interactive reader.
-func runReader(global globalFlags, view viewFlags, cfg config.Config, paths []string) error {
+func runReader(global env, view viewFlags, cfg config.Config, paths []string) error {
 	// The one file cable was started with opens straight in the reader,
 	// so a file that is no article is refused first, in one line, rather
 	// than listed as broken.
@@ -38,7 +38,7 @@ func runReader(global globalFlags, view viewFlags, cfg config.Config, paths []st
 // readArticleAt starts the reader on the library's article with a key
 // (its path, or a bundled article's key), as "cable get --read" does with
 // the article it saved or found.
-func readArticleAt(global globalFlags, view viewFlags, cfg config.Config, key string) error {
+func readArticleAt(global env, view viewFlags, cfg config.Config, key string) error {
 	return startReader(global, view, cfg, nil, func(cat *library.Catalog) *library.Entry {
 		if e, ok := cat.ByKey(key); ok && e.Error == "" {
 			return &e
@@ -49,7 +49,7 @@ func readArticleAt(global globalFlags, view viewFlags, cfg config.Config, key st
 
 // startReader opens the catalog of the library and paths and runs the
 // reader, on the entry open picks when there is one.
-func startReader(global globalFlags, view viewFlags, cfg config.Config, paths []string, open func(*library.Catalog) *library.Entry) error {
+func startReader(global env, view viewFlags, cfg config.Config, paths []string, open func(*library.Catalog) *library.Entry) error {
 	if !term.IsTerminal(int(os.Stdout.Fd())) || !term.IsTerminal(int(os.Stdin.Fd())) {
 		return userErrorf("the reader needs a terminal; use \"cable read ID\" to print an article")
 	}
@@ -58,7 +58,7 @@ func startReader(global globalFlags, view viewFlags, cfg config.Config, paths []
 	if err != nil {
 		return userError{err}
 	}
-	cat, err := openCatalog(global, paths)
+	cat, err := global.openCatalog(paths)
 	if err != nil {
 		return err
 	}
@@ -81,12 +81,12 @@ func startReader(global globalFlags, view viewFlags, cfg config.Config, paths []
 	}
 	ctx.Hyperlinks = render.HyperlinksWanted(cfg.Hyperlinks, os.Getenv)
 	ctx.Links = cfg.LinkMode()
-	ctx.Cache = renderCache(global)
-	ctx.Crash = crashReporter()
+	ctx.Cache = global.renderCache()
+	ctx.Crash = global.crashReporter()
 	updates := &backgroundUpdates{}
 	// openCatalog has said why the directory cannot be had, if so.
-	if dir, err := libraryDir(global); err == nil && cat.Store != nil && dir != "" {
-		ctx.UpdateFeeds = updates.wrap(feedUpdater(cat, dir))
+	if dir, err := global.libraryDir(); err == nil && cat.Store != nil && dir != "" {
+		ctx.UpdateFeeds = updates.wrap(feedUpdater(&global, cat, dir))
 	}
 	err = ui.Run(ctx, start, os.Stdin, os.Stdout)
 	// An update still running writes to the store: it is stopped and
@@ -189,9 +189,9 @@ func fileToOpen(cat *library.Catalog, paths []string) *library.Entry {
 
 // feedUpdater is the library's u: every feed followed, updated as
 // "cable feeds update" does, its progress told to the screen.
-func feedUpdater(cat *library.Catalog, dir string) ui.FeedUpdater {
+func feedUpdater(global *env, cat *library.Catalog, dir string) ui.FeedUpdater {
 	store := cat.Store
-	u := newFeedUpdater(cat, dir)
+	u := newFeedUpdater(global, cat, dir)
 	return func(ctx context.Context, report func(ui.FeedEvent)) {
 		list, err := store.Feeds()
 		if err != nil {
@@ -207,4 +207,9 @@ func feedUpdater(cat *library.Catalog, dir string) ui.FeedUpdater {
 			},
 		})
 	}
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
