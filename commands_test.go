@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"cable/config"
-
-	"github.com/adrg/xdg"
 )
 
 // runSplit runs cable's commands in-process, as run does, and returns
@@ -122,9 +120,7 @@ func TestReadConvertsPagesAndRefusesOtherFiles(t *testing.T) {
 // extracted from the page straight in the reader, with the index and
 // without it.
 func TestReaderOpensTheArticleOfAPage(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	xdg.Reload()
-	defer xdg.Reload()
+	testHome(t)
 	page := writeFile(t, filepath.Join(t.TempDir(), "page.html"), savedPage)
 	for _, noState := range []bool{true, false} {
 		cat, err := (&env{library: t.TempDir(), noState: noState}).openCatalog([]string{page})
@@ -155,9 +151,7 @@ func TestReaderOpensTheArticleOfAPage(t *testing.T) {
 // --json (--format json) they print an empty array first. An unknown
 // article is an error of its own, as for "cable read".
 func TestNothingFoundIsSaid(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	xdg.Reload()
-	defer xdg.Reload()
+	testHome(t)
 	lib := t.TempDir()
 	failure := func(want string, args ...string) {
 		t.Helper()

@@ -20,7 +20,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -89,7 +88,6 @@ func TestMain(m *testing.M) {
 	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"} {
 		os.Setenv(v, filepath.Join(home, strings.ToLower(v)))
 	}
-	xdg.Reload()
 	code := m.Run()
 	os.RemoveAll(home)
 	os.RemoveAll(binDir)

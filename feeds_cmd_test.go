@@ -12,8 +12,6 @@ import (
 	"testing"
 
 	"cable/library"
-
-	"github.com/adrg/xdg"
 )
 
 // feedServer serves a feed of summaries and the pages of its entries,
@@ -84,9 +82,7 @@ func (fs *feedServer) serveFeed(w http.ResponseWriter, r *http.Request, titles [
 
 // feedsHome gives a test its own state directory and library.
 func feedsHome(t *testing.T) string {
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	xdg.Reload()
-	t.Cleanup(xdg.Reload)
+	testHome(t)
 	return t.TempDir()
 }
 
@@ -260,10 +256,7 @@ func TestLibraryDirAndUpdater(t *testing.T) {
 	if dir, err := (&env{library: "mine"}).libraryDir(); err != nil || dir != "mine" {
 		t.Errorf("with --library: %q, %v", dir, err)
 	}
-	def, err := library.DefaultArticlesDir()
-	if err != nil {
-		t.Fatal(err)
-	}
+	def := testHome(t).Library
 	if dir, err := (&env{}).libraryDir(); err != nil || dir != def {
 		t.Errorf("without --library: %q, %v; want %q", dir, err, def)
 	}

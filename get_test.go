@@ -13,7 +13,6 @@ import (
 	"cable/articles"
 	"cable/library"
 
-	"github.com/adrg/xdg"
 	"golang.org/x/net/html/charset"
 )
 
@@ -30,13 +29,8 @@ disputed among economists who study the matter closely and at length.</p>
 // returns the library directory to give --library.
 func getHome(t *testing.T) (lib, sources string) {
 	t.Helper()
-	home := t.TempDir()
-	for _, v := range []string{"XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"} {
-		t.Setenv(v, filepath.Join(home, strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(v, "XDG_"), "_HOME"))))
-	}
-	xdg.Reload()
-	t.Cleanup(xdg.Reload)
-	return filepath.Join(home, "lib"), library.DefaultSourcesDir()
+	p := testHome(t)
+	return filepath.Join(filepath.Dir(filepath.Dir(p.Sources)), "lib"), p.Sources
 }
 
 // pageServer serves a page, a Markdown file, a text and a page that

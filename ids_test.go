@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"cable/library"
-
-	"github.com/adrg/xdg"
 )
 
 // listedIDs runs "cable list --json" with args and returns the IDs it
@@ -35,11 +33,8 @@ func listedIDs(t *testing.T, args ...string) map[string]string {
 // its article from every command, also the ID a moved file keeps, which
 // only the index knows: read, the reader's "cable ID", quotes --article.
 func TestListedIDsOpenEverywhere(t *testing.T) {
+	places := testHome(t)
 	home := t.TempDir()
-	t.Setenv("XDG_STATE_HOME", filepath.Join(home, "state"))
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
-	xdg.Reload()
-	defer xdg.Reload()
 	lib, other := filepath.Join(home, "lib"), filepath.Join(home, "other")
 	for _, dir := range []string{lib, other} {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -80,11 +75,7 @@ func TestListedIDsOpenEverywhere(t *testing.T) {
 
 	// A quote saved under an ID the article no longer has is still its
 	// quote: quotes follow the article's key.
-	db, err := library.DefaultDBPath()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, _, err := library.Open(db)
+	store, _, err := library.Open(places.DB)
 	if err != nil {
 		t.Fatal(err)
 	}

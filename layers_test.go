@@ -3,6 +3,7 @@ package main
 import (
 	"go/parser"
 	"go/token"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -100,6 +101,33 @@ func TestOneWayIn(t *testing.T) {
 	for _, pkg := range []string{"cable", "cable/feeds"} {
 		if !slices.Contains(imports(pkg), "cable/ingest") {
 			t.Errorf("%s does not save through cable/ingest", pkg)
+		}
+	}
+}
+
+// TestPlacesResolvedOnce: the places are settled in one place. No test
+// reloads the XDG directories (each command resolves its places from the
+// environment as it starts), and the store is opened in one file of one
+// package: env.go, through the catalog or alone.
+func TestPlacesResolvedOnce(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("*/*.go")
+	for _, name := range append(files, more...) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		test := strings.HasSuffix(name, "_test.go")
+		if test && name != "layers_test.go" && strings.Contains(text, "xdg"+".Reload") {
+			t.Errorf("%s reloads the XDG directories; testHome gives a test its home", name)
+		}
+		opens := strings.Contains(text, "library.Open(") || strings.Contains(text, "library.OpenCatalog(")
+		if !test && opens && name != "env.go" {
+			t.Errorf("%s opens the store; env.go is the one way to it", name)
 		}
 	}
 }

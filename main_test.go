@@ -10,8 +10,6 @@ import (
 	"testing"
 
 	"cable/library"
-
-	"github.com/adrg/xdg"
 )
 
 // update is accepted so that "go test ./... -update", which refreshes the
@@ -279,10 +277,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestNoStateWritesNothing(t *testing.T) {
-	state := t.TempDir()
-	t.Setenv("XDG_STATE_HOME", state)
-	xdg.Reload()
-	defer xdg.Reload()
+	state := filepath.Dir(testHome(t).Crash)
 	if _, err := run(t, "list", "--no-state"); err != nil {
 		t.Fatal(err)
 	}
@@ -299,14 +294,7 @@ func TestNoStateWritesNothing(t *testing.T) {
 }
 
 func TestQuotesCommand(t *testing.T) {
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	xdg.Reload()
-	defer xdg.Reload()
-	db, err := library.DefaultDBPath()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, _, err := library.Open(db)
+	store, _, err := library.Open(testHome(t).DB)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,12 +317,9 @@ func TestQuotesCommand(t *testing.T) {
 }
 
 func TestConfigPrecedence(t *testing.T) {
-	config := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", config)
+	config := filepath.Dir(filepath.Dir(testHome(t).Config))
 	t.Setenv("CABLE_STYLE", "")
 	t.Setenv("CABLE_WIDTH", "")
-	xdg.Reload()
-	defer xdg.Reload()
 	if err := os.MkdirAll(filepath.Join(config, "cable"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -398,11 +383,8 @@ func TestReaderOpensAnArticleByID(t *testing.T) {
 // environment gives the screens; only --style on the command line puts
 // escape codes in it.
 func TestReadToAPipeIsPlainUnlessAsked(t *testing.T) {
-	config := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", config)
+	config := filepath.Dir(filepath.Dir(testHome(t).Config))
 	t.Setenv("CABLE_WIDTH", "")
-	xdg.Reload()
-	defer xdg.Reload()
 	if err := os.MkdirAll(filepath.Join(config, "cable"), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -2,13 +2,11 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"cable/render"
 
-	"github.com/adrg/xdg"
 	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 )
@@ -18,11 +16,7 @@ import (
 // The kept rendering is swapped for one with a line of its own, which
 // only a read from the cache prints. --no-state keeps nothing.
 func TestReadUsesTheRenderCache(t *testing.T) {
-	cache := t.TempDir()
-	t.Setenv("XDG_CACHE_HOME", cache)
-	xdg.Reload()
-	defer xdg.Reload()
-	dir := filepath.Join(cache, "cable", "render")
+	dir := testHome(t).Cache
 
 	if _, err := run(t, "read", "azerbaijan-israel-relations", "--style", "notty", "--width", "70", "--no-state"); err != nil {
 		t.Fatal(err)

@@ -18,8 +18,6 @@ import (
 
 	"cable/articles"
 	"cable/render"
-
-	"github.com/adrg/xdg"
 )
 
 // Config is what $XDG_CONFIG_HOME/cable/config.yaml may set. Flags beat
@@ -51,12 +49,6 @@ const (
 	minWordsPerMinute = 50
 	maxWordsPerMinute = 2000
 )
-
-// DefaultPath is where the configuration file is looked for:
-// $XDG_CONFIG_HOME/cable/config.yaml.
-func DefaultPath() (string, error) {
-	return xdg.ConfigFile(filepath.Join("cable", "config.yaml"))
-}
 
 // Load reads the configuration file at path. A missing file is an
 // empty configuration; a broken one is an error naming the file and line.

@@ -16,8 +16,6 @@ import (
 
 	"cable/articles"
 	"cable/extract"
-
-	"github.com/adrg/xdg"
 )
 
 // Kept sources: the page, text or Markdown file each article was made
@@ -34,13 +32,6 @@ import (
 //
 // The hash of what cable wrote tells an article edited by hand since,
 // which a reimport must leave alone, from one cable may rewrite.
-
-// DefaultSourcesDir is where sources are kept: $XDG_DATA_HOME/cable/sources
-// (~/.local/share/cable/sources by default), beside the default articles
-// directory.
-func DefaultSourcesDir() string {
-	return filepath.Join(xdg.DataHome, "cable", "sources")
-}
 
 // KeptSources is a directory of kept sources.
 type KeptSources struct {

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/adrg/xdg"
 )
 
 func TestOpenCreatesSchemaWithFTS5(t *testing.T) {
@@ -209,25 +207,6 @@ func TestOpenOddPath(t *testing.T) {
 	mustOpen(t, path)
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("the database is not at %s: %v", path, err)
-	}
-}
-
-func TestDefaultPaths(t *testing.T) {
-	t.Cleanup(xdg.Reload) // registered first, so it runs after the environment is restored
-	state, data := t.TempDir(), t.TempDir()
-	t.Setenv("XDG_STATE_HOME", state)
-	t.Setenv("XDG_DATA_HOME", data)
-	xdg.Reload()
-	db, err := DefaultDBPath()
-	if err != nil || db != filepath.Join(state, "cable", "cable.db") {
-		t.Errorf("DefaultDBPath() = %q, %v", db, err)
-	}
-	dir, err := DefaultArticlesDir()
-	if err != nil || dir != filepath.Join(data, "cable", "articles") {
-		t.Errorf("DefaultArticlesDir() = %q, %v", dir, err)
-	}
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		t.Errorf("the articles directory was not created: %v", err)
 	}
 }
 

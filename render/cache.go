@@ -18,8 +18,6 @@ import (
 
 	"cable/articles"
 	"cable/crash"
-
-	"github.com/adrg/xdg"
 )
 
 // DefaultCacheMaxBytes bounds the render cache on disk. A 50k-word
@@ -28,14 +26,6 @@ import (
 // this keeps some thirty long renderings, or hundreds of ordinary ones:
 // the articles being read, at the widths they are read at.
 const DefaultCacheMaxBytes = 64 << 20
-
-// DefaultCacheDir is where renderings are kept between runs:
-// $XDG_CACHE_HOME/cable/render (~/.cache/cable/render by default). It is a
-// cache in the XDG sense: everything in it can be deleted at any time, and
-// is rebuilt by rendering again.
-func DefaultCacheDir() string {
-	return filepath.Join(xdg.CacheHome, "cable", "render")
-}
 
 // Cache keeps whole renderings on disk, so that reopening a long
 // article costs a file read instead of a Glamour rendering (milliseconds
