@@ -1,15 +1,12 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strconv"
-	"syscall"
 	"time"
 
 	"cable/feeds"
@@ -60,12 +57,6 @@ func newFeedUpdater(global *env, cat *library.Catalog, dir string) *feeds.Update
 	}
 	saver := global.newSaver(cat, dir, false)
 	return &feeds.Updater{Client: saver.Client(), Store: cat.Store, Dir: dir, Saver: saver}
-}
-
-// interruptible is a context that ends on SIGINT or SIGTERM, so that an
-// update stopped with ctrl+c leaves whole articles only.
-func interruptible() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
 // oneAddress takes exactly one argument, and otherwise says how the

@@ -1,14 +1,22 @@
 // Command cable is a terminal reader for long-form foreign-policy articles.
-// main.go declares the program and its shared flags and opens the
-// catalog; commands.go declares the commands that print, which go
-// through the articles, library, render and config packages; tui.go
-// starts the interactive reader, and is the only file that imports ui.
+//
+// Package main is commands and wiring, a file each: main.go declares the
+// program, its shared flags, its exit codes and its signals; env.go
+// settles the places once and is the one way to the catalog and the
+// store; output.go holds what the commands print with alike. Each command
+// has its file, only flags, a call into a package and printing: list.go,
+// read.go, validate.go, import.go, get.go, reimport.go, feeds_cmd.go,
+// search.go, quotes.go, configcmd.go. tui.go starts the interactive
+// reader, and is the only file that imports ui.
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"cable/config"
 	"cable/render"
@@ -27,6 +35,16 @@ func (e userError) Error() string { return e.err.Error() }
 
 func userErrorf(format string, args ...any) error {
 	return userError{fmt.Errorf(format, args...)}
+}
+
+// interruptedError is a ctrl+c: cable exits 130, as a shell expects of a
+// program stopped by SIGINT.
+type interruptedError struct{ error }
+
+// interruptible is a context that ends on SIGINT or SIGTERM, so that work
+// stopped with ctrl+c leaves whole articles only.
+func interruptible() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
 func main() {

@@ -18,10 +18,6 @@ import (
 	"golang.org/x/term"
 )
 
-// interruptedError is a ctrl+c in the reader: cable exits 130, as a
-// shell expects of a program stopped by SIGINT.
-type interruptedError struct{ error }
-
 // runReader opens the catalog and starts the interactive reader.
 func runReader(global env, view viewFlags, cfg config.Config, paths []string) error {
 	// The one file cable was started with opens straight in the reader,

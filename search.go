@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"cable/library"
+
+	"github.com/spf13/cobra"
+)
+
+// search.go declares "cable search": the best passages of every article.
+
+func newSearchCommand(global *env) *cobra.Command {
+	var asJSON bool
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "search QUERY...",
+		Short: "Search every article; print the best passages first",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if global.noState {
+				return userErrorf("search needs the library index, and --no-state turns it off")
+			}
+			cat, err := global.commandCatalog(cmd, nil)
+			if err != nil {
+				return err
+			}
+			defer cat.Close()
+			if cat.Store == nil {
+				return userErrorf("search needs the library index, which is not available")
+			}
+			hits, err := cat.Store.Search(strings.Join(args, " "), limit)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if err := writeJSON(cmd.OutOrStdout(), searchResults(hits)); err != nil {
+					return err
+				}
+			} else {
+				writeHits(cmd.OutOrStdout(), hits)
+			}
+			// As grep: nothing found is said, and is exit status 1, so
+			// that a script can tell it from a passage found.
+			if len(hits) == 0 {
+				return userErrorf("no passage matches %q", strings.Join(args, " "))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array, best first")
+	cmd.Flags().IntVar(&limit, "limit", 20, "the most results to print")
+	return cmd
+}
+
+// searchResult is one hit as "cable search --json" prints it.
+type searchResult struct {
+	ID           string  `json:"id"`
+	Title        string  `json:"title"`
+	Origin       string  `json:"origin"`
+	Section      string  `json:"section"`
+	SectionIndex int     `json:"section_index"`
+	Block        int     `json:"block"`
+	Snippet      string  `json:"snippet"`
+	Rank         float64 `json:"rank"`
+}
+
+// plainSnippet marks matched words with asterisks, as in plain text mail.
+var plainSnippet = strings.NewReplacer(library.SnippetStart, "*", library.SnippetEnd, "*")
+
+func searchResults(hits []library.Hit) []searchResult {
+	out := make([]searchResult, len(hits))
+	for i, h := range hits {
+		out[i] = searchResult{ID: h.ID, Title: h.Title, Origin: h.Origin, Section: h.SectionTitle,
+			SectionIndex: h.Section + 1, Block: h.Block, Snippet: plainSnippet.Replace(h.Snippet), Rank: h.Rank}
+	}
+	return out
+}
+
+func writeHits(w io.Writer, hits []library.Hit) {
+	for _, h := range hits {
+		where := h.SectionTitle
+		if where == "" {
+			where = "§1"
+		}
+		fmt.Fprintf(w, "%s · %s (%s)\n    %s\n", h.Title, where, h.ID, plainSnippet.Replace(h.Snippet))
+	}
+}
