@@ -99,7 +99,7 @@ func loadConfig() (config.Config, error) {
 	if err != nil {
 		return config.Config{}, err
 	}
-	cfg, err := config.Load(path)
+	cfg, err := config.Load(path, keymaps())
 	if err != nil {
 		return cfg, userError{err}
 	}

@@ -205,3 +205,7 @@ func feedUpdater(store *library.Store, dir string) ui.FeedUpdater {
 		})
 	}
 }
+
+// keymaps are the screens' actions and their default keys, which every
+// command checks the configuration file's keys against.
+func keymaps() config.Keymaps { return ui.Keymaps() }

@@ -2,8 +2,9 @@
 // effect: flags beat the environment, which beats the file, which beats
 // the defaults. The file is YAML, and every mistake in it is reported
 // with its file and line before any screen is drawn. Key rebindings are
-// kept as action names and key names; the screens apply them to their
-// keymaps.
+// kept as action names and key names, checked against the actions the
+// screens' keymaps export (Keymaps), since config names no action itself;
+// the screens apply them to their keymaps.
 package config
 
 import (
@@ -57,9 +58,10 @@ func DefaultPath() (string, error) {
 	return xdg.ConfigFile(filepath.Join("cable", "config.yaml"))
 }
 
-// Load reads the configuration file at path. A missing file is an
-// empty configuration; a broken one is an error naming the file and line.
-func Load(path string) (Config, error) {
+// Load reads the configuration file at path, its keys checked against
+// the screens' keymaps. A missing file is an empty configuration; a
+// broken one is an error naming the file and line.
+func Load(path string, keymaps Keymaps) (Config, error) {
 	c := Config{Path: path, Keys: map[string]KeyChoice{}, LibraryKeys: map[string]KeyChoice{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -80,17 +82,17 @@ func Load(path string) (Config, error) {
 		return c, fmt.Errorf("%s:1: the configuration is a mapping of settings such as \"style: dark\"", path)
 	}
 	for _, f := range fields {
-		if err := c.set(f); err != nil {
+		if err := c.set(f, keymaps); err != nil {
 			return c, err
 		}
 	}
-	if err := checkKeys(path, ReaderKeymap(), c.Keys); err != nil {
+	if err := checkKeys(path, keymaps.Reader, c.Keys); err != nil {
 		return c, err
 	}
-	return c, checkKeys(path, LibraryKeymap(), c.LibraryKeys)
+	return c, checkKeys(path, keymaps.Library, c.LibraryKeys)
 }
 
-func (c *Config) set(f *ast.MappingValueNode) error {
+func (c *Config) set(f *ast.MappingValueNode, keymaps Keymaps) error {
 	name, line := f.Key.String(), f.Key.GetToken().Position.Line
 	wrong := func(format string, args ...any) error {
 		return fmt.Errorf("%s:%d: %s", c.Path, line, fmt.Sprintf(format, args...))
@@ -139,9 +141,9 @@ func (c *Config) set(f *ast.MappingValueNode) error {
 		}
 		c.Links = value
 	case "keys":
-		return readKeys(c.Path, f, ReaderKeymap(), c.Keys, "keys", "next_section: J")
+		return readKeys(c.Path, f, keymaps.Reader, c.Keys, "keys", "next_section: J")
 	case "library_keys":
-		return readKeys(c.Path, f, LibraryKeymap(), c.LibraryKeys, "library_keys", "sort: o")
+		return readKeys(c.Path, f, keymaps.Library, c.LibraryKeys, "library_keys", "sort: o")
 	default:
 		return wrong("unknown setting %q (the settings are %s)", name, settingNames)
 	}
