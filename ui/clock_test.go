@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // TestAStatusStaysUntilItsTimeIsUp: a passing message is set with a
@@ -26,5 +28,13 @@ func TestAStatusStaysUntilItsTimeIsUp(t *testing.T) {
 	m = elapse(t, m, time.Millisecond)
 	if m.reader.status.text != "" {
 		t.Errorf("the status %q stayed after its time", m.reader.status.text)
+	}
+}
+
+// TestSettleKnowsASequence: settle refuses what it cannot run in order,
+// rather than dropping it.
+func TestSettleKnowsASequence(t *testing.T) {
+	if !isSequence(tea.Sequence(tea.Quit, tea.Quit)()) || isSequence(tea.Batch(tea.Quit, tea.Quit)()) {
+		t.Error("a sequence is not told from a batch")
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -137,6 +138,9 @@ func settle(t testing.TB, m Model, cmd tea.Cmd, until ...func(Model) bool) Model
 		case spinner.TickMsg, cursor.BlinkMsg:
 			t.Fatalf("a %T came from a timer the clock did not make", msg)
 		default:
+			if isSequence(msg) {
+				t.Fatal("a tea.Sequence: settle runs batches, not sequences")
+			}
 			if updates++; updates > maxUpdates {
 				t.Fatalf("still settling after %d messages: commands that keep answering each other", updates)
 			}
@@ -187,4 +191,14 @@ func elapse(t testing.TB, m Model, d time.Duration) Model {
 func update(m Model, msg tea.Msg) (Model, tea.Cmd) {
 	next, cmd := m.Update(msg)
 	return next.(Model), cmd
+}
+
+// isSequence reports whether msg is what tea.Sequence's command returns,
+// a list of commands of a type Bubble Tea does not export.
+func isSequence(msg tea.Msg) bool {
+	if _, batch := msg.(tea.BatchMsg); batch || msg == nil {
+		return false
+	}
+	v := reflect.ValueOf(msg)
+	return v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]()
 }
