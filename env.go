@@ -166,7 +166,7 @@ func (e *env) loadConfig() (config.Config, error) {
 	if err := e.settle(); err != nil {
 		return config.Config{}, err
 	}
-	cfg, err := config.Load(e.places.Config)
+	cfg, err := config.Load(e.places.Config, keymaps())
 	if err != nil {
 		return cfg, userError{err}
 	}

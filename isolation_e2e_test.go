@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -35,32 +33,6 @@ func panicHome(t *testing.T) (h *home, dir string) {
 		}
 	}
 	return h, dir
-}
-
-// run runs the home's cable with args and returns its output and status.
-func (h *home) run(t *testing.T, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	cmd := exec.Command(h.bin, args...)
-	cmd.Env = h.env
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	if exit, ok := err.(*exec.ExitError); ok {
-		code = exit.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return out.String(), errOut.String(), code
-}
-
-// crashReports are the reports written in the home.
-func (h *home) crashReports(t *testing.T) []string {
-	t.Helper()
-	found, err := filepath.Glob(filepath.Join(h.xdg("XDG_STATE_HOME"), "cable", "crash-*.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return found
 }
 
 const internalError = "cable could not read this file (internal error); a report was written to "

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
@@ -10,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"cable/config"
+	"cable/ui"
 )
 
 // TestLayers keeps the arrows between cable's packages pointing one way,
@@ -130,4 +135,74 @@ func TestPlacesResolvedOnce(t *testing.T) {
 			t.Errorf("%s opens the store; env.go is the one way to it", name)
 		}
 	}
+}
+
+// TestConfigListsNoActions: the screens' keymaps are the only place an
+// action is named; package config checks the file's keys against the
+// table ui.Keymaps exports and keeps no list of its own. No table in
+// config's code (a map, slice or struct literal) may hold an action's
+// name, unless the name is also a key's ("up", "down").
+func TestConfigListsNoActions(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("config", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	actions := actionNames(ui.Keymaps())
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, found := range actionsListed(t, name, src, actions) {
+			t.Errorf("%s lists the action %s", name, found)
+		}
+	}
+	// The check finds a table of actions put back.
+	table := "package config\n\nfunc ReaderKeymap() Keymap {\n\treturn Keymap{\"next_section\": {\"]\"}, \"down\": {\"j\"}, \"width\": {\"w\"}}\n}\n"
+	if got := actionsListed(t, "table.go", []byte(table), actions); len(got) != 2 {
+		t.Errorf("a table of actions gave %q, want next_section and width", got)
+	}
+}
+
+// actionNames are the names of every screen's actions.
+func actionNames(keymaps config.Keymaps) map[string]bool {
+	names := map[string]bool{}
+	for _, keymap := range []config.Keymap{keymaps.Reader, keymaps.Library} {
+		for name := range keymap {
+			names[name] = true
+		}
+	}
+	return names
+}
+
+// actionsListed are the strings in the composite literals of a Go file
+// that are the names of actions and not of keys, with their places.
+func actionsListed(t *testing.T, name string, src []byte, actions map[string]bool) []string {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		ast.Inspect(lit, func(n ast.Node) bool {
+			if s, ok := n.(*ast.BasicLit); ok && s.Kind == token.STRING {
+				v, _ := strconv.Unquote(s.Value)
+				if _, isKey := config.KeyName(v); actions[v] && !isKey {
+					found = append(found, fmt.Sprintf("%q at %s", v, fset.Position(s.Pos())))
+				}
+			}
+			return true
+		})
+		return false
+	})
+	return found
 }

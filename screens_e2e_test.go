@@ -23,16 +23,6 @@ func selectedTitle(rows []string) string {
 	return ""
 }
 
-// typeInto types text one key at a time, waiting for each to show, so
-// that Bubble Tea reads every key on its own.
-func (term *terminal) typeInto(prompt, text string) {
-	term.t.Helper()
-	for i, r := range text {
-		term.sendKey(string(r))
-		term.waitFor(prompt+text[:i+len(string(r))], patience)
-	}
-}
-
 // TestEndToEndFilterKeptAfterReading filters the library, opens the
 // article it found and comes back with q: the list is still filtered,
 // shows the article, and has it selected.

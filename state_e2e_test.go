@@ -5,22 +5,18 @@ package main
 // in $XDG_STATE_HOME/cable/cable.db must survive quitting, a different
 // terminal size, a second process running at the same time, SIGKILL,
 // SIGTERM and a damaged database.
-//
-// Every session, these and e2e_test.go's, is started by startCableIn over
-// a home made by newHome; startCable is startCableIn over a fresh home.
+// Their sessions and homes are the harness's, in e2e_harness_test.go.
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -33,180 +29,6 @@ const (
 	// article to go back to.
 	continuePrefix = "Continue reading: "
 )
-
-// requireEndToEnd skips the test under -short, and when tmux is missing
-// unless CABLE_E2E=1 makes that a failure.
-func requireEndToEnd(t *testing.T) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("end-to-end test skipped with -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CABLE_E2E") == "1" {
-			t.Fatal("CABLE_E2E=1 but tmux is not on PATH: the end-to-end tests require tmux")
-		}
-		t.Skip("tmux is missing (not on PATH); set CABLE_E2E=1 to make this a failure")
-	}
-}
-
-// home is one person's home for the length of a test: every cable process
-// the test starts, in tmux or not, sees the same $XDG_STATE_HOME (and so
-// the same database) and the same $XDG_DATA_HOME.
-type home struct {
-	dir string
-	// env is built from scratch rather than inherited, so that the
-	// developer's NO_COLOR, CABLE_STYLE, configuration or tmux settings
-	// cannot change what cable shows.
-	env []string
-	// bin is the cable binary its sessions run; "" is cableBinary's.
-	bin string
-}
-
-// newHome makes a temporary home with its XDG directories.
-func newHome(t *testing.T) *home {
-	t.Helper()
-	requireEndToEnd(t)
-	h := &home{dir: t.TempDir()}
-	h.env = []string{
-		"PATH=" + os.Getenv("PATH"),
-		"TERM=xterm-256color",
-		"LANG=C.UTF-8",
-		"HOME=" + h.dir,
-	}
-	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR"} {
-		dir := h.xdg(v)
-		if err := os.Mkdir(dir, 0o700); err != nil {
-			t.Fatal(err)
-		}
-		h.env = append(h.env, v+"="+dir)
-	}
-	return h
-}
-
-// xdg is the directory an XDG variable names in this home.
-func (h *home) xdg(name string) string {
-	return filepath.Join(h.dir, strings.ToLower(name))
-}
-
-// dbPath is the database every cable process of the home shares.
-func (h *home) dbPath() string {
-	return filepath.Join(h.xdg("XDG_STATE_HOME"), "cable", "cable.db")
-}
-
-// sessionCount numbers the tmux servers of this test binary, so that two
-// sessions of one test, at once or one after the other, never share one.
-var sessionCount atomic.Int64
-
-// session is one cable process in a tmux pane, and where to find its
-// process ID.
-type session struct {
-	*terminal
-	pidFile string
-}
-
-// startCableIn runs "cable args..." in a new tmux session of cols×rows on a
-// tmux server of its own, over home. cable runs under sh, which prints
-// exitMarker and the exit status when it ends and keeps the pane open to
-// be read.
-//
-// To signal cable itself, not the shell around it, cable is started
-// through a second sh that writes its own PID to a file and then execs
-// cable: the PID in the file is cable's from the exec on, on any Unix,
-// with no need to search the process tree under the pane's shell.
-func startCableIn(t *testing.T, h *home, cols, rows int, args ...string) *session {
-	t.Helper()
-	requireEndToEnd(t)
-	bin := h.bin
-	if bin == "" {
-		bin = cableBinary(t)
-	}
-
-	n := sessionCount.Add(1)
-	s := &session{
-		terminal: &terminal{
-			t:       t,
-			socket:  fmt.Sprintf("cable-e2e-%d-%d-%s", os.Getpid(), n, t.Name()),
-			session: "cable",
-			env:     h.env,
-		},
-		pidFile: filepath.Join(t.TempDir(), "cable.pid"),
-	}
-	var socketPath string
-	t.Cleanup(func() {
-		_ = s.command("kill-server").Run()
-		if socketPath != "" {
-			os.Remove(socketPath)
-		}
-	})
-
-	cmd := []string{"new-session", "-d", "-s", s.session, "-x", strconv.Itoa(cols), "-y", strconv.Itoa(rows)}
-	for _, kv := range h.env {
-		cmd = append(cmd, "-e", kv)
-	}
-	// $1 is the PID file; the inner sh gets it as its $0.
-	script := `pidfile=$1; shift; sh -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@"; echo "` +
-		exitMarker + `$?"; sleep 60`
-	cmd = append(cmd, "--", "sh", "-c", script, "sh", s.pidFile, bin)
-	s.tmux(append(cmd, args...)...)
-	socketPath = strings.TrimSpace(s.tmux("display-message", "-p", "#{socket_path}"))
-	return s
-}
-
-// pid is cable's process ID. Call it once cable has drawn a screen: the
-// file is written before the exec, so it is complete by then.
-func (s *session) pid() int {
-	s.t.Helper()
-	b, err := os.ReadFile(s.pidFile)
-	if err != nil {
-		s.t.Fatalf("reading cable's PID: %v", err)
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil || pid <= 1 {
-		s.t.Fatalf("cable's PID file holds %q", b)
-	}
-	return pid
-}
-
-// signal sends sig to cable.
-func (s *session) signal(sig syscall.Signal) {
-	s.t.Helper()
-	if err := syscall.Kill(s.pid(), sig); err != nil {
-		s.t.Fatalf("sending %v to cable: %v", sig, err)
-	}
-}
-
-// exitStatus waits for the shell's exit line and returns the status it
-// prints.
-func (s *session) exitStatus() int {
-	s.t.Helper()
-	marker := regexp.MustCompile(regexp.QuoteMeta(exitMarker) + `(\d+)`)
-	rows := s.waitFor(exitMarker, patience)
-	m := marker.FindStringSubmatch(strings.Join(rows, "\n"))
-	if m == nil {
-		s.t.Fatalf("the shell's exit line has no status:\n%s", dump(rows))
-	}
-	code, _ := strconv.Atoi(m[1])
-	return code
-}
-
-// poll reads the screen until ok accepts it or timeout passes, like
-// waitUntil, but reports failure to the caller instead of ending the test,
-// so that a test can go on to check what else it can.
-func (s *session) poll(timeout time.Duration, ok func(rows []string) bool) (rows []string, seen bool) {
-	s.t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		screen := s.capture()
-		rows = screenRows(screen)
-		if ok(rows) {
-			return rows, true
-		}
-		if strings.Contains(screen, exitMarker) || time.Now().After(deadline) {
-			return rows, false
-		}
-		time.Sleep(pollInterval)
-	}
-}
 
 // libraryEntry is one entry of the library list: its title and the line
 // under it, without the selection bar.
@@ -293,30 +115,6 @@ func article(t *testing.T, list map[string]listEntry, title string) listEntry {
 // percentShown is the share read that the reader's status line shows
 // ("§5/8 The lobby in Washington · 80% · 1 min left").
 var percentShown = regexp.MustCompile(`· (\d+)% ·`)
-
-// openSeed waits for the library, opens its first entry (the seed
-// article) and waits for the reader.
-func (s *session) openSeed() {
-	s.t.Helper()
-	s.waitUntil("the library with both bundled articles", patience, libraryShown)
-	s.sendKey("Enter")
-	s.waitFor("§1/8 Opening", patience)
-}
-
-// nextSections presses ] once for each title, waiting each time for the
-// status line to name that section ("§3/8 Wary of provoking Iran").
-func (s *session) nextSections(first int, titles ...string) []string {
-	s.t.Helper()
-	var rows []string
-	for i, title := range titles {
-		s.sendKey("]")
-		want := fmt.Sprintf("§%d/8 %s", first+i, title)
-		rows = s.waitUntil(strconv.Quote(want)+" in the status line", patience, func(rows []string) bool {
-			return strings.Contains(statusLine(rows), want)
-		})
-	}
-	return rows
-}
 
 // quitFromReader leaves the reader with q, quits the library with q and
 // waits for cable to exit with status 0.

@@ -209,3 +209,7 @@ func isDir(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.IsDir()
 }
+
+// keymaps are the screens' actions and their default keys, which every
+// command checks the configuration file's keys against.
+func keymaps() config.Keymaps { return ui.Keymaps() }

@@ -3,9 +3,10 @@
 // the defaults. The file is YAML, read by package articles' YAML reader,
 // and every mistake in it is reported before any screen is drawn as an
 // articles.Error naming its file and line, as the front matter's
-// mistakes are: "path:line: message". Key rebindings are
-// kept as action names and key names; the screens apply them to their
-// keymaps.
+// mistakes are: "path:line: message". Key rebindings are kept as action
+// names and key names, checked against the actions the screens' keymaps
+// export (Keymaps), since config names no action itself; the screens
+// apply them to their keymaps.
 package config
 
 import (
@@ -50,9 +51,10 @@ const (
 	maxWordsPerMinute = 2000
 )
 
-// Load reads the configuration file at path. A missing file is an
-// empty configuration; a broken one is an error naming the file and line.
-func Load(path string) (Config, error) {
+// Load reads the configuration file at path, its keys checked against
+// the screens' keymaps. A missing file is an empty configuration; a
+// broken one is an error naming the file and line.
+func Load(path string, keymaps Keymaps) (Config, error) {
 	c := Config{Path: path, Keys: map[string]KeyChoice{}, LibraryKeys: map[string]KeyChoice{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -74,17 +76,17 @@ func Load(path string) (Config, error) {
 		return c, y.Errorf(1, "the configuration is a mapping of settings such as \"style: dark\"")
 	}
 	for _, f := range fields {
-		if err := c.set(f); err != nil {
+		if err := c.set(f, keymaps); err != nil {
 			return c, err
 		}
 	}
-	if err := checkKeys(path, ReaderKeymap(), c.Keys); err != nil {
+	if err := checkKeys(path, keymaps.Reader, c.Keys); err != nil {
 		return c, err
 	}
-	return c, checkKeys(path, LibraryKeymap(), c.LibraryKeys)
+	return c, checkKeys(path, keymaps.Library, c.LibraryKeys)
 }
 
-func (c *Config) set(f *articles.YAMLField) error {
+func (c *Config) set(f *articles.YAMLField, keymaps Keymaps) error {
 	y := articles.YAMLText{Path: c.Path, FirstLine: 1}
 	name, line := f.Key.String(), y.Line(f.Key)
 	wrong := func(format string, args ...any) error {
@@ -134,9 +136,9 @@ func (c *Config) set(f *articles.YAMLField) error {
 		}
 		c.Links = value
 	case "keys":
-		return readKeys(c.Path, f, ReaderKeymap(), c.Keys, "keys", "next_section: J")
+		return readKeys(c.Path, f, keymaps.Reader, c.Keys, "keys", "next_section: J")
 	case "library_keys":
-		return readKeys(c.Path, f, LibraryKeymap(), c.LibraryKeys, "library_keys", "sort: o")
+		return readKeys(c.Path, f, keymaps.Library, c.LibraryKeys, "library_keys", "sort: o")
 	default:
 		return wrong("unknown setting %q (the settings are %s)", name, settingNames)
 	}

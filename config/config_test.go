@@ -1,8 +1,10 @@
-package config
+package config_test
 
 import (
 	"cable/articles"
+	"cable/config"
 	"cable/render"
+	"cable/ui"
 	"errors"
 	"os"
 	"path/filepath"
@@ -19,9 +21,13 @@ func writeConfig(t *testing.T, body string) string {
 	return path
 }
 
+// load reads the configuration file at path, its keys checked against
+// the screens' keymaps, as cable reads it.
+func load(path string) (config.Config, error) { return config.Load(path, ui.Keymaps()) }
+
 func TestLoad(t *testing.T) {
 	path := writeConfig(t, "style: light\nwidth: 72\nkeys:\n  next_section: J\n  previous_section: [K, ctrl+k]\n")
-	c, err := Load(path)
+	c, err := load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +35,7 @@ func TestLoad(t *testing.T) {
 		strings.Join(c.Keys["previous_section"].Keys, ",") != "K,ctrl+k" || c.Keys["previous_section"].Line != 5 {
 		t.Errorf("config = %+v", c)
 	}
-	if c, err := Load(filepath.Join(t.TempDir(), "none.yaml")); err != nil || len(c.Keys) != 0 || c.Style != "" {
+	if c, err := load(filepath.Join(t.TempDir(), "none.yaml")); err != nil || len(c.Keys) != 0 || c.Style != "" {
 		t.Errorf("a missing file gave %+v, %v", c, err)
 	}
 }
@@ -70,7 +76,7 @@ func TestConfigErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		path := writeConfig(t, tt.body)
-		_, err := Load(path)
+		_, err := load(path)
 		if err == nil || !strings.HasPrefix(err.Error(), path+tt.want) {
 			t.Errorf("config %q: error %v, want %q", tt.body, err, path+tt.want)
 		}
@@ -83,7 +89,7 @@ func TestConfigErrors(t *testing.T) {
 func TestConfigErrorsAreArticleErrors(t *testing.T) {
 	for _, body := range []string{"style: [\n", "style: dark\nwidth: wide\n", "- a\n- b\n"} {
 		path := writeConfig(t, body)
-		_, err := Load(path)
+		_, err := load(path)
 		var e *articles.Error
 		if !errors.As(err, &e) || e.File != path || e.Line == 0 {
 			t.Errorf("config %q: error %#v, want an *articles.Error with its file and line", body, err)
@@ -112,7 +118,7 @@ func TestOneRuleForWidths(t *testing.T) {
 		want  int
 		error string
 	}{
-		{"default", "", nil, DefaultWidth, ""},
+		{"default", "", nil, config.DefaultWidth, ""},
 		{"environment", "72", nil, 72, ""},
 		{"environment zero", "0", nil, 0, ""},
 		{"flag beats environment", "72", width(60), 60, ""},
@@ -122,7 +128,7 @@ func TestOneRuleForWidths(t *testing.T) {
 		{"words in the environment", "wide", nil, 0, "CABLE_WIDTH=wide " + rule},
 	}
 	for _, tt := range tests {
-		v, err := Config{}.View(Flags{Width: tt.flag}, env(tt.env))
+		v, err := config.Config{}.View(config.Flags{Width: tt.flag}, env(tt.env))
 		switch {
 		case tt.error != "" && (err == nil || err.Error() != tt.error):
 			t.Errorf("%s: error %v, want %q", tt.name, err, tt.error)
@@ -133,12 +139,12 @@ func TestOneRuleForWidths(t *testing.T) {
 }
 
 func TestLoadConfigReadingSpeedLinksAndLibraryKeys(t *testing.T) {
-	c, err := Load(writeConfig(t, "words_per_minute: 300\nhyperlinks: never\nlinks: numbered\nlibrary_keys:\n  sort: o\n  down: [n, down]\n"))
+	c, err := load(writeConfig(t, "words_per_minute: 300\nhyperlinks: never\nlinks: numbered\nlibrary_keys:\n  sort: o\n  down: [n, down]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.LinkMode() != render.LinksNumbered || (Config{}).LinkMode() != render.LinksClean {
-		t.Errorf("links: numbered gives %v, no setting %v", c.LinkMode(), Config{}.LinkMode())
+	if c.LinkMode() != render.LinksNumbered || (config.Config{}).LinkMode() != render.LinksClean {
+		t.Errorf("links: numbered gives %v, no setting %v", c.LinkMode(), config.Config{}.LinkMode())
 	}
 	if c.WordsPerMinute != 300 || c.Hyperlinks != "never" || strings.Join(c.LibraryKeys["down"].Keys, ",") != "n,down" || c.LibraryKeys["sort"].Line != 5 {
 		t.Errorf("config = %+v", c)
@@ -155,13 +161,13 @@ func TestKeyNames(t *testing.T) {
 		"alt+ctrl+a": "alt+ctrl+a", "alt+enter": "alt+enter", "ctrl+shift+home": "ctrl+shift+home", "alt++": "alt++",
 	}
 	for in, want := range good {
-		if got, ok := KeyName(in); !ok || got != want {
-			t.Errorf("KeyName(%q) = %q, %v; want %q", in, got, ok, want)
+		if got, ok := config.KeyName(in); !ok || got != want {
+			t.Errorf("config.KeyName(%q) = %q, %v; want %q", in, got, ok, want)
 		}
 	}
 	for _, bad := range []string{"", "foo", "ctrl+shift+alt+zz", "Enter", "f21", "alt+", "alt+alt+j", "ctrl+i", "\t", "\x1b", "jk", "space+j", "shift+a", "ctrl+space"} {
-		if got, ok := KeyName(bad); ok {
-			t.Errorf("KeyName(%q) = %q, want it refused", bad, got)
+		if got, ok := config.KeyName(bad); ok {
+			t.Errorf("config.KeyName(%q) = %q, want it refused", bad, got)
 		}
 	}
 }
@@ -170,7 +176,7 @@ func TestKeyNames(t *testing.T) {
 // given away when the file rebinds that action too; the space bar is
 // stored as Bubble Tea names it, and written back as "space".
 func TestRebindingBothActions(t *testing.T) {
-	c, err := Load(writeConfig(t, "keys:\n  next_section: space\n  page_down: [pgdown, ctrl+f]\n"))
+	c, err := load(writeConfig(t, "keys:\n  next_section: space\n  page_down: [pgdown, ctrl+f]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +184,7 @@ func TestRebindingBothActions(t *testing.T) {
 		t.Errorf("next_section keys %q, want the space bar", got)
 	}
 	var out strings.Builder
-	c.Write(&out, View{Style: "dark", Width: 80})
+	c.Write(&out, config.View{Style: "dark", Width: 80})
 	if !strings.Contains(out.String(), "  next_section: [space]\n") {
 		t.Errorf("cable config wrote:\n%s", out.String())
 	}
@@ -211,7 +217,7 @@ func TestStylePathsInTheFile(t *testing.T) {
 		if err := os.WriteFile(config, []byte("style: "+style+"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		c, err := Load(config)
+		c, err := load(config)
 		if err != nil || c.Style != want {
 			t.Errorf("style: %s gave %q, %v; want %q", style, c.Style, err, want)
 		}
@@ -221,7 +227,7 @@ func TestStylePathsInTheFile(t *testing.T) {
 		"~bob/x.json": ":1: style ~bob/x.json: only ~/ is expanded, to your home directory; give the path in full",
 	} {
 		os.WriteFile(config, []byte("style: "+style+"\n"), 0o644)
-		if _, err := Load(config); err == nil || err.Error() != config+want {
+		if _, err := load(config); err == nil || err.Error() != config+want {
 			t.Errorf("style: %s: error %v, want %q", style, err, config+want)
 		}
 	}

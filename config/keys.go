@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -20,36 +21,16 @@ type KeyChoice struct {
 
 // Keymap is the actions of one screen the configuration may rebind, each
 // with its keys before any rebinding, by key name as Bubble Tea names
-// keys. The screens keep their own keymaps; a test in package ui checks
-// that they agree with these, so that a key given to two actions is
-// refused here, with its line, before any screen is drawn.
+// keys. The screens' keymaps are the only place actions are named: they
+// export their actions as Keymaps, which Load checks the file against, so
+// that a key given to two actions is refused here, with its line, before
+// any screen is drawn.
 type Keymap map[string][]string
 
-// ReaderKeymap is the reader's actions and their keys.
-func ReaderKeymap() Keymap {
-	return Keymap{
-		"back_from_note": {"backspace"}, "bookmark": {"m"}, "bookmarks": {"'"},
-		"bottom": {"G", "end", ">"}, "contents": {"t"}, "down": {"j", "down", "ctrl+n", "ctrl+e"},
-		"editors_note": {"e"}, "footnote": {"f"}, "half_page_down": {"ctrl+d", "d"},
-		"half_page_up": {"ctrl+u", "u"}, "help": {"?"}, "jump_back": {"ctrl+o"},
-		"jump_forward": {"tab"}, "library": {"q", "esc"}, "links": {"L"}, "names": {"i"},
-		"next_match": {"n"}, "next_section": {"]"}, "page_down": {" ", "pgdown", "ctrl+f"},
-		"page_up": {"b", "pgup", "ctrl+b"}, "previous_match": {"N"}, "previous_section": {"["},
-		"quote": {"y"}, "search": {"/"}, "side_contents": {"T"}, "top": {"g", "home", "<"},
-		"up": {"k", "up", "ctrl+p", "ctrl+y"}, "width": {"w"},
-	}
-}
-
-// LibraryKeymap is the library's actions and their keys, moving and
-// filtering (the list's own keys) included.
-func LibraryKeymap() Keymap {
-	return Keymap{
-		"bookmarks": {"'"}, "continue": {"c"}, "down": {"down", "j"}, "filter": {"/"},
-		"finished": {"F"}, "first": {"home", "g"}, "help": {"?"}, "last": {"end", "G"},
-		"next_page": {"right", "l", "pgdown", "f", "d"}, "open": {"enter"},
-		"previous_page": {"left", "h", "pgup", "b"}, "quit": {"q"}, "search": {"ctrl+f"},
-		"sort": {"s"}, "unread": {"U"}, "up": {"up", "k"}, "update_feeds": {"u"},
-	}
+// Keymaps are the actions of the screens whose keys the file rebinds:
+// the reader's (keys:) and the library's (library_keys:).
+type Keymaps struct {
+	Reader, Library Keymap
 }
 
 // Names are the keymap's actions in alphabetical order.
@@ -90,6 +71,7 @@ func readKeys(path string, f *ast.MappingValueNode, keymap Keymap, choices map[s
 // an action while another keeps it by default, since the file does not
 // rebind that one. esc may be shared: it closes whatever is open.
 func checkKeys(path string, keymap Keymap, choices map[string]KeyChoice) error {
+	keymap = maps.Clone(keymap)
 	for action, choice := range choices {
 		keymap[action] = slices.Clone(choice.Keys)
 	}

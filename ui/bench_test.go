@@ -18,7 +18,7 @@ func BenchmarkOpen(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		ctx := NewContext(render.StyleDark, testProfile, 80)
+		ctx := newTestContext(render.StyleDark)
 		ctx.Width, ctx.Height = 80, 24
 		cat, err := catalogOf(path)
 		if err != nil {
@@ -38,7 +38,7 @@ func benchReader(b *testing.B) Model {
 	if err := os.WriteFile(path, articles.SampleArticle(50_000, 1), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	ctx := NewContext(render.StyleDark, testProfile, 80)
+	ctx := newTestContext(render.StyleDark)
 	ctx.Width, ctx.Height = 200, 60
 	cat, err := catalogOf(path)
 	if err != nil {

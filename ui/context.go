@@ -52,6 +52,9 @@ type Context struct {
 	// Crash writes the report of a panic, in the screens or in the work
 	// on one article (rendering it, reading its rendering back).
 	Crash *crash.Reporter
+	// Clock makes every timer the screens set; the wall clock unless a
+	// test gives another.
+	Clock Clock
 	// UpdateFeeds fetches the feeds followed and saves their new
 	// articles, for the library's u; nil when there is no state to keep
 	// feeds in, and u is then off.
@@ -76,6 +79,7 @@ func NewContext(theme string, profile termenv.Profile, measure int) *Context {
 		Styles:     NewStyles(r, theme),
 		Measure:    measure,
 		JSONStyles: &render.JSONStyles{},
+		Clock:      wallClock{},
 		// The average silent reading rate; the configuration may set another.
 		WordsPerMinute: articles.WordsPerMinute,
 	}

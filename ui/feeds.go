@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"cable/library"
 
@@ -71,7 +72,7 @@ type feedUpdate struct {
 // start begins an update in the background: the updater runs in its own
 // goroutine and hands its events over a channel, which waitFeedEvent
 // reads one message at a time.
-func (f *feedUpdate) start(update FeedUpdater) tea.Cmd {
+func (f *feedUpdate) start(update FeedUpdater, clock Clock) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	f.run++
 	f.running, f.cancel, f.cancelled = true, cancel, false
@@ -90,7 +91,15 @@ func (f *feedUpdate) start(update FeedUpdater) tea.Cmd {
 			}
 		})
 	}()
-	return tea.Batch(waitFeedEvent(f.run, events), f.spinner.Tick)
+	return tea.Batch(waitFeedEvent(f.run, events), f.nextFrame(clock))
+}
+
+// nextFrame is the timer of the spinner's next frame. The spinner would
+// time its frames itself, with tea.Tick; they are timed by the clock
+// instead, as every timer is.
+func (f *feedUpdate) nextFrame(clock Clock) tea.Cmd {
+	id := f.spinner.ID()
+	return clock.Tick(f.spinner.Spinner.FPS, func(t time.Time) tea.Msg { return spinner.TickMsg{Time: t, ID: id} })
 }
 
 // waitFeedEvent waits for the next event of an update.
@@ -190,7 +199,7 @@ func (m *libraryModel) startFeeds() tea.Cmd {
 	if m.feeds.running {
 		return m.say("The feeds are being updated; esc stops.")
 	}
-	cmd := m.feeds.start(m.ctx.UpdateFeeds)
+	cmd := m.feeds.start(m.ctx.UpdateFeeds, m.ctx.Clock)
 	m.keys.CancelUpdate.SetEnabled(true)
 	m.layout()
 	return cmd
@@ -202,12 +211,11 @@ func (m libraryModel) updateFeeds(msg tea.Msg) (libraryModel, tea.Cmd) {
 	f := &m.feeds
 	switch msg := msg.(type) {
 	case spinner.TickMsg:
-		if !f.running {
+		if !f.running || msg.ID != f.spinner.ID() {
 			return m, nil
 		}
-		var cmd tea.Cmd
-		f.spinner, cmd = f.spinner.Update(msg)
-		return m, cmd
+		f.spinner, _ = f.spinner.Update(msg)
+		return m, f.nextFrame(m.ctx.Clock)
 	case feedEventMsg:
 		if msg.run != f.run {
 			return m, nil

@@ -11,8 +11,6 @@ import (
 
 	"cable/library"
 
-	"github.com/charmbracelet/bubbles/spinner"
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -45,40 +43,14 @@ func (f *fakeFeeds) update(ctx context.Context, report func(FeedEvent)) {
 		report(FeedEvent{Feed: "Elsewhere", Done: true, Err: ctx.Err()})
 		return
 	}
-	// The test stopped reading to look at the screen, and one event may
-	// have been taken meanwhile: this one, which says nothing.
-	report(FeedEvent{})
 	report(FeedEvent{Feed: "Elsewhere", Done: true, Err: errors.New("unreachable (connection refused)")})
 }
 
-// settleFeeds is settle for an update of the feeds: the spinner's ticks,
-// which come for as long as the update runs, are not fed back, or a test
-// that stops while the update waits would never return.
-func settleFeeds(t *testing.T, m Model, cmd tea.Cmd) Model {
-	t.Helper()
-	for cmd != nil {
-		done := make(chan tea.Msg, 1)
-		go func(c tea.Cmd) { done <- c() }(cmd)
-		var msg tea.Msg
-		select {
-		case msg = <-done:
-		case <-time.After(settleWait):
-			return m
-		}
-		switch msg := msg.(type) {
-		case spinner.TickMsg:
-			return m
-		case tea.BatchMsg:
-			for _, c := range msg {
-				m = settleFeeds(t, m, c)
-			}
-			return m
-		}
-		var next tea.Model
-		next, cmd = m.Update(msg)
-		m = next.(Model)
-	}
-	return m
+// updaterWaits reports whether the fake updater's first feed is
+// counted and listed, where it waits to be released (or cancelled).
+func updaterWaits(m Model) bool {
+	f := m.library.feeds
+	return f.done == 1 && f.fresh == 2 && !f.rescanning && !f.pending
 }
 
 // feedsModel is the library over a store and a library directory, with
@@ -104,7 +76,7 @@ func feedsModel(t *testing.T) (Model, *fakeFeeds) {
 func TestLibraryUpdatesFeeds(t *testing.T) {
 	m, f := feedsModel(t)
 	m, cmd := press(t, m, "u")
-	m = settleFeeds(t, m, cmd) // runs until the updater waits
+	m = settle(t, m, cmd, updaterWaits)
 	screen := strings.Join(screenLines(m), "\n")
 	if !strings.Contains(screen, "Updating 1/2 feeds · 2 new") {
 		t.Errorf("no progress line:\n%s", screen)
@@ -116,7 +88,7 @@ func TestLibraryUpdatesFeeds(t *testing.T) {
 		t.Errorf("the new articles are not marked new:\n%s", screen)
 	}
 	close(f.release)
-	m = settleFeeds(t, m, waitFeedEvent(m.library.feeds.run, m.library.feeds.events))
+	m = settle(t, m, waitFeedEvent(m.library.feeds.run, m.library.feeds.events))
 	screen = strings.Join(screenLines(m), "\n")
 	for _, want := range []string{"Updated 2 feeds · 2 new · 1 failed", "Elsewhere: unreachable (connection refused)", "4 articles"} {
 		if !strings.Contains(screen, want) {
@@ -132,14 +104,14 @@ func TestLibraryUpdatesFeeds(t *testing.T) {
 func TestLibraryEscStopsTheUpdate(t *testing.T) {
 	m, f := feedsModel(t)
 	m, cmd := press(t, m, "u")
-	m = settleFeeds(t, m, cmd)
+	m = settle(t, m, cmd, updaterWaits)
 	m, _ = press(t, m, "esc")
 	select {
 	case <-f.cancelled:
 	case <-time.After(10 * time.Second):
 		t.Fatal("esc did not cancel the update's context")
 	}
-	m = settleFeeds(t, m, waitFeedEvent(m.library.feeds.run, m.library.feeds.events))
+	m = settle(t, m, waitFeedEvent(m.library.feeds.run, m.library.feeds.events))
 	screen := strings.Join(screenLines(m), "\n")
 	if !strings.Contains(screen, "Update cancelled · 2 new") || strings.Contains(screen, "failed") {
 		t.Errorf("after esc:\n%s", screen)
@@ -183,7 +155,7 @@ func TestFilterMatchesTheFeed(t *testing.T) {
 func TestQuitCancelsTheUpdate(t *testing.T) {
 	m, f := feedsModel(t)
 	m, cmd := press(t, m, "u")
-	m = settleFeeds(t, m, cmd)
+	m = settle(t, m, cmd, updaterWaits)
 	m.screen = readerScreen // quit from the reader
 	endUpdate(guarded{model: m})
 	select {

@@ -4,12 +4,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"cable/render"
 
 	"github.com/charmbracelet/bubbles/list"
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // TestFilterMatchesWordPrefixes: every word of the term must begin a word
@@ -69,7 +67,7 @@ func TestFilterSaysHowManyAndKeepsATermWithoutMatches(t *testing.T) {
 		m, _ = press(t, m, "/")
 		for _, r := range term {
 			next, cmd := press(t, m, string(r))
-			m = withFilterMatches(t, next, cmd)
+			m = settle(t, next, cmd)
 		}
 	}
 	typeFilter("cable")
@@ -90,32 +88,4 @@ func TestFilterSaysHowManyAndKeepsATermWithoutMatches(t *testing.T) {
 	if !strings.Contains(statusOf(m), `No match for "xyzzy".`) {
 		t.Errorf("the status line says %q", statusOf(m))
 	}
-}
-
-// withFilterMatches runs what a key in the filter asked for and gives the
-// model the filter's matches, leaving out the cursor's blinking, which
-// never ends.
-func withFilterMatches(t *testing.T, m Model, cmd tea.Cmd) Model {
-	t.Helper()
-	if cmd == nil {
-		return m
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(100 * time.Millisecond):
-		return m // a timer
-	}
-	switch msg := msg.(type) {
-	case tea.BatchMsg:
-		for _, c := range msg {
-			m = withFilterMatches(t, m, c)
-		}
-	case list.FilterMatchesMsg:
-		next, _ := m.Update(msg)
-		m = next.(Model)
-	}
-	return m
 }

@@ -36,7 +36,7 @@ func FuzzReader(f *testing.F) {
 				opens := k == "enter" && m.screen == libraryScreen && m.library.list.FilterState() != list.Filtering
 				var cmd tea.Cmd
 				if m, cmd = press(t, m, k); opens && cmd != nil {
-					m = settleOpen(t, m, cmd)
+					m = settle(t, m, cmd)
 				}
 			}
 			view := m.View()
@@ -45,16 +45,4 @@ func FuzzReader(f *testing.F) {
 			}
 		}
 	})
-}
-
-// settleOpen runs a command from the library only when it opens an
-// article: other commands (the list's own ticks) are left alone.
-func settleOpen(t *testing.T, m Model, cmd tea.Cmd) Model {
-	t.Helper()
-	msg := cmd()
-	if opening, ok := msg.(openEntryMsg); ok {
-		next, c := m.Update(opening)
-		return settle(t, next.(Model), c)
-	}
-	return m
 }

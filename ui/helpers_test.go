@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"cable/articles"
 	"cable/library"
@@ -40,7 +39,7 @@ func seed(t testing.TB) *articles.Article { return bundle(t)[0] }
 // testContext is a context at w×h over the bundled articles, with no
 // store: nothing is saved.
 func testContext(theme string, w, h int) *Context {
-	ctx := NewContext(theme, testProfile, 80)
+	ctx := newTestContext(theme)
 	ctx.Width, ctx.Height = w, h
 	cat, err := library.OpenCatalog(library.Options{Sources: library.Sources{Bundle: mustBundle()}})
 	if err != nil {
@@ -62,7 +61,7 @@ func mustBundle() []*articles.Article {
 // temporary directory, with extra files added to the library.
 func storeContext(t testing.TB, w, h int, db string, files ...string) *Context {
 	t.Helper()
-	ctx := NewContext(render.StyleDark, testProfile, 80)
+	ctx := newTestContext(render.StyleDark)
 	ctx.Width, ctx.Height = w, h
 	cat, err := library.OpenCatalog(library.Options{
 		Sources: library.Sources{Bundle: mustBundle(), Files: files},
@@ -78,39 +77,6 @@ func storeContext(t testing.TB, w, h int, db string, files ...string) *Context {
 	ctx.Catalog = cat
 	return ctx
 }
-
-// settle runs cmd and feeds what it returns back into the model, for the
-// commands that finish at once: opening an article, rendering it, writing
-// to the store. A command still running after settleWait is a timer (a
-// status message's lifetime, the save reminder) and is left to run out
-// unheard, as a test has no use for its message.
-func settle(t testing.TB, m Model, cmd tea.Cmd) Model {
-	t.Helper()
-	for cmd != nil {
-		done := make(chan tea.Msg, 1)
-		go func(c tea.Cmd) { done <- c() }(cmd)
-		var msg tea.Msg
-		select {
-		case msg = <-done:
-		case <-time.After(settleWait):
-			return m
-		}
-		if batch, ok := msg.(tea.BatchMsg); ok {
-			for _, c := range batch {
-				m = settle(t, m, c)
-			}
-			return m
-		}
-		var next tea.Model
-		next, cmd = m.Update(msg)
-		m = next.(Model)
-	}
-	return m
-}
-
-// settleWait tells commands that finish at once from timers, the
-// shortest of which lasts two seconds.
-const settleWait = time.Second
 
 // startModel starts a model at the context's size.
 func startModel(t testing.TB, ctx *Context) Model {

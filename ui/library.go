@@ -8,6 +8,7 @@ import (
 
 	"cable/library"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	"github.com/charmbracelet/bubbles/paginator"
@@ -58,6 +59,8 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 	l.SetShowStatusBar(false)
 	l.DisableQuitKeybindings()
 	l.StatusMessageLifetime = statusDuration
+	// The filter's cursor does not blink, as newInput's do not.
+	l.FilterInput.Cursor.SetMode(cursor.CursorStatic)
 	keys := newLibraryKeys(ctx.store() != nil, ctx.UpdateFeeds != nil)
 	libraryActions.apply(&keys, ctx.LibraryKeys)
 	l.KeyMap = keys.List
@@ -358,7 +361,7 @@ func (m *libraryModel) say(text string) tea.Cmd {
 	m.statusID++
 	m.status = text
 	id := m.statusID
-	return tea.Tick(statusDuration, func(time.Time) tea.Msg { return libraryStatusMsg{id: id} })
+	return m.ctx.Clock.Tick(statusDuration, func(time.Time) tea.Msg { return libraryStatusMsg{id: id} })
 }
 
 func (m *libraryModel) warn(text string) tea.Cmd { return m.say(m.ctx.Styles.Error.Render(text)) }

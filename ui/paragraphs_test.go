@@ -46,7 +46,7 @@ func openHeadingless(t testing.TB, w, h int) Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := NewContext(render.StyleDark, testProfile, 80)
+	ctx := newTestContext(render.StyleDark)
 	ctx.Width, ctx.Height = w, h
 	cat, err := library.OpenCatalog(library.Options{Sources: library.Sources{Bundle: []*articles.Article{a}}})
 	if err != nil {

@@ -187,5 +187,5 @@ func (m *readerModel) say(format string, args ...any) tea.Cmd {
 	m.status.id++
 	m.status.text = fmt.Sprintf(format, args...)
 	id := m.status.id
-	return tea.Tick(statusDuration, func(time.Time) tea.Msg { return clearStatusMsg{id: id} })
+	return m.ctx.Clock.Tick(statusDuration, func(time.Time) tea.Msg { return clearStatusMsg{id: id} })
 }

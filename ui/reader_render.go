@@ -49,7 +49,7 @@ func (m *readerModel) windowResized() tea.Cmd {
 	}
 	m.renders.settling++
 	id, article := m.renders.settling, m.article.ID
-	return tea.Tick(resizeSettle, func(time.Time) tea.Msg { return resizeSettledMsg{id: id, articleID: article} })
+	return m.ctx.Clock.Tick(resizeSettle, func(time.Time) tea.Msg { return resizeSettledMsg{id: id, articleID: article} })
 }
 
 // show puts doc on screen at the reader's place, with the search's

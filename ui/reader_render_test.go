@@ -33,10 +33,12 @@ func TestEditorsNoteReturnAcrossAResize(t *testing.T) {
 	}
 }
 
+// resize gives the model a new window size and lets the size settle, so
+// that a new width is rendered.
 func resize(t testing.TB, m Model, w, h int) Model {
 	t.Helper()
 	next, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	return settle(t, next.(Model), cmd)
+	return elapse(t, settle(t, next.(Model), cmd), resizeSettle)
 }
 
 func TestResizeKeepsThePlace(t *testing.T) {
@@ -146,6 +148,7 @@ func TestABurstOfResizesRendersOnlyTheLastWidth(t *testing.T) {
 	for _, cmd := range cmds {
 		m = settle(t, m, cmd)
 	}
+	m = elapse(t, m, resizeSettle)
 	var widths []int
 	for opts := range m.reader.renders.docs {
 		widths = append(widths, opts.Width)

@@ -57,7 +57,7 @@ func (m *readerModel) placeChanged() tea.Cmd {
 	}
 	m.state.scheduled = true
 	key := m.entry.Key
-	return tea.Tick(saveDelay, func(time.Time) tea.Msg { return saveTickMsg{key: key} })
+	return m.ctx.Clock.Tick(saveDelay, func(time.Time) tea.Msg { return saveTickMsg{key: key} })
 }
 
 // reading is the reader's state as the store keeps it. Progress is the

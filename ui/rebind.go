@@ -4,47 +4,27 @@ import (
 	"strings"
 
 	"cable/config"
-
-	"github.com/charmbracelet/bubbles/key"
 )
 
-// The configuration file rebinds actions by name (package config reads
-// it and refuses a key given to two actions); the tables below name the
-// bindings of each keymap, and apply puts the chosen keys on them.
+// The configuration file rebinds actions by the names keys.go gives
+// them. Package config reads the file and refuses an action no keymap
+// has, or a key given to two actions, by the table Keymaps exports;
+// apply puts the chosen keys on the bindings.
 
-// actions names the bindings of one keymap for the configuration file.
-type actions[K any] map[string]func(k *K) *key.Binding
-
-// readerActions names the reader's actions.
-var readerActions = actions[readerKeys]{
-	"down": func(k *readerKeys) *key.Binding { return &k.Down }, "up": func(k *readerKeys) *key.Binding { return &k.Up },
-	"page_down": func(k *readerKeys) *key.Binding { return &k.PageDown }, "page_up": func(k *readerKeys) *key.Binding { return &k.PageUp },
-	"half_page_down": func(k *readerKeys) *key.Binding { return &k.HalfDown }, "half_page_up": func(k *readerKeys) *key.Binding { return &k.HalfUp },
-	"top": func(k *readerKeys) *key.Binding { return &k.Top }, "bottom": func(k *readerKeys) *key.Binding { return &k.Bottom },
-	"next_section": func(k *readerKeys) *key.Binding { return &k.NextSection }, "previous_section": func(k *readerKeys) *key.Binding { return &k.PrevSection },
-	"contents": func(k *readerKeys) *key.Binding { return &k.Contents }, "side_contents": func(k *readerKeys) *key.Binding { return &k.SideTOC },
-	"editors_note": func(k *readerKeys) *key.Binding { return &k.EditorsNote }, "back_from_note": func(k *readerKeys) *key.Binding { return &k.Return },
-	"jump_back": func(k *readerKeys) *key.Binding { return &k.JumpBack }, "jump_forward": func(k *readerKeys) *key.Binding { return &k.JumpForward },
-	"bookmark": func(k *readerKeys) *key.Binding { return &k.Bookmark }, "bookmarks": func(k *readerKeys) *key.Binding { return &k.Marks },
-	"quote": func(k *readerKeys) *key.Binding { return &k.Quote }, "width": func(k *readerKeys) *key.Binding { return &k.Measure },
-	"links": func(k *readerKeys) *key.Binding { return &k.Links }, "names": func(k *readerKeys) *key.Binding { return &k.Names },
-	"search": func(k *readerKeys) *key.Binding { return &k.Find }, "next_match": func(k *readerKeys) *key.Binding { return &k.NextMatch },
-	"previous_match": func(k *readerKeys) *key.Binding { return &k.PrevMatch }, "library": func(k *readerKeys) *key.Binding { return &k.Back },
-	"help": func(k *readerKeys) *key.Binding { return &k.Help }, "footnote": func(k *readerKeys) *key.Binding { return &k.Footnote },
+// Keymaps are the reader's and the library's actions, each with its keys
+// before any rebinding, for the configuration to check its file against.
+func Keymaps() config.Keymaps {
+	rk, lk := newReaderKeys(), newLibraryKeys(true, true)
+	return config.Keymaps{Reader: readerActions.keymap(&rk), Library: libraryActions.keymap(&lk)}
 }
 
-// libraryActions names the library's actions, moving and filtering (the
-// list's own keys) included.
-var libraryActions = actions[libraryKeys]{
-	"open": func(k *libraryKeys) *key.Binding { return &k.Open }, "continue": func(k *libraryKeys) *key.Binding { return &k.Continue },
-	"sort": func(k *libraryKeys) *key.Binding { return &k.Sort }, "search": func(k *libraryKeys) *key.Binding { return &k.Search },
-	"bookmarks": func(k *libraryKeys) *key.Binding { return &k.Marks }, "finished": func(k *libraryKeys) *key.Binding { return &k.Finished },
-	"unread": func(k *libraryKeys) *key.Binding { return &k.Unread }, "quit": func(k *libraryKeys) *key.Binding { return &k.Quit },
-	"down": func(k *libraryKeys) *key.Binding { return &k.List.CursorDown }, "up": func(k *libraryKeys) *key.Binding { return &k.List.CursorUp },
-	"next_page": func(k *libraryKeys) *key.Binding { return &k.List.NextPage }, "previous_page": func(k *libraryKeys) *key.Binding { return &k.List.PrevPage },
-	"first": func(k *libraryKeys) *key.Binding { return &k.List.GoToStart }, "last": func(k *libraryKeys) *key.Binding { return &k.List.GoToEnd },
-	"filter": func(k *libraryKeys) *key.Binding { return &k.List.Filter }, "help": func(k *libraryKeys) *key.Binding { return &k.List.ShowFullHelp },
-	"update_feeds": func(k *libraryKeys) *key.Binding { return &k.UpdateFeeds },
+// keymap is the actions and their keys in k.
+func (acts actions[K]) keymap(k *K) config.Keymap {
+	m := config.Keymap{}
+	for name, get := range acts {
+		m[name] = get(k).Keys()
+	}
+	return m
 }
 
 // apply rebinds the actions a configuration names. The keys are stored

@@ -24,7 +24,7 @@ func writeConfig(t *testing.T, body string) string {
 }
 
 func TestReboundLibraryKeysWork(t *testing.T) {
-	c, err := config.Load(writeConfig(t, "library_keys:\n  sort: o\n  down: n\n"))
+	c, err := config.Load(writeConfig(t, "library_keys:\n  sort: o\n  down: n\n"), Keymaps())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestReboundLibraryKeysWork(t *testing.T) {
 }
 
 func TestReboundKeysWorkAndShowInTheHelp(t *testing.T) {
-	c, err := config.Load(writeConfig(t, "keys:\n  next_section: J\n  previous_section: K\n"))
+	c, err := config.Load(writeConfig(t, "keys:\n  next_section: J\n  previous_section: K\n"), Keymaps())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,38 +94,10 @@ func TestReadingSpeedGivesTheMinutes(t *testing.T) {
 	}
 }
 
-// TestKeymapsAgreeWithTheConfiguration: the configuration refuses a key
-// given to two actions by its own table of each screen's keys, so that
-// "cable config" can check a file without the screens. That table must
-// name the same actions, with the same keys, as the keymaps here.
-func TestKeymapsAgreeWithTheConfiguration(t *testing.T) {
-	check := func(setting string, want config.Keymap, got map[string][]string) {
-		t.Helper()
-		if strings.Join(want.Names(), " ") != strings.Join(config.Keymap(got).Names(), " ") {
-			t.Errorf("%s: the configuration names %v, the keymap %v", setting, want.Names(), config.Keymap(got).Names())
-		}
-		for name, keys := range got {
-			if strings.Join(keys, " ") != strings.Join(want[name], " ") {
-				t.Errorf("%s: %s has %q here and %q in the configuration", setting, name, keys, want[name])
-			}
-		}
-	}
-	rk, lk := newReaderKeys(), newLibraryKeys(true, true)
-	reader, library := map[string][]string{}, map[string][]string{}
-	for name, get := range readerActions {
-		reader[name] = get(&rk).Keys()
-	}
-	for name, get := range libraryActions {
-		library[name] = get(&lk).Keys()
-	}
-	check("keys", config.ReaderKeymap(), reader)
-	check("library_keys", config.LibraryKeymap(), library)
-}
-
 // TestAReboundSpaceShowsAsSpaceInTheHelp gives the space bar to
 // next_section: the help must name it "space", not show a blank.
 func TestAReboundSpaceShowsAsSpaceInTheHelp(t *testing.T) {
-	c, err := config.Load(writeConfig(t, "keys:\n  next_section: space\n  page_down: [pgdown, alt+space]\n"))
+	c, err := config.Load(writeConfig(t, "keys:\n  next_section: space\n  page_down: [pgdown, alt+space]\n"), Keymaps())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -101,6 +101,7 @@ func TestEveryScreenFitsAtEverySize(t *testing.T) {
 // teatest: library, reader, contents, editor's note and back, quit.
 func TestReadingSession(t *testing.T) {
 	ctx := testContext(render.StyleDark, 100, 30)
+	ctx.Clock = wallClock{} // Bubble Tea runs the commands, timers too
 	tm := teatest.NewTestModel(t, NewModel(ctx, Start{}), teatest.WithInitialTermSize(100, 30))
 	waitFor := func(text string) {
 		t.Helper()
