@@ -231,7 +231,7 @@ func (m readerModel) saveQuote() tea.Cmd {
 	return func() tea.Msg {
 		_, err := store.AddQuote(q)
 		if errors.Is(err, library.ErrQuoteSaved) {
-			return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Already saved: this passage of %s is among your quotes.", placeName(pos))}
+			return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Already saved: %s is among your quotes.", placeName(pos))}
 		}
 		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(pos)), err: err}
 	}
