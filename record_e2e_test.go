@@ -136,3 +136,31 @@ func TestEndToEndNewLastsUntilOpened(t *testing.T) {
 		t.Errorf("cable list --json still says new:\n%s", out)
 	}
 }
+
+// TestEndToEndNewFromTheLibraryLasts: an article the library's u saves is
+// still new after a restart.
+func TestEndToEndNewFromTheLibraryLasts(t *testing.T) {
+	h := newHome(t)
+	srv := newFeedServer(t, "Ports Wait")
+	runIn(t, h, "feeds", "add", srv.URL+"/feed.xml")
+	s := startCableIn(t, h, 100, 30)
+	s.waitFor("cable · 2 articles", patience)
+	s.sendKey("u")
+	s.waitFor("Updated 1 feed · 1 new", patience)
+	s.sendKey("q")
+	s.waitFor(exitMarker+"0", patience)
+
+	s = startCableIn(t, h, 100, 30)
+	rows := s.waitFor("cable · 3 articles", patience)
+	found := false
+	for _, e := range libraryEntries(rows) {
+		if e.title == "Ports Wait" {
+			found = strings.HasPrefix(e.desc, "new ·")
+		}
+	}
+	if !found {
+		t.Errorf("after a restart the article u saved is not new:\n%s", dump(rows))
+	}
+	s.sendKey("q")
+	s.waitFor(exitMarker+"0", patience)
+}
