@@ -223,7 +223,14 @@ type Quote struct {
 	Created                                          time.Time
 }
 
+// ErrQuoteSaved is what AddQuote returns for a passage of an article that
+// is among the quotes already: the same article and the same text.
+var ErrQuoteSaved = errors.New("this passage is among your quotes already")
+
 // AddQuote stores a quote and returns its ID. A zero Created means now.
+// A quote of the same text from the same article is not stored twice:
+// AddQuote returns the existing quote's ID and an error that is
+// ErrQuoteSaved.
 func (s *Store) AddQuote(q Quote) (int64, error) {
 	if strings.TrimSpace(q.Text) == "" {
 		return 0, errors.New("library: adding a quote: no text")
@@ -233,6 +240,13 @@ func (s *Store) AddQuote(q Quote) (int64, error) {
 	}
 	var id int64
 	err := s.write("adding a quote from "+q.Key, func(tx *sql.Tx) error {
+		err := tx.QueryRow("SELECT id FROM quotes WHERE key = ? AND text = ?", q.Key, q.Text).Scan(&id)
+		switch {
+		case err == nil:
+			return ErrQuoteSaved
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
 		return tx.QueryRow(`INSERT INTO quotes (key, article_id, title, author, source, published, url, section_title, text,
 				pos_section, pos_block, pos_offset, created_ns)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,

@@ -124,11 +124,10 @@ func (m *libraryModel) opened(key string) {
 // read first (ties by key, so that the rows never shuffle).
 func (m *libraryModel) unfinished() []continueItem {
 	var rows []continueItem
-	for key, r := range m.readings {
-		if r.Finished {
-			continue
-		}
-		if e, ok := m.ctx.Catalog.ByKey(key); ok && e.Error == "" {
+	// One pass over the entries, not a look-up per reading: a library of
+	// tens of thousands of articles is listed again at every save.
+	for _, e := range m.ctx.Catalog.Entries {
+		if r, ok := m.readings[e.Key]; ok && !r.Finished && e.Error == "" {
 			rows = append(rows, continueItem{entryItem{entry: e, reading: r, wpm: m.ctx.WordsPerMinute}})
 		}
 	}

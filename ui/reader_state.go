@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -216,6 +217,7 @@ func (m readerModel) saveQuote() tea.Cmd {
 	if mpos, sentence, ok := m.matchSentence(); ok {
 		pos, text = mpos, sentence
 	}
+	text = articles.QuoteText(text) // the citation keeps the place; the markers go
 	if text == "" {
 		return m.say("Nothing to quote here.")
 	}
@@ -228,6 +230,9 @@ func (m readerModel) saveQuote() tea.Cmd {
 	store := m.ctx.store()
 	return func() tea.Msg {
 		_, err := store.AddQuote(q)
+		if errors.Is(err, library.ErrQuoteSaved) {
+			return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Already saved: %s is among your quotes.", placeName(pos))}
+		}
 		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(pos)), err: err}
 	}
 }

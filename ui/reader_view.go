@@ -291,8 +291,10 @@ func (m readerModel) progress() string {
 	return fmt.Sprintf("§%d/%d %s · %d%% · %s", sec+1, len(m.doc.SectionStart), title, pct, left)
 }
 
-// percentRead is how much of the text has been on screen: the share of
-// lines down to the bottom of the view.
+// percentRead is where the view is in the rendering: the share of its
+// lines down to the bottom of the view, the notes and the editor's note
+// included. It is the status line's; what the reader has read is the
+// coverage of the text (see readerModel.reading).
 func percentRead(top, height, total int) int {
 	if total <= 0 || top+height >= total {
 		return 100
