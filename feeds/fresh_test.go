@@ -12,8 +12,8 @@ import (
 // store, by its path; an update that saves nothing marks nothing more.
 func TestUpdateMarksNew(t *testing.T) {
 	s := newSite(t)
-	body := "<p>" + words(200, "fresh") + "</p>"
-	s.set("/feed.xml", "application/rss+xml", rssFeed("F", [3]string{"One", s.url("/one"), body}, [3]string{"Two", s.url("/two"), body}))
+	body := func(tag string) string { return "<p>" + words(200, tag) + "</p>" }
+	s.set("/feed.xml", "application/rss+xml", rssFeed("F", [3]string{"One", s.url("/one"), body("one")}, [3]string{"Two", s.url("/two"), body("two")}))
 	u := testUpdater(t)
 	f := follow(t, u, s.url("/feed.xml"))
 	res := u.Update(context.Background(), []library.Feed{f}, Events{})
