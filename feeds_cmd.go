@@ -46,7 +46,7 @@ func openFeeds(global env) (*feedsEnv, error) {
 }
 
 // close closes what openFeeds opened.
-func (env *feedsEnv) close() { env.cat.Close() }
+func (fe *feedsEnv) close() { fe.cat.Close() }
 
 // newFeedUpdater is the updater of "cable feeds" and of the library's u:
 // cable's client, the catalog's store, and the saving pipeline for the
@@ -132,14 +132,14 @@ func newFeedsCommand(global *env) *cobra.Command {
 }
 
 func addFeed(cmd *cobra.Command, global env, address string) error {
-	env, err := openFeeds(global)
+	fe, err := openFeeds(global)
 	if err != nil {
 		return err
 	}
-	defer env.close()
+	defer fe.close()
 	ctx, stop := interruptible()
 	defer stop()
-	f, err := env.updater.Add(ctx, address)
+	f, err := fe.updater.Add(ctx, address)
 	if errors.Is(err, library.ErrFeedFollowed) {
 		return userErrorf("%s: already followed", address)
 	}
@@ -151,12 +151,12 @@ func addFeed(cmd *cobra.Command, global env, address string) error {
 }
 
 func listFeeds(cmd *cobra.Command, global env) error {
-	env, err := openFeeds(global)
+	fe, err := openFeeds(global)
 	if err != nil {
 		return err
 	}
-	defer env.close()
-	list, err := env.store.Feeds()
+	defer fe.close()
+	list, err := fe.store.Feeds()
 	if err != nil {
 		return err
 	}
@@ -188,19 +188,19 @@ func writeFeedTable(w io.Writer, list []library.Feed) error {
 }
 
 func removeFeed(cmd *cobra.Command, global env, name string) error {
-	env, err := openFeeds(global)
+	fe, err := openFeeds(global)
 	if err != nil {
 		return err
 	}
-	defer env.close()
-	f, ok, err := env.store.FindFeed(name)
+	defer fe.close()
+	f, ok, err := fe.store.FindFeed(name)
 	if err != nil {
 		return err
 	}
 	if !ok {
 		return userErrorf("%s: no such feed (\"cable feeds list\" names them)", name)
 	}
-	if err := env.store.RemoveFeed(f.URL); err != nil {
+	if err := fe.store.RemoveFeed(f.URL); err != nil {
 		return err
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "No longer following %s; its %d articles stay.\n", f.Label(), f.Articles)
@@ -227,12 +227,12 @@ func selectFeeds(store *library.Store, names []string) ([]library.Feed, error) {
 }
 
 func updateFeeds(cmd *cobra.Command, global env, names []string) error {
-	env, err := openFeeds(global)
+	fe, err := openFeeds(global)
 	if err != nil {
 		return err
 	}
-	defer env.close()
-	list, err := selectFeeds(env.store, names)
+	defer fe.close()
+	list, err := selectFeeds(fe.store, names)
 	if err != nil {
 		return err
 	}
@@ -246,12 +246,17 @@ func updateFeeds(cmd *cobra.Command, global env, names []string) error {
 	failed := 0
 	// A line per feed as each finishes, so that a slow feed holds back
 	// none of the others' news.
-	env.updater.Update(ctx, list, feeds.Events{Done: func(r feeds.Result) {
-		if r.Err != nil {
-			failed++
-		}
-		fmt.Fprintln(out, r.Line())
-	}})
+	worker := &feeds.Worker{Updater: fe.updater}
+	defer worker.Stop(updateStopWait)
+	worker.Run(ctx, list, feeds.Events{
+		Done: func(r feeds.Result) {
+			if r.Err != nil {
+				failed++
+			}
+			fmt.Fprintln(out, r.Line())
+		},
+		Grown: func(path string) { fmt.Fprintf(out, "%s: the whole article, in place of its summary\n", path) },
+	})
 	if ctx.Err() != nil {
 		return interruptedError{ctx.Err()}
 	}
@@ -273,14 +278,14 @@ func importOPML(cmd *cobra.Command, global env, file string) error {
 	if skipped > 0 {
 		fmt.Fprintf(cmd.ErrOrStderr(), "cable: %s: %s skipped: their xmlUrl is not an http or https address\n", file, countOf(skipped, "outline"))
 	}
-	env, err := openFeeds(global)
+	fe, err := openFeeds(global)
 	if err != nil {
 		return err
 	}
-	defer env.close()
+	defer fe.close()
 	added, already := 0, 0
 	for _, s := range subs {
-		f, err := env.store.AddFeed(library.Feed{URL: s.URL, Title: s.Title})
+		f, err := fe.store.AddFeed(library.Feed{URL: s.URL, Title: s.Title})
 		switch {
 		case errors.Is(err, library.ErrFeedFollowed):
 			already++
@@ -296,12 +301,12 @@ func importOPML(cmd *cobra.Command, global env, file string) error {
 }
 
 func exportOPML(cmd *cobra.Command, global env) error {
-	env, err := openFeeds(global)
+	fe, err := openFeeds(global)
 	if err != nil {
 		return err
 	}
-	defer env.close()
-	list, err := env.store.Feeds()
+	defer fe.close()
+	list, err := fe.store.Feeds()
 	if err != nil {
 		return err
 	}

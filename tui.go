@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
-	"sync"
 	"time"
 
 	"cable/config"
@@ -45,7 +43,7 @@ func readArticleAt(global env, view viewFlags, cfg config.Config, key string) er
 
 // startReader opens the catalog of the library and paths and runs the
 // reader, on the entry open picks when there is one.
-func startReader(global env, view viewFlags, cfg config.Config, paths []string, open func(*library.Catalog) *library.Entry) error {
+func startReader(global env, view viewFlags, cfg config.Config, paths []string, open func(*library.Catalog) *library.Entry) (err error) {
 	if !term.IsTerminal(int(os.Stdout.Fd())) || !term.IsTerminal(int(os.Stdin.Fd())) {
 		return userErrorf("the reader needs a terminal; use \"cable read ID\" to print an article")
 	}
@@ -79,18 +77,20 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 	ctx.Links = cfg.LinkMode()
 	ctx.Cache = global.renderCache()
 	ctx.Crash = global.crashReporter()
-	updates := &backgroundUpdates{}
 	// openCatalog has said why the directory cannot be had, if so.
 	if dir, err := global.libraryDir(); err == nil && cat.Store != nil && dir != "" {
-		ctx.UpdateFeeds = updates.wrap(feedUpdater(&global, cat, dir))
+		worker := &feeds.Worker{Updater: newFeedUpdater(&global, cat, dir)}
+		ctx.UpdateFeeds = feedUpdater(worker)
+		// An update still running writes to the store: it is stopped
+		// and waited for before the deferred Close, whatever screen the
+		// reader quit from.
+		defer func() {
+			if stopErr := worker.Stop(updateStopWait); stopErr != nil && err == nil {
+				err = stopErr
+			}
+		}()
 	}
 	err = ui.Run(ctx, start, os.Stdin, os.Stdout)
-	// An update still running writes to the store: it is stopped and
-	// waited for before the deferred Close, whatever screen the reader
-	// quit from.
-	if stopErr := updates.stop(updateStopWait); stopErr != nil && err == nil {
-		err = stopErr
-	}
 	if errors.Is(err, tea.ErrInterrupted) {
 		return interruptedError{err}
 	}
@@ -102,74 +102,6 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 // recorded in milliseconds; the bound only keeps a stuck disk from
 // keeping cable open.
 const updateStopWait = 5 * time.Second
-
-// backgroundUpdates keeps track of the feed updates the library starts in
-// the background, so that the program can stop them and wait for them
-// before it closes the store they record their articles in. Otherwise an
-// article saved after the close would be left unrecorded, and saved a
-// second time (as name-2.md) by the next update.
-type backgroundUpdates struct {
-	mu      sync.Mutex
-	stopped bool
-	cancels map[int]context.CancelFunc
-	next    int
-	wg      sync.WaitGroup
-}
-
-// wrap makes update one that stop can end: it runs only until stop is
-// called, and stop waits for it to return.
-func (b *backgroundUpdates) wrap(update ui.FeedUpdater) ui.FeedUpdater {
-	return func(ctx context.Context, report func(ui.FeedEvent)) {
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		b.mu.Lock()
-		if b.stopped {
-			b.mu.Unlock()
-			return
-		}
-		if b.cancels == nil {
-			b.cancels = map[int]context.CancelFunc{}
-		}
-		id := b.next
-		b.next++
-		b.cancels[id] = cancel
-		// Added under the lock, so never after stop has begun to wait.
-		b.wg.Add(1)
-		b.mu.Unlock()
-		defer func() {
-			b.mu.Lock()
-			delete(b.cancels, id)
-			b.mu.Unlock()
-			b.wg.Done()
-		}()
-		update(ctx, report)
-	}
-}
-
-// stop cancels the updates running and waits up to wait for them to
-// return; no update starts after it. It says so when one did not return
-// in time.
-func (b *backgroundUpdates) stop(wait time.Duration) error {
-	b.mu.Lock()
-	b.stopped = true
-	for _, cancel := range b.cancels {
-		cancel()
-	}
-	b.mu.Unlock()
-	done := make(chan struct{})
-	go func() {
-		b.wg.Wait()
-		close(done)
-	}()
-	timer := time.NewTimer(wait)
-	defer timer.Stop()
-	select {
-	case <-done:
-		return nil
-	case <-timer.C:
-		return fmt.Errorf("the feed update did not stop within %s; the article it was saving may be saved again by the next update", wait)
-	}
-}
 
 // fileToOpen is the entry of the one file cable was started with, which
 // opens straight in the reader.
@@ -183,25 +115,21 @@ func fileToOpen(cat *library.Catalog, paths []string) *library.Entry {
 	return nil
 }
 
-// feedUpdater is the library's u: every feed followed, updated as
-// "cable feeds update" does, its progress told to the screen.
-func feedUpdater(global *env, cat *library.Catalog, dir string) ui.FeedUpdater {
-	store := cat.Store
-	u := newFeedUpdater(global, cat, dir)
+// feedUpdater is the library's u: every feed followed, updated by the
+// worker as "cable feeds update" does, its progress told to the screen.
+func feedUpdater(w *feeds.Worker) ui.FeedUpdater {
 	return func(ctx context.Context, report func(ui.FeedEvent)) {
-		list, err := store.Feeds()
-		if err != nil {
-			report(ui.FeedEvent{Done: true, Feed: "feeds", Err: err})
-			return
-		}
-		report(ui.FeedEvent{Total: len(list)})
-		u.Update(ctx, list, feeds.Events{
-			Grown: func(path string) { report(ui.FeedEvent{Feed: "summaries", Saved: path}) },
-			Saved: func(f library.Feed, path string) { report(ui.FeedEvent{Feed: f.Label(), Saved: path}) },
+		_, err := w.Run(ctx, nil, feeds.Events{
+			Started: func(n int) { report(ui.FeedEvent{Total: n}) },
+			Grown:   func(path string) { report(ui.FeedEvent{Feed: "summaries", Saved: path}) },
+			Saved:   func(f library.Feed, path string) { report(ui.FeedEvent{Feed: f.Label(), Saved: path}) },
 			Done: func(r feeds.Result) {
 				report(ui.FeedEvent{Feed: r.Feed.Label(), Done: true, New: len(r.Saved), Err: r.Err})
 			},
 		})
+		if err != nil && !errors.Is(err, feeds.ErrStopped) {
+			report(ui.FeedEvent{Done: true, Feed: "feeds", Err: err})
+		}
 	}
 }
 

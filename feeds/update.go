@@ -67,6 +67,9 @@ func (r Result) Line() string {
 // Events are what Update says while it works; each may be nil. They are
 // called one at a time.
 type Events struct {
+	// Started is called first, with how many feeds are updated (by
+	// Worker.Run, which lists them).
+	Started func(feeds int)
 	// Saved is called after each article is saved, with its path.
 	Saved func(f library.Feed, path string)
 	// Done is called when a feed is finished.
