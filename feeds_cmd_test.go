@@ -3,81 +3,31 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
+	"cable/internal/testsupport"
 	"cable/library"
 )
 
-// feedServer serves a feed of summaries and the pages of its entries,
-// with an ETag and a Last-Modified, and records the conditional headers
-// of every request for the feed.
-type feedServer struct {
-	*httptest.Server
-	mu          sync.Mutex
-	conditional [][2]string // If-None-Match, If-Modified-Since of each feed request
-	pageHits    int
-	gone        map[string]bool // pages that answer 404
-	// held, when set, is a page whose answer waits until gate is closed,
-	// so that a test can see an update in the middle.
-	held string
-	gate chan struct{}
-}
-
 const feedLastModified = "Mon, 01 Jan 2024 10:00:00 GMT"
 
-func newFeedServer(t *testing.T, titles ...string) *feedServer {
-	fs := &feedServer{gone: map[string]bool{}}
-	fs.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/feed.xml" {
-			fs.serveFeed(w, r, titles)
-			return
-		}
-		fs.mu.Lock()
-		fs.pageHits++
-		gone := fs.gone[r.URL.Path]
-		held, gate := fs.held, fs.gate
-		fs.mu.Unlock()
-		if held == r.URL.Path && gate != nil {
-			<-gate
-		}
-		slug := strings.TrimPrefix(r.URL.Path, "/")
-		if gone || slug == "" {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		para := strings.Repeat("The talks over the straits went on for another round, and the delegations agreed on little but the date of the next. ", 8)
-		fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><title>%s</title></head><body><nav>Home</nav><article><h1>%s</h1><p>This is the report called %s.</p><p>%s</p><p>%s</p><p>%s</p></article></body></html>`, slug, slug, slug, para, para, para)
-	}))
-	t.Cleanup(fs.Close)
-	return fs
-}
-
-func (fs *feedServer) serveFeed(w http.ResponseWriter, r *http.Request, titles []string) {
-	fs.mu.Lock()
-	fs.conditional = append(fs.conditional, [2]string{r.Header.Get("If-None-Match"), r.Header.Get("If-Modified-Since")})
-	fs.mu.Unlock()
-	if r.Header.Get("If-None-Match") == `"feed-v1"` && r.Header.Get("If-Modified-Since") == feedLastModified {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	w.Header().Set("ETag", `"feed-v1"`)
-	w.Header().Set("Last-Modified", feedLastModified)
-	w.Header().Set("Content-Type", "application/rss+xml")
-	var b strings.Builder
-	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>The Straits Review</title>`)
-	for i, title := range titles {
+// newFeedServer is a publication whose feed, with an ETag and a
+// Last-Modified, carries a summary of each title, and whose pages hold
+// each piece whole.
+func newFeedServer(t *testing.T, titles ...string) *testsupport.Site {
+	s := testsupport.NewSite(t)
+	para := strings.Repeat("The talks over the straits went on for another round, and the delegations agreed on little but the date of the next. ", 8)
+	var items []testsupport.Item
+	for _, title := range titles {
 		slug := strings.ToLower(strings.ReplaceAll(title, " ", "-"))
-		fmt.Fprintf(&b, `<item><title>%s</title><link>%s/%s</link><guid>%d</guid><description>A summary of %s.</description></item>`, title, fs.URL, slug, i, title)
+		items = append(items, testsupport.Item{title, s.Link("/" + slug), "A summary of " + title + "."})
+		s.SetPage("/"+slug, fmt.Sprintf(`<!DOCTYPE html><html lang="en"><head><title>%s</title></head><body><nav>Home</nav><article><h1>%s</h1><p>This is the report called %s.</p><p>%s</p><p>%s</p><p>%s</p></article></body></html>`, slug, slug, slug, para, para, para))
 	}
-	b.WriteString(`</channel></rss>`)
-	fmt.Fprint(w, b.String())
+	s.SetFeed("/feed.xml", testsupport.RSSFeed("The Straits Review", items...), `"feed-v1"`, feedLastModified)
+	return s
 }
 
 // feedsHome gives a test its own state directory and library.
@@ -111,15 +61,17 @@ func TestFeedsUpdateTwice(t *testing.T) {
 	if again, _ := filepath.Glob(filepath.Join(lib, "the-straits-review", "*.md")); len(again) != 3 {
 		t.Errorf("the second update saved more: %v", again)
 	}
-	srv.mu.Lock()
-	defer srv.mu.Unlock()
 	// add fetches the feed once, unconditionally, and so does the first update.
 	want := [][2]string{{"", ""}, {"", ""}, {`"feed-v1"`, feedLastModified}}
-	if fmt.Sprint(srv.conditional) != fmt.Sprint(want) {
-		t.Errorf("conditional headers %q, want %q", srv.conditional, want)
+	var got [][2]string
+	for _, r := range srv.Requests("/feed.xml") {
+		got = append(got, [2]string{r.IfNoneMatch, r.IfModifiedSince})
 	}
-	if srv.pageHits != 3 {
-		t.Errorf("%d page requests, want 3 (one per entry, once)", srv.pageHits)
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("conditional headers %q, want %q", got, want)
+	}
+	if n := srv.HitsBut("/feed.xml"); n != 3 {
+		t.Errorf("%d page requests, want 3 (one per entry, once)", n)
 	}
 }
 
@@ -129,7 +81,7 @@ func TestFeedsUpdateTwice(t *testing.T) {
 func TestFeedsListRemoveAndJSON(t *testing.T) {
 	lib := feedsHome(t)
 	srv := newFeedServer(t, "Talks Resume", "Ports Wait")
-	srv.gone["/ports-wait"] = true
+	srv.Remove("/ports-wait")
 	if out, err := run(t, "feeds", "add", srv.URL+"/feed.xml", "--library", lib); err != nil {
 		t.Fatalf("add: %v\n%s", err, out)
 	}
@@ -180,7 +132,7 @@ func TestFeedsUpdateFailureExitsOne(t *testing.T) {
 	lib := feedsHome(t)
 	good := newFeedServer(t, "Talks Resume")
 	dead := newFeedServer(t, "Never Seen")
-	for _, s := range []*feedServer{good, dead} {
+	for _, s := range []*testsupport.Site{good, dead} {
 		if out, err := run(t, "feeds", "add", s.URL+"/feed.xml", "--library", lib); err != nil {
 			t.Fatalf("add: %v\n%s", err, out)
 		}

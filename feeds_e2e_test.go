@@ -17,14 +17,7 @@ func TestEndToEndFeedsInTheLibrary(t *testing.T) {
 	srv := newFeedServer(t, "Talks Resume", "Ports Wait", "Pilots Strike")
 	// The first entry saved is the last in the feed; the third saved
 	// waits until the progress has been seen.
-	srv.held, srv.gate = "/talks-resume", make(chan struct{})
-	gateOpen := false
-	release := func() {
-		if !gateOpen {
-			gateOpen = true
-			close(srv.gate)
-		}
-	}
+	release := srv.Hold("/talks-resume")
 	t.Cleanup(release)
 
 	add := exec.Command(cableBinary(t), "feeds", "add", srv.URL+"/feed.xml")
@@ -73,14 +66,7 @@ func TestEndToEndFeedsInTheLibrary(t *testing.T) {
 func TestEndToEndQuitDuringFeedUpdate(t *testing.T) {
 	h := newHome(t)
 	srv := newFeedServer(t, "Talks Resume", "Ports Wait", "Pilots Strike")
-	srv.held, srv.gate = "/talks-resume", make(chan struct{})
-	gateOpen := false
-	release := func() {
-		if !gateOpen {
-			gateOpen = true
-			close(srv.gate)
-		}
-	}
+	release := srv.Hold("/talks-resume")
 	t.Cleanup(release)
 	add := exec.Command(cableBinary(t), "feeds", "add", srv.URL+"/feed.xml")
 	add.Env = h.env

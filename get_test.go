@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"cable/articles"
+	"cable/internal/testsupport"
 	"cable/library"
 
 	"golang.org/x/net/html/charset"
@@ -35,36 +36,17 @@ func getHome(t *testing.T) (lib, sources string) {
 
 // pageServer serves a page, a Markdown file, a text and a page that
 // names the page as its canonical address; anything else is a 404.
-func pageServer(t *testing.T) *httptest.Server {
+func pageServer(t *testing.T) *testsupport.Site {
 	t.Helper()
-	var srv *httptest.Server
-	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/page.html":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			fmt.Fprint(w, getPage)
-		case "/mirror":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			fmt.Fprint(w, strings.Replace(getPage, "<head>", `<head><link rel="canonical" href="`+srv.URL+`/page.html">`, 1))
-		case "/moved":
-			http.Redirect(w, r, "/page.html?utm_medium=rss", http.StatusMovedPermanently)
-		case "/cp1251":
-			enc, _ := charset.Lookup("windows-1251")
-			page := strings.ReplaceAll(getPage, "Sanctions and their limits", "Санкции и их пределы")
-			data, _ := enc.NewEncoder().Bytes([]byte(page))
-			w.Header().Set("Content-Type", "text/html; charset=windows-1251")
-			w.Write(data)
-		case "/notes.md":
-			w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
-			fmt.Fprint(w, "# Deterrence notes\n\nA paragraph about deterrence in the Baltic.\n")
-		case "/alliances":
-			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-			fmt.Fprint(w, "On alliances\n\nAlliances are made and unmade, and this text says how.\n")
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	t.Cleanup(srv.Close)
+	srv := testsupport.NewSite(t)
+	srv.SetPage("/page.html", getPage)
+	srv.SetPage("/mirror", strings.Replace(getPage, "<head>", `<head><link rel="canonical" href="`+srv.Link("/page.html")+`">`, 1))
+	srv.Redirect("/moved", "/page.html?utm_medium=rss")
+	enc, _ := charset.Lookup("windows-1251")
+	cyrillic, _ := enc.NewEncoder().Bytes([]byte(strings.ReplaceAll(getPage, "Sanctions and their limits", "Санкции и их пределы")))
+	srv.Set("/cp1251", "text/html; charset=windows-1251", string(cyrillic))
+	srv.Set("/notes.md", "text/markdown; charset=utf-8", "# Deterrence notes\n\nA paragraph about deterrence in the Baltic.\n")
+	srv.Set("/alliances", "text/plain; charset=utf-8", "On alliances\n\nAlliances are made and unmade, and this text says how.\n")
 	return srv
 }
 

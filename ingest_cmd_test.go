@@ -2,15 +2,13 @@ package main
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"cable/articles"
+	"cable/internal/testsupport"
 )
 
 // The saving pipeline as the commands use it: one article per piece,
@@ -23,32 +21,14 @@ func longPage(title string) string {
 		`</h1><p>` + para + `</p><p>` + para + `</p></article></body></html>`
 }
 
-// publication serves a feed of one entry, /talks, and its page, which
-// answers 404 while down is set.
-type publication struct {
-	*httptest.Server
-	mu   sync.Mutex
-	down bool
-}
-
-func newPublication(t *testing.T) *publication {
-	p := &publication{}
-	p.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p.mu.Lock()
-		down := p.down
-		p.mu.Unlock()
-		switch {
-		case r.URL.Path == "/feed.xml":
-			w.Header().Set("Content-Type", "application/rss+xml")
-			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Port Review</title><item><title>Talks resume</title><link>%s/talks?utm_source=rss</link><guid>1</guid><description>The talks resume.</description></item></channel></rss>`, p.URL)
-		case r.URL.Path == "/talks" && !down:
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			fmt.Fprint(w, longPage("Talks resume"))
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	t.Cleanup(p.Close)
+// newPublication serves a feed of one entry, /talks, linked with a
+// tracking parameter; its page is set when up.
+func newPublication(t *testing.T, up bool) *testsupport.Site {
+	p := testsupport.NewSite(t)
+	p.SetFeed("/feed.xml", testsupport.RSSFeed("Port Review", testsupport.Item{"Talks resume", p.Link("/talks?utm_source=rss"), "The talks resume."}), "", "")
+	if up {
+		p.SetPage("/talks", longPage("Talks resume"))
+	}
 	return p
 }
 
@@ -105,7 +85,7 @@ func TestGetThenFeedSavesOnce(t *testing.T) {
 	for _, getFirst := range []bool{true, false} {
 		t.Run(fmt.Sprintf("get first %v", getFirst), func(t *testing.T) {
 			lib, _ := getHome(t)
-			p := newPublication(t)
+			p := newPublication(t, true)
 			get := func() string {
 				out, err := run(t, "get", p.URL+"/talks", "--library", lib)
 				if err != nil {
@@ -147,8 +127,7 @@ func TestGetThenFeedSavesOnce(t *testing.T) {
 // in place: same path, same ID, whole text; reimport can redo it.
 func TestGetGrowsASummary(t *testing.T) {
 	lib, _ := getHome(t)
-	p := newPublication(t)
-	p.down = true
+	p := newPublication(t, false)
 	if _, err := run(t, "feeds", "add", p.URL+"/feed.xml", "--library", lib); err != nil {
 		t.Fatal(err)
 	}
@@ -162,9 +141,7 @@ func TestGetGrowsASummary(t *testing.T) {
 	if out, err := run(t, "read", files[0]); err != nil || !strings.Contains(out, "Summary only:") || !strings.Contains(out, "the page could not be fetched") {
 		t.Errorf("read of a summary does not say it is one: %v\n%s", err, out)
 	}
-	p.mu.Lock()
-	p.down = false
-	p.mu.Unlock()
+	p.SetPage("/talks", longPage("Talks resume"))
 	out, err := run(t, "get", p.URL+"/talks", "--library", lib)
 	if err != nil || !strings.Contains(out, files[0]) || !strings.Contains(out, "in place of its summary") {
 		t.Fatalf("get: %v\n%s", err, out)

@@ -39,6 +39,7 @@ func TestLayers(t *testing.T) {
 		{"cable/library", []string{"cable/ui", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 		{"cable/feeds", []string{"cable/ui", "cable/render", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 		{"cable/ui", []string{"cable/feeds", "cable/fetch"}},
+		{"cable", []string{"cable/internal/testsupport"}},
 		{"cable/ingest", []string{"cable/ui", "cable/render", "cable/feeds", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 	}
 	for _, tt := range tests {

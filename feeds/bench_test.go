@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"cable/internal/testsupport"
 	"cable/library"
 )
 
@@ -17,16 +18,16 @@ import (
 // publications. Each iteration starts from an empty library.
 func BenchmarkUpdate100Feeds(b *testing.B) {
 	const nFeeds, nEntries = 100, 20
-	page := articlePage("%s", "Ann Author", words(300, "w"))
+	page := testsupport.ArticlePage("%s", "Ann Author", testsupport.Words(300, "w"))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		parts := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
 		if len(parts) == 2 && parts[1] == "feed.xml" {
 			w.Header().Set("Content-Type", "application/rss+xml")
-			var items [][3]string
+			var items []testsupport.Item
 			for i := range nEntries {
-				items = append(items, [3]string{fmt.Sprintf("Entry %d of %s", i, parts[0]), fmt.Sprintf("/%s/entry-%d", parts[0], i), "A summary."})
+				items = append(items, testsupport.Item{fmt.Sprintf("Entry %d of %s", i, parts[0]), fmt.Sprintf("/%s/entry-%d", parts[0], i), "A summary."})
 			}
-			fmt.Fprint(w, rssFeed("Feed "+parts[0], items...))
+			fmt.Fprint(w, testsupport.RSSFeed("Feed "+parts[0], items...))
 			return
 		}
 		w.Header().Set("Content-Type", "text/html")

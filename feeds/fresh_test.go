@@ -5,17 +5,18 @@ import (
 	"maps"
 	"testing"
 
+	"cable/internal/testsupport"
 	"cable/library"
 )
 
 // TestUpdateMarksNew: every article an update saves is marked new in the
 // store, by its path; an update that saves nothing marks nothing more.
 func TestUpdateMarksNew(t *testing.T) {
-	s := newSite(t)
-	body := func(tag string) string { return "<p>" + words(200, tag) + "</p>" }
-	s.set("/feed.xml", "application/rss+xml", rssFeed("F", [3]string{"One", s.url("/one"), body("one")}, [3]string{"Two", s.url("/two"), body("two")}))
+	s := testsupport.NewSite(t)
+	body := func(tag string) string { return "<p>" + testsupport.Words(200, tag) + "</p>" }
+	s.Set("/feed.xml", "application/rss+xml", testsupport.RSSFeed("F", testsupport.Item{"One", s.Link("/one"), body("one")}, testsupport.Item{"Two", s.Link("/two"), body("two")}))
 	u := testUpdater(t)
-	f := follow(t, u, s.url("/feed.xml"))
+	f := follow(t, u, s.Link("/feed.xml"))
 	res := u.Update(context.Background(), []library.Feed{f}, Events{})
 	if len(res[0].Saved) != 2 {
 		t.Fatalf("saved %v (%v), want 2", res[0].Saved, res[0].Err)

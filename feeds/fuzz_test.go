@@ -6,6 +6,7 @@ import (
 
 	"cable/articles"
 	"cable/extract"
+	"cable/internal/testsupport"
 )
 
 // FuzzFeed feeds arbitrary bytes through cable's path for a feed: Parse,
@@ -13,7 +14,7 @@ import (
 // update does when the page cannot be had. Nothing may panic, no text may
 // keep a control character, and every article made must parse.
 func FuzzFeed(f *testing.F) {
-	f.Add([]byte(rssFeed("T", [3]string{"One", "https://x.example/1", "<p>Text of one.</p>"})))
+	f.Add([]byte(testsupport.RSSFeed("T", testsupport.Item{"One", "https://x.example/1", "<p>Text of one.</p>"})))
 	f.Add([]byte(atomFeed))
 	f.Add([]byte(jsonFeed))
 	f.Add([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>` + "\x1b[31m" + `</title><item><title><![CDATA[` + "a\x9bb\x07" + `]]></title><description>&lt;h2&gt;x&lt;/h2&gt;</description></item></channel></rss>`))

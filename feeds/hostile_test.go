@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"cable/internal/testsupport"
 	"cable/library"
 )
 
@@ -13,13 +14,13 @@ import (
 // sequences, control characters, a path and markup is saved as a clean
 // article under a safe name inside its feed's folder.
 func TestUpdateHostileEntry(t *testing.T) {
-	s := newSite(t)
+	s := testsupport.NewSite(t)
 	title := "\x1b]0;owned\x07../../\x1b[2JEvil\rTitle\x1b[0m"
-	body := "<p>" + words(200, "x") + "\x1b[31m<script>alert(1)</script></p>"
-	s.set("/feed.xml", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0"><channel><title>`+xmlEscape("../\x1b[31mHostile Feed")+`</title>
-<item><title>`+xmlEscape(title)+`</title><link>`+s.url("/evil")+`</link><guid>1</guid><description>`+xmlEscape(body)+`</description></item></channel></rss>`)
+	body := "<p>" + testsupport.Words(200, "x") + "\x1b[31m<script>alert(1)</script></p>"
+	s.Set("/feed.xml", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0"><channel><title>`+xmlEscape("../\x1b[31mHostile Feed")+`</title>
+<item><title>`+xmlEscape(title)+`</title><link>`+s.Link("/evil")+`</link><guid>1</guid><description>`+xmlEscape(body)+`</description></item></channel></rss>`)
 	u := testUpdater(t)
-	f := follow(t, u, s.url("/feed.xml"))
+	f := follow(t, u, s.Link("/feed.xml"))
 	if f.Name != "hostile-feed" || f.Title != "../Hostile Feed" {
 		t.Errorf("feed stored as %+v", f)
 	}

@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"cable/internal/testsupport"
 	"strings"
 	"testing"
 )
@@ -158,16 +159,16 @@ func TestDiscover(t *testing.T) {
 // TestCarriesArticle is the decision between the feed's own text and the
 // entry's page.
 func TestCarriesArticle(t *testing.T) {
-	long := "<p>" + words(160, "w") + "</p>"
+	long := "<p>" + testsupport.Words(160, "w") + "</p>"
 	tests := []struct {
 		name, content, description string
 		want                       bool
 	}{
 		{"long content", long, "A summary.", true},
-		{"no content", "", words(40, "d"), false},
-		{"short content, same as summary", "<p>" + words(40, "c") + "</p>", words(40, "d"), false},
-		{"medium content, much longer than summary", "<p>" + words(100, "c") + "</p>", words(15, "d"), true},
-		{"medium content, no summary", "<p>" + words(100, "c") + "</p>", "", false},
+		{"no content", "", testsupport.Words(40, "d"), false},
+		{"short content, same as summary", "<p>" + testsupport.Words(40, "c") + "</p>", testsupport.Words(40, "d"), false},
+		{"medium content, much longer than summary", "<p>" + testsupport.Words(100, "c") + "</p>", testsupport.Words(15, "d"), true},
+		{"medium content, no summary", "<p>" + testsupport.Words(100, "c") + "</p>", "", false},
 		{"markup is not words", "<p>" + strings.Repeat(`<span class="x"></span>`, 500) + "</p>", "", false},
 	}
 	for _, tt := range tests {

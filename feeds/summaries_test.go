@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"cable/articles"
+	"cable/internal/testsupport"
 	"cable/library"
 )
 
@@ -16,12 +17,12 @@ import (
 // by the whole article. The feed itself is unchanged (a 304 would do), so
 // only the retry can bring the article.
 func TestSummariesGrowUp(t *testing.T) {
-	s := newSite(t)
-	s.set("/feed.xml", "application/rss+xml", rssFeed("Review", [3]string{"Talks resume", s.url("/talks"), "The talks resumed today."}))
+	s := testsupport.NewSite(t)
+	s.Set("/feed.xml", "application/rss+xml", testsupport.RSSFeed("Review", testsupport.Item{"Talks resume", s.Link("/talks"), "The talks resumed today."}))
 	u := testUpdater(t)
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	u.Now = func() time.Time { return now }
-	f := follow(t, u, s.url("/feed.xml"))
+	f := follow(t, u, s.Link("/feed.xml"))
 	var grown []string
 	ev := Events{Grown: func(p string) { grown = append(grown, p) }}
 
@@ -34,7 +35,7 @@ func TestSummariesGrowUp(t *testing.T) {
 		t.Fatalf("saved without its page, but not as a summary:\n%s", readFile(t, path))
 	}
 
-	s.set("/talks", "text/html; charset=utf-8", articlePage("Talks resume", "Ann Lee", words(150, "talk")))
+	s.Set("/talks", "text/html; charset=utf-8", testsupport.ArticlePage("Talks resume", "Ann Lee", testsupport.Words(150, "talk")))
 	steps := []struct {
 		after   time.Duration
 		fetched int // page requests by then
@@ -48,7 +49,7 @@ func TestSummariesGrowUp(t *testing.T) {
 		now = now.Add(st.after)
 		grown = nil
 		u.Update(context.Background(), []library.Feed{f}, ev)
-		if got := s.hitsOf("/talks"); got != st.fetched {
+		if got := s.Hits("/talks"); got != st.fetched {
 			t.Errorf("after %v: the page was asked for %d times, want %d", st.after, got, st.fetched)
 		}
 		if (len(grown) == 1 && grown[0] == path) != st.grown {
@@ -67,18 +68,18 @@ func TestSummariesGrowUp(t *testing.T) {
 // TestSummariesAreGivenUpAfterTwoWeeks: a page still failing two weeks on
 // is no longer asked for.
 func TestSummariesAreGivenUpAfterTwoWeeks(t *testing.T) {
-	s := newSite(t)
-	s.set("/feed.xml", "application/rss+xml", rssFeed("Review", [3]string{"Gone", s.url("/gone"), "A summary of what is gone."}))
+	s := testsupport.NewSite(t)
+	s.Set("/feed.xml", "application/rss+xml", testsupport.RSSFeed("Review", testsupport.Item{"Gone", s.Link("/gone"), "A summary of what is gone."}))
 	u := testUpdater(t)
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	u.Now = func() time.Time { return now }
-	f := follow(t, u, s.url("/feed.xml"))
+	f := follow(t, u, s.Link("/feed.xml"))
 	for range 20 {
 		u.Update(context.Background(), []library.Feed{f}, Events{})
 		now = now.Add(24*time.Hour + time.Minute)
 	}
 	// The first update, then one a day until the fourteenth day.
-	if got := s.hitsOf("/gone"); got < 13 || got > 15 {
+	if got := s.Hits("/gone"); got < 13 || got > 15 {
 		t.Errorf("the page was asked for %d times over 20 days, want about 14", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"cable/fetch"
+	"cable/internal/testsupport"
 	"cable/library"
 
 	_ "modernc.org/sqlite"
@@ -20,8 +21,8 @@ import (
 // its article was written, the article is removed, so that the next
 // update saves it once rather than a second time as name-2.md.
 func TestUnrecordedSaveIsTakenBack(t *testing.T) {
-	s := newSite(t)
-	s.set("/feed.xml", "application/rss+xml", rssFeed("Refused", [3]string{"Refused", s.url("/refused"), "<p>" + words(200, "no") + "</p>"}))
+	s := testsupport.NewSite(t)
+	s.Set("/feed.xml", "application/rss+xml", testsupport.RSSFeed("Refused", testsupport.Item{"Refused", s.Link("/refused"), "<p>" + testsupport.Words(200, "no") + "</p>"}))
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "cable.db")
 	store, _, err := library.Open(dbPath)
@@ -30,7 +31,7 @@ func TestUnrecordedSaveIsTakenBack(t *testing.T) {
 	}
 	defer store.Close()
 	u := &Updater{Client: fetch.New(fetch.Options{Version: "test"}), Store: store, Dir: filepath.Join(dir, "articles")}
-	f := follow(t, u, s.url("/feed.xml"))
+	f := follow(t, u, s.Link("/feed.xml"))
 	// A second connection makes every record of an entry fail, as a
 	// full disk would.
 	db, err := sql.Open("sqlite", dbPath)
@@ -75,7 +76,7 @@ func TestSavedJustBeforeACancelIsTold(t *testing.T) {
 	// context is asked only before and after the article is saved.
 	feed := `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Late</title>
 <item><title>Late</title><link>https://example.org/late</link><guid>1</guid><description>A summary.</description>
-<content:encoded><![CDATA[<p>` + words(200, "late") + `</p>]]></content:encoded></item></channel></rss>`
+<content:encoded><![CDATA[<p>` + testsupport.Words(200, "late") + `</p>]]></content:encoded></item></channel></rss>`
 	u := testUpdater(t)
 	f, err := u.Store.AddFeed(library.Feed{URL: "https://example.org/feed.xml", Title: "Late"})
 	if err != nil {
@@ -108,7 +109,7 @@ func TestEntryPageAccept(t *testing.T) {
 		default:
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		io.WriteString(w, articlePage("A Page", "Ann", words(120, "page")))
+		io.WriteString(w, testsupport.ArticlePage("A Page", "Ann", testsupport.Words(120, "page")))
 	}))
 	defer srv.Close()
 	e := Entry{Title: "A Page", Link: srv.URL + "/page", Description: "The gist."}

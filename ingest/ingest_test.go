@@ -4,48 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"cable/articles"
 	"cable/extract"
+	"cable/internal/testsupport"
 	"cable/library"
 )
-
-// site serves pages a test sets, as a publication would.
-type site struct {
-	*httptest.Server
-	mu    sync.Mutex
-	pages map[string]string // path → HTML; missing: 404
-}
-
-func newSite(t *testing.T) *site {
-	s := &site{pages: map[string]string{}}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		page, ok := s.pages[r.URL.Path]
-		s.mu.Unlock()
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, page)
-	}))
-	t.Cleanup(s.Close)
-	return s
-}
-
-func (s *site) set(path, page string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.pages[path] = page
-}
 
 // page is an article's page: its title, and text made of tag.
 func page(title, tag string) string {
@@ -59,22 +29,25 @@ func page(title, tag string) string {
 }
 
 // route is one way in, as a test drives it: it saves a piece through s.
-type route func(t *testing.T, s *Saver, srv *site, piece string) (Saved, error)
+type route func(t *testing.T, s *Saver, srv *testsupport.Site, piece string) (Saved, error)
 
 // byImport saves the piece's page as a file saved from a browser.
-func byImport(t *testing.T, s *Saver, srv *site, piece string) (Saved, error) {
+func byImport(t *testing.T, s *Saver, srv *testsupport.Site, piece string) (Saved, error) {
 	file := filepath.Join(t.TempDir(), piece+".html")
-	srv.mu.Lock()
-	html := srv.pages["/"+piece]
-	srv.mu.Unlock()
-	if err := os.WriteFile(file, []byte(html), 0o644); err != nil {
+	resp, err := http.Get(srv.Link("/" + piece))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	html, _ := io.ReadAll(resp.Body)
+	if err := os.WriteFile(file, html, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return s.SaveFile(file)
 }
 
 // byGet fetches the piece's page, under a tracking parameter.
-func byGet(t *testing.T, s *Saver, srv *site, piece string) (Saved, error) {
+func byGet(t *testing.T, s *Saver, srv *testsupport.Site, piece string) (Saved, error) {
 	got := s.Get(context.Background(), []string{srv.URL + "/" + piece + "?utm_source=x"})
 	if len(got) != 1 {
 		t.Fatalf("Get: %v", got)
@@ -85,7 +58,7 @@ func byGet(t *testing.T, s *Saver, srv *site, piece string) (Saved, error) {
 // byFeed saves the piece as a feed update does when the feed carries only
 // its link: the page fetched, with what the feed says of it.
 func byFeed(feed string) route {
-	return func(t *testing.T, s *Saver, srv *site, piece string) (Saved, error) {
+	return func(t *testing.T, s *Saver, srv *testsupport.Site, piece string) (Saved, error) {
 		in, err := s.Fetch(context.Background(), srv.URL+"/"+piece)
 		if err != nil {
 			return Saved{}, err
@@ -105,8 +78,8 @@ func TestOnePiecePerRoutePair(t *testing.T) {
 	}
 	for _, p := range pairs {
 		t.Run(p[0]+" then "+p[1], func(t *testing.T) {
-			srv := newSite(t)
-			srv.set("/talks", page("Talks resume", "talk"))
+			srv := testsupport.NewSite(t)
+			srv.SetPage("/talks", page("Talks resume", "talk"))
 			dir := t.TempDir()
 			s := New(Options{Dir: dir})
 			first, err := routes[p[0]](t, s, srv, "talks")
@@ -130,9 +103,9 @@ func TestOnePiecePerRoutePair(t *testing.T) {
 // TestFoundAcrossRuns: the library a Saver starts from is what the index
 // holds, so a piece saved by one command is found by the next.
 func TestFoundAcrossRuns(t *testing.T) {
-	srv := newSite(t)
-	srv.set("/talks", page("Talks resume", "talk"))
-	srv.set("/mirror", page("Talks resume, again", "talk")) // the same text elsewhere
+	srv := testsupport.NewSite(t)
+	srv.SetPage("/talks", page("Talks resume", "talk"))
+	srv.SetPage("/mirror", page("Talks resume, again", "talk")) // the same text elsewhere
 	dir := t.TempDir()
 	first, err := byGet(t, New(Options{Dir: dir}), srv, "talks")
 	if err != nil {
@@ -153,8 +126,8 @@ func TestFoundAcrossRuns(t *testing.T) {
 
 // TestAgainKeepsASecondCopy: --again saves a piece the library has.
 func TestAgainKeepsASecondCopy(t *testing.T) {
-	srv := newSite(t)
-	srv.set("/talks", page("Talks resume", "talk"))
+	srv := testsupport.NewSite(t)
+	srv.SetPage("/talks", page("Talks resume", "talk"))
 	dir := t.TempDir()
 	s := New(Options{Dir: dir, Again: true})
 	a, err1 := byImport(t, s, srv, "talks")
@@ -209,7 +182,7 @@ func TestBinaryIsRefused(t *testing.T) {
 // its source is kept, so that the article can be extracted again; a
 // summary edited by hand is left alone.
 func TestSummaryGrowsUpInPlace(t *testing.T) {
-	srv := newSite(t)
+	srv := testsupport.NewSite(t)
 	dir := t.TempDir()
 	kept := library.KeptSources{Dir: t.TempDir()}
 	s := New(Options{Dir: dir, Kept: kept})
@@ -222,7 +195,7 @@ func TestSummaryGrowsUpInPlace(t *testing.T) {
 	if _, ok := s.Known(m.URL); ok {
 		t.Error("a summary is known, so its page would never be fetched again")
 	}
-	srv.set("/talks", page("Talks resume", "talk"))
+	srv.SetPage("/talks", page("Talks resume", "talk"))
 	got, err := byGet(t, s, srv, "talks")
 	if err != nil || !got.Grown || got.Path != summary.Path {
 		t.Fatalf("get of the summary's page: %+v, %v; want %s grown", got, err, summary.Path)
@@ -248,7 +221,7 @@ func TestSummaryGrowsUpInPlace(t *testing.T) {
 	}
 	mine := []byte("---\ntitle: Ports wait\nurl: " + m2.URL + "\nsummary_only: true\n---\n\nMy own notes.\n")
 	os.WriteFile(edited.Path, mine, 0o644)
-	srv.set("/ports", page("Ports wait", "port"))
+	srv.SetPage("/ports", page("Ports wait", "port"))
 	got, err = byGet(t, s, srv, "ports")
 	if err != nil || got.Grown || !got.Already {
 		t.Errorf("get over an edited summary: %+v, %v", got, err)
@@ -262,8 +235,8 @@ func TestSummaryGrowsUpInPlace(t *testing.T) {
 // or from a page with what the feed said is kept, and a reimport makes
 // the same article again.
 func TestFeedArticlesKeepTheirSource(t *testing.T) {
-	srv := newSite(t)
-	srv.set("/talks", page("Talks resume", "talk"))
+	srv := testsupport.NewSite(t)
+	srv.SetPage("/talks", page("Talks resume", "talk"))
 	kept := library.KeptSources{Dir: t.TempDir()}
 	s := New(Options{Dir: t.TempDir(), Kept: kept})
 	fromPage, err := byFeed("feed-a")(t, s, srv, "talks")
@@ -290,7 +263,7 @@ func TestFeedArticlesKeepTheirSource(t *testing.T) {
 // TestFetchFailureSavesNothing: an address that cannot be fetched is an
 // error naming it.
 func TestFetchFailureSavesNothing(t *testing.T) {
-	srv := newSite(t)
+	srv := testsupport.NewSite(t)
 	dir := t.TempDir()
 	got := New(Options{Dir: dir}).Get(context.Background(), []string{srv.URL + "/missing"})
 	var ae interface{ Error() string }
