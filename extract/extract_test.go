@@ -12,6 +12,7 @@ import (
 
 	"cable/articles"
 	"cable/extract"
+	"cable/internal/testsupport"
 	"cable/library"
 )
 
@@ -32,21 +33,7 @@ func mustImport(t *testing.T, path string) (*articles.Article, string, string) {
 	if len(c.Warnings) > 0 {
 		t.Fatalf("library.ImportFile(%s) warns: %v", path, c.Warnings)
 	}
-	return mustParseCleanly(t, path, c.Markdown), string(c.Markdown), name
-}
-
-// mustParseCleanly parses an import as cable will, failing on any error
-// or warning: every import must read without complaint.
-func mustParseCleanly(t *testing.T, path string, md []byte) *articles.Article {
-	t.Helper()
-	a, err := articles.Parse(path, md, "imported")
-	if err != nil {
-		t.Fatalf("%s imports to an article that does not parse: %v\n%s", path, err, md)
-	}
-	if len(a.Warnings) > 0 {
-		t.Fatalf("%s imports to an article with warnings: %v\n%s", path, a.Warnings, md)
-	}
-	return a
+	return testsupport.MustParseCleanly(t, path, c.Markdown), string(c.Markdown), name
 }
 
 // sectionTitles lists the titles as the table of contents shows them.
@@ -94,12 +81,12 @@ func TestImportSeedMatchesBundledArticle(t *testing.T) {
 	if len(gotBody) != 11 {
 		t.Errorf("got %d paragraphs, want 11", len(gotBody))
 	}
-	check(t, "paragraphs", gotBody, wantBody)
-	check(t, "editor's note", gotNote, wantNote)
-	check(t, "editor's note", gotNote, []string{
+	testsupport.CheckList(t, "paragraphs", gotBody, wantBody)
+	testsupport.CheckList(t, "editor's note", gotNote, wantNote)
+	testsupport.CheckList(t, "editor's note", gotNote, []string{
 		"Eldar Mamedov is a political adviser to the Socialists & Democrats Group in the European Parliament, who writes in his personal capacity.",
 	})
-	check(t, "sections", sectionTitles(got), []string{"Opening", "Editor’s note"})
+	testsupport.CheckList(t, "sections", sectionTitles(got), []string{"Opening", "Editor’s note"})
 	c, _, _ := library.ImportFile("../testdata/seed.txt")
 	md := c.Markdown
 	for _, gone := range []string{"Updated on", "Originally published by", "Leave a Comment"} {
@@ -157,7 +144,7 @@ func TestRenderArticleQuotesValues(t *testing.T) {
 	} {
 		m := articles.Meta{Title: v, Author: v, Source: v, URL: v, Summary: v, Topics: []string{v, "x"}}
 		md := extract.RenderArticle(m, "Text.")
-		a := mustParseCleanly(t, "q.md", md)
+		a := testsupport.MustParseCleanly(t, "q.md", md)
 		want := extract.OneLine(v)
 		if a.Meta.Title != want || a.Meta.Author != want || a.Meta.Summary != want || a.Meta.Topics[0] != want {
 			t.Errorf("%q read back as %+v from\n%s", v, a.Meta, md)
@@ -202,7 +189,7 @@ func FuzzImportText(f *testing.F) {
 			}
 			return
 		}
-		a := mustParseCleanly(t, "fuzz.txt", md)
+		a := testsupport.MustParseCleanly(t, "fuzz.txt", md)
 		if a.Meta.Title != title {
 			t.Fatalf("title %q read back as %q", title, a.Meta.Title)
 		}
@@ -224,7 +211,7 @@ func FuzzImportHTML(f *testing.F) {
 			}
 			return
 		}
-		a := mustParseCleanly(t, "fuzz.html", md)
+		a := testsupport.MustParseCleanly(t, "fuzz.html", md)
 		if a.Meta.Title != title {
 			t.Fatalf("title %q read back as %q", title, a.Meta.Title)
 		}
@@ -287,7 +274,7 @@ func TestImportBylines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := mustParseCleanly(t, "page.html", md)
+			a := testsupport.MustParseCleanly(t, "page.html", md)
 			if a.Meta.Author != tt.want {
 				t.Errorf("author = %q, want %q\n%s", a.Meta.Author, tt.want, md)
 			}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"cable/extract"
+	"cable/internal/testsupport"
 )
 
 // TestImportHeadings checks the headings of imported pages: the site's
@@ -98,8 +99,8 @@ func TestImportHeadings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := mustParseCleanly(t, "page.html", md)
-			check(t, "sections", sectionTitles(a), tt.sections)
+			a := testsupport.MustParseCleanly(t, "page.html", md)
+			testsupport.CheckList(t, "sections", sectionTitles(a), tt.sections)
 			for _, s := range tt.has {
 				if !strings.Contains(string(md), s) {
 					t.Errorf("the Markdown lacks %q:\n%s", s, md)

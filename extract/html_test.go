@@ -9,6 +9,7 @@ import (
 
 	"cable/articles"
 	"cable/extract"
+	"cable/internal/testsupport"
 	"cable/library"
 )
 
@@ -31,7 +32,7 @@ func TestImportNewsPage(t *testing.T) {
 	if name != "the-harbour-question-why-small-black-sea-ports-matter-again.md" {
 		t.Errorf("name = %q", name)
 	}
-	check(t, "sections", sectionTitles(a), []string{
+	testsupport.CheckList(t, "sections", sectionTitles(a), []string{
 		"Opening", "From backwater to bottleneck", "Who pays for the cranes", "What Brussels and Ankara should do",
 	})
 	for _, banned := range []string{
@@ -101,7 +102,7 @@ func TestImportPageWithoutArticleFails(t *testing.T) {
 // its links are made absolute from its canonical address.
 func TestImportEncyclopediaShapedPage(t *testing.T) {
 	a, md, _ := mustImport(t, fixture("encyclopedia-page.html"))
-	check(t, "sections", sectionTitles(a), []string{"Opening", "History", "Ports", "Notes"})
+	testsupport.CheckList(t, "sections", sectionTitles(a), []string{"Opening", "History", "Ports", "Notes"})
 	for _, s := range []string{
 		"[Caspian Sea](https://en.freepedia.example/wiki/Caspian_Sea \"Caspian Sea\")",
 		"[the history above](https://en.freepedia.example/wiki/Caspian_Sea_shipping#History)",
@@ -125,7 +126,7 @@ func TestImportEncyclopediaShapedPage(t *testing.T) {
 // "Contents" list goes, and so do the "↩" links back from its notes.
 func TestImportBlogShapedPage(t *testing.T) {
 	a, md, _ := mustImport(t, fixture("blog-page.html"))
-	check(t, "sections", sectionTitles(a), []string{"Opening", "The route", "The insurers", "Notes"})
+	testsupport.CheckList(t, "sections", sectionTitles(a), []string{"Opening", "The route", "The insurers", "Notes"})
 	for _, s := range []string{
 		"promises made to the Secretary-General and to Turkey",
 		"described in the joint centre's notice, and the inspections in an earlier note.[^2]",
@@ -330,12 +331,12 @@ func TestImportHTMLDetails(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := mustParseCleanly(t, "page.html", md)
+			a := testsupport.MustParseCleanly(t, "page.html", md)
 			if title != a.Meta.Title || !reflect.DeepEqual(a.Meta, tt.meta) {
 				t.Errorf("front matter: got %+v (title %q), want %+v", a.Meta, title, tt.meta)
 			}
 			if tt.sections != nil {
-				check(t, "sections", sectionTitles(a), tt.sections)
+				testsupport.CheckList(t, "sections", sectionTitles(a), tt.sections)
 			}
 			for _, s := range tt.has {
 				if !strings.Contains(string(md), s) {

@@ -9,6 +9,7 @@ import (
 
 	"cable/articles"
 	"cable/extract"
+	"cable/internal/testsupport"
 	"cable/library"
 )
 
@@ -34,13 +35,13 @@ func TestImportMarkdown(t *testing.T) {
 	if strings.Contains(md, "# The Caspian") || !strings.HasPrefix(md, "---\ntitle: \"The Caspian Shipping Lanes\"\n---\n\nTrade across") {
 		t.Errorf("the heading line is not replaced by front matter:\n%s", md)
 	}
-	check(t, "sections", sectionTitles(a), []string{"Opening", "Why it matters"})
+	testsupport.CheckList(t, "sections", sectionTitles(a), []string{"Opening", "Why it matters"})
 
 	c, err := extract.ImportMarkdown("/notes/Talks in Vienna.markdown", []byte("```\n# not a title\n```\n\nText.\n"))
 	if err != nil || c.Title != "Talks in Vienna" {
 		t.Fatalf("title %q, err %v", c.Title, err)
 	}
-	mustParseCleanly(t, "x.md", c.Markdown)
+	testsupport.MustParseCleanly(t, "x.md", c.Markdown)
 }
 
 // TestImportMarkdownWithWarnings: a reader's own Markdown file whose only

@@ -9,6 +9,7 @@ import (
 
 	"cable/articles"
 	"cable/extract"
+	"cable/internal/testsupport"
 )
 
 // TestImportTextFixtures imports the hard-wrapped and inline-note texts.
@@ -19,7 +20,7 @@ func TestImportTextFixtures(t *testing.T) {
 		t.Errorf("hard-wrapped.txt front matter: got %+v, want %+v", a.Meta, want)
 	}
 	body, _ := paragraphs(a)
-	check(t, "hard-wrapped.txt paragraph starts", firstWords(body, 4), []string{
+	testsupport.CheckList(t, "hard-wrapped.txt paragraph starts", firstWords(body, 4), []string{
 		"The long dispute over", "That fear is reasonable.", "Three lessons follow for",
 		"1. Share data before", "2. Agree on what", "- Keep the lawyers", "None of this will",
 	})
@@ -37,10 +38,10 @@ func TestImportTextFixtures(t *testing.T) {
 		t.Errorf("inline-note.txt front matter: got %+v, want %+v", a.Meta, want)
 	}
 	_, note := paragraphs(a)
-	check(t, "inline note", note, []string{
+	testsupport.CheckList(t, "inline note", note, []string{
 		"Tomas Brandt is a former diplomat who writes in a personal capacity. An earlier version of this essay appeared in his newsletter.",
 	})
-	check(t, "inline-note.txt sections", sectionTitles(a), []string{"Opening", "Editor’s note"})
+	testsupport.CheckList(t, "inline-note.txt sections", sectionTitles(a), []string{"Opening", "Editor’s note"})
 	if strings.Contains(md, "Share this article") || strings.Contains(md, "Leave a comment") {
 		t.Errorf("furniture left in:\n%s", md)
 	}
@@ -132,7 +133,7 @@ func TestImportTextRules(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := mustParseCleanly(t, "t.txt", md)
+			a := testsupport.MustParseCleanly(t, "t.txt", md)
 			if title != tt.meta.Title || !reflect.DeepEqual(a.Meta, tt.meta) {
 				t.Errorf("front matter: got %+v, want %+v", a.Meta, tt.meta)
 			}
@@ -193,7 +194,7 @@ func TestEscapeParagraphStart(t *testing.T) {
 			continue
 		}
 		// Each must read back as one paragraph of text after another one.
-		a := mustParseCleanly(t, "e.md", []byte("---\ntitle: T\n---\n\nFirst.\n\n"+got+"\n"))
+		a := testsupport.MustParseCleanly(t, "e.md", []byte("---\ntitle: T\n---\n\nFirst.\n\n"+got+"\n"))
 		if len(a.Sections) != 1 || len(a.Sections[0].Blocks) != 2 {
 			t.Errorf("%q is not read as one paragraph: %+v", got, a.Sections)
 		}

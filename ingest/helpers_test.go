@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"cable/articles"
 	"cable/library"
 )
 
@@ -17,35 +16,6 @@ func importInto(t *testing.T, dir string, again bool, paths ...string) (Imported
 	t.Helper()
 	s := New(Options{Dir: dir, Again: again})
 	return s.Import(paths, nil)
-}
-
-// check compares two lists, naming what they are in the failure.
-func check[T comparable](t *testing.T, what string, got, want []T) {
-	t.Helper()
-	if len(got) != len(want) {
-		t.Errorf("%s = %v, want %v", what, got, want)
-		return
-	}
-	for i := range got {
-		if got[i] != want[i] {
-			t.Errorf("%s = %v, want %v", what, got, want)
-			return
-		}
-	}
-}
-
-// mustParseCleanly parses an import as cable will, failing on any error
-// or warning: every import must read without complaint.
-func mustParseCleanly(t *testing.T, path string, md []byte) *articles.Article {
-	t.Helper()
-	a, err := articles.Parse(path, md, "imported")
-	if err != nil {
-		t.Fatalf("%s imports to an article that does not parse: %v\n%s", path, err, md)
-	}
-	if len(a.Warnings) > 0 {
-		t.Fatalf("%s imports to an article with warnings: %v\n%s", path, a.Warnings, md)
-	}
-	return a
 }
 
 // openLibrary opens a store for a library directory and syncs it, as a
@@ -63,10 +33,3 @@ func openLibrary(t *testing.T, dir string) (*library.Store, []library.Entry) {
 	}
 	return store, entries
 }
-
-// prose is enough text for readability to take a page for an article.
-const prose = "The negotiations over the straits have lasted longer than anyone expected, " +
-	"and each round has ended with a communiqué that promised more talks. The delegations " +
-	"agree on the principle of free passage but not on who should pay for the pilots, the " +
-	"tugs and the insurance that make passage possible in practice, and that question, more " +
-	"than any grand strategy, decides how much traffic the waterway can carry in a year."

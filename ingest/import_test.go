@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"cable/articles"
+	"cable/internal/testsupport"
 	"cable/library"
 )
 
@@ -30,7 +31,7 @@ func TestImportNeverOverwrites(t *testing.T) {
 		all = append(all, done.Written()...)
 	}
 	base := filepath.Join(dir, "notes-on-the-arctic-council-after-the-pause")
-	check(t, "written", all, []string{base + ".md", base + "-2.md"})
+	testsupport.CheckList(t, "written", all, []string{base + ".md", base + "-2.md"})
 
 	known := []byte("someone else's file\n")
 	if err := os.WriteFile(base+"-3.md", known, 0o600); err != nil {
@@ -40,7 +41,7 @@ func TestImportNeverOverwrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	check(t, "third import", done.Written(), []string{base + "-4.md"})
+	testsupport.CheckList(t, "third import", done.Written(), []string{base + "-4.md"})
 	for _, p := range []string{base + ".md", base + "-2.md", base + "-4.md"} {
 		if got, _ := os.ReadFile(p); string(got) != string(want) {
 			t.Errorf("%s holds %q", p, got)
@@ -70,7 +71,7 @@ func TestImportKeepsGoingPastFailures(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	done, err := importInto(t, out, true, paths...)
 	written := done.Written()
-	check(t, "written", written, []string{
+	testsupport.CheckList(t, "written", written, []string{
 		filepath.Join(out, "water-diplomacy-on-the-nile-beyond-the-dam.md"),
 		filepath.Join(out, "the-harbour-question-why-small-black-sea-ports-matter-again.md"),
 	})
@@ -85,7 +86,7 @@ func TestImportKeepsGoingPastFailures(t *testing.T) {
 	}
 	for _, p := range written {
 		data, _ := os.ReadFile(p)
-		mustParseCleanly(t, p, data)
+		testsupport.MustParseCleanly(t, p, data)
 	}
 }
 
@@ -95,7 +96,7 @@ func TestImportDirectory(t *testing.T) {
 	src := t.TempDir()
 	files := map[string]string{
 		"a.txt":              "Alpha\n\nText of alpha.\n",
-		"Sub/b.HTML":         "<html><head><title>Beta page</title></head><body><p>" + prose + "</p></body></html>",
+		"Sub/b.HTML":         "<html><head><title>Beta page</title></head><body><p>" + testsupport.Prose + "</p></body></html>",
 		"c.markdown":         "# Gamma\n\nText of gamma.\n",
 		"notes.pdf":          "%PDF",
 		".hidden.md":         "# Hidden\n\nx\n",
@@ -120,7 +121,7 @@ func TestImportDirectory(t *testing.T) {
 	for _, p := range done.Written() {
 		names = append(names, filepath.Base(p))
 	}
-	check(t, "imported from the directory, in lexical order", names, []string{"beta-page.md", "alpha.md", "gamma.md", "zeta.md"})
+	testsupport.CheckList(t, "imported from the directory, in lexical order", names, []string{"beta-page.md", "alpha.md", "gamma.md", "zeta.md"})
 }
 
 // TestImportTakesMarkdownWithWarnings: a Markdown file whose only problem
@@ -137,7 +138,7 @@ func TestImportTakesMarkdownWithWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Import: %v", err)
 	}
-	check(t, "written", done.Written(), []string{filepath.Join(out, "a-typo.md"), filepath.Join(out, "notes-on-the-arctic-council-after-the-pause.md")})
+	testsupport.CheckList(t, "written", done.Written(), []string{filepath.Join(out, "a-typo.md"), filepath.Join(out, "notes-on-the-arctic-council-after-the-pause.md")})
 	want := typo + `:3: unknown field "autor" (did you mean "author"?) (warning)`
 	if len(done.Warnings) != 1 || done.Warnings.Error() != want {
 		t.Errorf("warnings %v, want %q", done.Warnings, want)

@@ -1,6 +1,7 @@
 package library
 
 import (
+	"cable/internal/testsupport"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ const savedPage = `<!DOCTYPE html><html lang="en"><head><title>Ports of the Blac
 <style>body { color: #333; font-family: Georgia } .nav { display: flex }</style>
 <script>window.tracker = function () { return 42 }</script></head>
 <body><nav class="nav"><a href="/">Home</a></nav><article><h1>Ports of the Black Sea</h1>
-<p>` + prose + `</p><p>` + prose + `</p></article>
+<p>` + testsupport.Prose + `</p><p>` + testsupport.Prose + `</p></article>
 <script>document.write("subscribe")</script></body></html>`
 
 // TestNamedPagesAndTextsAreConverted: a page or a text named on the
@@ -24,7 +25,7 @@ func TestNamedPagesAndTextsAreConverted(t *testing.T) {
 	page, text, data, bin, plain := filepath.Join(dir, "page.html"), filepath.Join(dir, "notes.txt"),
 		filepath.Join(dir, "data.json"), filepath.Join(dir, "blob"), filepath.Join(dir, "README")
 	put(t, page, savedPage)
-	put(t, text, "Talks in Vienna\n\n"+prose+"\n")
+	put(t, text, "Talks in Vienna\n\n"+testsupport.Prose+"\n")
 	put(t, data, `{"title": "not an article"}`)
 	put(t, bin, "\x00\x01\x02binary")
 	put(t, plain, "# Plain notes\n\nText without an extension.\n")

@@ -1,4 +1,4 @@
-package library
+package testsupport
 
 import (
 	"testing"
@@ -6,8 +6,8 @@ import (
 	"cable/articles"
 )
 
-// check compares two lists, naming what they are in the failure.
-func check[T comparable](t *testing.T, what string, got, want []T) {
+// CheckList compares two lists, naming what they are in the failure.
+func CheckList[T comparable](t testing.TB, what string, got, want []T) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("%s = %v, want %v", what, got, want)
@@ -21,9 +21,10 @@ func check[T comparable](t *testing.T, what string, got, want []T) {
 	}
 }
 
-// mustParseCleanly parses an import as cable will, failing on any error
-// or warning: every import must read without complaint.
-func mustParseCleanly(t *testing.T, path string, md []byte) *articles.Article {
+// MustParseCleanly parses an article cable wrote, as cable will read it,
+// failing on any error or warning: every import must read without
+// complaint.
+func MustParseCleanly(t testing.TB, path string, md []byte) *articles.Article {
 	t.Helper()
 	a, err := articles.Parse(path, md, "imported")
 	if err != nil {
@@ -35,8 +36,8 @@ func mustParseCleanly(t *testing.T, path string, md []byte) *articles.Article {
 	return a
 }
 
-// prose is enough text for readability to take a page for an article.
-const prose = "The negotiations over the straits have lasted longer than anyone expected, " +
+// Prose is enough text for readability to take a page for an article.
+const Prose = "The negotiations over the straits have lasted longer than anyone expected, " +
 	"and each round has ended with a communiqué that promised more talks. The delegations " +
 	"agree on the principle of free passage but not on who should pay for the pilots, the " +
 	"tugs and the insurance that make passage possible in practice, and that question, more " +
