@@ -85,7 +85,7 @@ func TestFeedsListRemoveAndJSON(t *testing.T) {
 	if out, err := run(t, "feeds", "add", srv.URL+"/feed.xml", "--library", lib); err != nil {
 		t.Fatalf("add: %v\n%s", err, out)
 	}
-	if out, err := run(t, "feeds", "update", "--library", lib); err != nil || out != "The Straits Review: 2 new\n" {
+	if out, err := run(t, "feeds", "update", "--library", lib); err != nil || out != "The Straits Review: 2 new (1 only a summary; its page is tried again daily)\n" {
 		t.Fatalf("update: %v\n%q", err, out)
 	}
 	out, err := run(t, "feeds", "list", "--library", lib)

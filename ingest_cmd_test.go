@@ -1,14 +1,18 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"cable/articles"
+	"cable/config"
 	"cable/internal/testsupport"
+	"cable/library"
 )
 
 // The saving pipeline as the commands use it: one article per piece,
@@ -141,6 +145,19 @@ func TestGetGrowsASummary(t *testing.T) {
 	if out, err := run(t, "read", files[0]); err != nil || !strings.Contains(out, "Summary only:") || !strings.Contains(out, "the page could not be fetched") {
 		t.Errorf("read of a summary does not say it is one: %v\n%s", err, out)
 	}
+	// The summary was opened and read to its end: finished, its place kept.
+	places, _ := config.ResolvePlaces("")
+	store, _, err := library.Open(places.DB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(files[0])
+	place := articles.Position{Section: 0, Block: 0, Offset: 4}
+	if err := store.SaveReading(library.Reading{Key: abs, Position: place, Progress: 100, Finished: true, LastRead: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	store.ClearNew(abs)
+	store.Close()
 	p.SetPage("/talks", longPage("Talks resume"))
 	out, err := run(t, "get", p.URL+"/talks", "--library", lib)
 	if err != nil || !strings.Contains(out, files[0]) || !strings.Contains(out, "in place of its summary") {
@@ -154,6 +171,26 @@ func TestGetGrowsASummary(t *testing.T) {
 	}
 	if out, err := run(t, "reimport", "--library", lib); err != nil || !strings.Contains(out, "1 unchanged") {
 		t.Errorf("reimport: %v\n%s", err, out)
+	}
+	// Nothing of the whole article has been read: not finished, new, and
+	// the place where the reader was.
+	var listed []struct {
+		Progress int  `json:"progress"`
+		Finished bool `json:"finished"`
+		New      bool `json:"new"`
+	}
+	out, _ = run(t, "list", "--json", "--library", lib)
+	if err := json.Unmarshal([]byte(out), &listed); err != nil {
+		t.Fatal(err)
+	}
+	last := listed[len(listed)-1]
+	if last.Finished || last.Progress != 0 || !last.New {
+		t.Errorf("the grown article is listed %+v; want unread and new", last)
+	}
+	store, _, _ = library.Open(places.DB)
+	defer store.Close()
+	if r, ok, _ := store.Reading(abs); !ok || r.Position != place {
+		t.Errorf("the place was lost: %+v, %v", r, ok)
 	}
 }
 

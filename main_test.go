@@ -193,7 +193,7 @@ func TestImportWritesIntoTheLibraryGiven(t *testing.T) {
 	if want := filepath.Join(lib, "a-piece.md") + "\n"; err != nil || out != want {
 		t.Errorf("import --library: %q, %v; want %q", out, err, want)
 	}
-	out, err = run(t, "import", src, "--library", lib, "--into", into)
+	out, err = run(t, "import", src, "--again", "--library", lib, "--into", into)
 	if want := filepath.Join(into, "a-piece.md") + "\n"; err != nil || out != want {
 		t.Errorf("import --library --into: %q, %v; want %q", out, err, want)
 	}

@@ -8,9 +8,9 @@ import (
 )
 
 // MinPrintWords is how many words an article's text must have for its
-// print to stand for it: below that, two different pieces may share their
-// text ("Subscribe to read", a one-line teaser), and a print would take
-// one for the other.
+// print to stand for it alone: below that, two different pieces may share
+// their text ("Subscribe to read", a one-line teaser), so the print of a
+// shorter text takes its title in too.
 const MinPrintWords = 40
 
 // TextPrint is a fingerprint of the article's own text (the opening and
@@ -18,8 +18,9 @@ const MinPrintWords = 40
 // note): the SHA-256 of its words, lower case, letters and digits only,
 // one space apart. The same piece saved by two routes (a page imported,
 // the same page fetched by a feed), whose front matter and mark-up
-// differ, has the same print. It is "" for a text of fewer than
-// MinPrintWords words.
+// differ, has the same print. A text of fewer than MinPrintWords words
+// is printed with its title before it; an article without a word of text
+// has no print ("").
 func (a *Article) TextPrint() string {
 	var b bytes.Buffer
 	words := 0
@@ -31,8 +32,16 @@ func (a *Article) TextPrint() string {
 			words += appendWords(&b, block.Text)
 		}
 	}
-	if words < MinPrintWords {
+	switch {
+	case words == 0:
 		return ""
+	case words < MinPrintWords:
+		var titled bytes.Buffer
+		titled.WriteString("title: ")
+		appendWords(&titled, a.Meta.Title)
+		titled.WriteString("text: ")
+		titled.Write(b.Bytes())
+		b = titled
 	}
 	sum := sha256.Sum256(b.Bytes())
 	return hex.EncodeToString(sum[:16])

@@ -37,11 +37,15 @@ type FileError struct {
 	Report string
 }
 
-func (e *FileError) Error() string {
+func (e *FileError) Error() string { return e.Path + ": " + e.Reason() }
+
+// Reason is the error without the file's path: what a list of errors
+// that names each file says of this one.
+func (e *FileError) Reason() string {
 	if e.Report == "" {
-		return fmt.Sprintf("%s: cable could not read this file (internal error: %s)", e.Path, e.Panic)
+		return fmt.Sprintf("cable could not read this file (internal error: %s)", e.Panic)
 	}
-	return fmt.Sprintf("%s: cable could not read this file (internal error); a report was written to %s", e.Path, e.Report)
+	return "cable could not read this file (internal error); a report was written to " + e.Report
 }
 
 // File runs f for the file at path and returns what it returns; a panic in

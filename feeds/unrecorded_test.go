@@ -87,7 +87,7 @@ func TestSavedJustBeforeACancelIsTold(t *testing.T) {
 		t.Fatal(err)
 	}
 	var told []string
-	saved, _, err := u.saveEntries(&cancelsAfter{Context: context.Background()}, f, parsed, func(p string) { told = append(told, p) })
+	saved, _, err := u.saveEntries(&cancelsAfter{Context: context.Background()}, f, parsed, func(p string, _ bool) { told = append(told, p) })
 	if err == nil {
 		t.Error("no error from a cancelled update")
 	}

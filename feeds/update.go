@@ -42,6 +42,9 @@ type Result struct {
 	Feed library.Feed
 	// Saved are the paths of the articles saved, in the order saved.
 	Saved []string
+	// Summaries counts those of them that are only the feed's summary,
+	// their page not fetched: tried again by later updates.
+	Summaries int
 	// Skipped are the entries that could not be saved, with why; they are
 	// tried again at the next update.
 	Skipped []error
@@ -58,6 +61,9 @@ func (r Result) Line() string {
 		return r.Feed.Label() + ": " + r.Err.Error()
 	}
 	s := fmt.Sprintf("%s: %d new", r.Feed.Label(), len(r.Saved))
+	if r.Summaries > 0 {
+		s += fmt.Sprintf(" (%d only a summary; its page is tried again daily)", r.Summaries)
+	}
 	if len(r.Skipped) > 0 {
 		s += fmt.Sprintf(", %d could not be saved (%s)", len(r.Skipped), firstLine(r.Skipped[0].Error()))
 	}
@@ -228,7 +234,12 @@ func (u *Updater) updateFeed(ctx context.Context, f library.Feed, onSaved func(s
 	if parsed.Title != "" {
 		r.Feed.Title = parsed.Title
 	}
-	r.Saved, r.Skipped, err = u.saveEntries(ctx, r.Feed, parsed, onSaved)
+	r.Saved, r.Skipped, err = u.saveEntries(ctx, r.Feed, parsed, func(path string, summary bool) {
+		if summary {
+			r.Summaries++
+		}
+		onSaved(path)
+	})
 	if err != nil {
 		r.Err = err
 		return r
@@ -246,7 +257,7 @@ func (u *Updater) updateFeed(ctx context.Context, f library.Feed, onSaved func(s
 // saveEntries saves the entries of a feed not saved before, oldest first,
 // so that the newest is the most recently added. A cancelled context
 // stops it between two articles.
-func (u *Updater) saveEntries(ctx context.Context, f library.Feed, p *Parsed, onSaved func(string)) (saved []string, skipped []error, err error) {
+func (u *Updater) saveEntries(ctx context.Context, f library.Feed, p *Parsed, onSaved func(path string, summary bool)) (saved []string, skipped []error, err error) {
 	entries := slices.Clone(p.Entries)
 	slices.Reverse(entries)
 	seenHere := map[string]bool{}
@@ -266,12 +277,12 @@ func (u *Updater) saveEntries(ctx context.Context, f library.Feed, p *Parsed, on
 		if seen {
 			continue
 		}
-		path, err := u.saveEntry(ctx, f, e)
+		path, summary, err := u.saveEntry(ctx, f, e)
 		// An article saved and recorded as the context was cancelled is
 		// saved all the same: it is told before the update stops.
 		if err == nil && path != "" {
 			saved = append(saved, path)
-			onSaved(path)
+			onSaved(path, summary)
 		}
 		if ctx.Err() != nil {
 			return saved, skipped, ctx.Err()
@@ -295,23 +306,23 @@ func entryKey(e Entry) string {
 // saveEntry makes one entry into an article and saves it, unless the
 // library has the piece already under another address or the same text:
 // the entry is then linked to that article. It returns the path written,
-// or "" when nothing was.
-func (u *Updater) saveEntry(ctx context.Context, f library.Feed, e Entry) (string, error) {
+// or "" when nothing was, and whether it is only the feed's summary.
+func (u *Updater) saveEntry(ctx context.Context, f library.Feed, e Entry) (string, bool, error) {
 	a, err := u.saveArticle(ctx, f, e)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	if a.Already || a.Grown {
-		return "", u.Store.RecordEntry(f.URL, entryKey(e), e.Link, a.Path)
+		return "", false, u.Store.RecordEntry(f.URL, entryKey(e), e.Link, a.Path)
 	}
 	if err := u.Store.RecordEntry(f.URL, entryKey(e), e.Link, a.Path); err != nil {
 		// An article saved but not recorded would be saved a second
 		// time, as name-2.md, by the next update: it is taken back, and
 		// saved then.
 		u.saver().Unsave(a.Path)
-		return "", err
+		return "", false, err
 	}
-	return a.Path, nil
+	return a.Path, a.SummaryOnly, nil
 }
 
 // saver is the saving pipeline the updater saves through: the one it was

@@ -53,7 +53,7 @@ func TestUpdateFullText(t *testing.T) {
 	if res[0].Err != nil || len(res[0].Saved) != 3 {
 		t.Fatalf("result %+v", res[0])
 	}
-	if got := res[0].Line(); got != "The Review: 3 new" {
+	if got := res[0].Line(); got != "The Review: 3 new (1 only a summary; its page is tried again daily)" {
 		t.Errorf("line %q", got)
 	}
 	if s.Hits("/whole") != 0 {

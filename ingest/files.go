@@ -42,6 +42,9 @@ func (s *Saver) Import(paths []string, r *crash.Reporter) (Imported, error) {
 	for _, file := range files {
 		saved, err := crash.File(r, file, func() (Saved, error) { return s.SaveFile(file) })
 		if err != nil {
+			if _, many := err.(articles.ErrorList); !many {
+				err = Describe(file, err)
+			}
 			errs = articles.AppendErrors(errs, err)
 			continue
 		}

@@ -217,11 +217,7 @@ func (s *Saver) Save(in Input) (Saved, error) {
 		out.Path, out.Grown = target, true
 		s.remember(target, addresses, print, a.Meta.SummaryOnly)
 		s.summary[target] = a.Meta.SummaryOnly
-		if s.opts.Store != nil {
-			if err := s.opts.Store.ForgetSummary(target); err != nil {
-				out.Warnings = append(out.Warnings, &articles.Error{File: target, Msg: err.Error(), Warning: true})
-			}
-		}
+		out.Warnings = append(out.Warnings, s.recordGrown(target)...)
 		return out, nil
 	}
 	path, err := library.SaveFile(filepath.Join(s.opts.Dir, in.Folder), library.SafeFileName(c.Title), c.Markdown)
@@ -251,6 +247,23 @@ func (s *Saver) lookup(addresses []string, print string) (string, bool) {
 	}
 	key, ok := s.byPrint[print]
 	return key, ok && print != ""
+}
+
+// recordGrown keeps in the store what follows from a summary grown into
+// the whole article: it is no longer to be tried again, nothing of the
+// new text has been read (the place stays), and it is new.
+func (s *Saver) recordGrown(path string) articles.ErrorList {
+	store := s.opts.Store
+	if store == nil {
+		return nil
+	}
+	var warnings articles.ErrorList
+	for _, err := range []error{store.ForgetSummary(path), store.ForgetProgress(path), store.MarkNew(path)} {
+		if err != nil {
+			warnings = append(warnings, &articles.Error{File: path, Msg: err.Error(), Warning: true})
+		}
+	}
+	return warnings
 }
 
 // record keeps in the store what follows from an article written: its

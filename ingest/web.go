@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"cable/articles"
+	"cable/crash"
 	"cable/extract"
 	"cable/fetch"
 	"cable/library"
@@ -108,6 +109,10 @@ func Describe(name string, err error) *articles.Error {
 	var fe *fetch.Error
 	if errors.As(err, &fe) {
 		return &articles.Error{File: fe.URL, Msg: fe.Msg}
+	}
+	var ce *crash.FileError
+	if errors.As(err, &ce) {
+		return &articles.Error{File: ce.Path, Msg: ce.Reason()}
 	}
 	return &articles.Error{File: name, Msg: err.Error()}
 }

@@ -114,6 +114,16 @@ func (s *Store) MarkUnread(key string) error {
 	})
 }
 
+// ForgetProgress forgets how much of an article was read and whether it
+// was finished, keeping its place: its text was replaced by a longer one
+// (a summary by the whole article), of which nothing has been read yet.
+func (s *Store) ForgetProgress(key string) error {
+	return s.write("forgetting the progress of "+key, func(tx *sql.Tx) error {
+		_, err := tx.Exec("UPDATE readings SET progress = 0, finished = 0 WHERE key = ?", key)
+		return err
+	})
+}
+
 // MarkFinished marks an article finished, at 100%, keeping its position
 // (or the start, if it was never opened) and its last-read time.
 func (s *Store) MarkFinished(key string) error {

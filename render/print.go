@@ -109,9 +109,9 @@ func renderHeader(a *articles.Article, opts Options) ([]string, error) {
 		md += "\n\n**Summary:** " + escapeMarkdown(strings.Join(strings.Fields(s), " "))
 	}
 	if a.Meta.SummaryOnly {
-		md += "\n\n**Summary only:** the page could not be fetched."
+		md += "\n\nSummary only: the page could not be fetched."
 		if a.Meta.URL != "" {
-			md += " `cable get " + a.Meta.URL + "` saves the whole article."
+			md += " cable get " + escapeMarkdown(a.Meta.URL) + " saves the whole article."
 		}
 	}
 	lines, err := renderSection(r, md)

@@ -53,7 +53,7 @@ const pageSection = -1
 // pageLinkText names the article's own page in the list of links.
 func pageLinkText(m articles.Meta) string {
 	if m.SummaryOnly {
-		return "the whole article's page; only its summary is saved"
+		return "the whole article"
 	}
 	return "this article's page"
 }

@@ -231,9 +231,9 @@ func (m readerModel) saveQuote() tea.Cmd {
 	return func() tea.Msg {
 		_, err := store.AddQuote(q)
 		if errors.Is(err, library.ErrQuoteSaved) {
-			return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Already saved: %s is among your quotes.", placeName(pos))}
+			return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Already among your quotes: %s.", placeName(pos))}
 		}
-		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved from %s: \"cable quotes\" prints your quotes.", placeName(pos)), err: err}
+		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved (%s); cable quotes prints them.", placeName(pos)), err: err}
 	}
 }
 

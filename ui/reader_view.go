@@ -33,11 +33,10 @@ func (m readerModel) headerHeight() int {
 // summaryNotice says, under the title of an article that is only what a
 // feed carried, that it is so and how to get the whole.
 func summaryNotice(m articles.Meta) string {
-	s := "Summary only: the page could not be fetched."
-	if m.URL != "" {
-		s += " cable get " + m.URL + " saves the whole article (L lists its address)."
+	if m.URL == "" {
+		return "Summary only: the page could not be fetched."
 	}
-	return s
+	return "Summary only; the page could not be fetched. L gives its address."
 }
 
 // bodyHeight is how many lines of text fit between header and status line.
