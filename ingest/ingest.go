@@ -43,7 +43,7 @@ type Options struct {
 	Store *library.Store
 	// Kept is where sources are kept; a zero Dir keeps none.
 	Kept library.KeptSources
-	// Client fetches pages; nil makes one when a page is first fetched.
+	// Client fetches pages; nil makes one.
 	Client *fetch.Client
 	// Version is cable's version, for the client's User-Agent.
 	Version string
@@ -59,8 +59,9 @@ type Options struct {
 type Saver struct {
 	opts Options
 
-	mu     sync.Mutex
 	client *fetch.Client
+
+	mu sync.Mutex
 	// byName maps each canonical address of the library's articles, and
 	// byPrint each text print, to the article's key; summary holds the
 	// keys of the articles that are a feed's summary. All grow as pieces
@@ -73,6 +74,9 @@ type Saver struct {
 // New makes a Saver for the library the options describe.
 func New(o Options) *Saver {
 	s := &Saver{opts: o, client: o.Client, byName: map[string]string{}, byPrint: map[string]string{}, summary: map[string]bool{}}
+	if s.client == nil {
+		s.client = fetch.New(fetch.Options{Version: o.Version})
+	}
 	if abs, err := filepath.Abs(o.Dir); err == nil && o.Dir != "" {
 		s.opts.Dir = abs
 	}

@@ -13,17 +13,10 @@ import (
 
 // Web pages: what "cable get" and a feed's entries fetch.
 
-// Client is the client the Saver fetches pages with, made on first use:
-// a feed update fetches its feeds with the same, so that one set of limits
-// per host holds for both.
-func (s *Saver) Client() *fetch.Client {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.client == nil {
-		s.client = fetch.New(fetch.Options{Version: s.opts.Version})
-	}
-	return s.client
-}
+// Client is the client the Saver fetches pages with: a feed update
+// fetches its feeds with the same, so that one set of limits per host
+// holds for both.
+func (s *Saver) Client() *fetch.Client { return s.client }
 
 // Fetch fetches the page at address and makes it an Input: its bytes,
 // what they are (a page, Markdown or text; anything else is refused) and
