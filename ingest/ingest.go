@@ -98,7 +98,7 @@ func (s *Saver) now() time.Time {
 
 // remember records the names and print of the article at key, without
 // taking the place of an article recorded before under the same.
-func (s *Saver) remember(key string, addresses []string, print string, summaryOnly bool) {
+func (s *Saver) remember(key string, addresses []string, textPrint string, summaryOnly bool) {
 	for _, a := range addresses {
 		if name := library.CanonicalURL(a); name != "" {
 			if _, taken := s.byName[name]; !taken {
@@ -106,8 +106,8 @@ func (s *Saver) remember(key string, addresses []string, print string, summaryOn
 			}
 		}
 	}
-	if _, taken := s.byPrint[print]; print != "" && !taken {
-		s.byPrint[print] = key
+	if _, taken := s.byPrint[textPrint]; textPrint != "" && !taken {
+		s.byPrint[textPrint] = key
 	}
 	s.summary[key] = summaryOnly
 }
@@ -167,90 +167,128 @@ type Saved struct {
 // Save brings one piece into the library, in the steps the package's
 // comment lists. Its errors name the piece.
 func (s *Saver) Save(in Input) (Saved, error) {
-	if err := library.CheckText(in.Name, in.Body); err != nil {
-		return Saved{}, err
-	}
-	c, err := in.Source.Convert(in.Body)
+	p, err := identify(in)
 	if err != nil {
 		return Saved{}, err
 	}
-	a, err := articles.Parse(in.Name, c.Markdown, "ingest")
-	if err != nil {
-		return Saved{}, err
-	}
-	addresses := append([]string{in.Source.URL, a.Meta.URL}, in.Addresses...)
-	print := a.TextPrint()
-	out := Saved{Name: in.Name, SummaryOnly: a.Meta.SummaryOnly, Warnings: c.Warnings}
-
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	target := in.Replace
 	if target == "" && !s.opts.Again {
-		key, found := s.lookup(addresses, print)
+		key, found := s.lookup(p.addresses, p.print)
 		switch {
-		case found && s.summary[key] && !a.Meta.SummaryOnly:
+		case found && s.summary[key] && !p.meta.SummaryOnly:
 			target = key // the summary grows up
 		case found:
-			out.Path, out.Already = key, true
-			return out, nil
+			return Saved{Name: in.Name, Path: key, Already: true, SummaryOnly: p.meta.SummaryOnly, Warnings: p.converted.Warnings}, nil
 		}
-	}
-	src := in.Source
-	if abs, err := filepath.Abs(src.File); err == nil && src.File != "" {
-		src.File = abs // kept to be found again from anywhere
 	}
 	if target != "" {
-		if src.Meta == nil && src.Kind == extract.KindHTML && src.URL != "" {
-			// A page got for a feed's summary keeps what the feed said.
-			if feedSaid, ok := summaryMeta(target); ok {
-				src.Meta = &feedSaid
-				if again, err := src.Convert(in.Body); err == nil {
-					c = again
-				}
-			}
-		}
-		src.Article = target
-		if err := s.opts.Kept.Replace(target, src, in.Body, c.Markdown); err != nil {
-			if errors.Is(err, library.ErrEditedByHand) {
-				out.Path, out.Already = target, true
-				out.Warnings = append(out.Warnings, &articles.Error{File: target, Msg: "is a summary edited since cable wrote it; the whole article was not written over it", Warning: true})
-				return out, nil
-			}
-			return Saved{}, &articles.Error{File: in.Name, Msg: err.Error()}
-		}
-		out.Path, out.Grown = target, true
-		s.remember(target, addresses, print, a.Meta.SummaryOnly)
-		s.summary[target] = a.Meta.SummaryOnly
-		out.Warnings = append(out.Warnings, s.recordGrown(target)...)
-		return out, nil
+		return s.grow(in, p, target)
 	}
-	path, err := library.SaveFile(filepath.Join(s.opts.Dir, in.Folder), library.SafeFileName(c.Title), c.Markdown)
+	return s.write(in, p)
+}
+
+// piece is what the steps before the look-up make of an input: the
+// article, its front matter, and what tells it from any other.
+type piece struct {
+	converted extract.Converted
+	meta      articles.Meta
+	addresses []string // every address it is known by
+	print     string   // its text's print (articles.TextPrint)
+}
+
+// identify checks that the input is text, extracts its article and says
+// what tells it: its addresses and its text's print.
+func identify(in Input) (piece, error) {
+	if err := library.CheckText(in.Name, in.Body); err != nil {
+		return piece{}, err
+	}
+	c, err := in.Source.Convert(in.Body)
+	if err != nil {
+		return piece{}, err
+	}
+	a, err := articles.Parse(in.Name, c.Markdown, "ingest")
+	if err != nil {
+		return piece{}, err
+	}
+	return piece{
+		converted: c,
+		meta:      a.Meta,
+		addresses: append([]string{in.Source.URL, a.Meta.URL}, in.Addresses...),
+		print:     a.TextPrint(),
+	}, nil
+}
+
+// kept is the source to keep for the input, written as the article at
+// path: a file imported is named by its absolute path, to be found again
+// from anywhere.
+func kept(in Input, path string) library.KeptSource {
+	src := in.Source
+	if abs, err := filepath.Abs(src.File); err == nil && src.File != "" {
+		src.File = abs
+	}
+	src.Article = path
+	return src
+}
+
+// write saves a new article under a free name and keeps its source.
+func (s *Saver) write(in Input, p piece) (Saved, error) {
+	out := Saved{Name: in.Name, SummaryOnly: p.meta.SummaryOnly, Warnings: p.converted.Warnings}
+	path, err := library.SaveFile(filepath.Join(s.opts.Dir, in.Folder), library.SafeFileName(p.converted.Title), p.converted.Markdown)
 	if err != nil {
 		return Saved{}, &articles.Error{File: in.Name, Msg: err.Error()}
 	}
 	out.Path = path
-	src.Article = path
 	if s.opts.Kept.Dir != "" {
-		if err := s.opts.Kept.Keep(src, in.Body, c.Markdown); err != nil {
+		if err := s.opts.Kept.Keep(kept(in, path), in.Body, p.converted.Markdown); err != nil {
 			out.Warnings = append(out.Warnings, &articles.Error{File: in.Name,
 				Msg: fmt.Sprintf("saved, but its source could not be kept for \"cable reimport\": %v", err), Warning: true})
 		}
 	}
-	s.remember(path, addresses, print, a.Meta.SummaryOnly)
-	out.Warnings = append(out.Warnings, s.record(in, path, a.Meta)...)
+	s.remember(path, p.addresses, p.print, p.meta.SummaryOnly)
+	out.Warnings = append(out.Warnings, s.record(in, path, p.meta)...)
+	return out, nil
+}
+
+// grow replaces the summary at target with the whole article, in place,
+// unless the reader has edited the summary since cable wrote it.
+func (s *Saver) grow(in Input, p piece, target string) (Saved, error) {
+	out := Saved{Name: in.Name, Path: target, Warnings: p.converted.Warnings}
+	src, md := kept(in, target), p.converted.Markdown
+	if src.Meta == nil && src.Kind == extract.KindHTML && src.URL != "" {
+		// A page got for a feed's summary keeps what the feed said.
+		if feedSaid, ok := summaryMeta(target); ok {
+			src.Meta = &feedSaid
+			if again, err := src.Convert(in.Body); err == nil {
+				md = again.Markdown
+			}
+		}
+	}
+	if err := s.opts.Kept.Replace(target, src, in.Body, md); err != nil {
+		if !errors.Is(err, library.ErrEditedByHand) {
+			return Saved{}, &articles.Error{File: in.Name, Msg: err.Error()}
+		}
+		out.Already = true
+		out.Warnings = append(out.Warnings, &articles.Error{File: target, Msg: "is a summary edited since cable wrote it; the whole article was not written over it", Warning: true})
+		return out, nil
+	}
+	out.Grown = true
+	s.remember(target, p.addresses, p.print, false)
+	out.Warnings = append(out.Warnings, s.recordGrown(target)...)
 	return out, nil
 }
 
 // lookup finds the article the library has under any of the addresses or
-// with the print.
-func (s *Saver) lookup(addresses []string, print string) (string, bool) {
+// with the text's print.
+func (s *Saver) lookup(addresses []string, textPrint string) (string, bool) {
 	for _, a := range addresses {
 		if key, ok := s.byName[library.CanonicalURL(a)]; ok && a != "" {
 			return key, true
 		}
 	}
-	key, ok := s.byPrint[print]
-	return key, ok && print != ""
+	key, ok := s.byPrint[textPrint]
+	return key, ok && textPrint != ""
 }
 
 // recordGrown keeps in the store what follows from a summary grown into
