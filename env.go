@@ -174,10 +174,12 @@ func (e *env) loadConfig() (config.Config, error) {
 }
 
 // newSaver is the saving pipeline for the library the catalog lists,
-// writing into dir and keeping sources where cable keeps them.
-func (e *env) newSaver(cat *library.Catalog, dir string, again bool) *ingest.Saver {
+// writing into dir and keeping sources where cable keeps them; progress,
+// when not nil, is told how the pages it fetches come in.
+func (e *env) newSaver(cat *library.Catalog, dir string, again bool, progress func(address string, received int64)) *ingest.Saver {
 	return ingest.New(ingest.Options{
 		Dir: dir, Entries: cat.Entries, Store: cat.Store, Again: again, Version: version, Kept: e.kept(),
+		Progress: progress,
 	})
 }
 

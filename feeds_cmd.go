@@ -55,7 +55,7 @@ func newFeedUpdater(global *env, cat *library.Catalog, dir string) *feeds.Update
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	saver := global.newSaver(cat, dir, false)
+	saver := global.newSaver(cat, dir, false, nil)
 	return &feeds.Updater{Client: saver.Client(), Store: cat.Store, Dir: dir, Saver: saver}
 }
 

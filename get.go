@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"cable/articles"
 
@@ -65,8 +66,10 @@ func getAll(ctx context.Context, cmd *cobra.Command, global *env, dir string, ad
 	if err != nil {
 		return nil, err
 	}
-	saver := global.newSaver(cat, dir, false)
+	line := startProgress(cmd.ErrOrStderr(), len(addresses), 250*time.Millisecond)
+	saver := global.newSaver(cat, dir, false, line.received)
 	got := saver.Get(ctx, addresses)
+	line.stop()
 	cat.Close()
 	// Opened again, the catalog has indexed what was saved, and gives
 	// each article its ID.

@@ -2,14 +2,17 @@ package main
 
 import (
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestEndToEndGetAndRead saves a page from a local server with
@@ -69,5 +72,59 @@ func TestGetStopsOnSIGTERM(t *testing.T) {
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
 		t.Errorf("cable get after SIGTERM: %v; want exit status 130", err)
+	}
+}
+
+// TestEndToEndGetShowsProgress: a page that is slow to come shows, on the
+// terminal, what is being fetched, how much has come and for how long;
+// once it has come the line is gone and the article's path is printed.
+// Piped, the same get prints no progress at all.
+func TestEndToEndGetShowsProgress(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	var once sync.Once
+	t.Cleanup(func() { once.Do(func() { close(release) }) })
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		half := len(getPage) / 2
+		io.WriteString(w, getPage[:half])
+		w.(http.Flusher).Flush()
+		<-release
+		io.WriteString(w, getPage[half:])
+	}))
+	defer srv.Close()
+	h := newHome(t)
+	s := startCableIn(t, h, 100, 10, "get", srv.URL+"/slow.html")
+	rows := s.waitUntil("the progress line", patience, func(rows []string) bool {
+		return strings.Contains(strings.Join(rows, "\n"), "Fetching "+srv.URL+"/slow.html · ")
+	})
+	if screen := strings.Join(rows, "\n"); !strings.Contains(screen, "bytes · ") && !strings.Contains(screen, "kB · ") {
+		t.Errorf("no byte count:\n%s", dump(rows))
+	}
+	once.Do(func() { close(release) })
+	rows = s.waitUntil("the article's path", patience, func(rows []string) bool {
+		return strings.Contains(strings.Join(rows, ""), "sanctions-and-their-limits.md (sanctions-and-their-limits)")
+	})
+	if screen := strings.Join(rows, "\n"); strings.Contains(screen, "Fetching") {
+		t.Errorf("the progress line stayed:\n%s", dump(rows))
+	}
+
+	// Piped: nothing but the path.
+	other := newHome(t)
+	other.bin = cableBinary(t)
+	done := make(chan struct{})
+	go func() {
+		time.Sleep(1500 * time.Millisecond) // past the delay a line would wait
+		close(done)
+	}()
+	piped := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		<-done
+		io.WriteString(w, getPage)
+	}))
+	defer piped.Close()
+	stdout, stderr, code := other.run(t, "get", piped.URL+"/slow.html")
+	if code != 0 || stderr != "" || !strings.HasSuffix(strings.TrimSpace(stdout), "(sanctions-and-their-limits)") {
+		t.Errorf("piped get: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }

@@ -44,7 +44,7 @@ func newImportCommand(global *env) *cobra.Command {
 				return err
 			}
 			defer cat.Close()
-			done, err := global.newSaver(cat, dir, again).Import(args, global.crashReporter())
+			done, err := global.newSaver(cat, dir, again, nil).Import(args, global.crashReporter())
 			for _, s := range done.Saved {
 				if s.Already {
 					fmt.Fprintf(cmd.OutOrStdout(), "%s: already in the library: %s\n", s.Name, describeFound(cat, s.Path))

@@ -38,6 +38,10 @@ type Request struct {
 	LastModified string
 	// Accept is the Accept header; empty means any.
 	Accept string
+	// Progress, when not nil, is told how many bytes of the body have
+	// been read, as they arrive: what a command shows while a slow page
+	// comes in.
+	Progress func(received int64)
 }
 
 // Response is a fetched resource.
@@ -235,6 +239,9 @@ func (c *Client) attempt(ctx context.Context, r Request, u *url.URL) (*Response,
 		wait, err := c.statusError(r.URL, resp)
 		return nil, wait, err
 	}
+	if r.Progress != nil {
+		resp.Body = &counting{ReadCloser: resp.Body, progress: r.Progress}
+	}
 	body, err := readBody(r.URL, resp, c.opts.Timeout)
 	if err != nil {
 		return nil, 0, err
@@ -275,6 +282,22 @@ func (c *Client) statusError(address string, resp *http.Response) (time.Duration
 		e.retry = true
 	}
 	return 0, e
+}
+
+// counting tells its progress how many bytes were read through it.
+type counting struct {
+	io.ReadCloser
+	progress func(int64)
+	n        int64
+}
+
+func (c *counting) Read(p []byte) (int, error) {
+	n, err := c.ReadCloser.Read(p)
+	if n > 0 {
+		c.n += int64(n)
+		c.progress(c.n)
+	}
+	return n, err
 }
 
 // readBody reads a successful response's body, decompressed, refusing

@@ -487,3 +487,26 @@ func TestRefusedIsNotRetried(t *testing.T) {
 		t.Errorf("waited %v before trying again, want no retry", w.list)
 	}
 }
+
+// TestProgressCountsTheBody: a request's Progress is told the bytes of
+// the body as they arrive, ending at the body's length.
+func TestProgressCountsTheBody(t *testing.T) {
+	body := strings.Repeat("x", 200_000)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	var told []int64
+	resp, err := testClient(&waits{}).Get(context.Background(), Request{URL: srv.URL, Progress: func(n int64) { told = append(told, n) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(told) < 2 || told[len(told)-1] != int64(len(resp.Body)) || len(resp.Body) != len(body) {
+		t.Fatalf("told %d times, last %v, body %d bytes", len(told), told[len(told)-1:], len(resp.Body))
+	}
+	for i := 1; i < len(told); i++ {
+		if told[i] <= told[i-1] {
+			t.Fatalf("progress went back: %v", told)
+		}
+	}
+}

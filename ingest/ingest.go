@@ -49,6 +49,9 @@ type Options struct {
 	Version string
 	// Again keeps a second copy of a piece the library has already.
 	Again bool
+	// Progress, when not nil, is told how many bytes of each page have
+	// arrived, as they arrive; it is called from several goroutines.
+	Progress func(address string, received int64)
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }

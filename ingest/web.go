@@ -23,7 +23,11 @@ func (s *Saver) Client() *fetch.Client { return s.client }
 // the address they came from after redirects. meta, when not nil, is what
 // a feed said of the page.
 func (s *Saver) Fetch(ctx context.Context, address string) (Input, error) {
-	resp, err := s.Client().Get(ctx, fetch.Request{URL: address, Accept: fetch.AcceptPages})
+	req := fetch.Request{URL: address, Accept: fetch.AcceptPages}
+	if s.opts.Progress != nil {
+		req.Progress = func(n int64) { s.opts.Progress(address, n) }
+	}
+	resp, err := s.Client().Get(ctx, req)
 	if err != nil {
 		return Input{}, err
 	}
