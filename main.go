@@ -68,7 +68,7 @@ type viewFlags struct {
 
 func (f *viewFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.style, "style", render.StyleAuto, "auto, dark, light, notty or a Glamour JSON style's path (also CABLE_STYLE)")
-	cmd.Flags().IntVar(&f.width, "width", config.DefaultWidth, "widest the text is set, in columns; 0: the terminal's width (also CABLE_WIDTH)")
+	cmd.Flags().IntVar(&f.width, "width", config.DefaultWidth, "widest the text is set, in columns, 20 or more; 0: the terminal's width (also CABLE_WIDTH)")
 }
 
 // settings resolves the style and width as the configuration says: a

@@ -288,20 +288,27 @@ func stringList(n ast.Node) ([]string, bool) {
 }
 
 // suggestField names the known field closest to a misspelt one, if any is
-// within two edits.
+// within two edits, and otherwise lists the known fields.
 func suggestField(name string) string {
+	if best := Suggest(name, FieldNames()); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	known := FieldNames()
+	sort.Strings(known)
+	return fmt.Sprintf(" (known fields: %s)", strings.Join(known, ", "))
+}
+
+// Suggest is the name among known closest to a misspelt name, when one is
+// within two edits ("autor" is "author"), or "" when none is. The front
+// matter's fields and the configuration's settings are suggested by it.
+func Suggest(name string, known []string) string {
 	best, bestDist := "", 3
-	for _, f := range fields {
-		if d := editDistance(name, f.name); d < bestDist {
-			best, bestDist = f.name, d
+	for _, k := range known {
+		if d := editDistance(name, k); d < bestDist {
+			best, bestDist = k, d
 		}
 	}
-	if best == "" {
-		known := FieldNames()
-		sort.Strings(known)
-		return fmt.Sprintf(" (known fields: %s)", strings.Join(known, ", "))
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best
 }
 
 // editDistance is the Levenshtein distance between two short strings.

@@ -111,7 +111,7 @@ func (c *Config) set(f *articles.YAMLField, keymaps Keymaps) error {
 	case "width":
 		w, err := parseWidth(value)
 		if err != nil {
-			return wrong("width %v", err)
+			return wrong("width %s %v", value, err)
 		}
 		c.Width = w
 		if w == 0 {
@@ -140,7 +140,10 @@ func (c *Config) set(f *articles.YAMLField, keymaps Keymaps) error {
 	case "library_keys":
 		return readKeys(c.Path, f, keymaps.Library, c.LibraryKeys, "library_keys", "sort: o")
 	default:
-		return wrong("unknown setting %q (the settings are %s)", name, settingNames)
+		if best := articles.Suggest(name, settingNames); best != "" {
+			return wrong("unknown setting %q (did you mean %q?)", name, best)
+		}
+		return wrong("unknown setting %q (the settings are %s)", name, strings.Join(settingNames, ", "))
 	}
 	return nil
 }
@@ -173,4 +176,4 @@ func resolvePath(config, p string) (string, error) {
 }
 
 // settingNames are the settings the file may hold.
-const settingNames = "style, width, words_per_minute, hyperlinks, links, keys, library_keys"
+var settingNames = []string{"style", "width", "words_per_minute", "hyperlinks", "links", "keys", "library_keys"}
