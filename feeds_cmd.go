@@ -160,13 +160,13 @@ func listFeeds(cmd *cobra.Command, global env) error {
 // successful update ("never" before one), articles and the error of the
 // last update when it failed.
 func writeFeedTable(w io.Writer, list []library.Feed) error {
-	rows := [][6]string{{"NAME", "TITLE", "URL", "UPDATED", "ARTICLES", "ERROR"}}
+	rows := [][]string{{"NAME", "TITLE", "URL", "UPDATED", "ARTICLES", "ERROR"}}
 	for _, f := range list {
 		updated := "never"
 		if !f.LastUpdate.IsZero() {
 			updated = f.LastUpdate.Local().Format(time.DateTime[:16])
 		}
-		rows = append(rows, [6]string{f.Name, f.Title, f.URL, updated, strconv.Itoa(f.Articles), f.LastError})
+		rows = append(rows, []string{f.Name, f.Title, f.URL, updated, strconv.Itoa(f.Articles), f.LastError})
 	}
 	for _, line := range tableLines(rows) {
 		if _, err := fmt.Fprintln(w, line); err != nil {
