@@ -63,7 +63,7 @@ func newFeedsCommand(global *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "feeds",
 		Short: "Follow publications: their new articles saved in full, for reading offline",
-		Args:  cobra.NoArgs,
+		Args:  usage(0, 0, "cable feeds [add|list|remove|update|import|export] (alone, it lists the feeds)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return listFeeds(cmd, *global)
 		},

@@ -32,6 +32,7 @@ func TestArgumentsSayTheUsage(t *testing.T) {
 		{[]string{"quotes", "x"}, "usage: cable quotes [--article ID] [--format md|json] (no other arguments)"},
 		{[]string{"feeds", "list", "x"}, "usage: cable feeds list (it takes no arguments)"},
 		{[]string{"feeds", "export", "x"}, "usage: cable feeds export (it takes no arguments)"},
+		{[]string{"feeds", "follow"}, "usage: cable feeds [add|list|remove|update|import|export] (alone, it lists the feeds)"},
 	}
 	for _, tt := range tests {
 		out, errOut, err := runSplit(t, tt.args...)
