@@ -13,7 +13,7 @@ func newConfigCommand(global *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Print the configuration in effect and where its file is",
-		Args:  cobra.NoArgs,
+		Args:  usage(0, 0, "cable config (it takes no arguments)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			resolved, cfg, err := view.resolve(cmd, global)
 			if err != nil {

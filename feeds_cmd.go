@@ -59,22 +59,11 @@ func newFeedUpdater(global *env, cat *library.Catalog, dir string) *feeds.Update
 	return &feeds.Updater{Client: saver.Client(), Store: cat.Store, Dir: dir, Saver: saver}
 }
 
-// oneAddress takes exactly one argument, and otherwise says how the
-// command is used, in one line, rather than cobra's count of arguments.
-func oneAddress(usage string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != 1 {
-			return userErrorf("%s", usage)
-		}
-		return nil
-	}
-}
-
 func newFeedsCommand(global *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "feeds",
 		Short: "Follow publications: their new articles saved in full, for reading offline",
-		Args:  cobra.NoArgs,
+		Args:  usage(0, 0, "cable feeds [add|list|remove|update|import|export] (alone, it lists the feeds)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return listFeeds(cmd, *global)
 		},
@@ -83,7 +72,7 @@ func newFeedsCommand(global *env) *cobra.Command {
 		&cobra.Command{
 			Use:   "add URL",
 			Short: "Follow a feed, or the feed a page names",
-			Args:  oneAddress("usage: cable feeds add URL (the address of a feed, or of a page that names one)"),
+			Args:  usage(1, 1, "cable feeds add URL (the address of a feed, or of a page that names one)"),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return addFeed(cmd, *global, args[0])
 			},
@@ -91,7 +80,7 @@ func newFeedsCommand(global *env) *cobra.Command {
 		&cobra.Command{
 			Use:   "list",
 			Short: "The feeds followed: title, address, last update, articles, last error",
-			Args:  cobra.NoArgs,
+			Args:  usage(0, 0, "cable feeds list (it takes no arguments)"),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return listFeeds(cmd, *global)
 			},
@@ -99,7 +88,7 @@ func newFeedsCommand(global *env) *cobra.Command {
 		&cobra.Command{
 			Use:   "remove NAME|URL",
 			Short: "Stop following a feed (its articles stay)",
-			Args:  cobra.ExactArgs(1),
+			Args:  usage(1, 1, `cable feeds remove NAME|URL (a feed's name, as "cable feeds list" shows it, or its address)`),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return removeFeed(cmd, *global, args[0])
 			},
@@ -114,7 +103,7 @@ func newFeedsCommand(global *env) *cobra.Command {
 		&cobra.Command{
 			Use:   "import FILE.opml",
 			Short: "Follow every feed an OPML file lists",
-			Args:  cobra.ExactArgs(1),
+			Args:  usage(1, 1, "cable feeds import FILE.opml (a list of feeds, as feed readers export it)"),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return importOPML(cmd, *global, args[0])
 			},
@@ -122,7 +111,7 @@ func newFeedsCommand(global *env) *cobra.Command {
 		&cobra.Command{
 			Use:   "export",
 			Short: "Print the feeds followed as OPML",
-			Args:  cobra.NoArgs,
+			Args:  usage(0, 0, "cable feeds export (it takes no arguments)"),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return exportOPML(cmd, *global)
 			},
@@ -171,13 +160,13 @@ func listFeeds(cmd *cobra.Command, global env) error {
 // successful update ("never" before one), articles and the error of the
 // last update when it failed.
 func writeFeedTable(w io.Writer, list []library.Feed) error {
-	rows := [][6]string{{"NAME", "TITLE", "URL", "UPDATED", "ARTICLES", "ERROR"}}
+	rows := [][]string{{"NAME", "TITLE", "URL", "UPDATED", "ARTICLES", "ERROR"}}
 	for _, f := range list {
 		updated := "never"
 		if !f.LastUpdate.IsZero() {
 			updated = f.LastUpdate.Local().Format(time.DateTime[:16])
 		}
-		rows = append(rows, [6]string{f.Name, f.Title, f.URL, updated, strconv.Itoa(f.Articles), f.LastError})
+		rows = append(rows, []string{f.Name, f.Title, f.URL, updated, strconv.Itoa(f.Articles), f.LastError})
 	}
 	for _, line := range tableLines(rows) {
 		if _, err := fmt.Fprintln(w, line); err != nil {
@@ -203,7 +192,11 @@ func removeFeed(cmd *cobra.Command, global env, name string) error {
 	if err := fe.store.RemoveFeed(f.URL); err != nil {
 		return err
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), "No longer following %s; its %d articles stay.\n", f.Label(), f.Articles)
+	stay := "its " + countOf(f.Articles, "article") + " stay"
+	if f.Articles == 1 {
+		stay = "its 1 article stays"
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "No longer following %s; %s.\n", f.Label(), stay)
 	return nil
 }
 
@@ -296,7 +289,7 @@ func importOPML(cmd *cobra.Command, global env, file string) error {
 			fmt.Fprintf(cmd.OutOrStdout(), "Following %s (%s) as %s\n", f.Label(), f.URL, f.Name)
 		}
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "%d feeds added, %d already followed; \"cable feeds update\" saves their articles.\n", added, already)
+	fmt.Fprintf(cmd.ErrOrStderr(), "%s added, %d already followed; \"cable feeds update\" saves their articles.\n", countOf(added, "feed"), already)
 	return nil
 }
 

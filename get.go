@@ -27,7 +27,7 @@ func newGetCommand(global *env) *cobra.Command {
 			"where it is. The page is kept, compressed, in $XDG_DATA_HOME/cable/sources, so\n" +
 			"that \"cable reimport\" can extract it again. get exits 1 if any address could\n" +
 			"not be saved, with a line for each; the others are still saved.",
-		Args: cobra.MinimumNArgs(1),
+		Args: usage(1, -1, "cable get URL... (the addresses of the pages to save)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir, err := global.libraryDir()
 			if err != nil {

@@ -16,6 +16,7 @@ func newImportCommand(global *env) *cobra.Command {
 		Use:   "import PATH...",
 		Short: "Turn saved web pages, text and Markdown into articles in your library",
 		Long: "import converts .html/.htm pages saved from a browser, .txt text and .md files\n" +
+			"(and a file without an extension, as Markdown, as \"cable read\" reads it)\n" +
 			"into cable articles, and writes them into the library directory (--library, or\n" +
 			"the default one) or into --into.\n" +
 			"It prints the path of each article written, never overwrites a file, and exits\n" +
@@ -26,7 +27,7 @@ func newImportCommand(global *env) *cobra.Command {
 			"warnings (an unknown field) are printed on stderr and do not stop it.\n" +
 			"Each file imported is kept, compressed, in $XDG_DATA_HOME/cable/sources, so\n" +
 			"that \"cable reimport\" can extract it again.",
-		Args: cobra.MinimumNArgs(1),
+		Args: usage(1, -1, "cable import PATH... (pages saved from a browser, texts, Markdown files, or directories of them)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := into
 			if dir == "" {

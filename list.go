@@ -11,6 +11,7 @@ import (
 	"cable/articles"
 	"cable/library"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 )
 
@@ -48,7 +49,8 @@ func newListCommand(global *env) *cobra.Command {
 					fmt.Fprintln(cmd.ErrOrStderr(), a.Error)
 				}
 			}
-			return writeTable(cmd.OutOrStdout(), listed)
+			out := cmd.OutOrStdout()
+			return writeTable(out, listed, terminalWidth(out))
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of objects")
@@ -96,12 +98,13 @@ func listing(cat *library.Catalog, wpm int) []listedArticle {
 
 // writeTable prints the list as aligned columns, padded by the cells
 // each cell takes on screen: a title in Chinese or Japanese takes two a
-// character, which a tab writer, counting characters, would misalign.
-// Output is buffered: unbuffered, 10,000 articles took 100,000 write
-// calls.
-func writeTable(w io.Writer, list []listedArticle) error {
-	rows := make([][6]string, 0, len(list)+1)
-	rows = append(rows, [6]string{"ID", "TITLE", "AUTHOR", "WORDS", "MIN", "READ"})
+// character, which a tab writer, counting characters, would misalign. In
+// a terminal width columns wide the table fits it (see fitColumns); with
+// width 0 (a pipe, a file) the rows are whole, however long. Output is
+// buffered: unbuffered, 10,000 articles took 100,000 write calls.
+func writeTable(w io.Writer, list []listedArticle, width int) error {
+	rows := make([][]string, 0, len(list)+1)
+	rows = append(rows, []string{"ID", "TITLE", "AUTHOR", "WORDS", "MIN", "READ"})
 	for _, a := range list {
 		read := ""
 		switch {
@@ -114,7 +117,10 @@ func writeTable(w io.Writer, list []listedArticle) error {
 		case a.New:
 			read = "new"
 		}
-		rows = append(rows, [6]string{a.ID, a.Title, a.Author, strconv.Itoa(a.Words), strconv.Itoa(a.Minutes), read})
+		rows = append(rows, []string{a.ID, a.Title, a.Author, strconv.Itoa(a.Words), strconv.Itoa(a.Minutes), read})
+	}
+	if width > 0 {
+		rows = fitColumns(rows, width)
 	}
 	buf := bufio.NewWriter(w)
 	for _, line := range tableLines(rows) {
@@ -122,4 +128,99 @@ func writeTable(w io.Writer, list []listedArticle) error {
 		buf.WriteByte('\n')
 	}
 	return buf.Flush()
+}
+
+// The columns of the list, in the order printed.
+const (
+	colID = iota
+	colTitle
+	colAuthor
+	colWords
+	colMinutes
+	colRead
+)
+
+// dropOrder is the order in which columns leave a table too wide for its
+// terminal, once the title is as short as it may be: WORDS first (MIN
+// says as much, in less room), then AUTHOR, then MIN, then READ. The ID,
+// which "cable read" takes and which is no use cut, and the title stay.
+var dropOrder = []int{colWords, colAuthor, colMinutes, colRead}
+
+const (
+	// minTitleCells is the shortest a title is cut to before a column is
+	// dropped to give it room; when even the ID and the title alone do
+	// not fit, the title takes what is left.
+	minTitleCells = 20
+	// maxAuthorCells is the widest the author column stays in a table
+	// that does not fit whole: the title has the room first, and what it
+	// leaves goes to the author.
+	maxAuthorCells = 20
+)
+
+// fitColumns fits the list's rows (the header first) into width display
+// cells. Whole rows that fit are kept as they are. Otherwise titles are
+// cut with "…" to the room the other columns leave, with the author cut
+// to maxAuthorCells first; when that leaves a title less than
+// minTitleCells, columns are dropped in dropOrder until it does not.
+func fitColumns(rows [][]string, width int) [][]string {
+	widths := columnWidths(rows)
+	if tableWidth(widths, nil) <= width {
+		return rows
+	}
+	dropped := map[int]bool{}
+	titleCells, authorCells := fitTitle(widths, dropped, width)
+	for _, c := range dropOrder {
+		if titleCells >= min(widths[colTitle], minTitleCells) {
+			break
+		}
+		dropped[c] = true
+		titleCells, authorCells = fitTitle(widths, dropped, width)
+	}
+	out := make([][]string, len(rows))
+	for r, row := range rows {
+		kept := make([]string, 0, len(row))
+		for c, cell := range row {
+			switch {
+			case dropped[c]:
+				continue
+			case c == colTitle:
+				cell = ansi.Truncate(cell, max(titleCells, 1), "…")
+			case c == colAuthor:
+				cell = ansi.Truncate(cell, max(authorCells, 1), "…")
+			}
+			kept = append(kept, cell)
+		}
+		out[r] = kept
+	}
+	return out
+}
+
+// fitTitle is how wide the title and author columns can be in width
+// cells, without the dropped columns: the author at most maxAuthorCells
+// (or its own width) until the title has all it needs, then what the
+// title leaves.
+func fitTitle(widths []int, dropped map[int]bool, width int) (title, author int) {
+	others := tableWidth(widths, dropped) - widths[colTitle]
+	if !dropped[colAuthor] {
+		author = min(widths[colAuthor], maxAuthorCells)
+		others += author - widths[colAuthor]
+	}
+	title = min(widths[colTitle], width-others)
+	if !dropped[colAuthor] {
+		author = min(widths[colAuthor], author+width-others-title)
+	}
+	return title, author
+}
+
+// tableWidth is how wide a table with these column widths is, without
+// the dropped columns, with its gaps.
+func tableWidth(widths []int, dropped map[int]bool) int {
+	total, n := 0, 0
+	for c, w := range widths {
+		if !dropped[c] {
+			total += w
+			n++
+		}
+	}
+	return total + columnGap*max(n-1, 0)
 }

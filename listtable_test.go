@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -25,7 +27,7 @@ func TestWriteTableCells(t *testing.T) {
 		{Summary: articles.Summary{ID: "zh", Title: "中国与中亚的关系", Author: "王", Words: 1000, Minutes: 4}},
 	}
 	var got bytes.Buffer
-	if err := writeTable(&got, list); err != nil {
+	if err := writeTable(&got, list, 0); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{
@@ -45,5 +47,126 @@ func TestWriteTableCells(t *testing.T) {
 		if at := strings.IndexAny(l, "0123456789"); ansi.StringWidth(l[:at]) != ansi.StringWidth(lines[0][:strings.Index(lines[0], "WORDS")]) {
 			t.Errorf("out of line: %q", l)
 		}
+	}
+}
+
+// fitList is a list whose whole rows are 142 cells wide: a long title, a
+// long author, a Chinese title (two cells a character) and a short row.
+func fitList() []listedArticle {
+	now := time.Now()
+	return []listedArticle{
+		{Summary: articles.Summary{ID: "sanctions-and-their-limits", Title: "Sanctions and Their Limits: A Decade of Pressure on Iran's Economy",
+			Author: "Esfandyar Batmanghelidj", Words: 5120, Minutes: 22}, Progress: 42, LastRead: &now},
+		{Summary: articles.Summary{ID: "zh-relations", Title: "中国与中亚的关系：合作、竞争与共同利益的未来", Author: "王", Words: 1000, Minutes: 4}, New: true},
+		{Summary: articles.Summary{ID: "a", Title: "Short", Words: 100, Minutes: 1}, Finished: true, LastRead: &now},
+	}
+}
+
+// TestListFitsTheTerminal: in a terminal the table fits its width: titles
+// are cut with "…" by display cells (a Chinese character is two), the
+// author is cut to 20 cells, and when the title would be cut below 20
+// cells, WORDS, then AUTHOR, then MIN, then READ are dropped. Whole rows
+// that fit are printed as they are.
+func TestListFitsTheTerminal(t *testing.T) {
+	whole := []string{
+		"ID                          TITLE                                                               AUTHOR                   WORDS  MIN  READ",
+		"sanctions-and-their-limits  Sanctions and Their Limits: A Decade of Pressure on Iran's Economy  Esfandyar Batmanghelidj  5120   22   42%",
+		"zh-relations                中国与中亚的关系：合作、竞争与共同利益的未来                        王                       1000   4    new",
+		"a                           Short                                                                                        100    1    finished",
+	}
+	tests := []struct {
+		width int
+		want  []string
+	}{
+		{200, whole},
+		{141, whole},
+		{140, []string{
+			"ID                          TITLE                                                               AUTHOR                  WORDS  MIN  READ",
+			"sanctions-and-their-limits  Sanctions and Their Limits: A Decade of Pressure on Iran's Economy  Esfandyar Batmangheli…  5120   22   42%",
+			"zh-relations                中国与中亚的关系：合作、竞争与共同利益的未来                        王                      1000   4    new",
+			"a                           Short                                                                                       100    1    finished",
+		}},
+		{100, []string{
+			"ID                          TITLE                         AUTHOR                WORDS  MIN  READ",
+			"sanctions-and-their-limits  Sanctions and Their Limits:…  Esfandyar Batmanghe…  5120   22   42%",
+			"zh-relations                中国与中亚的关系：合作、竞…   王                    1000   4    new",
+			"a                           Short                                               100    1    finished",
+		}},
+		{80, []string{
+			"ID                          TITLE                                  MIN  READ",
+			"sanctions-and-their-limits  Sanctions and Their Limits: A Decade…  22   42%",
+			"zh-relations                中国与中亚的关系：合作、竞争与共同利…  4    new",
+			"a                           Short                                  1    finished",
+		}},
+		{60, []string{
+			"ID                          TITLE                   READ",
+			"sanctions-and-their-limits  Sanctions and Their L…  42%",
+			"zh-relations                中国与中亚的关系：合…   new",
+			"a                           Short                   finished",
+		}},
+		// The ID and the title alone do not fit 20 cells of title: the
+		// title takes what is left.
+		{40, []string{
+			"ID                          TITLE",
+			"sanctions-and-their-limits  Sanctions a…",
+			"zh-relations                中国与中亚…",
+			"a                           Short",
+		}},
+	}
+	for _, tt := range tests {
+		var got bytes.Buffer
+		if err := writeTable(&got, fitList(), tt.width); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(got.String(), "\n"), "\n")
+		if strings.Join(lines, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("at %d columns:\n%s\nwant:\n%s", tt.width, strings.Join(lines, "\n"), strings.Join(tt.want, "\n"))
+		}
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > tt.width {
+				t.Errorf("at %d columns a line is %d wide: %q", tt.width, w, l)
+			}
+		}
+	}
+}
+
+// terminalBuffer is a terminal for a test: what is written to it, and its
+// width.
+type terminalBuffer struct {
+	bytes.Buffer
+	width int
+}
+
+// TerminalWidth is the width terminalWidth reads from a terminal.
+func (b *terminalBuffer) TerminalWidth() int { return b.width }
+
+// TestListCommandFitsTheTerminal: "cable list" to a terminal 60, 80 or 100
+// columns wide prints no line wider than it; to a pipe it prints whole
+// rows.
+func TestListCommandFitsTheTerminal(t *testing.T) {
+	testHome(t)
+	lib := t.TempDir()
+	writeFile(t, filepath.Join(lib, "long.md"), "---\ntitle: \"Assessing a Decade of Pressure: Sanctions, Shadow Fleets and the Limits of Economic Statecraft\"\nauthor: Esfandyar Batmanghelidj and Jonathan Schanzer\n---\n\nText of the report.\n")
+	for _, width := range []int{60, 80, 100} {
+		cmd := newRootCommand()
+		out := &terminalBuffer{width: width}
+		cmd.SetOut(out)
+		cmd.SetErr(io.Discard)
+		cmd.SetArgs([]string{"list", "--library", lib})
+		if err := cmd.Execute(); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+			if w := ansi.StringWidth(l); w > width {
+				t.Errorf("at %d columns a line is %d wide: %q", width, w, l)
+			}
+		}
+		if !strings.Contains(out.String(), "…") {
+			t.Errorf("at %d columns no title is cut:\n%s", width, out.String())
+		}
+	}
+	piped, _, err := runSplit(t, "list", "--library", lib)
+	if err != nil || !strings.Contains(piped, "the Limits of Economic Statecraft  Esfandyar Batmanghelidj and Jonathan Schanzer") {
+		t.Errorf("to a pipe: %v\n%s", err, piped)
 	}
 }

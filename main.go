@@ -37,6 +37,19 @@ func userErrorf(format string, args ...any) error {
 	return userError{fmt.Errorf(format, args...)}
 }
 
+// usage checks the number of a command's arguments: at least least, and
+// at most most (-1: any number). Given another number, the command says
+// how it is used, in one line, rather than cobra's count of arguments
+// ("requires at least 1 arg(s), only received 0").
+func usage(least, most int, line string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < least || most >= 0 && len(args) > most {
+			return userErrorf("usage: %s", line)
+		}
+		return nil
+	}
+}
+
 // interruptedError is a ctrl+c: cable exits 130, as a shell expects of a
 // program stopped by SIGINT.
 type interruptedError struct{ error }
@@ -68,7 +81,7 @@ type viewFlags struct {
 
 func (f *viewFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.style, "style", render.StyleAuto, "auto, dark, light, notty or a Glamour JSON style's path (also CABLE_STYLE)")
-	cmd.Flags().IntVar(&f.width, "width", config.DefaultWidth, "widest the text is set, in columns; 0: the terminal's width (also CABLE_WIDTH)")
+	cmd.Flags().IntVar(&f.width, "width", config.DefaultWidth, "widest the text is set, in columns, 20 or more; 0: the terminal's width (also CABLE_WIDTH)")
 }
 
 // settings resolves the style and width as the configuration says: a

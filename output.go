@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"cable/articles"
@@ -11,6 +12,7 @@ import (
 	"cable/library"
 
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/term"
 )
 
 // output.go holds what the commands print with alike: JSON, tables,
@@ -23,14 +25,18 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // tableLines lays rows out in columns two spaces apart, each as wide as
-// its widest cell in display cells; the last column is not padded.
-func tableLines(rows [][6]string) []string {
-	var widths [6]int
-	cells := make([][6]int, len(rows))
+// its widest cell in display cells; the last column is not padded. Every
+// row has as many cells as the first.
+func tableLines(rows [][]string) []string {
+	if len(rows) == 0 {
+		return nil
+	}
+	widths := columnWidths(rows)
+	cells := make([][]int, len(rows))
 	for r, row := range rows {
+		cells[r] = make([]int, len(row))
 		for c, cell := range row {
 			cells[r][c] = ansi.StringWidth(cell)
-			widths[c] = max(widths[c], cells[r][c])
 		}
 	}
 	lines := make([]string, len(rows))
@@ -40,12 +46,45 @@ func tableLines(rows [][6]string) []string {
 		for c, cell := range row {
 			b.WriteString(cell)
 			if c < len(row)-1 {
-				b.WriteString(strings.Repeat(" ", widths[c]-cells[r][c]+2))
+				b.WriteString(strings.Repeat(" ", widths[c]-cells[r][c]+columnGap))
 			}
 		}
 		lines[r] = strings.TrimRight(b.String(), " ")
 	}
 	return lines
+}
+
+// columnGap is the space between two columns of a table.
+const columnGap = 2
+
+// columnWidths is how wide each column of rows is: its widest cell, in
+// display cells (a Chinese or Japanese character takes two).
+func columnWidths(rows [][]string) []int {
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for c, cell := range row {
+			widths[c] = max(widths[c], ansi.StringWidth(cell))
+		}
+	}
+	return widths
+}
+
+// terminalWidth is how many columns wide the terminal w writes to is, or
+// 0 when w is no terminal (a pipe, a file). A writer that knows its
+// width says it (a test's terminal).
+func terminalWidth(w io.Writer) int {
+	if t, ok := w.(interface{ TerminalWidth() int }); ok {
+		return t.TerminalWidth()
+	}
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	cols, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		return 0
+	}
+	return cols
 }
 
 func countOf(n int, word string) string {

@@ -18,7 +18,7 @@ func newQuotesCommand(global *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "quotes",
 		Short: "Print your saved quotes, with their citations",
-		Args:  cobra.NoArgs,
+		Args:  usage(0, 0, "cable quotes [--article ID] [--format md|json] (no other arguments)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "md" && format != "json" {
 				return userErrorf("--format is md or json, not %q", format)

@@ -23,7 +23,7 @@ func newReadCommand(global *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "read ID|PATH",
 		Short: "Print an article rendered for the terminal, like glow",
-		Args:  cobra.ExactArgs(1),
+		Args:  usage(1, 1, `cable read ID|PATH (one article: its ID, as "cable list" shows it, or its file)`),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := findArticle(cmd, args[0], global)
 			if err != nil {

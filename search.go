@@ -18,7 +18,7 @@ func newSearchCommand(global *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search QUERY...",
 		Short: "Search every article; print the best passages first",
-		Args:  cobra.MinimumNArgs(1),
+		Args:  usage(1, -1, "cable search QUERY... (the words to find)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if global.noState {
 				return userErrorf("search needs the library index, and --no-state turns it off")

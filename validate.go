@@ -20,7 +20,7 @@ func newValidateCommand(global *env) *cobra.Command {
 		Long: "validate checks article files and the article files in directories. It prints\n" +
 			"each problem as path:line: message, then a summary, and exits 1 if any file\n" +
 			"has a problem, warnings included.",
-		Args: cobra.MinimumNArgs(1),
+		Args: usage(1, -1, "cable validate PATH... (the article files, or directories of them, to check)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			reports := articles.Validate(args, func(file string, parse func() (*articles.Article, error)) (*articles.Article, error) {
 				return crash.File(global.crashReporter(), file, parse)

@@ -131,7 +131,7 @@ func parseFrontMatter(yamlText string, p *problems) Meta {
 	y := YAMLText{Path: p.file, FirstLine: 2, RepeatsAllowed: true}
 	docs, err := y.Documents([]byte(yamlText))
 	if err != nil {
-		p.errorf(err.Line, "front matter is %s", err.Msg)
+		p.errorf(err.Line, "front matter is %s%s", err.Msg, quoteHint(yamlText, err.Line-y.FirstLine+1, err.Msg))
 		return m
 	}
 	if len(docs) != 1 || docs[0] == nil {
@@ -167,6 +167,44 @@ func parseFrontMatter(yamlText string, p *problems) Meta {
 		}
 	}
 	return m
+}
+
+// quoteHint is the fix for the YAML error msg on a line of the text (1
+// for its first) when that line is a field whose value holds ": "
+// unquoted ("title: A: B", which YAML reads as a mapping inside a
+// value): the line as it should be written, the value in quotes. It is
+// "" for any other error; what parses is not changed, only what the
+// error says.
+func quoteHint(text string, line int, msg string) string {
+	if !strings.Contains(msg, "mapping value") {
+		return ""
+	}
+	lines := strings.Split(text, "\n")
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	name, value, ok := strings.Cut(lines[line-1], ": ")
+	value = strings.TrimSpace(value)
+	if !ok || !isFieldName(name) || value == "" || strings.ContainsAny(value[:1], "\"'[{|>&*!") ||
+		!(strings.Contains(value, ": ") || strings.HasSuffix(value, ":")) {
+		return ""
+	}
+	quoted := strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(value)
+	return fmt.Sprintf("; put the %s in quotes: %s: \"%s\"", name, name, quoted)
+}
+
+// isFieldName reports whether s is written as a front-matter field's name
+// is: letters, digits, "_" and "-", starting at the line's start.
+func isFieldName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func setField(m *Meta, f field, value ast.Node, line int, p *problems) {
@@ -288,20 +326,27 @@ func stringList(n ast.Node) ([]string, bool) {
 }
 
 // suggestField names the known field closest to a misspelt one, if any is
-// within two edits.
+// within two edits, and otherwise lists the known fields.
 func suggestField(name string) string {
+	if best := Suggest(name, FieldNames()); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	known := FieldNames()
+	sort.Strings(known)
+	return fmt.Sprintf(" (known fields: %s)", strings.Join(known, ", "))
+}
+
+// Suggest is the name among known closest to a misspelt name, when one is
+// within two edits ("autor" is "author"), or "" when none is. The front
+// matter's fields and the configuration's settings are suggested by it.
+func Suggest(name string, known []string) string {
 	best, bestDist := "", 3
-	for _, f := range fields {
-		if d := editDistance(name, f.name); d < bestDist {
-			best, bestDist = f.name, d
+	for _, k := range known {
+		if d := editDistance(name, k); d < bestDist {
+			best, bestDist = k, d
 		}
 	}
-	if best == "" {
-		known := FieldNames()
-		sort.Strings(known)
-		return fmt.Sprintf(" (known fields: %s)", strings.Join(known, ", "))
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best
 }
 
 // editDistance is the Levenshtein distance between two short strings.

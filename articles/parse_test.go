@@ -414,3 +414,32 @@ func TestFieldsAreOneLine(t *testing.T) {
 	}
 	check(t, "the editor's note", texts, []string{"Editor's note", "One.", "Two.", "About the author: A fellow, --- writing privately."})
 }
+
+// TestColonInAValueSaysToQuoteIt: a value holding ": " unquoted is not
+// YAML; the error names the field's line and gives the line as it should
+// be written, quoted (with any quote or backslash inside escaped), and
+// says nothing more when the line is no such field.
+func TestColonInAValueSaysToQuoteIt(t *testing.T) {
+	const yamlSays = "front matter is not valid YAML: mapping value is not allowed in this context"
+	tests := []struct{ name, front, want string }{
+		{"title", "title: A: B\n", `bad.md:2: ` + yamlSays + `; put the title in quotes: title: "A: B"`},
+		{"subtitle on line 3", "title: T\nsubtitle: Iran: the year after\n", `bad.md:3: ` + yamlSays + `; put the subtitle in quotes: subtitle: "Iran: the year after"`},
+		{"quotes and backslashes inside", "title: Iran: \"maximum\" pressure \\ 2\n", `bad.md:2: ` + yamlSays + `; put the title in quotes: title: "Iran: \"maximum\" pressure \\ 2"`},
+		{"unknown field", "headline: A: B\n", `bad.md:2: ` + yamlSays + `; put the headline in quotes: headline: "A: B"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("bad.md", []byte("---\n"+tt.front+"---\nText.\n"), "bad")
+			var list ErrorList
+			if !errors.As(err, &list) || list[0].Error() != tt.want {
+				t.Errorf("error %v\nwant  %s", err, tt.want)
+			}
+		})
+	}
+	for _, front := range []string{"title: T\nauthor: \"unclosed: x\n", "title: [A: B\n", "title: T\n  - a: b\n"} {
+		_, err := Parse("bad.md", []byte("---\n"+front+"---\nText.\n"), "bad")
+		if err != nil && strings.Contains(err.Error(), "in quotes") {
+			t.Errorf("front matter %q: error %v, want no hint to quote", front, err)
+		}
+	}
+}

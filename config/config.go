@@ -111,7 +111,7 @@ func (c *Config) set(f *articles.YAMLField, keymaps Keymaps) error {
 	case "width":
 		w, err := parseWidth(value)
 		if err != nil {
-			return wrong("width %v", err)
+			return wrong("width %s %v", value, err)
 		}
 		c.Width = w
 		if w == 0 {
@@ -140,6 +140,9 @@ func (c *Config) set(f *articles.YAMLField, keymaps Keymaps) error {
 	case "library_keys":
 		return readKeys(c.Path, f, keymaps.Library, c.LibraryKeys, "library_keys", "sort: o")
 	default:
+		if best := articles.Suggest(name, strings.Split(settingNames, ", ")); best != "" {
+			return wrong("unknown setting %q (did you mean %q?)", name, best)
+		}
 		return wrong("unknown setting %q (the settings are %s)", name, settingNames)
 	}
 	return nil
@@ -172,5 +175,7 @@ func resolvePath(config, p string) (string, error) {
 	return filepath.Join(filepath.Dir(config), p), nil
 }
 
-// settingNames are the settings the file may hold.
+// settingNames are the settings the file may hold. It is one string, not
+// a table: two settings share their names with actions ("width",
+// "links"), and only the keymaps list actions (layers_test.go).
 const settingNames = "style, width, words_per_minute, hyperlinks, links, keys, library_keys"

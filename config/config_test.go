@@ -43,8 +43,12 @@ func TestLoad(t *testing.T) {
 func TestConfigErrors(t *testing.T) {
 	tests := []struct{ body, want string }{
 		{"colour: red\n", `:1: unknown setting "colour" (the settings are style, width, words_per_minute, hyperlinks, links, keys, library_keys)`},
-		{"style: dark\nwidth: wide\n", ":2: width is not a number of columns (0 for the terminal's width)"},
-		{"width: -3\n", ":1: width is not a number of columns (0 for the terminal's width)"},
+		{"style: dark\nwidth: wide\n", ":2: width wide is not a number of columns (0 for the terminal's width)"},
+		{"width: -3\n", ":1: width -3 is not a number of columns (0 for the terminal's width)"},
+		{"style: dark\nwidth: 5\n", ":2: width 5 is too narrow: text is set at least 20 columns wide (0 for the terminal's width)"},
+		{"width: 19\n", ":1: width 19 is too narrow: text is set at least 20 columns wide (0 for the terminal's width)"},
+		{"widht: 72\n", `:1: unknown setting "widht" (did you mean "width"?)`},
+		{"library_key:\n  sort: o\n", `:1: unknown setting "library_key" (did you mean "library_keys"?)`},
 		{"style: sepia\n", `:1: unknown style "sepia" (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)`},
 		{"style: /nonexistent/sepia.json\n", `:1: style /nonexistent/sepia.json: open /nonexistent/sepia.json: no such file or directory`},
 		{"words_per_minute: 12\n", ":1: words_per_minute is a reading speed from 50 to 2000 words a minute"},
@@ -97,11 +101,13 @@ func TestConfigErrorsAreArticleErrors(t *testing.T) {
 	}
 }
 
-// TestOneRuleForWidths: a width is a whole number of columns, 0 for the
-// terminal's, whether it comes from the file, CABLE_WIDTH or --width; a
-// negative one is refused from each, with the same words.
+// TestOneRuleForWidths: a width is a whole number of columns, at least
+// 20, or 0 for the terminal's, whether it comes from the file, CABLE_WIDTH
+// or --width; a negative or narrower one is refused from each, with the
+// same words.
 func TestOneRuleForWidths(t *testing.T) {
 	const rule = "is not a number of columns (0 for the terminal's width)"
+	const narrow = "is too narrow: text is set at least 20 columns wide (0 for the terminal's width)"
 	env := func(v string) func(string) string {
 		return func(name string) string {
 			if name == "CABLE_WIDTH" {
@@ -126,6 +132,10 @@ func TestOneRuleForWidths(t *testing.T) {
 		{"negative flag", "", width(-5), 0, "--width -5 " + rule},
 		{"negative environment", "-5", nil, 0, "CABLE_WIDTH=-5 " + rule},
 		{"words in the environment", "wide", nil, 0, "CABLE_WIDTH=wide " + rule},
+		{"narrowest", "20", nil, 20, ""},
+		{"narrow environment", "5", nil, 0, "CABLE_WIDTH=5 " + narrow},
+		{"narrow flag", "", width(19), 0, "--width 19 " + narrow},
+		{"narrow flag beats a good environment", "72", width(1), 0, "--width 1 " + narrow},
 	}
 	for _, tt := range tests {
 		v, err := config.Config{}.View(config.Flags{Width: tt.flag}, env(tt.env))

@@ -63,13 +63,21 @@ func (c Config) View(flags Flags, getenv func(string) string) (View, error) {
 	return v, nil
 }
 
+// MinWidth is the narrowest measure a width may set: narrower, a line
+// holds a word or two, and a table's column a few letters.
+const MinWidth = 20
+
 // parseWidth reads a text width, by one rule wherever it is given (the
-// file, CABLE_WIDTH, --width): a whole number of columns, 0 for the
-// terminal's width. The error completes a sentence that names the source.
+// file, CABLE_WIDTH, --width): a whole number of columns, at least
+// MinWidth, or 0 for the terminal's width. The error completes a sentence
+// that names the source and the value.
 func parseWidth(s string) (int, error) {
 	w, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || w < 0 {
+	switch {
+	case err != nil || w < 0:
 		return 0, errors.New("is not a number of columns (0 for the terminal's width)")
+	case w > 0 && w < MinWidth:
+		return 0, fmt.Errorf("is too narrow: text is set at least %d columns wide (0 for the terminal's width)", MinWidth)
 	}
 	return w, nil
 }

@@ -51,9 +51,25 @@ func Converts(name string) bool {
 const importableKinds = "html, htm, txt, md and markdown can be"
 
 // Importable reports whether a file of this name can be imported: its
-// extension is one of those above.
+// extension is one of those above, or it has none. A file without an
+// extension is Markdown, as cable reads it; whether its bytes are text
+// and no web page is for the caller, who reads them, to check (see
+// library.CheckImportable).
 func Importable(name string) bool {
-	return Converts(name) || articles.IsArticleFile(name)
+	return Converts(name) || isMarkdown(name)
+}
+
+// isMarkdown reports whether a file of this name is taken as Markdown:
+// .md, .markdown, or no extension at all.
+func isMarkdown(name string) bool {
+	return articles.IsArticleFile(name) || NoExtension(name)
+}
+
+// NoExtension reports whether a file's name has no extension ("notes",
+// or "notes." with nothing after the dot).
+func NoExtension(name string) bool {
+	ext := filepath.Ext(name)
+	return ext == "" || ext == "."
 }
 
 // CheckKind is nil when a file of this name can be imported, and
@@ -87,7 +103,7 @@ type Converted struct {
 // A Markdown file is the reader's own, and is taken with its warnings.
 // Errors name the file, and the line where there is one.
 func Article(file string, data []byte) (Converted, error) {
-	if articles.IsArticleFile(file) {
+	if isMarkdown(file) {
 		c, err := importMarkdown(file, data)
 		if err != nil {
 			return Converted{}, err
@@ -113,9 +129,6 @@ func Article(file string, data []byte) (Converted, error) {
 // unsupportedError says which extensions can be imported, so that the
 // reader knows what to convert the file to.
 func unsupportedError(path, ext string) error {
-	if ext == "" || ext == "." {
-		return &articles.Error{File: path, Msg: "cannot import a file without an extension (" + importableKinds + ")"}
-	}
 	return &articles.Error{File: path, Msg: fmt.Sprintf("cannot import %s files (%s)", ext, importableKinds)}
 }
 

@@ -39,6 +39,9 @@ type Subscription struct {
 	URL, Title string
 }
 
+// notOPML is what a file that is no OPML at all is told.
+const notOPML = "is not an OPML file: an OPML list of feeds, as feed readers export it, is XML that starts <opml>"
+
 // maxOutlineDepth bounds how deep folders may nest: deeper than any
 // reader's folders, shallow enough that a hostile file cannot exhaust the
 // stack.
@@ -64,10 +67,14 @@ func ReadOPML(file string, data []byte) (subs []Subscription, skipped int, err e
 		if errors.As(err, &se) {
 			return nil, 0, &articles.Error{File: file, Line: se.Line, Msg: "is not valid OPML: " + se.Msg}
 		}
+		if errors.Is(err, io.EOF) {
+			// Not one XML element: a Markdown file, a text, nothing.
+			return nil, 0, &articles.Error{File: file, Msg: notOPML}
+		}
 		return nil, 0, &articles.Error{File: file, Msg: "is not valid OPML: " + err.Error()}
 	}
 	if doc.XMLName.Local != "opml" {
-		return nil, 0, &articles.Error{File: file, Msg: "is not an OPML file"}
+		return nil, 0, &articles.Error{File: file, Msg: notOPML}
 	}
 	seen := map[string]bool{}
 	var walk func([]outline)

@@ -3,7 +3,6 @@ package ingest
 import (
 	"cable/articles"
 	"cable/crash"
-	"cable/extract"
 	"cable/library"
 )
 
@@ -59,7 +58,7 @@ func (s *Saver) Import(paths []string, r *crash.Reporter) (Imported, error) {
 
 // SaveFile saves the article of one file.
 func (s *Saver) SaveFile(file string) (Saved, error) {
-	if err := extract.CheckKind(file); err != nil {
+	if err := library.CheckImportable(file); err != nil {
 		return Saved{}, err
 	}
 	data, err := library.ReadImportFile(file)

@@ -18,9 +18,9 @@ func TestImportFileRefusals(t *testing.T) {
 	dir := t.TempDir()
 	pdf := filepath.Join(dir, "report.PDF")
 	big := filepath.Join(dir, "huge.txt")
-	noExt := filepath.Join(dir, "README")
-	for _, p := range []string{pdf, noExt} {
-		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+	noExt := filepath.Join(dir, "program")
+	for p, body := range map[string]string{pdf: "x", noExt: "\x00\x01"} {
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -34,7 +34,7 @@ func TestImportFileRefusals(t *testing.T) {
 	f.Close()
 	for path, want := range map[string]string{
 		pdf:                        pdf + ": cannot import .pdf files (html, htm, txt, md and markdown can be)",
-		noExt:                      noExt + ": cannot import a file without an extension (html, htm, txt, md and markdown can be)",
+		noExt:                      noExt + `: is not a text file: cable reads articles in Markdown (.md, .markdown), and web pages (.html, .htm) and text (.txt), which it converts as "cable import" does`,
 		big:                        big + ": is 16 MiB; files larger than 16 MiB are not imported",
 		filepath.Join(dir, "x.md"): filepath.Join(dir, "x.md") + ": no such file",
 		dir + "/sub.html":          dir + "/sub.html: no such file",

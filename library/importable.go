@@ -24,7 +24,7 @@ import (
 // (see extract.Article); errors name the file, and the line where there is
 // one.
 func ImportFile(path string) (c extract.Converted, name string, err error) {
-	if err := extract.CheckKind(path); err != nil {
+	if err := CheckImportable(path); err != nil {
 		return c, "", err
 	}
 	data, err := ReadImportFile(path)
@@ -35,6 +35,18 @@ func ImportFile(path string) (c extract.Converted, name string, err error) {
 		return c, "", err
 	}
 	return c, SafeFileName(c.Title), nil
+}
+
+// CheckImportable is nil when a file can be imported, by its name, and
+// for a name without an extension by its first bytes, as CheckReadable
+// says: such a file is imported as Markdown, as "cable read" reads it,
+// unless it is a binary or a web page. It is asked before the file is
+// read.
+func CheckImportable(path string) error {
+	if err := extract.CheckKind(path); err != nil {
+		return err
+	}
+	return CheckReadable(path)
 }
 
 // ReadImportFile reads a file to import, refusing directories, devices,
@@ -119,7 +131,8 @@ func ImportablePaths(paths []string, outDir string) ([]string, articles.ErrorLis
 }
 
 // importableFilesIn lists the files below root that an importer exists
-// for. Unreadable entries are skipped rather than failing the whole
+// for, by their extension: a folder's files without one (a README, a
+// LICENSE) are not articles it was given. Unreadable entries are skipped rather than failing the whole
 // directory, as LoadPaths does when it reads one.
 func importableFilesIn(root, outDir string) ([]string, error) {
 	skip, _ := filepath.Abs(outDir)
@@ -135,7 +148,7 @@ func importableFilesIn(root, outDir string) ([]string, error) {
 			}
 			return nil
 		}
-		if extract.Importable(path) && !hidden && d.Type().IsRegular() {
+		if extract.Importable(path) && !extract.NoExtension(path) && !hidden && d.Type().IsRegular() {
 			files = append(files, path)
 		}
 		return nil
