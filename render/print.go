@@ -110,8 +110,9 @@ func renderHeader(a *articles.Article, opts Options) ([]string, error) {
 	}
 	if a.Meta.SummaryOnly {
 		md += "\n\nSummary only: the page could not be fetched."
-		if a.Meta.URL != "" {
-			md += " cable get " + escapeMarkdown(a.Meta.URL) + " saves the whole article."
+		if a.Meta.URL != "" && !strings.Contains(a.Meta.URL, "`") {
+			// The address on a line of its own, as code: whole, to copy.
+			md += " cable get saves the whole article from its address:\n\n`" + a.Meta.URL + "`"
 		}
 	}
 	lines, err := renderSection(r, md)
