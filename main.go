@@ -3,7 +3,8 @@
 // Package main is commands and wiring, a file each: main.go declares the
 // program, its shared flags, its exit codes and its signals; env.go
 // settles the places once and is the one way to the catalog and the
-// store; output.go holds what the commands print with alike. Each command
+// store; output.go holds what the commands print with alike, progress.go
+// the line shown while a command waits on the network. Each command
 // has its file, only flags, a call into a package and printing: list.go,
 // read.go, validate.go, import.go, get.go, reimport.go, feeds_cmd.go,
 // search.go, quotes.go, configcmd.go. tui.go starts the interactive
