@@ -207,3 +207,37 @@ func actionsListed(t *testing.T, name string, src []byte, actions map[string]boo
 	})
 	return found
 }
+
+// maxFileLines is the most lines a Go file other than a test may have: a
+// longer one holds several things, to be split by what each does.
+const maxFileLines = 450
+
+// TestFilesHoldOneThing: no Go file but tests and generated code is
+// longer than maxFileLines.
+func TestFilesHoldOneThing(t *testing.T) {
+	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != "." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(data), "Code generated") {
+			return nil
+		}
+		if n := strings.Count(string(data), "\n"); n > maxFileLines {
+			t.Errorf("%s has %d lines; split it by what each part does (at most %d)", path, n, maxFileLines)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
