@@ -226,3 +226,27 @@ func TestReadToAPipeNumbersLinks(t *testing.T) {
 		t.Errorf("--links footnotes: %v", err)
 	}
 }
+
+// TestSearchPrintsPassages: "cable search" prints the best passages of
+// each article, --passages of them, never the front matter of an article
+// whose text matches, and the limit counts articles.
+func TestSearchPrintsPassages(t *testing.T) {
+	testHome(t)
+	lib := t.TempDir()
+	writeFile(t, filepath.Join(lib, "report.md"), "---\ntitle: Tankers\ntopics: [shadow fleet]\n---\n\n"+
+		"Insurers will not cover the shadow fleet.\n\n## Flags\n\nThe shadow fleet changes flags twice a year.\n\n## Ports\n\nPorts turn the shadow fleet away.\n\n## Prices\n\nThe shadow fleet sells below the cap.\n")
+	out, err := run(t, "search", "shadow fleet", "--library", lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out, "Tankers · "); n != 3 {
+		t.Errorf("%d passages of the report, want 3:\n%s", n, out)
+	}
+	if strings.Contains(out, "title, author or topics") || strings.Contains(out, "Tankers · shadow") {
+		t.Errorf("the front matter was printed as a passage:\n%s", out)
+	}
+	out, _ = run(t, "search", "shadow fleet", "--passages", "1", "--library", lib)
+	if n := strings.Count(out, "Tankers · "); n != 1 {
+		t.Errorf("--passages 1 printed %d:\n%s", n, out)
+	}
+}

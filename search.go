@@ -14,10 +14,15 @@ import (
 
 func newSearchCommand(global *env) *cobra.Command {
 	var asJSON bool
-	var limit int
+	var limit, passages int
 	cmd := &cobra.Command{
 		Use:   "search QUERY...",
 		Short: "Search every article; print the best passages first",
+		Long: "search finds the articles whose text holds every word of the query (the last\n" +
+			"word may be the start of one), best first, and prints up to --passages of\n" +
+			"the best passages of each: those where the words stand together before those\n" +
+			"where they are spread. An article whose title, author or topics alone match\n" +
+			"is listed after the others, its front matter said to be the match.",
 		Args:  usage(1, -1, "cable search QUERY... (the words to find)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if global.noState {
@@ -31,7 +36,7 @@ func newSearchCommand(global *env) *cobra.Command {
 			if cat.Store == nil {
 				return userErrorf("search needs the library index, which is not available")
 			}
-			hits, err := cat.Store.Search(strings.Join(args, " "), limit)
+			hits, err := cat.Store.SearchPassages(strings.Join(args, " "), limit, passages)
 			if err != nil {
 				return err
 			}
@@ -51,7 +56,8 @@ func newSearchCommand(global *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array, best first")
-	cmd.Flags().IntVar(&limit, "limit", 20, "the most results to print")
+	cmd.Flags().IntVar(&limit, "limit", 20, "the most articles to print")
+	cmd.Flags().IntVar(&passages, "passages", 3, "the most passages to print of each article")
 	return cmd
 }
 
@@ -65,6 +71,7 @@ type searchResult struct {
 	Block        int     `json:"block"`
 	Snippet      string  `json:"snippet"`
 	Rank         float64 `json:"rank"`
+	FrontMatter  bool    `json:"front_matter,omitempty"`
 }
 
 // plainSnippet marks matched words with asterisks, as in plain text mail.
@@ -74,7 +81,8 @@ func searchResults(hits []library.Hit) []searchResult {
 	out := make([]searchResult, len(hits))
 	for i, h := range hits {
 		out[i] = searchResult{ID: h.ID, Title: h.Title, Origin: h.Origin, Section: h.SectionTitle,
-			SectionIndex: h.Section + 1, Block: h.Block, Snippet: plainSnippet.Replace(h.Snippet), Rank: h.Rank}
+			SectionIndex: h.Section + 1, Block: h.Block, Snippet: plainSnippet.Replace(h.Snippet), Rank: h.Rank,
+			FrontMatter: h.FrontMatter}
 	}
 	return out
 }
@@ -82,8 +90,11 @@ func searchResults(hits []library.Hit) []searchResult {
 func writeHits(w io.Writer, hits []library.Hit) {
 	for _, h := range hits {
 		where := h.SectionTitle
-		if where == "" {
-			where = "§1"
+		switch {
+		case h.FrontMatter:
+			where = "title, author or topics"
+		case where == "":
+			where = fmt.Sprintf("§%d", h.Section+1)
 		}
 		fmt.Fprintf(w, "%s · %s (%s)\n    %s\n", h.Title, where, h.ID, plainSnippet.Replace(h.Snippet))
 	}
