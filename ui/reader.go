@@ -130,6 +130,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	} else {
 		m.state.restAt, m.state.resting = m.anchor, true
 	}
+	m.syncKeys()
 	return m
 }
 
@@ -140,6 +141,14 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 	if m.article == nil {
 		return m, nil // no article has been opened yet
 	}
+	m, cmd := m.handle(msg)
+	m.syncKeys()
+	return m, cmd
+}
+
+// handle takes one message; update then switches the keys to fit the
+// state it leaves.
+func (m readerModel) handle(msg tea.Msg) (readerModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.windowResized()

@@ -12,6 +12,7 @@ func (m readerModel) key(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	m.status.drop()
 	before := m.anchor
 	m, cmd := m.handleKey(msg)
+	m.syncKeys() // the next key, typed ahead, finds them as they now are
 	if m.anchor != before {
 		cmd = tea.Batch(cmd, m.placeChanged())
 	}
@@ -130,6 +131,9 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	case pressedDisabled(msg, m.keys.SideTOC):
 		return m, m.say("The side contents need a terminal %d columns wide.", sideTOCMinWidth)
 	case pressedDisabled(msg, m.keys.EditorsNote):
+		if _, ok := m.article.EditorsNote(); ok {
+			return m, m.say("Nowhere to go back to from the note: g goes to the top.")
+		}
 		return m, m.say("This article has no editor's note.")
 	case pressedDisabled(msg, m.keys.Return):
 		return m, m.say("Nothing to go back to: backspace returns from the editor's note.")

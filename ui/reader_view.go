@@ -252,12 +252,7 @@ func (m readerModel) statusLine() string {
 		right = m.findStatus()
 	}
 	if right == "" {
-		keys := m.keys
-		if m.note.place != nil {
-			// In the note, e goes back: the reminder says so.
-			keys.EditorsNote.SetHelp(keys.EditorsNote.Help().Key, "back to the text")
-		}
-		right = ansi.Strip(m.status.help.ShortHelpView(keys.ShortHelp()))
+		right = ansi.Strip(m.status.help.ShortHelpView(m.keys.ShortHelp()))
 	}
 	return m.ctx.Styles.Status.Render(statusLayout(left, right, m.ctx.Width))
 }

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// pressAll presses keys one at a time, running what each asks for.
+func pressAll(t *testing.T, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		var cmd tea.Cmd
+		m, cmd = press(t, m, k)
+		m = settle(t, m, cmd)
+	}
+	return m
+}
+
+// TestTheNoteHintTellsTheTruth reads the reminder in the status line,
+// presses e and checks that e did what the reminder said: went to the
+// editor's note, came back from it, or, where the reminder leaves e
+// out, said why it does nothing.
+func TestTheNoteHintTellsTheTruth(t *testing.T) {
+	tests := []struct {
+		name   string
+		resume bool // open the article again where the note was left
+		keys   []string
+	}{
+		{"opened", false, nil},
+		{"in-the-note-by-e", false, []string{"e"}},
+		{"in-the-note-by-the-contents", false, []string{"t", "G", "enter"}},
+		{"out-of-the-note-by-g", false, []string{"t", "G", "enter", "g"}},
+		{"out-of-the-note-by-g-then-e", false, []string{"t", "G", "enter", "g", "e"}},
+		{"resumed-in-the-note", true, nil},
+		{"resumed-in-the-note-then-up", true, []string{"k"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := storeContext(t, 80, 24, filepath.Join(t.TempDir(), "cable.db"))
+			m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
+			note, _ := m.reader.article.EditorsNote()
+			if tt.resume {
+				m = pressAll(t, m, "e", "q")
+				m = open(t, m, "azerbaijan-israel-relations")
+				if m.reader.currentSection() != note {
+					t.Fatalf("the article opened in §%d, not in its note", m.reader.currentSection()+1)
+				}
+			}
+			m = pressAll(t, m, tt.keys...)
+			hint := statusOf(m)
+			wasInNote, top := m.reader.currentSection() == note, m.reader.top
+			m = pressAll(t, m, "e")
+			inNote := m.reader.currentSection() == note
+			switch {
+			case strings.Contains(hint, "e editor's note"):
+				if !inNote || wasInNote && m.reader.top == top {
+					t.Errorf("the hint said %q and e left the reader in §%d", hint, m.reader.currentSection()+1)
+				}
+			case strings.Contains(hint, "e back to the text"):
+				if inNote || !wasInNote {
+					t.Errorf("the hint said %q and e left the reader in §%d (in the note before: %v)", hint, m.reader.currentSection()+1, wasInNote)
+				}
+			default:
+				if m.reader.top != top || m.reader.status.text == "" {
+					t.Errorf("the hint %q leaves e out, and e moved the text or said nothing (status %q)", hint, statusOf(m))
+				}
+			}
+		})
+	}
+}
+
+// TestNWithoutASearchSaysHowToSearch presses n and N before any search:
+// the status line says how to start one, and the help leaves them out
+// until there is a search to walk.
+func TestNWithoutASearchSaysHowToSearch(t *testing.T) {
+	for _, k := range []string{"n", "N"} {
+		m := openSeed(t, 80, 24)
+		m = pressAll(t, m, k)
+		if got := statusOf(m); !strings.Contains(got, "No search: / to search") {
+			t.Errorf("%s without a search: the status says %q", k, got)
+		}
+	}
+	m := openSeed(t, 100, 40)
+	m = pressAll(t, m, "?")
+	help := strings.Join(screenLines(m), "\n")
+	if strings.Contains(help, "next/previous match") {
+		t.Errorf("the help lists n before any search:\n%s", help)
+	}
+	m = pressAll(t, m, "esc", "/", "I", "r", "a", "n", "enter", "?")
+	help = strings.Join(screenLines(m), "\n")
+	if !strings.Contains(help, "next/previous match") {
+		t.Errorf("the help leaves n out while a search is shown:\n%s", help)
+	}
+}
