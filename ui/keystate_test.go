@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -93,5 +94,44 @@ func TestNWithoutASearchSaysHowToSearch(t *testing.T) {
 	help = strings.Join(screenLines(m), "\n")
 	if !strings.Contains(help, "next/previous match") {
 		t.Errorf("the help leaves n out while a search is shown:\n%s", help)
+	}
+}
+
+// TestLibraryKeysThatCannotActAreOff starts the library over a store
+// with no reading, no bookmark and no feed: c, ' and u are left out of
+// its help and say why when pressed. Once an article is read and
+// bookmarked, c and ' are in the help and act.
+func TestLibraryKeysThatCannotActAreOff(t *testing.T) {
+	ctx := storeContext(t, 100, 40, filepath.Join(t.TempDir(), "cable.db"))
+	ctx.UpdateFeeds = func(context.Context, func(FeedEvent)) {} // no feed is followed
+	m := startModel(t, ctx)
+	off := map[string]string{
+		"c": "continue reading",
+		"'": "all bookmarks",
+		"u": "update feeds",
+	}
+	help := strings.Join(screenLines(pressAll(t, m, "?")), "\n")
+	for k, desc := range off {
+		if strings.Contains(help, desc) {
+			t.Errorf("the library's help lists %s (%s), which cannot act:\n%s", k, desc, help)
+		}
+		next := pressAll(t, m, k)
+		if next.screen != libraryScreen || next.library.status == "" || next.library.feeds.running {
+			t.Errorf("%s, off: screen %v, status %q", k, next.screen, next.library.status)
+		}
+	}
+	m = open(t, m, "azerbaijan-israel-relations")
+	m = pressAll(t, m, "]", "j", "m", "enter", "q")
+	help = strings.Join(screenLines(pressAll(t, m, "?")), "\n")
+	for _, desc := range []string{"continue reading", "all bookmarks"} {
+		if !strings.Contains(help, desc) {
+			t.Errorf("with an article begun and bookmarked, the help leaves out %q:\n%s", desc, help)
+		}
+	}
+	if help := strings.Join(screenLines(pressAll(t, m, "?")), "\n"); strings.Contains(help, "update feeds") {
+		t.Errorf("the help lists u with no feed followed:\n%s", help)
+	}
+	if next := pressAll(t, m, "'"); next.screen != allMarksScreen {
+		t.Errorf("' with a bookmark did not list them: screen %v", next.screen)
 	}
 }

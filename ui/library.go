@@ -50,6 +50,10 @@ type libraryModel struct {
 	// and those an update saved since, until they are opened.
 	feeds feedUpdate
 	fresh map[string]bool
+
+	// hasMarks and followsFeeds are what the store held when last asked:
+	// any bookmark, for ', and any feed followed, for u.
+	hasMarks, followsFeeds bool
 }
 
 func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading, fresh map[string]bool) libraryModel {
@@ -77,8 +81,71 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 		fresh = map[string]bool{}
 	}
 	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, fresh: fresh}
+	if store := ctx.store(); store != nil {
+		// Asked once as the program starts, before any screen shows;
+		// later changes come back from a command (countMarksCmd).
+		marks, err := store.Bookmarks("")
+		m.hasMarks = len(marks) > 0 || err != nil // an error is for ' to say
+		followed, err := store.Feeds()
+		m.followsFeeds = len(followed) > 0 || err != nil
+	}
 	m.refresh()
 	return m
+}
+
+// syncKeys switches the keys that depend on the library's state: c with
+// an article to continue, ' with bookmarks, u with feeds followed, esc
+// while an update runs. Off, they are left out of the help, and pressing
+// one says why (offKey). The list's help is given the keys anew: it
+// holds a copy.
+func (m *libraryModel) syncKeys() {
+	store := m.ctx.store() != nil
+	m.keys.Continue.SetEnabled(store && len(m.unfinished()) > 0)
+	m.keys.Marks.SetEnabled(store && m.hasMarks)
+	m.keys.UpdateFeeds.SetEnabled(m.ctx.UpdateFeeds != nil && m.followsFeeds)
+	m.keys.CancelUpdate.SetEnabled(m.feeds.running)
+	m.list.AdditionalShortHelpKeys = m.keys.ShortHelp
+	m.list.AdditionalFullHelpKeys = m.keys.FullHelp
+}
+
+// offKey says why a key switched off does nothing; ok is false for a
+// key that is on, or no key of the library's.
+func (m *libraryModel) offKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	const noStore = "Reading state is kept in the library database, which is not available."
+	store := m.ctx.store() != nil
+	switch {
+	case pressedDisabled(msg, m.keys.Continue) && !store, pressedDisabled(msg, m.keys.Marks) && !store,
+		pressedDisabled(msg, m.keys.Search), pressedDisabled(msg, m.keys.Finished), pressedDisabled(msg, m.keys.Unread):
+		return m.say(noStore), true
+	case pressedDisabled(msg, m.keys.Continue):
+		if len(m.readings) > 0 {
+			return m.say("Nothing to continue: every article opened is finished."), true
+		}
+		return m.say("Nothing to continue: no article opened yet."), true
+	case pressedDisabled(msg, m.keys.Marks):
+		return m.say("No bookmarks yet: m in the reader adds one."), true
+	case pressedDisabled(msg, m.keys.UpdateFeeds) && m.ctx.UpdateFeeds == nil:
+		return m.say("Feeds are kept in the library database, which is not available."), true
+	case pressedDisabled(msg, m.keys.UpdateFeeds):
+		return m.say("No feeds followed: cable feeds add URL follows one."), true
+	}
+	return nil, false
+}
+
+// marksCountedMsg says whether the store holds any bookmark, asked
+// again after a write that may have added or deleted one.
+type marksCountedMsg struct{ any bool }
+
+// countMarksCmd asks the store, in the background, whether it holds any
+// bookmark.
+func countMarksCmd(store *library.Store) tea.Cmd {
+	if store == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		marks, err := store.Bookmarks("")
+		return marksCountedMsg{any: len(marks) > 0 || err != nil}
+	}
 }
 
 // refresh rebuilds the items from the catalog, in the current order, with
@@ -108,6 +175,7 @@ func (m *libraryModel) refresh() {
 	}
 	m.reselect(chosen)
 	m.setTitle()
+	m.syncKeys()
 }
 
 // opened takes the new mark off an article being opened; the store's is
@@ -247,9 +315,14 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 		return m, nil
 	case storeDoneMsg:
 		if msg.asker != libraryScreen {
-			return m, nil
+			// Another screen may have added or deleted a bookmark.
+			return m, countMarksCmd(m.ctx.store())
 		}
 		return m, m.stored(msg)
+	case marksCountedMsg:
+		m.hasMarks = msg.any
+		m.syncKeys()
+		return m, nil
 	case libraryStatusMsg:
 		if msg.id == m.statusID {
 			m.status = ""
@@ -286,10 +359,7 @@ func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if rows := m.unfinished(); len(rows) > 0 {
 			return openEntry(rows[0].entry, nil), true
 		}
-		if len(m.readings) > 0 {
-			return m.say("Nothing to continue: every article opened has been finished."), true
-		}
-		return m.say("Nothing to continue: no article has been opened yet."), true
+		return nil, true
 	case key.Matches(msg, m.keys.Sort):
 		m.order = (m.order + 1) % sortOrders
 		m.refresh()
@@ -306,7 +376,7 @@ func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		m.feeds.stop()
 		return tea.Quit, true
 	}
-	return nil, false
+	return m.offKey(msg)
 }
 
 func (m *libraryModel) open(item list.DefaultItem) tea.Cmd {
