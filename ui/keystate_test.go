@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -133,5 +135,57 @@ func TestLibraryKeysThatCannotActAreOff(t *testing.T) {
 	}
 	if next := pressAll(t, m, "'"); next.screen != allMarksScreen {
 		t.Errorf("' with a bookmark did not list them: screen %v", next.screen)
+	}
+}
+
+// TestTheHelpScrollsOnAShortScreen opens the help at 40×12, where it
+// cannot show every key: it says there is more, j and the other keys
+// for moving scroll it to its last key, and q closes it.
+func TestTheHelpScrollsOnAShortScreen(t *testing.T) {
+	m := pressAll(t, openSeed(t, 40, 12), "?")
+	first := strings.Join(screenLines(m), "\n")
+	if !strings.Contains(first, "↓ more") {
+		t.Errorf("the help does not say there is more:\n%s", first)
+	}
+	seen := map[string]bool{}
+	see := func(m Model) {
+		for _, l := range screenLines(m) {
+			seen[strings.TrimSpace(l)] = true
+		}
+	}
+	see(m)
+	for range 40 {
+		m = pressAll(t, m, "j")
+		see(m)
+	}
+	if !m.reader.display.help {
+		t.Fatal("j closed the help")
+	}
+	text := strings.Join(screenLines(m), "\n")
+	for _, want := range []string{"ctrl+c", "↑ more"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("after j to the end, no %q:\n%s", want, text)
+		}
+	}
+	all := strings.Join(slices.Collect(maps.Keys(seen)), "\n")
+	for _, group := range m.reader.keys.FullHelp() {
+		for _, b := range group {
+			if b.Enabled() && !strings.Contains(all, b.Help().Desc) {
+				t.Errorf("scrolling through the help never showed %q", b.Help().Desc)
+			}
+		}
+	}
+	for _, k := range []string{"k", "G", "g", "space", "b"} {
+		if m = pressAll(t, m, k); !m.reader.display.help {
+			t.Fatalf("%s closed the help", k)
+		}
+	}
+	if strings.Contains(strings.Join(screenLines(m), "\n"), "↑ more") {
+		t.Errorf("g then space then b did not come back to the top:\n%s", strings.Join(screenLines(m), "\n"))
+	}
+	for _, k := range []string{"q", "esc"} {
+		if next := pressAll(t, m, k); next.reader.display.help || next.screen != readerScreen {
+			t.Errorf("%s did not close the help to the text", k)
+		}
 	}
 }

@@ -65,6 +65,7 @@ type noteReturn struct {
 // readerDisplay is what the reader shows besides the text.
 type readerDisplay struct {
 	help    bool // every key, instead of the text
+	helpTop int  // the first row of the keys shown, in a help longer than the screen
 	sideTOC bool // the contents beside the text
 }
 

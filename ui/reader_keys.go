@@ -35,7 +35,7 @@ func (m readerModel) typedAhead() (readerModel, tea.Cmd) {
 // an open overlay takes every key, and the text takes the rest.
 func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	if m.display.help {
-		m.display.help = false
+		m.helpKey(msg)
 		return m, nil
 	}
 	if m.overlay != nil {
@@ -120,7 +120,7 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		}
 		return m, m.say("No later jump to go forward to.")
 	case key.Matches(msg, m.keys.Help):
-		m.display.help = true
+		m.display.help, m.display.helpTop = true, 0
 	case key.Matches(msg, m.keys.Measure):
 		m.ctx.Measure = nextMeasure(m.ctx.Measure)
 		label := "the terminal's width"

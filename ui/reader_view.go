@@ -55,7 +55,7 @@ func (m readerModel) view() string {
 	case m.doc == nil:
 		body = []string{m.ctx.Styles.Dim.Render("Rendering…")}
 	case m.display.help:
-		body = m.helpLines()
+		body = m.helpLines(m.bodyHeight())
 	case m.overlay != nil:
 		// What stands over the text stands where the text does, and the
 		// side contents stay.
@@ -227,16 +227,6 @@ func besideEachOther(left, right []string, width, height int) []string {
 		out[i] = l + strings.Repeat(" ", max(width-ansi.StringWidth(l), 0)) + r
 	}
 	return out
-}
-
-func (m readerModel) helpLines() []string {
-	indent := strings.Repeat(" ", m.textIndent())
-	lines := []string{indent + m.ctx.Styles.TOCTitle.Render("Keys"), ""}
-	room := max(m.ctx.Width-m.textIndent(), 1)
-	for _, l := range helpColumns(m.keys.FullHelp(), room, m.ctx.Styles.HelpKey, m.ctx.Styles.HelpDesc) {
-		lines = append(lines, indent+l)
-	}
-	return append(lines, "", indent+m.ctx.Styles.Dim.Render("Press any key to go back to the text."))
 }
 
 // statusLine reads "§3/8 Section title · 42% · 6 min left" (in an article
