@@ -10,25 +10,48 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// headerHeight is how many lines the reader's header takes: the title and,
-// when there is room, the byline and a blank line under it, the subtitle
-// over the byline on a tall screen, and the notice of an article that is
-// only its summary.
+// headerHeight is how many lines the reader's header takes: the title,
+// wrapped (titleLines), and, when there is room, the byline and a blank
+// line under it, the subtitle over the byline on a tall screen, and the
+// notice of an article that is only its summary.
 func (m readerModel) headerHeight() int {
-	n := 3
+	title := len(m.titleLines())
+	n := title + 2
 	switch {
 	case m.ctx.Height < 10:
 		return 1
 	case m.ctx.Height < 16:
-		n = 2
+		n = title + 1
 	case m.ctx.Height >= 20 && m.article.Meta.Subtitle != "":
-		n = 4
+		n = title + 3
 	}
 	if m.article.Meta.SummaryOnly {
 		n++
 	}
 	return n
 }
+
+// maxTitleLines is how many lines the title may take on a screen height
+// rows high: one where the header is the title alone, two on a short
+// screen, three on others. A longer title is cut between words.
+func maxTitleLines(height int) int {
+	switch {
+	case height < 10:
+		return 1
+	case height < 16:
+		return 2
+	}
+	return 3
+}
+
+// titleLines are the article's title wrapped to the header's room.
+func (m readerModel) titleLines() []string {
+	return wrapWords(m.article.Meta.Title, m.headerRoom(), maxTitleLines(m.ctx.Height))
+}
+
+// headerRoom is the columns the header's lines may take: from where the
+// text starts to the edge of the screen.
+func (m readerModel) headerRoom() int { return max(m.ctx.Width-m.textIndent(), 1) }
 
 // summaryNotice says, under the title of an article that is only what a
 // feed carried, that it is so and how to get the whole.
@@ -80,18 +103,20 @@ const glamourMargin = render.Margin
 
 func (m readerModel) header() []string {
 	indent := strings.Repeat(" ", m.textIndent())
-	room := max(m.ctx.Width-m.textIndent(), 1)
-	title := indent + m.ctx.Styles.Title.Render(ansi.Truncate(m.article.Meta.Title, room, "…"))
+	room := m.headerRoom()
+	var lines []string
+	for _, l := range m.titleLines() {
+		lines = append(lines, indent+m.ctx.Styles.Title.Render(l))
+	}
 	if m.headerHeight() == 1 {
-		return []string{title}
+		return lines[:1]
 	}
-	lines := []string{title}
 	if m.ctx.Height >= 20 && m.article.Meta.Subtitle != "" {
-		lines = append(lines, indent+m.ctx.Styles.Subtitle.Render(ansi.Truncate(m.article.Meta.Subtitle, room, "…")))
+		lines = append(lines, indent+m.ctx.Styles.Subtitle.Render(cutWords(m.article.Meta.Subtitle, room)))
 	}
-	lines = append(lines, indent+m.ctx.Styles.Byline.Render(ansi.Truncate(render.Byline(m.article.Meta), room, "…")))
+	lines = append(lines, indent+m.ctx.Styles.Byline.Render(cutWords(render.Byline(m.article.Meta), room)))
 	if m.article.Meta.SummaryOnly {
-		lines = append(lines, indent+m.ctx.Styles.Error.Render(ansi.Truncate(summaryNotice(m.article.Meta), room, "…")))
+		lines = append(lines, indent+m.ctx.Styles.Error.Render(cutWords(summaryNotice(m.article.Meta), room)))
 	}
 	return append(lines, "")[:m.headerHeight()]
 }
