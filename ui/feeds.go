@@ -267,9 +267,10 @@ func (m *libraryModel) feedLines() []string {
 	if line == "" {
 		return nil
 	}
-	lines := []string{"  " + line}
+	room := max(m.ctx.Width-2, 1)
+	lines := []string{"  " + cutWords(line, room)}
 	for _, l := range m.feeds.failedLines() {
-		lines = append(lines, "  "+m.ctx.Styles.Error.Render(l))
+		lines = append(lines, "  "+m.ctx.Styles.Error.Render(cutWords(l, room)))
 	}
 	return lines
 }

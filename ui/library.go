@@ -44,6 +44,7 @@ type libraryModel struct {
 	// bar is hidden, since it would count "continue reading" as an article.
 	status   string
 	statusID int
+	warning  bool // the status is a problem, drawn as an error
 
 	// feeds is the update of the feeds (u), and fresh the articles marked
 	// new, by key: those the store kept marked when the program started
@@ -111,7 +112,7 @@ func (m *libraryModel) syncKeys() {
 // offKey says why a key switched off does nothing; ok is false for a
 // key that is on, or no key of the library's.
 func (m *libraryModel) offKey(msg tea.KeyMsg) (tea.Cmd, bool) {
-	const noStore = "Reading state is kept in the library database, which is not available."
+	const noStore = "No reading state: the library database is not available."
 	store := m.ctx.store() != nil
 	switch {
 	case pressedDisabled(msg, m.keys.Continue) && !store, pressedDisabled(msg, m.keys.Marks) && !store,
@@ -125,7 +126,7 @@ func (m *libraryModel) offKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case pressedDisabled(msg, m.keys.Marks):
 		return m.say("No bookmarks yet: m in the reader adds one."), true
 	case pressedDisabled(msg, m.keys.UpdateFeeds) && m.ctx.UpdateFeeds == nil:
-		return m.say("Feeds are kept in the library database, which is not available."), true
+		return m.say("No feeds: the library database is not available."), true
 	case pressedDisabled(msg, m.keys.UpdateFeeds):
 		return m.say("No feeds followed: cable feeds add URL follows one."), true
 	}
@@ -428,12 +429,34 @@ func (m *libraryModel) stored(msg storeDoneMsg) tea.Cmd {
 // say shows a passing message under the list; warn shows a problem.
 func (m *libraryModel) say(text string) tea.Cmd {
 	m.statusID++
-	m.status = text
+	m.status, m.warning = text, false
 	id := m.statusID
 	return m.ctx.Clock.Tick(statusDuration, func(time.Time) tea.Msg { return libraryStatusMsg{id: id} })
 }
 
-func (m *libraryModel) warn(text string) tea.Cmd { return m.say(m.ctx.Styles.Error.Render(text)) }
+func (m *libraryModel) warn(text string) tea.Cmd {
+	cmd := m.say(text)
+	m.warning = true
+	return cmd
+}
+
+// statusLines are the status under the list: a line, or two for a
+// message too long for one where the screen has rows to spare, never cut
+// between two words while it can be said whole.
+func (m libraryModel) statusLines() []string {
+	room := max(m.ctx.Width-2, 1)
+	lines := []string{cutWords(m.status, room)}
+	if ansi.StringWidth(m.status) > room && m.ctx.Height >= 12 {
+		lines = wrapWords(m.status, room, 2)
+	}
+	for i, l := range lines {
+		if m.warning {
+			l = m.ctx.Styles.Error.Render(l)
+		}
+		lines[i] = "  " + l
+	}
+	return lines
+}
 
 // libraryStatusMsg clears the library's status, unless a newer message
 // replaced it.
@@ -446,10 +469,8 @@ func (m libraryModel) view() string {
 	// The list draws a fixed minimum of lines whatever its size; in a
 	// small terminal the surplus is cut rather than scrolled off screen.
 	panel := m.feedLines()
-	lines := fitLines(strings.Split(m.list.View(), "\n"), max(m.ctx.Height-1-len(panel), 1), m.ctx.Width)
-	for _, l := range panel {
-		lines = append(lines, ansi.Truncate(l, m.ctx.Width, "…"))
-	}
-	status := ansi.Truncate("  "+m.status, m.ctx.Width, "…")
-	return strings.Join(append(lines, status), "\n")
+	status := m.statusLines()
+	lines := fitLines(strings.Split(m.list.View(), "\n"), max(m.ctx.Height-len(status)-len(panel), 1), m.ctx.Width)
+	lines = append(lines, panel...)
+	return strings.Join(append(lines, status...), "\n")
 }

@@ -154,9 +154,30 @@ func newLibraryDelegate(ctx *Context) libraryDelegate {
 }
 
 func (d libraryDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
-	if it, ok := item.(entryItem); ok && it.entry.Error != "" {
+	if it, ok := item.(list.DefaultItem); ok {
+		// The list would cut the line under the title wherever the row
+		// ends, mid-word ("· 12 sections · finis…"); it is cut between
+		// words first, in the room the list gives it.
+		room := m.Width() - d.Styles.NormalTitle.GetPaddingLeft() - d.Styles.NormalTitle.GetPaddingRight()
+		item = cutRow{DefaultItem: it, desc: cutWords(it.Description(), room)}
+	}
+	if it, ok := item.(cutRow); ok && isBroken(it.DefaultItem) {
 		d.broken.Render(w, m, index, item)
 		return
 	}
 	d.DefaultDelegate.Render(w, m, index, item)
+}
+
+// cutRow is a row whose line under the title is cut to the list's width.
+type cutRow struct {
+	list.DefaultItem
+	desc string
+}
+
+func (r cutRow) Description() string { return r.desc }
+
+// isBroken reports whether a row is an article whose file cannot be read.
+func isBroken(it list.DefaultItem) bool {
+	e, ok := it.(entryItem)
+	return ok && e.entry.Error != ""
 }

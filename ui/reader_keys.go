@@ -87,7 +87,7 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		m.display.sideTOC = !m.display.sideTOC
 		if m.display.sideTOC && m.ctx.Width < sideTOCMinWidth {
 			m.display.sideTOC = false
-			return m, m.say("The side contents need a terminal %d columns wide.", sideTOCMinWidth)
+			return m, m.say("The side contents need %d columns.", sideTOCMinWidth)
 		}
 		return m, m.resize()
 	case key.Matches(msg, m.keys.Links):
@@ -129,14 +129,14 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		}
 		return m, tea.Batch(m.resize(), m.say("Text width: %s.", label))
 	case pressedDisabled(msg, m.keys.SideTOC):
-		return m, m.say("The side contents need a terminal %d columns wide.", sideTOCMinWidth)
+		return m, m.say("The side contents need %d columns.", sideTOCMinWidth)
 	case pressedDisabled(msg, m.keys.EditorsNote):
 		if _, ok := m.article.EditorsNote(); ok {
 			return m, m.say("Nowhere to go back to from the note: g goes to the top.")
 		}
 		return m, m.say("This article has no editor's note.")
 	case pressedDisabled(msg, m.keys.Return):
-		return m, m.say("Nothing to go back to: backspace returns from the editor's note.")
+		return m, m.say("Nothing to go back to: backspace returns from the note.")
 	}
 	return m, nil
 }

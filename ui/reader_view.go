@@ -86,8 +86,15 @@ func (m readerModel) view() string {
 	default:
 		body = m.besidePane(m.textBody())
 	}
-	lines := append(m.header(), fitLines(body, m.bodyHeight(), m.ctx.Width)...)
-	return strings.Join(append(lines, m.statusLine()), "\n")
+	body = fitLines(body, m.bodyHeight(), m.ctx.Width)
+	status := m.statusLines()
+	if len(status) == 2 {
+		// A message too long for the status line takes the line over it
+		// too, for as long as it shows.
+		body[len(body)-1], status = status[0], status[1:]
+	}
+	lines := append(m.header(), body...)
+	return strings.Join(append(lines, status...), "\n")
 }
 
 // textIndent is where the text's first column stands: the centring margin
@@ -252,81 +259,6 @@ func besideEachOther(left, right []string, width, height int) []string {
 		out[i] = l + strings.Repeat(" ", max(width-ansi.StringWidth(l), 0)) + r
 	}
 	return out
-}
-
-// statusLine reads "§3/8 Section title · 42% · 6 min left" (in an article
-// without headings, "¶4/11 · 42% · 2 min left"), with a passing message or
-// a reminder of the keys on the right.
-func (m readerModel) statusLine() string {
-	if p, ok := m.overlay.(prompt); ok {
-		return ansi.Truncate(p.promptView(), m.ctx.Width, "…")
-	}
-	left := m.progress()
-	right := m.status.text
-	if right == "" {
-		right = m.findStatus()
-	}
-	if right == "" {
-		right = ansi.Strip(m.status.help.ShortHelpView(m.keys.ShortHelp()))
-	}
-	return m.ctx.Styles.Status.Render(statusLayout(left, right, m.ctx.Width))
-}
-
-// progress is the left part of the status line.
-func (m readerModel) progress() string {
-	if m.doc == nil {
-		return ""
-	}
-	sec := m.currentSection()
-	title := m.article.SectionTitle(sec)
-	if m.article.Sections[sec].Kind == articles.EditorsNote && !articles.IsEditorsNoteTitle(title) {
-		title += " (editor's note)"
-	}
-	pct := percentRead(m.top, m.bodyHeight(), len(m.doc.Lines))
-	left := "end"
-	if pct < 100 {
-		words := m.article.Words() * (100 - pct) / 100
-		left = fmt.Sprintf("%d min left", max(articles.MinutesAt(words, m.ctx.WordsPerMinute), 1))
-	}
-	if m.outline.byParagraph {
-		// An article without headings: the paragraph, or the notes or
-		// editor's note after them, which have no number among them.
-		place := title
-		if s := m.outline.stops[m.currentStop()]; s.paragraph > 0 {
-			place = fmt.Sprintf("¶%d/%d", s.paragraph, m.outline.paragraphs)
-		}
-		return fmt.Sprintf("%s · %d%% · %s", place, pct, left)
-	}
-	return fmt.Sprintf("§%d/%d %s · %d%% · %s", sec+1, len(m.doc.SectionStart), title, pct, left)
-}
-
-// percentRead is where the view is in the rendering: the share of its
-// lines down to the bottom of the view, the notes and the editor's note
-// included. It is the status line's; what the reader has read is the
-// coverage of the text (see readerModel.reading).
-func percentRead(top, height, total int) int {
-	if total <= 0 || top+height >= total {
-		return 100
-	}
-	return (top + height) * 100 / total
-}
-
-// statusLayout sets left and right text in one line of width columns,
-// cutting the right part first and the left part only when it alone is too
-// long.
-func statusLayout(left, right string, width int) string {
-	left = " " + left
-	lw := ansi.StringWidth(left)
-	if lw >= width {
-		return ansi.Truncate(left, width, "…")
-	}
-	const gap = 2 // at least two spaces between the parts, one after
-	room := width - lw - gap - 1
-	if room < 4 || right == "" {
-		return left + strings.Repeat(" ", width-lw)
-	}
-	right = ansi.Truncate(right, room, "…") + " "
-	return left + strings.Repeat(" ", width-lw-ansi.StringWidth(right)) + right
 }
 
 // fitLines makes exactly height lines, none wider than width: missing lines
