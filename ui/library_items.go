@@ -155,11 +155,11 @@ func newLibraryDelegate(ctx *Context) libraryDelegate {
 
 func (d libraryDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
 	if it, ok := item.(list.DefaultItem); ok {
-		// The list would cut the line under the title wherever the row
-		// ends, mid-word ("· 12 sections · finis…"); it is cut between
-		// words first, in the room the list gives it.
+		// The list would cut the title and the line under it wherever
+		// the row ends, mid-word ("· 12 sections · finis…"); they are
+		// cut between words first, in the room the list gives them.
 		room := m.Width() - d.Styles.NormalTitle.GetPaddingLeft() - d.Styles.NormalTitle.GetPaddingRight()
-		item = cutRow{DefaultItem: it, desc: cutWords(it.Description(), room)}
+		item = cutRow{DefaultItem: it, title: cutWords(it.Title(), room), desc: cutWords(it.Description(), room)}
 	}
 	if it, ok := item.(cutRow); ok && isBroken(it.DefaultItem) {
 		d.broken.Render(w, m, index, item)
@@ -168,12 +168,14 @@ func (d libraryDelegate) Render(w io.Writer, m list.Model, index int, item list.
 	d.DefaultDelegate.Render(w, m, index, item)
 }
 
-// cutRow is a row whose line under the title is cut to the list's width.
+// cutRow is a row whose title and line under it are cut to the list's
+// width.
 type cutRow struct {
 	list.DefaultItem
-	desc string
+	title, desc string
 }
 
+func (r cutRow) Title() string       { return r.title }
 func (r cutRow) Description() string { return r.desc }
 
 // isBroken reports whether a row is an article whose file cannot be read.

@@ -102,7 +102,8 @@ func TestMessagesShowWhole(t *testing.T) {
 // TestMessagesSaidByKeysShowWhole presses the keys whose messages were
 // cut at 100 columns: T (the side contents need a wider terminal) and y
 // (a quote saved) over a long place, and, in the library, an article
-// with a long byline marked finished, whose row is cut between words.
+// with a long title and byline marked finished, whose row is cut between
+// words.
 func TestMessagesSaidByKeysShowWhole(t *testing.T) {
 	ctx := storeContext(t, 100, 30, filepath.Join(t.TempDir(), "cable.db"))
 	m := pressAll(t, open(t, startModel(t, ctx), "azerbaijan-israel-relations"), "]", "]", "T")
@@ -115,7 +116,8 @@ func TestMessagesSaidByKeysShowWhole(t *testing.T) {
 	}
 
 	file := filepath.Join(t.TempDir(), "corridor.md")
-	article := "---\ntitle: The Corridor\nauthor: Carrie Arnold, Jeff Foust and Anna Moneymaker\nsource: The Regional Review of Energy and Security\n---\n\n" +
+	const title = "The Corridor: Assessing a Decade of Pressure on the Caspian Energy Corridor and the Routes Around It"
+	article := "---\ntitle: \"" + title + "\"\nauthor: Carrie Arnold, Jeff Foust and Anna Moneymaker\nsource: The Regional Review of Energy and Security\n---\n\n" +
 		strings.Repeat("## A section\n\nThe corridor carried more gas.\n\n", 12)
 	if err := os.WriteFile(file, []byte(article), 0o644); err != nil {
 		t.Fatal(err)
@@ -123,11 +125,16 @@ func TestMessagesSaidByKeysShowWhole(t *testing.T) {
 	for _, w := range []int{80, 100} {
 		ctx := storeContext(t, w, 30, filepath.Join(t.TempDir(), "cable.db"), file)
 		m := startModel(t, ctx)
-		for m.library.list.SelectedItem().(list.DefaultItem).Title() != "The Corridor" {
+		for m.library.list.SelectedItem().(list.DefaultItem).Title() != title {
 			m = pressAll(t, m, "j")
 		}
 		m = pressAll(t, m, "F")
 		for _, l := range screenLines(m) {
+			if row := strings.TrimSpace(strings.TrimLeft(l, "│ ")); strings.HasPrefix(row, "The Corridor:") {
+				if cut := strings.TrimSuffix(row, "…"); cut != title && !strings.HasPrefix(title, cut+" ") {
+					t.Errorf("at %d columns the title is cut mid-word: %q", w, row)
+				}
+			}
 			if !strings.Contains(l, "Carrie Arnold") {
 				continue
 			}
