@@ -34,13 +34,12 @@ func (m readerModel) helpLines(height int) []string {
 	st := m.ctx.Styles
 	rows := m.helpRows()
 	title := indent + st.TOCTitle.Render("Keys")
-	closeKey := m.keys.Back.Help().Key
 	if helpFits(len(rows), height) {
 		lines := []string{title, ""}
 		for _, l := range rows {
 			lines = append(lines, indent+l)
 		}
-		return append(lines, "", indent+st.Dim.Render(closeKey+": back to the text"))
+		return append(lines, "", indent+st.Dim.Render("Press any key to go back to the text."))
 	}
 	room := helpRoom(height)
 	top := clamp(m.display.helpTop, 0, max(len(rows)-room, 0))
