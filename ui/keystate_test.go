@@ -189,3 +189,18 @@ func TestTheHelpScrollsOnAShortScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestTheWheelScrollsALongHelp turns the wheel over the help at 40×12:
+// the help scrolls, the text behind it stays.
+func TestTheWheelScrollsALongHelp(t *testing.T) {
+	m := pressAll(t, openSeed(t, 40, 12), "?")
+	top := m.reader.top
+	m, _ = update(m, tea.MouseMsg{X: 10, Y: 6, Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	if m.reader.display.helpTop != 3 || m.reader.top != top || !m.reader.display.help {
+		t.Errorf("the wheel over a long help: help at row %d, text top %d → %d", m.reader.display.helpTop, top, m.reader.top)
+	}
+	m, _ = update(m, tea.MouseMsg{X: 10, Y: 6, Action: tea.MouseActionPress, Button: tea.MouseButtonWheelUp})
+	if m.reader.display.helpTop != 0 {
+		t.Errorf("the wheel back up: help at row %d", m.reader.display.helpTop)
+	}
+}

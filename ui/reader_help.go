@@ -64,38 +64,47 @@ func (m readerModel) helpLines(height int) []string {
 	return append(lines, indent+st.Dim.Render(more+scroll+" scroll · "+m.keys.Back.Keys()[0]+" closes"))
 }
 
-// helpKey takes a key while the help is shown: the reader's keys for
-// moving scroll a help longer than the screen, and any other key closes
-// it.
-func (m *readerModel) helpKey(msg tea.KeyMsg) {
-	rows := len(m.helpRows())
-	height := m.bodyHeight()
+// helpScroll moves a help longer than the screen by delta rows, and
+// reports whether it is such a help.
+func (m *readerModel) helpScroll(delta int) bool {
+	rows, height := len(m.helpRows()), m.bodyHeight()
 	if helpFits(rows, height) {
-		m.display.help = false
-		return
+		return false
 	}
-	room := helpRoom(height)
-	last := max(rows-room, 0)
-	top := clamp(m.display.helpTop, 0, last)
+	last := max(rows-helpRoom(height), 0)
+	m.display.helpTop = clamp(clamp(m.display.helpTop, 0, last)+delta, 0, last)
+	return true
+}
+
+// helpKey takes a key while the help is shown: the reader's keys for
+// moving scroll a help longer than the screen, and any other key, or
+// any key at all when the help fits, closes it.
+func (m *readerModel) helpKey(msg tea.KeyMsg) {
+	page := max(helpRoom(m.bodyHeight())-1, 1)
+	all := len(m.helpRows())
+	var delta int
 	switch {
 	case key.Matches(msg, m.keys.Down):
-		top++
+		delta = 1
 	case key.Matches(msg, m.keys.Up):
-		top--
+		delta = -1
 	case key.Matches(msg, m.keys.PageDown):
-		top += max(room-1, 1)
+		delta = page
 	case key.Matches(msg, m.keys.PageUp):
-		top -= max(room-1, 1)
+		delta = -page
 	case key.Matches(msg, m.keys.HalfDown):
-		top += max(room/2, 1)
+		delta = max(page/2, 1)
 	case key.Matches(msg, m.keys.HalfUp):
-		top -= max(room/2, 1)
+		delta = -max(page/2, 1)
 	case key.Matches(msg, m.keys.Top):
-		top = 0
+		delta = -all
 	case key.Matches(msg, m.keys.Bottom):
-		top = last
+		delta = all
 	default:
 		m.display.help = false // q, esc, ? and every other key
+		return
 	}
-	m.display.helpTop = clamp(top, 0, last)
+	if !m.helpScroll(delta) {
+		m.display.help = false
+	}
 }

@@ -144,15 +144,21 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 // mouse scrolls with the wheel, unless something stands over the text,
 // and takes clicks. The help hides the text and the side contents, so
 // the mouse acts on neither: a click closes the help, as any key does,
-// and the wheel, which a touch on a trackpad turns, does nothing.
+// and the wheel, which a touch on a trackpad turns, scrolls a help
+// longer than the screen and does nothing else.
 func (m *readerModel) mouse(msg tea.MouseMsg) tea.Cmd {
 	if m.doc == nil || msg.Action != tea.MouseActionPress {
 		return nil
 	}
 	m.status.drop()
 	if m.display.help {
-		if isClick(msg) {
+		switch {
+		case isClick(msg):
 			m.display.help = false
+		case msg.Button == tea.MouseButtonWheelDown:
+			m.helpScroll(3)
+		case msg.Button == tea.MouseButtonWheelUp:
+			m.helpScroll(-3)
 		}
 		return nil
 	}
