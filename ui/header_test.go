@@ -32,13 +32,26 @@ Each round of sanctions was met by a new route.
 // needs (within a bound on a short screen, cut there between words), and
 // the text starts right under the header, the screen exactly full.
 func TestALongTitleWraps(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "pressure.md")
-	if err := os.WriteFile(file, []byte(longTitleArticle), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	const title = "Assessing a Decade of Pressure on the Caspian Energy Corridor"
-	for _, size := range [][2]int{{40, 12}, {60, 20}, {80, 24}, {100, 30}, {44, 9}} {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+	summary := strings.Replace(longTitleArticle, "published:", "url: https://example.org/p\nsummary_only: true\npublished:", 1)
+	for _, tt := range []struct {
+		size    [2]int
+		summary bool
+	}{
+		{[2]int{40, 12}, false}, {[2]int{60, 20}, false}, {[2]int{80, 24}, false}, {[2]int{100, 30}, false}, {[2]int{44, 9}, false},
+		{[2]int{40, 12}, true}, {[2]int{60, 20}, true}, {[2]int{60, 16}, true},
+	} {
+		size := tt.size
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		text := longTitleArticle
+		if tt.summary {
+			name, text = name+"-summary", summary
+		}
+		file := filepath.Join(t.TempDir(), "pressure.md")
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Run(name, func(t *testing.T) {
 			ctx := testContext("dark", size[0], size[1])
 			cat, err := catalogOf(file)
 			if err != nil {
@@ -73,7 +86,10 @@ func TestALongTitleWraps(t *testing.T) {
 			if size[1] >= 10 && !strings.Contains(strings.Join(lines[:h], "\n"), "Leila Aliyeva") {
 				t.Errorf("no byline under the title:\n%s", strings.Join(lines[:h], "\n"))
 			}
-			if size == [2]int{60, 20} {
+			if tt.summary && !strings.Contains(strings.Join(lines[:h], "\n"), "Summary only") {
+				t.Errorf("no summary notice in the header:\n%s", strings.Join(lines[:h], "\n"))
+			}
+			if size == [2]int{60, 20} && !tt.summary {
 				golden.RequireEqualEscape(t, []byte(view), true)
 			}
 		})
