@@ -99,6 +99,51 @@ func TestMessagesShowWhole(t *testing.T) {
 	}
 }
 
+// shownOrCutBetweenWords reports whether msg reads whole in the last
+// two lines of a screen, or its start does, cut between two words with
+// "…" (a word wider than the line may be broken where the line ends).
+func shownOrCutBetweenWords(lines []string, msg string, width int) bool {
+	if shownWhole(lines, msg, width) {
+		return true
+	}
+	flat := func(s string) string { return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "- ", "-") }
+	shown := flat(strings.Join(lines[len(lines)-2:], " "))
+	first := strings.Fields(msg)[0]
+	at := strings.Index(shown, first)
+	if at < 0 || !strings.HasSuffix(shown, "…") {
+		return false
+	}
+	cut := strings.TrimSuffix(shown[at:], "…")
+	whole := flat(msg)
+	if strings.HasPrefix(whole, cut) && strings.HasPrefix(whole[len(cut):], " ") {
+		return true
+	}
+	// Broken inside a word wider than a line, the break read as a space.
+	squeezed := strings.ReplaceAll(cut, " ", "")
+	return strings.HasPrefix(strings.ReplaceAll(whole, " ", ""), squeezed)
+}
+
+// TestMessagesOnANarrowScreen says every message at 40 columns: each
+// reads whole over two lines, or is cut between words.
+func TestMessagesOnANarrowScreen(t *testing.T) {
+	for _, msg := range readerMessages {
+		m := pressAll(t, openSeed(t, 40, 12), "]", "]")
+		m.reader.say("%s", msg)
+		checkSize(t, m.View(), 40, 12)
+		if lines := screenLines(m); !shownOrCutBetweenWords(lines, msg, 40) {
+			t.Errorf("at 40 columns the message %q reads:\n%s", msg, strings.Join(lines[len(lines)-2:], "\n"))
+		}
+	}
+	for _, msg := range libraryMessages {
+		m := startModel(t, testContext("dark", 40, 12))
+		m.library.warn(msg)
+		checkSize(t, m.View(), 40, 12)
+		if lines := screenLines(m); !shownOrCutBetweenWords(lines, msg, 40) {
+			t.Errorf("at 40 columns the message %q reads:\n%s", msg, strings.Join(lines[len(lines)-2:], "\n"))
+		}
+	}
+}
+
 // TestMessagesSaidByKeysShowWhole presses the keys whose messages were
 // cut at 100 columns: T (the side contents need a wider terminal) and y
 // (a quote saved) over a long place, and, in the library, an article
