@@ -45,3 +45,32 @@ func wrapWords(s string, width, maxLines int) []string {
 	}
 	return lines
 }
+
+// cutParts fits a line of parts joined by " · " ("Author · Source · 9 min
+// · 8 sections · finished") in width columns, cut after the last part
+// that fits whole, with "…", so that no part is left half said ("· 1…"
+// of "1 min"). Prose after " — " is cut between words, as cutWords does,
+// and so is a line whose first part alone is too long.
+func cutParts(s string, width int) string {
+	cut := cutWords(s, width)
+	if cut == s {
+		return s
+	}
+	if head, _, ok := strings.Cut(s, " — "); ok && ansi.StringWidth(head) < width {
+		return cut // the cut falls in the prose
+	}
+	const sep = " · "
+	end := -1 // the end of the last part that fits, "…" after it
+	for at := 0; ; at += len(sep) {
+		i := strings.Index(s[at:], sep)
+		if i < 0 || ansi.StringWidth(s[:at+i])+1 > width {
+			break
+		}
+		at += i
+		end = at
+	}
+	if end > 0 && ansi.StringWidth(s[:end]) >= width/3 {
+		return s[:end] + "…"
+	}
+	return cut
+}

@@ -42,3 +42,21 @@ func TestWrapWords(t *testing.T) {
 		}
 	}
 }
+
+func TestCutParts(t *testing.T) {
+	tests := []struct {
+		s     string
+		width int
+		want  string
+	}{
+		{"Eldar Mamedov · 4 min · 8 sections", 40, "Eldar Mamedov · 4 min · 8 sections"},
+		{"Carrie Arnold and Jeff Foust · The Regional Review · 1 min · 12 sections", 52, "Carrie Arnold and Jeff Foust · The Regional Review…"},
+		{"Eldar Mamedov · 4 min · bundled — Azerbaijan and Israel are pragmatic partners", 60, "Eldar Mamedov · 4 min · bundled — Azerbaijan and Israel are…"},
+		{"A very long author name that fills the line · 4 min", 20, "A very long author…"},
+	}
+	for _, tt := range tests {
+		if got := cutParts(tt.s, tt.width); got != tt.want {
+			t.Errorf("cutParts(%q, %d) = %q, want %q", tt.s, tt.width, got, tt.want)
+		}
+	}
+}

@@ -159,7 +159,7 @@ func (d libraryDelegate) Render(w io.Writer, m list.Model, index int, item list.
 		// the row ends, mid-word ("· 12 sections · finis…"); they are
 		// cut between words first, in the room the list gives them.
 		room := m.Width() - d.Styles.NormalTitle.GetPaddingLeft() - d.Styles.NormalTitle.GetPaddingRight()
-		item = cutRow{DefaultItem: it, title: cutWords(it.Title(), room), desc: cutWords(it.Description(), room)}
+		item = cutRow{DefaultItem: it, title: cutWords(it.Title(), room), desc: cutParts(it.Description(), room)}
 	}
 	if it, ok := item.(cutRow); ok && isBroken(it.DefaultItem) {
 		d.broken.Render(w, m, index, item)
