@@ -377,8 +377,9 @@ func TestEndToEndBrokenDatabase(t *testing.T) {
 	switch {
 	case !seen:
 		t.Errorf("the library never said that the database was broken (no line mentions \"database\"); the screen:\n%s", dump(rows))
-	case len(mentions(rows)) != 1:
-		t.Errorf("the warning takes %d lines, want one:\n%s", len(mentions(rows)), dump(rows))
+	case len(mentions(rows)) > 2:
+		// A warning too long for a line is wrapped onto a second.
+		t.Errorf("the warning takes %d lines, want one or two:\n%s", len(mentions(rows)), dump(rows))
 	default:
 		t.Logf("the warning: %s", strings.TrimSpace(mentions(rows)[0]))
 	}

@@ -67,9 +67,9 @@ func TestEndToEndEveryScreen(t *testing.T) {
 	keys("Escape")
 	shows("the library after the search", "by title")
 
+	// With no bookmark yet, ' is off: it says why, and the library stays.
 	keys("'")
-	shows("the bookmarks of every article, none yet", "Bookmarks in every article", "No bookmarks yet")
-	escape("Bookmarks in every article")
+	shows("why ' does nothing, no bookmark yet", "No bookmarks yet: m in the reader adds one.", "by title")
 
 	// The guide: it has links, names, a footnote and an editor's note.
 	term.sendKey("/")

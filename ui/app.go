@@ -74,7 +74,7 @@ func NewModel(ctx *Context, start Start) Model {
 	if ctx.Catalog != nil && ctx.Catalog.Warning != "" {
 		// It stays until another message replaces it: it is about the
 		// whole run, not one moment.
-		m.library.status = ctx.Styles.Error.Render(ctx.Catalog.Warning)
+		m.library.status, m.library.warning = ctx.Catalog.Warning, true
 	}
 	return m
 }

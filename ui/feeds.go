@@ -200,7 +200,7 @@ func (m *libraryModel) startFeeds() tea.Cmd {
 		return m.say("The feeds are being updated; esc stops.")
 	}
 	cmd := m.feeds.start(m.ctx.UpdateFeeds, m.ctx.Clock)
-	m.keys.CancelUpdate.SetEnabled(true)
+	m.syncKeys()
 	m.layout()
 	return cmd
 }
@@ -222,7 +222,7 @@ func (m libraryModel) updateFeeds(msg tea.Msg) (libraryModel, tea.Cmd) {
 		}
 		if !msg.ok {
 			f.finish()
-			m.keys.CancelUpdate.SetEnabled(false)
+			m.syncKeys()
 			m.layout()
 			return m, m.relist()
 		}
@@ -267,9 +267,10 @@ func (m *libraryModel) feedLines() []string {
 	if line == "" {
 		return nil
 	}
-	lines := []string{"  " + line}
+	room := max(m.ctx.Width-2, 1)
+	lines := []string{"  " + cutWords(line, room)}
 	for _, l := range m.feeds.failedLines() {
-		lines = append(lines, "  "+m.ctx.Styles.Error.Render(l))
+		lines = append(lines, "  "+m.ctx.Styles.Error.Render(cutWords(l, room)))
 	}
 	return lines
 }

@@ -64,6 +64,9 @@ func feedsModel(t *testing.T) (Model, *fakeFeeds) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cat.Close() })
+	if _, err := cat.Store.AddFeed(library.Feed{Name: "the-review", URL: "http://example.invalid/feed"}); err != nil {
+		t.Fatal(err) // u is on only with a feed followed
+	}
 	ctx.Catalog = cat
 	f := &fakeFeeds{dir: dir, release: make(chan struct{}), cancelled: make(chan struct{})}
 	ctx.UpdateFeeds = f.update
@@ -126,12 +129,16 @@ func TestLibraryEscStopsTheUpdate(t *testing.T) {
 }
 
 // TestLibraryUpdateKeyOffWithoutFeeds: without an updater (no state) u
-// does nothing, and the list's previous page no longer takes it.
+// updates nothing and says why, and the list's previous page no longer
+// takes it.
 func TestLibraryUpdateKeyOffWithoutFeeds(t *testing.T) {
 	m := startModel(t, testContext("dark", 100, 30))
-	m, cmd := press(t, m, "u")
-	if cmd != nil || m.library.feeds.run != 0 {
+	m, _ = press(t, m, "u")
+	if m.library.feeds.run != 0 || m.library.list.Paginator.Page != 0 {
 		t.Error("u started something without an updater")
+	}
+	if !strings.Contains(m.library.status, "not available") {
+		t.Errorf("u without an updater says %q", m.library.status)
 	}
 }
 

@@ -105,7 +105,7 @@ func (p *footnotePeek) scroll(delta, width, height int) {
 func (m *readerModel) openPeek() tea.Cmd {
 	notes, row := visibleFootnotes(m.article, m.doc, m.top, m.bodyHeight())
 	if len(notes) == 0 {
-		return m.say("No footnote marker on this screen; the notes are gathered in %q.", m.article.SectionTitle(m.notesSection()))
+		return m.say("No footnote marker on screen; the notes are in %q.", m.article.SectionTitle(m.notesSection()))
 	}
 	m.overlay = footnotePeek{ctx: m.ctx, keys: newPeekKeys(m.keys), notes: notes, markerRow: row}
 	return nil

@@ -47,7 +47,7 @@ func TestPeekShowsTheNoteMarkedOnScreen(t *testing.T) {
 func TestPeekWithoutAMarkerOnScreenSaysWhereTheNotesAre(t *testing.T) {
 	m := open(t, startModel(t, testContext(render.StyleDark, 100, 30)), "reading-with-cable")
 	m, _ = press(t, m, "f")
-	if m.reader.overlay != nil || !strings.Contains(statusOf(m), "No footnote marker on this screen") {
+	if m.reader.overlay != nil || !strings.Contains(statusOf(m), "No footnote marker on screen") {
 		t.Errorf("f with no marker on screen: overlay %v, status %q", m.reader.overlay, statusOf(m))
 	}
 }

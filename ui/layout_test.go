@@ -39,7 +39,7 @@ func TestStatusLayout(t *testing.T) {
 		{"§1/8 Opening", "? help", 30, " §1/8 Opening          ? help "},
 		{"§1/8 Opening", "t contents • ? help", 24, " §1/8 Opening  t conte… "},
 		{"§1/8 Opening", "? help", 16, " §1/8 Opening   "},
-		{"§1/8 A very long section title", "? help", 20, " §1/8 A very long s…"},
+		{"§1/8 A very long section title", "? help", 20, " §1/8 A very long…"},
 	}
 	for _, tt := range tests {
 		if got := statusLayout(tt.left, tt.right, tt.width); got != tt.want {

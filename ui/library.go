@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"cable/library"
 
@@ -14,7 +13,6 @@ import (
 	"github.com/charmbracelet/bubbles/paginator"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // sortOrder is how the library is sorted; s cycles through them.
@@ -44,12 +42,17 @@ type libraryModel struct {
 	// bar is hidden, since it would count "continue reading" as an article.
 	status   string
 	statusID int
+	warning  bool // the status is a problem, drawn as an error
 
 	// feeds is the update of the feeds (u), and fresh the articles marked
 	// new, by key: those the store kept marked when the program started
 	// and those an update saved since, until they are opened.
 	feeds feedUpdate
 	fresh map[string]bool
+
+	// hasMarks and followsFeeds are what the store held when last asked:
+	// any bookmark, for ', and any feed followed, for u.
+	hasMarks, followsFeeds bool
 }
 
 func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading, fresh map[string]bool) libraryModel {
@@ -77,6 +80,14 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 		fresh = map[string]bool{}
 	}
 	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, fresh: fresh}
+	if store := ctx.store(); store != nil {
+		// Asked once as the program starts, before any screen shows;
+		// later changes come back from a command (countMarksCmd).
+		marks, err := store.Bookmarks("")
+		m.hasMarks = len(marks) > 0 || err != nil // an error is for ' to say
+		followed, err := store.Feeds()
+		m.followsFeeds = len(followed) > 0 || err != nil
+	}
 	m.refresh()
 	return m
 }
@@ -108,6 +119,7 @@ func (m *libraryModel) refresh() {
 	}
 	m.reselect(chosen)
 	m.setTitle()
+	m.syncKeys()
 }
 
 // opened takes the new mark off an article being opened; the store's is
@@ -247,9 +259,14 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 		return m, nil
 	case storeDoneMsg:
 		if msg.asker != libraryScreen {
-			return m, nil
+			// Another screen may have added or deleted a bookmark.
+			return m, countMarksCmd(m.ctx.store())
 		}
 		return m, m.stored(msg)
+	case marksCountedMsg:
+		m.hasMarks = msg.any
+		m.syncKeys()
+		return m, nil
 	case libraryStatusMsg:
 		if msg.id == m.statusID {
 			m.status = ""
@@ -286,10 +303,7 @@ func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if rows := m.unfinished(); len(rows) > 0 {
 			return openEntry(rows[0].entry, nil), true
 		}
-		if len(m.readings) > 0 {
-			return m.say("Nothing to continue: every article opened has been finished."), true
-		}
-		return m.say("Nothing to continue: no article has been opened yet."), true
+		return nil, true
 	case key.Matches(msg, m.keys.Sort):
 		m.order = (m.order + 1) % sortOrders
 		m.refresh()
@@ -306,7 +320,7 @@ func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		m.feeds.stop()
 		return tea.Quit, true
 	}
-	return nil, false
+	return m.offKey(msg)
 }
 
 func (m *libraryModel) open(item list.DefaultItem) tea.Cmd {
@@ -355,20 +369,6 @@ func (m *libraryModel) stored(msg storeDoneMsg) tea.Cmd {
 	return m.say(msg.done)
 }
 
-// say shows a passing message under the list; warn shows a problem.
-func (m *libraryModel) say(text string) tea.Cmd {
-	m.statusID++
-	m.status = text
-	id := m.statusID
-	return m.ctx.Clock.Tick(statusDuration, func(time.Time) tea.Msg { return libraryStatusMsg{id: id} })
-}
-
-func (m *libraryModel) warn(text string) tea.Cmd { return m.say(m.ctx.Styles.Error.Render(text)) }
-
-// libraryStatusMsg clears the library's status, unless a newer message
-// replaced it.
-type libraryStatusMsg struct{ id int }
-
 func (m libraryModel) view() string {
 	if m.ctx.tooSmall() {
 		return tooSmallView(m.ctx)
@@ -376,10 +376,8 @@ func (m libraryModel) view() string {
 	// The list draws a fixed minimum of lines whatever its size; in a
 	// small terminal the surplus is cut rather than scrolled off screen.
 	panel := m.feedLines()
-	lines := fitLines(strings.Split(m.list.View(), "\n"), max(m.ctx.Height-1-len(panel), 1), m.ctx.Width)
-	for _, l := range panel {
-		lines = append(lines, ansi.Truncate(l, m.ctx.Width, "…"))
-	}
-	status := ansi.Truncate("  "+m.status, m.ctx.Width, "…")
-	return strings.Join(append(lines, status), "\n")
+	status := m.statusLines()
+	lines := fitLines(strings.Split(m.list.View(), "\n"), max(m.ctx.Height-len(status)-len(panel), 1), m.ctx.Width)
+	lines = append(lines, panel...)
+	return strings.Join(append(lines, status...), "\n")
 }

@@ -154,9 +154,32 @@ func newLibraryDelegate(ctx *Context) libraryDelegate {
 }
 
 func (d libraryDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
-	if it, ok := item.(entryItem); ok && it.entry.Error != "" {
+	if it, ok := item.(list.DefaultItem); ok {
+		// The list would cut the title and the line under it wherever
+		// the row ends, mid-word ("· 12 sections · finis…"); they are
+		// cut between words first, in the room the list gives them.
+		room := m.Width() - d.Styles.NormalTitle.GetPaddingLeft() - d.Styles.NormalTitle.GetPaddingRight()
+		item = cutRow{DefaultItem: it, title: cutWords(it.Title(), room), desc: cutParts(it.Description(), room)}
+	}
+	if it, ok := item.(cutRow); ok && isBroken(it.DefaultItem) {
 		d.broken.Render(w, m, index, item)
 		return
 	}
 	d.DefaultDelegate.Render(w, m, index, item)
+}
+
+// cutRow is a row whose title and line under it are cut to the list's
+// width.
+type cutRow struct {
+	list.DefaultItem
+	title, desc string
+}
+
+func (r cutRow) Title() string       { return r.title }
+func (r cutRow) Description() string { return r.desc }
+
+// isBroken reports whether a row is an article whose file cannot be read.
+func isBroken(it list.DefaultItem) bool {
+	e, ok := it.(entryItem)
+	return ok && e.entry.Error != ""
 }

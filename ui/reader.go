@@ -65,6 +65,7 @@ type noteReturn struct {
 // readerDisplay is what the reader shows besides the text.
 type readerDisplay struct {
 	help    bool // every key, instead of the text
+	helpTop int  // the first row of the keys shown, in a help longer than the screen
 	sideTOC bool // the contents beside the text
 }
 
@@ -130,6 +131,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	} else {
 		m.state.restAt, m.state.resting = m.anchor, true
 	}
+	m.syncKeys()
 	return m
 }
 
@@ -140,6 +142,14 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 	if m.article == nil {
 		return m, nil // no article has been opened yet
 	}
+	m, cmd := m.handle(msg)
+	m.syncKeys()
+	return m, cmd
+}
+
+// handle takes one message; update then switches the keys to fit the
+// state it leaves.
+func (m readerModel) handle(msg tea.Msg) (readerModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.windowResized()

@@ -71,6 +71,8 @@ func (m *readerModel) findNav(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, m.keys.Find):
 		m.overlay = newFindPrompt(m.top)
 		return nil, true
+	case pressedDisabled(msg, m.keys.NextMatch), pressedDisabled(msg, m.keys.PrevMatch):
+		return m.say("No search: / to search."), true
 	case !m.find.active():
 		return nil, false
 	case key.Matches(msg, m.keys.NextMatch), key.Matches(msg, m.keys.PrevMatch):

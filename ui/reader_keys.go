@@ -12,6 +12,7 @@ func (m readerModel) key(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	m.status.drop()
 	before := m.anchor
 	m, cmd := m.handleKey(msg)
+	m.syncKeys() // the next key, typed ahead, finds them as they now are
 	if m.anchor != before {
 		cmd = tea.Batch(cmd, m.placeChanged())
 	}
@@ -34,7 +35,7 @@ func (m readerModel) typedAhead() (readerModel, tea.Cmd) {
 // an open overlay takes every key, and the text takes the rest.
 func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	if m.display.help {
-		m.display.help = false
+		m.helpKey(msg)
 		return m, nil
 	}
 	if m.overlay != nil {
@@ -86,7 +87,7 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		m.display.sideTOC = !m.display.sideTOC
 		if m.display.sideTOC && m.ctx.Width < sideTOCMinWidth {
 			m.display.sideTOC = false
-			return m, m.say("The side contents need a terminal %d columns wide.", sideTOCMinWidth)
+			return m, m.say("The side contents need %d columns.", sideTOCMinWidth)
 		}
 		return m, m.resize()
 	case key.Matches(msg, m.keys.Links):
@@ -119,7 +120,7 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		}
 		return m, m.say("No later jump to go forward to.")
 	case key.Matches(msg, m.keys.Help):
-		m.display.help = true
+		m.display.help, m.display.helpTop = true, 0
 	case key.Matches(msg, m.keys.Measure):
 		m.ctx.Measure = nextMeasure(m.ctx.Measure)
 		label := "the terminal's width"
@@ -128,11 +129,14 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		}
 		return m, tea.Batch(m.resize(), m.say("Text width: %s.", label))
 	case pressedDisabled(msg, m.keys.SideTOC):
-		return m, m.say("The side contents need a terminal %d columns wide.", sideTOCMinWidth)
+		return m, m.say("The side contents need %d columns.", sideTOCMinWidth)
 	case pressedDisabled(msg, m.keys.EditorsNote):
+		if _, ok := m.article.EditorsNote(); ok {
+			return m, m.say("Nowhere to go back to from the note: g goes to the top.")
+		}
 		return m, m.say("This article has no editor's note.")
 	case pressedDisabled(msg, m.keys.Return):
-		return m, m.say("Nothing to go back to: backspace returns from the editor's note.")
+		return m, m.say("Nothing to go back to: backspace returns from the note.")
 	}
 	return m, nil
 }
@@ -140,15 +144,21 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 // mouse scrolls with the wheel, unless something stands over the text,
 // and takes clicks. The help hides the text and the side contents, so
 // the mouse acts on neither: a click closes the help, as any key does,
-// and the wheel, which a touch on a trackpad turns, does nothing.
+// and the wheel, which a touch on a trackpad turns, scrolls a help
+// longer than the screen and does nothing else.
 func (m *readerModel) mouse(msg tea.MouseMsg) tea.Cmd {
 	if m.doc == nil || msg.Action != tea.MouseActionPress {
 		return nil
 	}
 	m.status.drop()
 	if m.display.help {
-		if isClick(msg) {
+		switch {
+		case isClick(msg):
 			m.display.help = false
+		case msg.Button == tea.MouseButtonWheelDown:
+			m.helpScroll(3)
+		case msg.Button == tea.MouseButtonWheelUp:
+			m.helpScroll(-3)
 		}
 		return nil
 	}

@@ -124,15 +124,58 @@ func (m *readerModel) prevSection() tea.Cmd {
 	return nil
 }
 
-// toggleEditorsNote jumps to the editor's note, remembering the exact line
-// left; pressed again while in the note, it goes back there.
-func (m *readerModel) toggleEditorsNote() {
-	note, _ := m.article.EditorsNote()
-	if m.note.place != nil && m.currentSection() == note {
-		m.returnFromNote()
-		return
+// noteMove is what e does where the reader is.
+type noteMove int
+
+const (
+	noNoteMove   noteMove = iota // no note, or in it with nowhere to go back to
+	toNote                       // jump to the editor's note
+	backFromNote                 // back to the line left for the note
+)
+
+// noteMove says what e does now: outside the editor's note it goes
+// there; inside it, back to the line left for it, when the reader came
+// by a jump. An article opened where it was left, in its note, has no
+// line to go back to.
+func (m readerModel) noteMove() noteMove {
+	note, ok := m.article.EditorsNote()
+	switch {
+	case !ok:
+		return noNoteMove
+	case m.doc == nil || m.currentSection() != note:
+		return toNote
+	case m.note.place != nil:
+		return backFromNote
 	}
-	m.jumpToSection(note)
+	return noNoteMove
+}
+
+// syncKeys switches the keys whose action depends on where the reader
+// is, so that the help, the reminder in the status line and what a key
+// does all come from the same state: e by noteMove, n and N by whether
+// there is a search to walk.
+func (m *readerModel) syncKeys() {
+	move := m.noteMove()
+	desc := "editor's note"
+	if move == backFromNote {
+		desc = "back to the text"
+	}
+	m.keys.EditorsNote.SetEnabled(move != noNoteMove)
+	m.keys.EditorsNote.SetHelp(m.keys.EditorsNote.Help().Key, desc)
+	m.keys.NextMatch.SetEnabled(m.find.active())
+	m.keys.PrevMatch.SetEnabled(m.find.active())
+}
+
+// toggleEditorsNote does what noteMove says: jumps to the editor's note,
+// remembering the exact line left, or goes back there.
+func (m *readerModel) toggleEditorsNote() {
+	switch m.noteMove() {
+	case toNote:
+		note, _ := m.article.EditorsNote()
+		m.jumpToSection(note)
+	case backFromNote:
+		m.returnFromNote()
+	}
 }
 
 // returnFromNote goes back to where the reader was before jumping to the

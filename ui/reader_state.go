@@ -161,7 +161,7 @@ func (m *readerModel) stateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, m.keys.Quote):
 		return m.saveQuote(), true
 	case pressedDisabled(msg, m.keys.Bookmark), pressedDisabled(msg, m.keys.Marks), pressedDisabled(msg, m.keys.Quote):
-		return m.say("Bookmarks and quotes are kept in the library database, which is not available."), true
+		return m.say("No bookmarks or quotes: the library database is not available."), true
 	}
 	return nil, false
 }

@@ -10,25 +10,48 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// headerHeight is how many lines the reader's header takes: the title and,
-// when there is room, the byline and a blank line under it, the subtitle
-// over the byline on a tall screen, and the notice of an article that is
-// only its summary.
+// headerHeight is how many lines the reader's header takes: the title,
+// wrapped (titleLines), and, when there is room, the byline and a blank
+// line under it, the subtitle over the byline on a tall screen, and the
+// notice of an article that is only its summary.
 func (m readerModel) headerHeight() int {
-	n := 3
+	title := len(m.titleLines())
+	n := title + 2
 	switch {
 	case m.ctx.Height < 10:
 		return 1
 	case m.ctx.Height < 16:
-		n = 2
+		n = title + 1
 	case m.ctx.Height >= 20 && m.article.Meta.Subtitle != "":
-		n = 4
+		n = title + 3
 	}
 	if m.article.Meta.SummaryOnly {
 		n++
 	}
 	return n
 }
+
+// maxTitleLines is how many lines the title may take on a screen height
+// rows high: one where the header is the title alone, two on a short
+// screen, three on others. A longer title is cut between words.
+func maxTitleLines(height int) int {
+	switch {
+	case height < 10:
+		return 1
+	case height < 16:
+		return 2
+	}
+	return 3
+}
+
+// titleLines are the article's title wrapped to the header's room.
+func (m readerModel) titleLines() []string {
+	return wrapWords(m.article.Meta.Title, m.headerRoom(), maxTitleLines(m.ctx.Height))
+}
+
+// headerRoom is the columns the header's lines may take: from where the
+// text starts to the edge of the screen.
+func (m readerModel) headerRoom() int { return max(m.ctx.Width-m.textIndent(), 1) }
 
 // summaryNotice says, under the title of an article that is only what a
 // feed carried, that it is so and how to get the whole.
@@ -55,7 +78,7 @@ func (m readerModel) view() string {
 	case m.doc == nil:
 		body = []string{m.ctx.Styles.Dim.Render("Rendering…")}
 	case m.display.help:
-		body = m.helpLines()
+		body = m.helpLines(m.bodyHeight())
 	case m.overlay != nil:
 		// What stands over the text stands where the text does, and the
 		// side contents stay.
@@ -63,8 +86,15 @@ func (m readerModel) view() string {
 	default:
 		body = m.besidePane(m.textBody())
 	}
-	lines := append(m.header(), fitLines(body, m.bodyHeight(), m.ctx.Width)...)
-	return strings.Join(append(lines, m.statusLine()), "\n")
+	body = fitLines(body, m.bodyHeight(), m.ctx.Width)
+	status := m.statusLines()
+	if len(status) == 2 {
+		// A message too long for the status line takes the line over it
+		// too, for as long as it shows.
+		body[len(body)-1], status = status[0], status[1:]
+	}
+	lines := append(m.header(), body...)
+	return strings.Join(append(lines, status...), "\n")
 }
 
 // textIndent is where the text's first column stands: the centring margin
@@ -80,18 +110,20 @@ const glamourMargin = render.Margin
 
 func (m readerModel) header() []string {
 	indent := strings.Repeat(" ", m.textIndent())
-	room := max(m.ctx.Width-m.textIndent(), 1)
-	title := indent + m.ctx.Styles.Title.Render(ansi.Truncate(m.article.Meta.Title, room, "…"))
+	room := m.headerRoom()
+	var lines []string
+	for _, l := range m.titleLines() {
+		lines = append(lines, indent+m.ctx.Styles.Title.Render(l))
+	}
 	if m.headerHeight() == 1 {
-		return []string{title}
+		return lines[:1]
 	}
-	lines := []string{title}
 	if m.ctx.Height >= 20 && m.article.Meta.Subtitle != "" {
-		lines = append(lines, indent+m.ctx.Styles.Subtitle.Render(ansi.Truncate(m.article.Meta.Subtitle, room, "…")))
+		lines = append(lines, indent+m.ctx.Styles.Subtitle.Render(cutWords(m.article.Meta.Subtitle, room)))
 	}
-	lines = append(lines, indent+m.ctx.Styles.Byline.Render(ansi.Truncate(render.Byline(m.article.Meta), room, "…")))
+	lines = append(lines, indent+m.ctx.Styles.Byline.Render(cutWords(render.Byline(m.article.Meta), room)))
 	if m.article.Meta.SummaryOnly {
-		lines = append(lines, indent+m.ctx.Styles.Error.Render(ansi.Truncate(summaryNotice(m.article.Meta), room, "…")))
+		lines = append(lines, indent+m.ctx.Styles.Error.Render(cutWords(summaryNotice(m.article.Meta), room)))
 	}
 	return append(lines, "")[:m.headerHeight()]
 }
@@ -227,96 +259,6 @@ func besideEachOther(left, right []string, width, height int) []string {
 		out[i] = l + strings.Repeat(" ", max(width-ansi.StringWidth(l), 0)) + r
 	}
 	return out
-}
-
-func (m readerModel) helpLines() []string {
-	indent := strings.Repeat(" ", m.textIndent())
-	lines := []string{indent + m.ctx.Styles.TOCTitle.Render("Keys"), ""}
-	room := max(m.ctx.Width-m.textIndent(), 1)
-	for _, l := range helpColumns(m.keys.FullHelp(), room, m.ctx.Styles.HelpKey, m.ctx.Styles.HelpDesc) {
-		lines = append(lines, indent+l)
-	}
-	return append(lines, "", indent+m.ctx.Styles.Dim.Render("Press any key to go back to the text."))
-}
-
-// statusLine reads "§3/8 Section title · 42% · 6 min left" (in an article
-// without headings, "¶4/11 · 42% · 2 min left"), with a passing message or
-// a reminder of the keys on the right.
-func (m readerModel) statusLine() string {
-	if p, ok := m.overlay.(prompt); ok {
-		return ansi.Truncate(p.promptView(), m.ctx.Width, "…")
-	}
-	left := m.progress()
-	right := m.status.text
-	if right == "" {
-		right = m.findStatus()
-	}
-	if right == "" {
-		keys := m.keys
-		if m.note.place != nil {
-			// In the note, e goes back: the reminder says so.
-			keys.EditorsNote.SetHelp(keys.EditorsNote.Help().Key, "back to the text")
-		}
-		right = ansi.Strip(m.status.help.ShortHelpView(keys.ShortHelp()))
-	}
-	return m.ctx.Styles.Status.Render(statusLayout(left, right, m.ctx.Width))
-}
-
-// progress is the left part of the status line.
-func (m readerModel) progress() string {
-	if m.doc == nil {
-		return ""
-	}
-	sec := m.currentSection()
-	title := m.article.SectionTitle(sec)
-	if m.article.Sections[sec].Kind == articles.EditorsNote && !articles.IsEditorsNoteTitle(title) {
-		title += " (editor's note)"
-	}
-	pct := percentRead(m.top, m.bodyHeight(), len(m.doc.Lines))
-	left := "end"
-	if pct < 100 {
-		words := m.article.Words() * (100 - pct) / 100
-		left = fmt.Sprintf("%d min left", max(articles.MinutesAt(words, m.ctx.WordsPerMinute), 1))
-	}
-	if m.outline.byParagraph {
-		// An article without headings: the paragraph, or the notes or
-		// editor's note after them, which have no number among them.
-		place := title
-		if s := m.outline.stops[m.currentStop()]; s.paragraph > 0 {
-			place = fmt.Sprintf("¶%d/%d", s.paragraph, m.outline.paragraphs)
-		}
-		return fmt.Sprintf("%s · %d%% · %s", place, pct, left)
-	}
-	return fmt.Sprintf("§%d/%d %s · %d%% · %s", sec+1, len(m.doc.SectionStart), title, pct, left)
-}
-
-// percentRead is where the view is in the rendering: the share of its
-// lines down to the bottom of the view, the notes and the editor's note
-// included. It is the status line's; what the reader has read is the
-// coverage of the text (see readerModel.reading).
-func percentRead(top, height, total int) int {
-	if total <= 0 || top+height >= total {
-		return 100
-	}
-	return (top + height) * 100 / total
-}
-
-// statusLayout sets left and right text in one line of width columns,
-// cutting the right part first and the left part only when it alone is too
-// long.
-func statusLayout(left, right string, width int) string {
-	left = " " + left
-	lw := ansi.StringWidth(left)
-	if lw >= width {
-		return ansi.Truncate(left, width, "…")
-	}
-	const gap = 2 // at least two spaces between the parts, one after
-	room := width - lw - gap - 1
-	if room < 4 || right == "" {
-		return left + strings.Repeat(" ", width-lw)
-	}
-	right = ansi.Truncate(right, room, "…") + " "
-	return left + strings.Repeat(" ", width-lw-ansi.StringWidth(right)) + right
 }
 
 // fitLines makes exactly height lines, none wider than width: missing lines

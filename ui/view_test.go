@@ -37,6 +37,8 @@ func TestViews(t *testing.T) {
 		{"reader-help-60", 60, 30, []string{"enter", "?"}},
 		{"reader-help-100", 100, 30, []string{"enter", "?"}},
 		{"reader-help-140", 140, 30, []string{"enter", "?"}},
+		{"reader-help-40x12", 40, 12, []string{"enter", "?"}},
+		{"reader-help-40x12-scrolled", 40, 12, []string{"enter", "?", "j", "j", "j"}},
 		{"reader-end", 80, 10, []string{"enter", "G"}},
 		{"too-small", 19, 5, []string{"enter"}},
 		{"reader-search", 80, 24, []string{"enter", "/", "K", "a", "r", "a", "b", "a", "k", "h", "enter", "n"}},
