@@ -23,7 +23,7 @@ func newSearchCommand(global *env) *cobra.Command {
 			"the best passages of each: those where the words stand together before those\n" +
 			"where they are spread. An article whose title, author or topics alone match\n" +
 			"is listed after the others, its front matter said to be the match.",
-		Args:  usage(1, -1, "cable search QUERY... (the words to find)"),
+		Args: usage(1, -1, "cable search QUERY... (the words to find)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if global.noState {
 				return userErrorf("search needs the library index, and --no-state turns it off")
