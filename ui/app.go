@@ -112,7 +112,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateScreen(msg)
 	case openEntryMsg:
 		m.loading = true
-		return m, loadArticleCmd(m.ctx.Catalog, msg.entry, msg.at, m.ctx.Crash)
+		return m, loadArticleCmd(m.ctx.Catalog, msg.entry, msg.at, msg.find, m.ctx.Crash)
 	case articleLoadedMsg:
 		return m.opening(msg)
 	case closeReaderMsg:

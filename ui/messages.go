@@ -30,10 +30,12 @@ type renderedMsg struct {
 }
 
 // openEntryMsg asks the root to open an entry in the reader, at a place
-// when at is not nil, else where the reader left it.
+// when at is not nil, else where the reader left it; with find, its
+// matches are shown from there, as if "/" had found them.
 type openEntryMsg struct {
 	entry library.Entry
 	at    *articles.Position
+	find  string
 }
 
 // articleLoadedMsg brings back an article read from its file, with the
@@ -47,6 +49,7 @@ type articleLoadedMsg struct {
 	// the reader opens, so that no key press waits for it.
 	names []articles.Name
 	at    *articles.Position
+	find  string
 	err   error
 }
 
@@ -126,12 +129,17 @@ func openEntry(e library.Entry, at *articles.Position) tea.Cmd {
 	return func() tea.Msg { return openEntryMsg{entry: e, at: at} }
 }
 
+// openEntryFinding is openEntry with find's matches shown.
+func openEntryFinding(e library.Entry, at *articles.Position, find string) tea.Cmd {
+	return func() tea.Msg { return openEntryMsg{entry: e, at: at, find: find} }
+}
+
 // loadArticleCmd reads an entry's article and its state in the background.
 // A panic while the names are gathered is reported, and the article
 // opens without its names index.
-func loadArticleCmd(cat *library.Catalog, e library.Entry, at *articles.Position, reports *crash.Reporter) tea.Cmd {
+func loadArticleCmd(cat *library.Catalog, e library.Entry, at *articles.Position, find string, reports *crash.Reporter) tea.Cmd {
 	return func() tea.Msg {
-		msg := articleLoadedMsg{entry: e, at: at}
+		msg := articleLoadedMsg{entry: e, at: at, find: find}
 		msg.article, msg.err = cat.Article(e)
 		if msg.err != nil {
 			return msg

@@ -126,6 +126,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 		state:  readerState{progress: loaded.reading.Progress, finished: loaded.reading.Finished, marks: loaded.bookmarks},
 		status: readerStatus{help: h},
 	}
+	m.find.pending = loaded.find
 	if loaded.at != nil {
 		m.anchor = *loaded.at // a search result: a jump, not read
 	} else {

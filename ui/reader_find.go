@@ -20,6 +20,9 @@ type finder struct {
 	current int
 	index   *textIndex
 	indexOf *render.Document // the rendering index was built from
+	// pending is a query to find once the whole text is on screen: the
+	// words of the library's search result the article was opened at.
+	pending string
 }
 
 // active reports whether matches are being shown.

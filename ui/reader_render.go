@@ -58,6 +58,10 @@ func (m *readerModel) show(doc *render.Document) {
 	m.doc = doc
 	m.top = doc.LineOf(m.anchor)
 	m.refind()
+	if q := m.find.pending; q != "" && !doc.Partial {
+		m.find.pending = ""
+		m.runFind(q, m.top)
+	}
 	m.seeAgain()
 }
 

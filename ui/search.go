@@ -113,7 +113,37 @@ func (m searchModel) openHit() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return openEntry(e, &articles.Position{Section: h.Section, Block: h.Block})
+	find := matchedWords(h.Snippet)
+	if h.FrontMatter {
+		find = "" // its words are the title's or the author's, not the text's
+	}
+	return openEntryFinding(e, &articles.Position{Section: h.Section, Block: h.Block}, find)
+}
+
+// matchedWords are the words a search result's snippet marks as matched,
+// for the reader to find: the first run of them (words marked one after
+// the other, as a phrase typed is), in lower case so that every form is
+// found, "Karabakh" and "karabakh" alike. "" when nothing is marked.
+func matchedWords(snippet string) string {
+	var run []string
+	rest := snippet
+	for {
+		start := strings.Index(rest, library.SnippetStart)
+		if start < 0 {
+			break
+		}
+		if len(run) > 0 && strings.TrimSpace(rest[:start]) != "" {
+			break // another run: the first is enough
+		}
+		rest = rest[start+len(library.SnippetStart):]
+		end := strings.Index(rest, library.SnippetEnd)
+		if end < 0 {
+			break
+		}
+		run = append(run, rest[:end])
+		rest = rest[end+len(library.SnippetEnd):]
+	}
+	return strings.ToLower(strings.Join(run, " "))
 }
 
 func (m searchModel) view() string {
