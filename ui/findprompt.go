@@ -34,7 +34,7 @@ func (p findPrompt) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 		}
 	case key.Matches(msg, p.keys.Accept):
 		return nil, func(r readerModel) (readerModel, tea.Cmd) {
-			if r.find.query != "" && len(r.find.matches) == 0 {
+			if r.find.query != "" && len(r.find.matches) == 0 && !r.find.waiting {
 				cmd := r.say("Not found: %s", r.find.query)
 				return r, cmd
 			}

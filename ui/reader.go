@@ -161,6 +161,9 @@ func (m readerModel) handle(msg tea.Msg) (readerModel, tea.Cmd) {
 		return m, m.resize()
 	case renderedMsg:
 		return m.rendered(msg)
+	case textIndexedMsg:
+		cmd := m.indexed(msg)
+		return m, cmd
 	case saveTickMsg, storeDoneMsg, bookmarksMsg:
 		return m.stateMsg(msg)
 	case noticeMsg:

@@ -13,13 +13,19 @@ import (
 
 // finder is the search inside the article: "/" types a query (see
 // findPrompt), matching as it is typed; n and N walk the matches; esc
-// clears them.
+// clears them. The text's index is built in the background as each whole
+// rendering arrives (indexTextCmd), never by a key: a query typed before
+// it is ready waits, and is found when it comes.
 type finder struct {
 	query   string
 	matches []textMatch
 	current int
 	index   *textIndex
 	indexOf *render.Document // the rendering index was built from
+	// waiting says the query is not found yet: the index is on its way;
+	// from is the line the first match is looked for after.
+	waiting bool
+	from    int
 	// pending is a query to find once the whole text is on screen: the
 	// words of the library's search result the article was opened at.
 	pending string
@@ -28,19 +34,47 @@ type finder struct {
 // active reports whether matches are being shown.
 func (f *finder) active() bool { return f.query != "" }
 
-// indexFor is the text index of doc, built once per rendering.
-func (f *finder) indexFor(doc *render.Document) *textIndex {
-	if f.indexOf != doc {
-		f.index, f.indexOf = newTextIndex(doc.Lines), doc
+// ready reports whether the index of doc is at hand.
+func (f *finder) ready(doc *render.Document) bool { return doc != nil && f.indexOf == doc && f.index != nil }
+
+// textIndexedMsg brings back the index of a rendering.
+type textIndexedMsg struct {
+	doc   *render.Document
+	index *textIndex
+}
+
+// indexTextCmd builds the index of a whole rendering in the background.
+func indexTextCmd(doc *render.Document) tea.Cmd {
+	return func() tea.Msg { return textIndexedMsg{doc: doc, index: newTextIndex(doc.Lines)} }
+}
+
+// indexed takes the index of a rendering; a query that waited for it is
+// found now, and one that is not there said to be, once typed.
+func (m *readerModel) indexed(msg textIndexedMsg) tea.Cmd {
+	if msg.doc != m.doc {
+		return nil // a rendering no longer on screen
 	}
-	return f.index
+	m.find.index, m.find.indexOf = msg.index, msg.doc
+	if !m.find.waiting {
+		return nil
+	}
+	m.runFind(m.find.query, m.find.from)
+	if _, typing := m.overlay.(findPrompt); len(m.find.matches) == 0 && !typing {
+		return m.say("Not found: %s", m.find.query)
+	}
+	return nil
 }
 
 // runFind searches for query and shows the first match at or after the
-// line from.
+// line from; without the index yet, it waits for it.
 func (m *readerModel) runFind(query string, from int) {
 	m.find.query = query
-	m.find.matches = m.find.indexFor(m.doc).find(query)
+	if !m.find.ready(m.doc) {
+		m.find.matches, m.find.current, m.find.waiting, m.find.from = nil, 0, true, from
+		return
+	}
+	m.find.waiting = false
+	m.find.matches = m.find.index.find(query)
 	m.find.current = 0
 	ix := m.find.index
 	for i, match := range m.find.matches {
@@ -58,13 +92,17 @@ func (m *readerModel) refind() {
 	if !m.find.active() {
 		return
 	}
+	if !m.find.ready(m.doc) {
+		m.find.matches, m.find.waiting, m.find.from = nil, true, m.top
+		return
+	}
 	current := m.find.current
-	m.find.matches = m.find.indexFor(m.doc).find(m.find.query)
+	m.find.matches = m.find.index.find(m.find.query)
 	m.find.current = clamp(current, 0, max(len(m.find.matches)-1, 0))
 }
 
 func (m *readerModel) clearFind() {
-	m.find.query, m.find.matches, m.find.current = "", nil, 0
+	m.find.query, m.find.matches, m.find.current, m.find.waiting = "", nil, 0, false
 }
 
 // findNav handles n, N and the esc that clears the matches; ok is false
@@ -80,6 +118,9 @@ func (m *readerModel) findNav(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	case key.Matches(msg, m.keys.NextMatch), key.Matches(msg, m.keys.PrevMatch):
 		n := len(m.find.matches)
+		if m.find.waiting {
+			return m.say("Still finding %s…", m.find.query), true
+		}
 		if n == 0 {
 			return m.say("Not found: %s", m.find.query), true
 		}
@@ -117,6 +158,8 @@ func (m readerModel) findStatus() string {
 	switch {
 	case !m.find.active():
 		return ""
+	case m.find.waiting:
+		return "finding…"
 	case len(m.find.matches) == 0:
 		return "no match"
 	}

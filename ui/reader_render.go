@@ -17,6 +17,9 @@ func (m *readerModel) resize() tea.Cmd {
 	opts := m.ctx.renderOptions(m.textRoom())
 	if doc, ok := m.renders.docs[opts]; ok {
 		m.show(doc)
+		if !m.find.ready(doc) {
+			return indexTextCmd(doc)
+		}
 		return nil
 	}
 	if m.renders.pending[opts] {
@@ -87,7 +90,8 @@ func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
 		if msg.doc.Partial {
 			return m, nil // keys typed ahead wait for the whole text
 		}
-		return m.typedAhead()
+		m, cmd := m.typedAhead()
+		return m, tea.Batch(indexTextCmd(msg.doc), cmd)
 	}
 	return m, nil
 }
