@@ -35,7 +35,9 @@ type finder struct {
 func (f *finder) active() bool { return f.query != "" }
 
 // ready reports whether the index of doc is at hand.
-func (f *finder) ready(doc *render.Document) bool { return doc != nil && f.indexOf == doc && f.index != nil }
+func (f *finder) ready(doc *render.Document) bool {
+	return doc != nil && f.indexOf == doc && f.index != nil
+}
 
 // textIndexedMsg brings back the index of a rendering.
 type textIndexedMsg struct {
