@@ -78,6 +78,9 @@ func main() {
 type viewFlags struct {
 	style string
 	width int
+	// widthGiven: the width comes from --width, CABLE_WIDTH or the
+	// configuration file, not the default (see config.View).
+	widthGiven bool
 }
 
 func (f *viewFlags) register(cmd *cobra.Command) {
@@ -100,7 +103,7 @@ func (f viewFlags) settings(cmd *cobra.Command, cfg config.Config) (viewFlags, e
 	if err != nil {
 		return f, userError{err}
 	}
-	return viewFlags{style: v.Style, width: v.Width}, nil
+	return viewFlags{style: v.Style, width: v.Width, widthGiven: v.WidthGiven}, nil
 }
 
 // resolve reads the configuration file and settles the style and width

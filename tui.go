@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"strconv"
 	"time"
 
 	"cable/config"
@@ -75,6 +76,10 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 	}
 	ctx.Hyperlinks = render.HyperlinksWanted(cfg.Hyperlinks, os.Getenv)
 	ctx.Links = cfg.LinkMode()
+	ctx.MeasureGiven = view.widthGiven
+	if !view.widthGiven && cat.Store != nil {
+		ctx.Measure = keptMeasure(cat.Store, ctx.Measure)
+	}
 	ctx.Cache = global.renderCache()
 	ctx.Crash = global.crashReporter()
 	// openCatalog has said why the directory cannot be had, if so.
@@ -141,3 +146,17 @@ func isDir(path string) bool {
 // keymaps are the screens' actions and their default keys, which every
 // command checks the configuration file's keys against.
 func keymaps() config.Keymaps { return ui.Keymaps() }
+
+// keptMeasure is the text width the reader chose with w in an earlier
+// run, or else def. A value that is no width cable takes is passed over.
+func keptMeasure(store *library.Store, def int) int {
+	v, ok, err := store.Preference(ui.MeasurePreference)
+	if err != nil || !ok {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || (n != 0 && n < config.MinWidth) {
+		return def
+	}
+	return n
+}

@@ -242,3 +242,35 @@ func TestStylePathsInTheFile(t *testing.T) {
 		}
 	}
 }
+
+// TestWidthGiven: a width from the file, CABLE_WIDTH or --width is given,
+// and beats the one the reader chose with w; the default is not.
+func TestWidthGiven(t *testing.T) {
+	ninety := 90
+	env := func(v string) func(string) string {
+		return func(name string) string {
+			if name == "CABLE_WIDTH" {
+				return v
+			}
+			return ""
+		}
+	}
+	tests := []struct {
+		name  string
+		cfg   config.Config
+		flags config.Flags
+		env   string
+		given bool
+	}{
+		{"the default", config.Config{}, config.Flags{}, "", false},
+		{"the file", config.Config{Width: 72}, config.Flags{}, "", true},
+		{"the environment", config.Config{}, config.Flags{}, "100", true},
+		{"the flag", config.Config{}, config.Flags{Width: &ninety}, "", true},
+	}
+	for _, tt := range tests {
+		v, err := tt.cfg.View(tt.flags, env(tt.env))
+		if err != nil || v.WidthGiven != tt.given {
+			t.Errorf("%s: %+v, %v; want given = %v", tt.name, v, err, tt.given)
+		}
+	}
+}

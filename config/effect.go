@@ -16,6 +16,10 @@ import (
 type View struct {
 	Style string // auto, dark, light, notty or a Glamour JSON style's path
 	Width int    // the widest the text is set; 0 for the terminal's width
+	// WidthGiven says the file, CABLE_WIDTH or --width set Width, rather
+	// than the default: a width the reader chose with w in the reader
+	// gives way to it.
+	WidthGiven bool
 }
 
 // Flags are the style and width given on the command line: nil where
@@ -39,7 +43,7 @@ func (c Config) View(flags Flags, getenv func(string) string) (View, error) {
 		v.Style = c.Style
 	}
 	if c.Width != 0 {
-		v.Width = max(c.Width, 0)
+		v.Width, v.WidthGiven = max(c.Width, 0), true
 	}
 	if s := getenv("CABLE_STYLE"); s != "" {
 		v.Style = s
@@ -49,7 +53,7 @@ func (c Config) View(flags Flags, getenv func(string) string) (View, error) {
 		if err != nil {
 			return v, fmt.Errorf("CABLE_WIDTH=%s %v", s, err)
 		}
-		v.Width = w
+		v.Width, v.WidthGiven = w, true
 	}
 	if flags.Style != nil {
 		v.Style = *flags.Style
@@ -58,7 +62,7 @@ func (c Config) View(flags Flags, getenv func(string) string) (View, error) {
 		if _, err := parseWidth(strconv.Itoa(*flags.Width)); err != nil {
 			return v, fmt.Errorf("--width %d %v", *flags.Width, err)
 		}
-		v.Width = *flags.Width
+		v.Width, v.WidthGiven = *flags.Width, true
 	}
 	return v, nil
 }

@@ -31,6 +31,10 @@ type Context struct {
 	// Measure is the widest the text is set, in columns; narrower
 	// terminals get their own width. 0 means the terminal's width.
 	Measure int
+	// MeasureGiven says --width, CABLE_WIDTH or the configuration file
+	// set Measure, which wins at every start over the width chosen with
+	// w (kept in the store as the preference MeasurePreference).
+	MeasureGiven bool
 	// Catalog lists the articles and keeps the reader's state.
 	Catalog *library.Catalog
 	// Output is the terminal, for the few sequences cable writes outside

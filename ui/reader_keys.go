@@ -127,7 +127,7 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		if m.ctx.Measure > 0 {
 			label = fmt.Sprintf("%d columns", m.ctx.Measure)
 		}
-		return m, tea.Batch(m.resize(), m.say("Text width: %s.", label))
+		return m, tea.Batch(m.resize(), m.keepMeasure(label))
 	case pressedDisabled(msg, m.keys.SideTOC):
 		return m, m.say("The side contents need %d columns.", sideTOCMinWidth)
 	case pressedDisabled(msg, m.keys.EditorsNote):

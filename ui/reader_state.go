@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -314,4 +315,27 @@ func sentenceAround(text string, at int) string {
 		}
 	}
 	return strings.TrimSpace(text[start:stop])
+}
+
+// MeasurePreference is the name the width chosen with w is kept under.
+const MeasurePreference = "width"
+
+// keepMeasure keeps the width just chosen for the next start, in the
+// background, and says where it stands: kept, or for this session only
+// where the configuration sets the width at every start.
+func (m *readerModel) keepMeasure(label string) tea.Cmd {
+	store := m.ctx.store()
+	switch {
+	case store == nil:
+		return m.say("Text width: %s.", label)
+	case m.ctx.MeasureGiven:
+		return m.say("Text width: %s, for now: --width, CABLE_WIDTH or config.yaml set it at start.", label)
+	}
+	value := strconv.Itoa(m.ctx.Measure)
+	return tea.Batch(m.say("Text width: %s, kept for next time.", label), func() tea.Msg {
+		if err := store.SetPreference(MeasurePreference, value); err != nil {
+			return noticeMsg{text: "The width could not be kept: " + err.Error()}
+		}
+		return nil
+	})
 }
