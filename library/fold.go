@@ -3,6 +3,7 @@ package library
 import (
 	"database/sql"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"cable/textfold"
@@ -17,9 +18,33 @@ import (
 // is left to the tokenizer, which folds its case alike, so that most
 // blocks are indexed as they are written.
 //
+// Chinese and Japanese write no spaces between words, and the tokenizer
+// takes a run of their characters for one word: "半导体" inside a clause
+// could not be found. So each of their characters is indexed as a word of
+// its own (folded to itself with a space on either side), and a query
+// finds a run of them as a phrase: the characters one after the other
+// (see matchQuery). Korean, which spaces its words, is left as it is.
+//
 // A folding may be longer or shorter than the letter it replaces ("ı" is
 // two bytes, "i" one), so a snippet, which FTS5 marks in the folded text,
 // is mapped back onto the original by restore.
+
+// spaced reports whether r is indexed as a word of its own: a Chinese
+// character or Japanese kana.
+func spaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// foldRune is what r is indexed as, and whether that is not r itself.
+func foldRune(r rune) (string, bool) {
+	if r < utf8.RuneSelf {
+		return "", false
+	}
+	if spaced(r) {
+		return " " + string(r) + " ", true
+	}
+	return textfold.Rune(r)
+}
 
 // fold returns s with every non-ASCII rune folded, and whether anything
 // changed.
@@ -28,12 +53,12 @@ func fold(s string) (string, bool) {
 		if r < utf8.RuneSelf {
 			continue
 		}
-		if _, ok := textfold.Rune(r); ok {
+		if _, ok := foldRune(r); ok {
 			var b strings.Builder
 			b.Grow(len(s) + 8)
 			b.WriteString(s[:i])
 			for _, r := range s[i:] {
-				if f, ok := textfold.Rune(r); ok && r >= utf8.RuneSelf {
+				if f, ok := foldRune(r); ok {
 					b.WriteString(f)
 				} else {
 					b.WriteRune(r)
@@ -59,9 +84,16 @@ func foldMap(s string) (folded string, lo, hi []int) {
 		if r == utf8.RuneError {
 			_, size = utf8.DecodeRuneInString(s[i:])
 		}
-		f, ok := "", false
-		if r >= utf8.RuneSelf {
-			f, ok = textfold.Rune(r)
+		f, ok := foldRune(r)
+		if ok && spaced(r) {
+			// " 半 ": the place after the first space is still before
+			// the character; the others are after it.
+			b.WriteString(f)
+			lo, hi = append(lo, i), append(hi, i)
+			for range len(f) - 1 {
+				lo, hi = append(lo, i+size), append(hi, i+size)
+			}
+			continue
 		}
 		if !ok {
 			f = s[i : i+size]

@@ -147,15 +147,20 @@ func matchQuery(query string) match {
 		}
 		return r
 	}, query)
-	folded, _ := fold(query)
 	var terms []string
-	last := ""
-	for _, w := range strings.Fields(folded) {
-		if !strings.ContainsFunc(w, isWordRune) {
+	last, lastPhrase := "", false
+	for _, typed := range strings.Fields(query) {
+		// A word typed folds to several where it holds Chinese or
+		// Japanese characters, each indexed as a word: they are looked
+		// for one after the other, as a phrase.
+		folded, _ := fold(typed)
+		words := strings.Fields(folded)
+		if !strings.ContainsFunc(folded, isWordRune) {
 			continue
 		}
+		w := strings.Join(words, " ")
 		terms = append(terms, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
-		last = w
+		last, lastPhrase = w, len(words) > 1
 		if len(terms) == maxQueryWords {
 			break
 		}
@@ -165,6 +170,8 @@ func matchQuery(query string) match {
 	}
 	m := match{rank: strings.Join(terms, " ")}
 	switch n := utf8.RuneCountInString(strings.TrimFunc(last, func(r rune) bool { return !isWordRune(r) })); {
+	case lastPhrase:
+		// Characters, not the start of a word: no prefix.
 	case n >= broadPrefix:
 		terms[len(terms)-1] += " *"
 		m.rank = strings.Join(terms, " ")
@@ -482,7 +489,7 @@ func highlights(ctx context.Context, c *sql.Conn, match string, best []ranked, r
 			continue
 		}
 		snippet, err := crash.File(r, fmt.Sprintf("the index's block %d", rowid), func() (string, error) {
-			return window(restore(text, origs[rowid]), snippetWords), nil
+			return cutCharacters(window(restore(text, origs[rowid]), snippetWords), snippetCharacters), nil
 		})
 		if err == nil {
 			h.Snippet = snippet
@@ -606,6 +613,61 @@ func joinWindow(words []string, start, end int, openAt []bool) string {
 	}
 	if end < len(words) {
 		b.WriteString(" …")
+	}
+	return b.String()
+}
+
+// snippetCharacters is how many characters a snippet of Chinese or
+// Japanese shows: about as much to read as snippetWords words.
+const snippetCharacters = 40
+
+// cutCharacters cuts a snippet of Chinese or Japanese text, which window
+// cannot cut since it writes no spaces between words, to about n
+// characters from a little before the first match. A match cut is closed
+// or reopened at the cut, so that markers always pair up. A snippet
+// without such characters, or short enough, is left as it is.
+func cutCharacters(snippet string, n int) string {
+	runes := []rune(snippet)
+	if len(runes) <= n+n/2 || !strings.ContainsFunc(snippet, spaced) {
+		return snippet
+	}
+	first := strings.Index(snippet, SnippetStart)
+	if first < 0 {
+		first = 0
+	}
+	at := utf8.RuneCountInString(snippet[:first])
+	start := max(0, at-n/4)
+	end := min(len(runes), start+n)
+	open := false // a match open at start
+	for _, r := range runes[:start] {
+		switch string(r) {
+		case SnippetStart:
+			open = true
+		case SnippetEnd:
+			open = false
+		}
+	}
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString("…")
+	}
+	if open {
+		b.WriteString(SnippetStart)
+	}
+	for _, r := range runes[start:end] {
+		switch string(r) {
+		case SnippetStart:
+			open = true
+		case SnippetEnd:
+			open = false
+		}
+		b.WriteRune(r)
+	}
+	if open {
+		b.WriteString(SnippetEnd)
+	}
+	if end < len(runes) {
+		b.WriteString("…")
 	}
 	return b.String()
 }

@@ -59,7 +59,7 @@ type SyncStats struct{ Parsed, Unchanged, Removed, Broken int }
 // changes (a new field in the summary, a change to how blocks are cut),
 // the next Sync reparses every file instead of trusting rows made the old
 // way.
-const indexVersion = "7" // 2: the full-text index folds with textfold; 3: pages and texts named are converted; 4: subtitle, summary and author note kept; 5: sections from any heading level, titles without site furniture; 6: feed, summary_only and the paragraphs of an article without headings kept; 7: the canonical address and the text's print kept, to find a piece saved twice
+const indexVersion = "8" // 2: the full-text index folds with textfold; 3: pages and texts named are converted; 4: subtitle, summary and author note kept; 5: sections from any heading level, titles without site furniture; 6: feed, summary_only and the paragraphs of an article without headings kept; 7: the canonical address and the text's print kept, to find a piece saved twice; 8: Chinese and Japanese characters indexed one by one
 
 // item is one entry in the making: a bundled article, a file, or a
 // directory that could not be listed.
