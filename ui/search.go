@@ -135,12 +135,17 @@ func matchedWords(snippet string) string {
 		if len(run) > 0 && strings.TrimSpace(rest[:start]) != "" {
 			break // another run: the first is enough
 		}
+		joined := len(run) > 0 && start == 0 // marked characters side by side
 		rest = rest[start+len(library.SnippetStart):]
 		end := strings.Index(rest, library.SnippetEnd)
 		if end < 0 {
 			break
 		}
-		run = append(run, rest[:end])
+		if joined {
+			run[len(run)-1] += rest[:end]
+		} else {
+			run = append(run, rest[:end])
+		}
 		rest = rest[end+len(library.SnippetEnd):]
 	}
 	return strings.ToLower(strings.Join(run, " "))

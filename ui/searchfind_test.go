@@ -19,6 +19,7 @@ func TestMatchedWords(t *testing.T) {
 		{"… the " + mark("Karabakh") + " war …", "karabakh"},
 		{mark("shadow") + " " + mark("fleet") + " sails, the " + mark("shadow") + " again", "shadow fleet"},
 		{"a " + mark("drone") + " and a " + mark("drones"), "drone"},
+		{"美国对" + mark("半") + mark("导") + mark("体") + "出口", "半导体"},
 		{"nothing marked", ""},
 		{"broken " + library.SnippetStart + "mark", ""},
 	}
