@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // screen is which screen the root model shows.
@@ -228,6 +229,11 @@ func (m Model) View() string {
 	if m.ctx.Width == 0 {
 		return "" // the first size has not arrived yet
 	}
+	if m.loading && m.opened != nil && m.screen == libraryScreen && m.reader.article == nil {
+		// The article cable was started with is being read: it, not
+		// the library, is what the reader asked for.
+		return openingView(m.ctx, m.opened.Summary.Title)
+	}
 	switch m.screen {
 	case readerScreen:
 		return m.reader.view()
@@ -302,4 +308,11 @@ func Run(ctx *Context, start Start, in io.Reader, out io.Writer) error {
 		}
 	}
 	return err
+}
+
+// openingView is the screen while the article cable was started with is
+// read: its title, dimmed, where the text will be.
+func openingView(ctx *Context, title string) string {
+	line := ctx.Styles.Dim.Render(ansi.Truncate("Opening "+title+"…", max(ctx.Width-4, 1), "…"))
+	return "\n  " + line
 }

@@ -87,6 +87,11 @@ func (m readerModel) progress() string {
 	if m.article.Sections[sec].Kind == articles.EditorsNote && !articles.IsEditorsNoteTitle(title) {
 		title += " (editor's note)"
 	}
+	if m.doc.Partial {
+		// Only the first screen is rendered: how far along that is, and
+		// what is left to read, are not known yet.
+		return fmt.Sprintf("%s · rendering…", title)
+	}
 	pct := percentRead(m.top, m.bodyHeight(), len(m.doc.Lines))
 	left := "end"
 	if pct < 100 {
