@@ -86,3 +86,18 @@ func BenchmarkKeySectionJump(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFirstFindKey is the first key typed after "/" in a 50k-word
+// article just opened, and the screen drawn after it: what the reader
+// waits for, the text's index built (or not) meanwhile.
+func BenchmarkFirstFindKey(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		m := benchReader(b)
+		m, _ = press(b, m, "/")
+		b.StartTimer()
+		m, _ = press(b, m, "s")
+		_ = m.View()
+	}
+}
