@@ -242,6 +242,14 @@ func TestAuthorFromByline(t *testing.T) {
 		"N/A":                              "",
 		"  ":                               "",
 		"By " + strings.Repeat("very long sentence ", 8): "",
+		"Carrie ArnoldNovember 15, 2019":                 "Carrie Arnold",
+		"Jeff FoustMonday, November 18, 2019":            "Jeff Foust",
+		"By Ana Silva · Sept. 3, 2024":                   "Ana Silva",
+		"Li Wei 2024-03-01T10:00":                        "Li Wei",
+		"By":                                             "",
+		"Bradley M. Kuhn (http://ebb.org/bkuhn/)":        "Bradley M. Kuhn",
+		"Sam Poe <sam@example.org>":                      "Sam Poe",
+		"May Smith":                                      "May Smith",
 	}
 	for in, want := range tests {
 		if got := extract.AuthorFromByline(in); got != want {
@@ -279,5 +287,25 @@ func TestImportBylines(t *testing.T) {
 				t.Errorf("author = %q, want %q\n%s", a.Meta.Author, tt.want, md)
 			}
 		})
+	}
+}
+
+// TestStaffBylineFromTheMetadata: a page whose byline is only in its
+// metadata (a staff byline the Telegraph marks in <meta name="DCSext.author">
+// and itemprop="author") keeps it as the author.
+func TestStaffBylineFromTheMetadata(t *testing.T) {
+	page := `<!DOCTYPE html><html lang="en"><head><title>Talks resume</title>
+<meta name="DCSext.author" content="Our Foreign Staff"></head><body>
+<article><h1>Talks resume</h1><p>` + strings.Repeat("The delegations met again and agreed on little but the date of the next round. ", 12) + `</p>
+<p>` + strings.Repeat("Officials said the talks would go on for as long as it took. ", 10) + `</p></article></body></html>`
+	for _, p := range []string{page, strings.Replace(page, `<meta name="DCSext.author" content="Our Foreign Staff">`, "", 1) + `<span itemprop="author">Our Foreign Staff</span>`} {
+		c, err := extract.Article("talks.html", []byte(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, _ := articles.ReadMeta(c.Markdown)
+		if m.Author != "Our Foreign Staff" {
+			t.Errorf("author %q; want the staff byline the page's metadata gives\n%s", m.Author, c.Markdown)
+		}
 	}
 }

@@ -6,6 +6,8 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -21,13 +23,22 @@ type pageInfo struct {
 	lang      string // first subtag of <html lang>
 	canonical string // <link rel="canonical">, or else og:url
 	h1        string // the page's first <h1>, which names the article without the site
+	// author is who the page's metadata says wrote it, for a page whose
+	// byline readability cannot find: the first of authorMetas given,
+	// or an element marked itemprop="author".
+	author string
 }
+
+// authorMetas are the <meta> names that say who wrote a page, in the
+// order trusted.
+var authorMetas = []string{"author", "dcsext.author", "sailthru.author", "parsely-author", "article:author"}
 
 // readPageInfo reads the page's language and canonical URL before
 // readability changes the document.
 func readPageInfo(doc *html.Node) pageInfo {
 	var p pageInfo
-	var ogURL string
+	var ogURL, metaAuthor, itemAuthor string
+	metaRank := len(authorMetas)
 	walkHTML(doc, func(n *html.Node) bool {
 		switch n.DataAtom {
 		case atom.Html:
@@ -44,11 +55,26 @@ func readPageInfo(doc *html.Node) pageInfo {
 			if strings.EqualFold(htmlAttr(n, "property"), "og:url") && ogURL == "" {
 				ogURL = webURL(htmlAttr(n, "content"))
 			}
+			name := strings.ToLower(htmlAttr(n, "name") + htmlAttr(n, "property"))
+			if i := slices.Index(authorMetas, name); i >= 0 && (metaAuthor == "" || i < metaRank) {
+				if v := oneLine(htmlAttr(n, "content")); v != "" && webURL(v) == "" {
+					metaAuthor, metaRank = v, i
+				}
+			}
+		}
+		if itemAuthor == "" && strings.EqualFold(htmlAttr(n, "itemprop"), "author") {
+			if t, ok := shortText(n, 80); ok {
+				itemAuthor = t
+			}
 		}
 		return true
 	})
 	if p.canonical == "" {
 		p.canonical = ogURL
+	}
+	p.author = metaAuthor
+	if p.author == "" {
+		p.author = itemAuthor
 	}
 	return p
 }
@@ -105,6 +131,9 @@ func pageMeta(a readability.Article, page pageInfo, file string) articles.Meta {
 		m.Title = titleFromFileName(file)
 	}
 	m.Author = authorFromByline(a.Byline())
+	if m.Author == "" {
+		m.Author = authorFromByline(page.author)
+	}
 	if t, err := a.PublishedTime(); err == nil && t.Year() >= 1 && t.Year() <= 9999 {
 		m.Published = t.Format("2006-01-02")
 	}
@@ -224,11 +253,27 @@ func authorFromByline(byline string) string {
 	if rest, ok := cutLabel(s, "by"); ok {
 		s = rest
 	}
+	// A date written after the name, often with no space between them
+	// ("Carrie ArnoldNovember 15, 2019"), and an address after it
+	// ("Bradley M. Kuhn (http://ebb.org/bkuhn/)") are not the author.
+	if at := bylineDate.FindStringIndex(s); at != nil {
+		s = s[:at[0]]
+	}
+	s = bylineAddress.ReplaceAllString(s, "")
+	s = strings.TrimRight(strings.TrimSpace(s), " ,;:·|-–—")
 	if utf8.RuneCountInString(s) > 120 || isPlaceholderAuthor(s) {
 		return ""
 	}
 	return s
 }
+
+// bylineDate is a date in a byline: a month's name (after a weekday's,
+// maybe) with its day and year, or a date in numbers, and all after it.
+var bylineDate = regexp.MustCompile(`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.*$|\b\d{4}-\d{2}-\d{2}.*$`)
+
+// bylineAddress is a web or mail address after a name, in brackets or
+// angle brackets.
+var bylineAddress = regexp.MustCompile(`\s*[(<]\s*(?:https?://|www\.|mailto:|[^\s()<>]+@)[^)>]*[)>]`)
 
 // placeholderAuthors are what a page's author field holds when no one is
 // named: a content system's default or a stand-in for the name. Compared
@@ -238,6 +283,7 @@ var placeholderAuthors = map[string]bool{
 	"anonymous": true, "anon": true, "anonymous author": true, "no author": true,
 	"n/a": true, "na": true, "none": true, "null": true, "undefined": true, "nobody": true,
 	"admin": true, "administrator": true, "guest": true, "user": true, "not available": true,
+	"by": true,
 }
 
 // isPlaceholderAuthor reports an author field that names no one.
