@@ -72,6 +72,10 @@ func removeClutter(root *html.Node) {
 			removeNode(n)
 			return false
 		}
+		if n.DataAtom == atom.Tfoot && repeatsTheHead(n) {
+			removeNode(n)
+			return false
+		}
 		if n.Type != html.ElementNode || !isClutter(n) {
 			return true
 		}
@@ -123,6 +127,9 @@ func isClutter(n *html.Node) bool {
 		return true
 	}
 	names := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
+	if strings.Contains(strings.NewReplacer("-", "", "_", "").Replace(names), "pullquote") {
+		return true // a line of the text set large: the text has it already
+	}
 	for _, word := range strings.FieldsFunc(names, func(r rune) bool {
 		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
 	}) {
@@ -267,4 +274,23 @@ func nameSet(s string) map[string]bool {
 		}
 	}
 	return set
+}
+
+// repeatsTheHead reports a table's footer that is its header again, as
+// long tables print it at their foot: the text has it once.
+func repeatsTheHead(tfoot *html.Node) bool {
+	table := tfoot.Parent
+	for table != nil && table.DataAtom != atom.Table {
+		table = table.Parent
+	}
+	if table == nil {
+		return false
+	}
+	foot := strings.Join(strings.Fields(htmlText(tfoot)), " ")
+	for c := table.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Thead {
+			return foot != "" && foot == strings.Join(strings.Fields(htmlText(c)), " ")
+		}
+	}
+	return false
 }

@@ -309,3 +309,36 @@ func TestStaffBylineFromTheMetadata(t *testing.T) {
 		}
 	}
 }
+
+// TestFurnitureLeftOut: an author box's links, pull quotes (which repeat
+// a line of the text, set large) and a table's footer that repeats its
+// header are no part of the article.
+func TestFurnitureLeftOut(t *testing.T) {
+	quote := "The ports will not wait for the talks to end."
+	body := strings.Repeat("The delegations met again and agreed on little but the date of the next round. ", 10)
+	page := `<!DOCTYPE html><html lang="en"><head><title>Ports wait</title></head><body><article><h1>Ports wait</h1>
+<p>` + body + `</p><p>` + quote + ` ` + body + `</p>
+<blockquote class="pull-quote">` + quote + `</blockquote>
+<table><tr><td class="pullquote">` + quote + `</td></tr></table>
+<p>` + body + `</p>
+<table><thead><tr><th>Port</th><th>Ships</th></tr></thead><tbody><tr><td>Odesa</td><td>12</td></tr><tr><td>Izmail</td><td>7</td></tr></tbody>
+<tfoot><tr><th>Port</th><th>Ships</th></tr></tfoot></table>
+<p>• View author archive</p><p>• email the author</p><p>• follow on twitter</p>
+</article></body></html>`
+	c, err := extract.Article("ports.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(c.Markdown)
+	if n := strings.Count(md, quote); n != 1 {
+		t.Errorf("the pulled line stands %d times; want once, in the text:\n%s", n, md)
+	}
+	if n := strings.Count(md, "Port"); n != 2 { // the title's "Ports", and the header once
+		t.Errorf("the table's header stands %d times:\n%s", n-1, md)
+	}
+	for _, line := range []string{"author archive", "email the author", "follow on twitter"} {
+		if strings.Contains(strings.ToLower(md), line) {
+			t.Errorf("%q is left in the article:\n%s", line, md)
+		}
+	}
+}

@@ -28,11 +28,16 @@ var furnitureLines = map[string]bool{
 	"advertisement": true, "subscribe": true, "read more": true, "continue reading": true,
 	"updated on": true, "published on": true, "posted on": true, "by": true,
 	"originally published by": true, "originally published in": true,
+	// An author box's links, left as lines of their own.
+	"view author archive": true, "author archive": true, "email the author": true,
+	"follow on twitter": true, "follow on x": true, "follow": true, "follow us": true,
+	"view all posts": true, "more from this author": true, "more by this author": true,
 }
 
 // furnitureKey is how a line is compared with furnitureLines.
 func furnitureKey(line string) string {
 	t := strings.TrimRight(strings.TrimSpace(line), ": ")
+	t = strings.TrimLeft(t, "•·▪-–— ") // a list of such links, as a line
 	return strings.ToLower(strings.Join(strings.Fields(t), " "))
 }
 
