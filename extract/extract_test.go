@@ -342,3 +342,20 @@ func TestFurnitureLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionWithoutItsCredit: a figure's caption leaves out the credit a
+// page sets beside it, with no space between.
+func TestCaptionWithoutItsCredit(t *testing.T) {
+	body := strings.Repeat("The delegations met again and agreed on little but the date of the next round. ", 12)
+	page := `<!DOCTYPE html><html lang="en"><head><title>Talks</title><link rel="canonical" href="https://example.org/talks"></head><body><article><h1>Talks</h1>
+<p>` + body + `</p><figure><img src="https://example.org/a.jpg" alt=""><figcaption><span>The delegations met this week.</span><span class="css-credit"><span class="visually-hidden">Credit...</span>Anna Moneymaker for The Times</span></figcaption></figure>
+<p>` + body + `</p></article></body></html>`
+	c, err := extract.Article("talks.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(c.Markdown)
+	if !strings.Contains(md, "![The delegations met this week.](https://example.org/a.jpg)") || strings.Contains(md, "Credit") {
+		t.Errorf("the figure:\n%s", md)
+	}
+}

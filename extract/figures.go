@@ -44,7 +44,7 @@ func keepFigures(root *html.Node, base *url.URL) {
 		}
 		caption := ""
 		if c := firstElement(f, atom.Figcaption); c != nil {
-			caption = htmlText(c)
+			caption = captionText(c)
 		}
 		if caption == "" {
 			caption = strings.Join(strings.Fields(htmlAttr(img, "alt")), " ")
@@ -166,6 +166,40 @@ func insideArticle(n *html.Node) bool {
 func insideTag(n *html.Node, a atom.Atom) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p.Type == html.ElementNode && p.DataAtom == a {
+			return true
+		}
+	}
+	return false
+}
+
+// captionText is a figure's caption without its credit (the
+// photographer's or agency's name, in an element whose class or id says
+// "credit", "copyright" or "byline"), which is no part of what the picture
+// shows, and which pages set beside the caption with no space between
+// ("week.Credit...Anna Moneymaker").
+func captionText(figcaption *html.Node) string {
+	var parts []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && isCreditElement(n) {
+			return
+		}
+		if n.Type == html.TextNode {
+			parts = append(parts, n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(figcaption)
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}
+
+// isCreditElement reports an element that holds a picture's credit.
+func isCreditElement(n *html.Node) bool {
+	names := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
+	for _, w := range strings.FieldsFunc(names, func(r rune) bool { return (r < 'a' || r > 'z') && (r < '0' || r > '9') }) {
+		if w == "credit" || w == "credits" || w == "copyright" || w == "byline" {
 			return true
 		}
 	}
