@@ -1,0 +1,223 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+
+	gansi "github.com/charmbracelet/glamour/ansi"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// setLines finishes Glamour's lines as a book is set: a list item's
+// wrapped lines hang under its text, and words wider than the text are
+// broken. Only line breaks and the spaces that start lines change, so the
+// text without white space, by which positions are mapped, stays the same.
+// Lines are filled to width less margin, the document's right margin, as
+// Glamour fills its own.
+func setLines(out string, width, margin int) string {
+	if width <= 0 {
+		return out
+	}
+	out = hangListItems(out, width-margin)
+	return breakLongLines(out, width)
+}
+
+// rightMargin is the margin Glamour keeps at the right of a document set
+// in style: the document's margin.
+func rightMargin(style gansi.StyleConfig) int {
+	if style.Document.Margin == nil {
+		return 0
+	}
+	return int(*style.Document.Margin)
+}
+
+// itemStart matches the start of a list item as Glamour writes it: its
+// indent, its bullet or number, one space, and the item's first letter.
+var itemStart = regexp.MustCompile(`^( *)([•*-]|[0-9]+\.) \S`)
+
+// hangListItems sets each list item's wrapped lines under the item's text
+// (the column after "• " or "1. ") rather than under its bullet, and fills
+// them again to width. An item's lines are the ones after its first that
+// start at its indent with text; a line that only looks like an item (a
+// paragraph line starting "1990. ") is one only after a blank line or
+// another item's line.
+func hangListItems(out string, width int) string {
+	lines := strings.Split(out, "\n")
+	var set []string
+	inList := false
+	changed := false
+	for i := 0; i < len(lines); i++ {
+		plain := ansi.Strip(lines[i])
+		m := itemStart.FindStringSubmatch(plain)
+		if m == nil || (i > 0 && !inList && !isBlank(lines[i-1])) {
+			set = append(set, lines[i])
+			inList = inList && !isBlank(lines[i]) && hasIndentOrMore(plain, 1)
+			continue
+		}
+		indent := len(m[1])
+		end := i + 1
+		for end < len(lines) && continuesItem(ansi.Strip(lines[end]), indent) {
+			end++
+		}
+		item := hangItem(lines[i:end], indent, ansi.StringWidth(m[1]+m[2]+" "), width)
+		changed = changed || len(item) != end-i || item[len(item)-1] != lines[end-1]
+		set = append(set, item...)
+		inList = true
+		i = end - 1
+	}
+	if !changed {
+		return out
+	}
+	return strings.Join(set, "\n")
+}
+
+// hasIndentOrMore says whether plain starts with at least n spaces.
+func hasIndentOrMore(plain string, n int) bool {
+	return len(plain)-len(strings.TrimLeft(plain, " ")) >= n
+}
+
+// continuesItem says whether plain is a wrapped line of an item indented
+// indent spaces: text at exactly that indent that starts no item.
+func continuesItem(plain string, indent int) bool {
+	rest := strings.TrimLeft(plain, " ")
+	if rest == "" || len(plain)-len(rest) != indent {
+		return false
+	}
+	return !itemStart.MatchString(plain)
+}
+
+// hangItem fills an item's words again: the first line keeps its indent
+// and marker (prefix columns), the others start prefix columns in.
+func hangItem(lines []string, indent, prefix, width int) []string {
+	if prefix >= width/2 {
+		return lines // no room to hang in: leave Glamour's lines
+	}
+	head, rest := cutColumns(lines[0], prefix)
+	words := wordsOf(rest)
+	for _, l := range lines[1:] {
+		_, cont := cutColumns(l, indent)
+		words = append(words, wordsOf(cont)...)
+	}
+	if len(words) == 0 {
+		return lines
+	}
+	hang := strings.Repeat(" ", prefix)
+	var set []string
+	line, used := head, prefix
+	first := true
+	for _, w := range words {
+		ww := ansi.StringWidth(w)
+		if !first && used+1+ww > width {
+			set = append(set, line)
+			line, used, first = hang, prefix, true
+		}
+		if !first {
+			line += " "
+			used++
+		}
+		line += w
+		used += ww
+		first = false
+	}
+	return append(set, line)
+}
+
+// cutColumns splits line after its first n columns; escape sequences at
+// the cut go with the second part.
+func cutColumns(line string, n int) (string, string) {
+	col := 0
+	for i := 0; i < len(line); {
+		if col >= n {
+			return line[:i], line[i:]
+		}
+		if line[i] == 0x1b {
+			i += escapeLen(line[i:])
+			continue
+		}
+		_, size := firstCluster(line[i:])
+		col += ansi.StringWidth(line[i : i+size])
+		i += size
+	}
+	return line, ""
+}
+
+// firstCluster is the first character of s and its length in bytes.
+func firstCluster(s string) (string, int) {
+	for j := 1; j <= len(s); j++ {
+		if j == len(s) || (s[j]&0xc0) != 0x80 {
+			return s[:j], j
+		}
+	}
+	return s, len(s)
+}
+
+// escapeLen is the length of the escape sequence s starts with: a CSI
+// sequence up to its final byte, an OSC one up to its terminator.
+func escapeLen(s string) int {
+	if len(s) < 2 {
+		return len(s)
+	}
+	switch s[1] {
+	case '[':
+		for j := 2; j < len(s); j++ {
+			if s[j] >= 0x40 && s[j] <= 0x7e {
+				return j + 1
+			}
+		}
+	case ']':
+		for j := 2; j < len(s); j++ {
+			if s[j] == 0x07 {
+				return j + 1
+			}
+			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2
+			}
+		}
+	default:
+		return 2
+	}
+	return len(s)
+}
+
+// wordsOf splits a line into its words, each with the escape sequences
+// in and before it; those after the last word end it, so that a style
+// opened is closed. Spaces, and the padding after the text, are dropped.
+func wordsOf(line string) []string {
+	var words []string
+	var word, codes strings.Builder
+	visible := false
+	for i := 0; i < len(line); {
+		if line[i] == 0x1b {
+			n := escapeLen(line[i:])
+			if visible {
+				word.WriteString(line[i : i+n])
+			} else {
+				codes.WriteString(line[i : i+n])
+			}
+			i += n
+			continue
+		}
+		c, size := firstCluster(line[i:])
+		i += size
+		if c == " " {
+			if visible {
+				words = append(words, word.String())
+				word.Reset()
+				visible = false
+			}
+			continue
+		}
+		if !visible {
+			word.WriteString(codes.String())
+			codes.Reset()
+			visible = true
+		}
+		word.WriteString(c)
+	}
+	if visible {
+		words = append(words, word.String())
+	} else if len(words) > 0 {
+		words[len(words)-1] += codes.String()
+	}
+	return words
+}
