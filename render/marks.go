@@ -80,7 +80,7 @@ type renderer struct {
 	// margin is the document's right margin, inside which lines are
 	// filled again.
 	margin int
-	links LinkMode
+	links  LinkMode
 }
 
 // newRenderer makes a renderer for opts, set up as glamour.NewTermRenderer
