@@ -18,7 +18,7 @@ func setLines(out string, width, margin int) string {
 	if width <= 0 {
 		return out
 	}
-	out = hangListItems(out, width-margin)
+	out = setBlocks(out, width-margin, margin)
 	return breakLongLines(out, width)
 }
 
@@ -35,13 +35,15 @@ func rightMargin(style gansi.StyleConfig) int {
 // indent, its bullet or number, one space, and the item's first letter.
 var itemStart = regexp.MustCompile(`^( *)([•*-]|[0-9]+\.) \S`)
 
-// hangListItems sets each list item's wrapped lines under the item's text
+// setBlocks sets each list item's wrapped lines under the item's text
 // (the column after "• " or "1. ") rather than under its bullet, and fills
 // them again to width. An item's lines are the ones after its first that
 // start at its indent with text; a line that only looks like an item (a
 // paragraph line starting "1990. ") is one only after a blank line or
-// another item's line.
-func hangListItems(out string, width int) string {
+// another item's line. A paragraph (lines at the document's margin, after
+// a blank line) that holds Chinese or Japanese is filled again too, by
+// character: Glamour breaks such text short, and before punctuation.
+func setBlocks(out string, width, margin int) string {
 	lines := strings.Split(out, "\n")
 	var set []string
 	inList := false
@@ -50,6 +52,19 @@ func hangListItems(out string, width int) string {
 		plain := ansi.Strip(lines[i])
 		m := itemStart.FindStringSubmatch(plain)
 		if m == nil || (i > 0 && !inList && !isBlank(lines[i-1])) {
+			if m == nil && (i == 0 || isBlank(lines[i-1])) && hasIndentOrMore(plain, margin) && !hasIndentOrMore(plain, margin+1) {
+				end := i + 1
+				for end < len(lines) && continuesItem(ansi.Strip(lines[end]), margin) {
+					end++
+				}
+				if para := setEastAsian(lines[i:end], margin, width); para != nil {
+					set = append(set, para...)
+					changed = true
+					inList = false
+					i = end - 1
+					continue
+				}
+			}
 			set = append(set, lines[i])
 			inList = inList && !isBlank(lines[i]) && hasIndentOrMore(plain, 1)
 			continue
@@ -69,6 +84,34 @@ func hangListItems(out string, width int) string {
 		return out
 	}
 	return strings.Join(set, "\n")
+}
+
+// setEastAsian fills a paragraph's lines again by character when they
+// hold Chinese or Japanese, and is nil when they do not.
+func setEastAsian(lines []string, indent, width int) []string {
+	wide := false
+	for _, l := range lines {
+		for _, r := range ansi.Strip(l) {
+			wide = wide || isWide(r)
+		}
+	}
+	if !wide || indent >= width/2 {
+		return nil
+	}
+	parts := make([]string, len(lines))
+	var head string
+	for n, l := range lines {
+		if n == 0 {
+			head, parts[n] = cutColumns(l, indent)
+		} else {
+			_, parts[n] = cutColumns(l, indent)
+		}
+	}
+	units := unitsOf(parts)
+	if len(units) == 0 {
+		return nil
+	}
+	return fill(units, head, strings.Repeat(" ", indent), width)
 }
 
 // hasIndentOrMore says whether plain starts with at least n spaces.
@@ -93,33 +136,16 @@ func hangItem(lines []string, indent, prefix, width int) []string {
 		return lines // no room to hang in: leave Glamour's lines
 	}
 	head, rest := cutColumns(lines[0], prefix)
-	words := wordsOf(rest)
+	parts := []string{rest}
 	for _, l := range lines[1:] {
 		_, cont := cutColumns(l, indent)
-		words = append(words, wordsOf(cont)...)
+		parts = append(parts, cont)
 	}
-	if len(words) == 0 {
+	units := unitsOf(parts)
+	if len(units) == 0 {
 		return lines
 	}
-	hang := strings.Repeat(" ", prefix)
-	var set []string
-	line, used := head, prefix
-	first := true
-	for _, w := range words {
-		ww := ansi.StringWidth(w)
-		if !first && used+1+ww > width {
-			set = append(set, line)
-			line, used, first = hang, prefix, true
-		}
-		if !first {
-			line += " "
-			used++
-		}
-		line += w
-		used += ww
-		first = false
-	}
-	return append(set, line)
+	return fill(units, head, strings.Repeat(" ", prefix), width)
 }
 
 // cutColumns splits line after its first n columns; escape sequences at
@@ -179,45 +205,3 @@ func escapeLen(s string) int {
 	return len(s)
 }
 
-// wordsOf splits a line into its words, each with the escape sequences
-// in and before it; those after the last word end it, so that a style
-// opened is closed. Spaces, and the padding after the text, are dropped.
-func wordsOf(line string) []string {
-	var words []string
-	var word, codes strings.Builder
-	visible := false
-	for i := 0; i < len(line); {
-		if line[i] == 0x1b {
-			n := escapeLen(line[i:])
-			if visible {
-				word.WriteString(line[i : i+n])
-			} else {
-				codes.WriteString(line[i : i+n])
-			}
-			i += n
-			continue
-		}
-		c, size := firstCluster(line[i:])
-		i += size
-		if c == " " {
-			if visible {
-				words = append(words, word.String())
-				word.Reset()
-				visible = false
-			}
-			continue
-		}
-		if !visible {
-			word.WriteString(codes.String())
-			codes.Reset()
-			visible = true
-		}
-		word.WriteString(c)
-	}
-	if visible {
-		words = append(words, word.String())
-	} else if len(words) > 0 {
-		words[len(words)-1] += codes.String()
-	}
-	return words
-}

@@ -79,3 +79,67 @@ func TestListItemsHangUnderTheirText(t *testing.T) {
 		}
 	}
 }
+
+// eastAsianArticle has a Chinese paragraph, one with Latin words in it,
+// and a Japanese one.
+const eastAsianArticle = `---
+title: 东亚
+---
+# 段落
+
+世界各国应当加强合作，共同应对气候变化带来的挑战，推动构建人类命运共同体，实现互利共赢的共同利益。我们（中国）始终坚持和平发展的道路，愿意与各国一道，维护世界和平，促进共同发展，这是我们的共同心愿。《报告》指出：「合作」是唯一的出路！各方都应当承担责任、履行义务，为子孙后代留下一个更加美好的世界。
+
+研究人员使用 TypeScript 和 Go 语言编写了名为 cable 的阅读器，它在终端里显示长篇文章，并且支持 Markdown 格式与全文搜索功能，适合在旅途中阅读。
+
+日本の経済は、長い停滞の後、ようやく回復の兆しを見せている。政府は「新しい資本主義」を掲げ、賃上げと投資の促進に力を入れているが、課題は多い。『白書』によれば、少子化（人口減少）は深刻だ。それでも、企業の多くは前向きである！
+`
+
+// TestEastAsianFillsTheMeasure checks that Chinese and Japanese are set
+// by character to the full measure, without a line starting with closing
+// punctuation or ending with opening punctuation, Latin words kept whole.
+func TestEastAsianFillsTheMeasure(t *testing.T) {
+	a := parseArticle(t, eastAsianArticle)
+	for _, width := range []int{30, 41, 50, 60, 76, 80} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			d := render(t, a, width, StyleNoTTY)
+			limit := width - 2 // the document's right margin
+			var lines []string
+			for _, l := range d.Lines[1:] {
+				lines = append(lines, strings.TrimRight(ansi.Strip(l), " "))
+			}
+			for n, line := range lines {
+				if strings.TrimSpace(line) == "" {
+					continue
+				}
+				body := []rune(strings.TrimLeft(line, " "))
+				if w := ansi.StringWidth(line); w > limit {
+					t.Errorf("line %q is %d columns, the measure %d", line, w, limit)
+				}
+				if strings.ContainsRune("。，、）」』】〉》！？：；", body[0]) {
+					t.Errorf("line %q starts with %q", line, body[0])
+				}
+				if strings.ContainsRune("（「『【〈《", body[len(body)-1]) {
+					t.Errorf("line %q ends with %q", line, body[len(body)-1])
+				}
+				if n+1 >= len(lines) || strings.TrimSpace(lines[n+1]) == "" || !isWide(body[0]) {
+					continue
+				}
+				next := []rune(strings.TrimLeft(lines[n+1], " "))
+				if !isWide(next[0]) || strings.HasPrefix(lines[n+1], "  #") {
+					continue // a Latin word, or the next paragraph's heading
+				}
+				moved := strings.ContainsRune(noEnd, next[0]) || (len(next) > 1 && strings.ContainsRune(noStart, next[1]))
+				if ansi.StringWidth(line)+2 <= limit && !moved && ansi.StringWidth(lines[n+1]) > 4 {
+					t.Errorf("line %q ends short of the measure %d though %q would fit", line, limit, string(next[0]))
+				}
+			}
+			text := strings.Join(lines, " ")
+			for _, word := range []string{"TypeScript", "Go", "cable", "Markdown"} {
+				if !strings.Contains(text, word) {
+					t.Errorf("%q is broken: %q", word, lines)
+				}
+			}
+			checkPositions(t, d)
+		})
+	}
+}
