@@ -204,4 +204,3 @@ func escapeLen(s string) int {
 	}
 	return len(s)
 }
-
