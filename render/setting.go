@@ -6,6 +6,7 @@ import (
 
 	gansi "github.com/charmbracelet/glamour/ansi"
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/unicode/bidi"
 )
 
 // setLines finishes Glamour's lines as a book is set: a list item's
@@ -41,8 +42,7 @@ var itemStart = regexp.MustCompile(`^( *)([•*-]|[0-9]+\.) \S`)
 // start at its indent with text; a line that only looks like an item (a
 // paragraph line starting "1990. ") is one only after a blank line or
 // another item's line. A paragraph (lines at the document's margin, after
-// a blank line) that holds Chinese or Japanese is filled again too, by
-// character: Glamour breaks such text short, and before punctuation.
+// a blank line) is set as its script asks (setParagraph).
 func setBlocks(out string, width, margin int) string {
 	lines := strings.Split(out, "\n")
 	var set []string
@@ -57,7 +57,7 @@ func setBlocks(out string, width, margin int) string {
 				for end < len(lines) && continuesItem(ansi.Strip(lines[end]), margin) {
 					end++
 				}
-				if para := setEastAsian(lines[i:end], margin, width); para != nil {
+				if para := setParagraph(lines[i:end], margin, width); para != nil {
 					set = append(set, para...)
 					changed = true
 					inList = false
@@ -84,6 +84,52 @@ func setBlocks(out string, width, margin int) string {
 		return out
 	}
 	return strings.Join(set, "\n")
+}
+
+// setParagraph sets a paragraph's lines as their script asks, and is nil
+// when Glamour's lines stand: Chinese and Japanese are filled again by
+// character, and a paragraph whose text runs right to left is set against
+// the right edge of the measure.
+func setParagraph(lines []string, indent, width int) []string {
+	if para := setEastAsian(lines, indent, width); para != nil {
+		return para
+	}
+	return alignRightToLeft(lines, indent, width)
+}
+
+// alignRightToLeft pads each line of a paragraph of Arabic or Hebrew (its
+// first strong character, by its bidi class, is R or AL) on the left so
+// that it ends at the right edge of the measure, width. The characters are
+// left in their order; the terminal shapes and orders them. A heading is
+// left as it is: its "#" marks stand first.
+func alignRightToLeft(lines []string, indent, width int) []string {
+	first := strings.TrimLeft(ansi.Strip(lines[0]), " ")
+	if strings.HasPrefix(first, "#") || !rightToLeft(ansi.Strip(strings.Join(lines, " "))) {
+		return nil
+	}
+	set := make([]string, len(lines))
+	for n, l := range lines {
+		head, rest := cutColumns(l, indent)
+		text := join("", unitsOf([]string{rest}))
+		pad := max(width-indent-ansi.StringWidth(text), 0)
+		set[n] = head + strings.Repeat(" ", pad) + text
+	}
+	return set
+}
+
+// rightToLeft says whether the first strong character of s, by its bidi
+// class, is right to left (Hebrew R, Arabic AL).
+func rightToLeft(s string) bool {
+	for _, r := range s {
+		props, _ := bidi.LookupRune(r)
+		switch props.Class() {
+		case bidi.R, bidi.AL:
+			return true
+		case bidi.L:
+			return false
+		}
+	}
+	return false
 }
 
 // setEastAsian fills a paragraph's lines again by character when they

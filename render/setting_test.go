@@ -143,3 +143,56 @@ func TestEastAsianFillsTheMeasure(t *testing.T) {
 		})
 	}
 }
+
+// rightToLeftArticle has an Arabic paragraph, a Hebrew one, and a mixed
+// one that starts in Latin letters.
+const rightToLeftArticle = `---
+title: Scripts
+---
+# Scripts
+
+هذه فقرة باللغة العربية تتحدث عن السياسة الخارجية والعلاقات الدولية بين الدول في المنطقة وتحتاج إلى أن تلتف على عدة أسطر.
+
+זוהי פסקה בעברית על מדיניות החוץ והיחסים הבינלאומיים בין המדינות באזור, והיא ארוכה מספיק כדי לעבור לכמה שורות.
+
+Latin first then عربي text follows here in a mixed paragraph that wraps over lines at every width.
+`
+
+// TestRightToLeftParagraphsAreSetRight checks that the lines of an Arabic
+// or Hebrew paragraph end at the right edge of the measure, and that a
+// paragraph that starts in Latin letters stays at the left.
+func TestRightToLeftParagraphsAreSetRight(t *testing.T) {
+	a := parseArticle(t, rightToLeftArticle)
+	for _, width := range []int{40, 60, 80} {
+		for _, style := range []string{StyleNoTTY, StyleDark} {
+			t.Run(fmt.Sprintf("%s/%d", style, width), func(t *testing.T) {
+				d := render(t, a, width, style)
+				limit := width - 2 // the document's right margin
+				rtl, ltr := 0, 0
+				for _, l := range d.Lines {
+					line := strings.TrimRight(ansi.Strip(l), " ")
+					switch {
+					case strings.Contains(line, "Scripts"):
+					case strings.ContainsAny(line, "abcdefghijklmnopqrstuvwxyz"):
+						ltr++
+						if !strings.HasPrefix(line, "  ") || strings.HasPrefix(line, "   ") {
+							t.Errorf("a line of the Latin paragraph does not start at the margin: %q", line)
+						}
+					case strings.ContainsFunc(line, hebrewOrArabic):
+						rtl++
+						if w := ansi.StringWidth(line); w != limit {
+							t.Errorf("a right-to-left line ends at column %d, not at the measure's edge %d: %q", w, limit, line)
+						}
+					}
+				}
+				if rtl < 4 || ltr < 2 {
+					t.Fatalf("%d right-to-left and %d left-to-right lines: %q", rtl, ltr, textOf(d.Lines))
+				}
+				checkPositions(t, d)
+			})
+		}
+	}
+}
+
+// hebrewOrArabic says whether r is a Hebrew or an Arabic letter.
+func hebrewOrArabic(r rune) bool { return r >= 0x590 && r < 0x700 }
