@@ -2,6 +2,7 @@ package render
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	gansi "github.com/charmbracelet/glamour/ansi"
@@ -75,7 +76,7 @@ func setBlocks(out string, width, margin int) string {
 			end++
 		}
 		item := hangItem(lines[i:end], indent, ansi.StringWidth(m[1]+m[2]+" "), width)
-		changed = changed || len(item) != end-i || item[len(item)-1] != lines[end-1]
+		changed = changed || !slices.Equal(item, lines[i:end])
 		set = append(set, item...)
 		inList = true
 		i = end - 1
