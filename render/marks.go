@@ -77,7 +77,10 @@ type place struct {
 type renderer struct {
 	md    goldmark.Markdown
 	width int // the word wrap's, for breaking what it leaves too wide
-	links LinkMode
+	// margin is the document's right margin, inside which lines are
+	// filled again.
+	margin int
+	links  LinkMode
 }
 
 // newRenderer makes a renderer for opts, set up as glamour.NewTermRenderer
@@ -97,7 +100,7 @@ func newRenderer(opts Options) (*renderer, error) {
 	inlineTable := opts.Links != LinksInline
 	ar := gansi.NewRenderer(gansi.Options{WordWrap: opts.Width, ColorProfile: opts.Profile, Styles: figureStyle(style, opts), InlineTableLinks: inlineTable})
 	md.SetRenderer(grenderer.NewRenderer(grenderer.WithNodeRenderers(util.Prioritized(ar, 1000))))
-	return &renderer{md: md, width: opts.Width, links: opts.Links}, nil
+	return &renderer{md: md, width: opts.Width, margin: rightMargin(style), links: opts.Links}, nil
 }
 
 // render renders md, its links as the renderer's link mode asks, numbered
@@ -129,7 +132,7 @@ func (r *renderer) render(md string, base int, marked bool) (out string, blocks 
 	}
 	// Before the marks are taken: they take no column, and their places
 	// are counted in the lines as they are shown.
-	out = breakLongLines(out, r.width)
+	out = setLines(out, r.width, r.margin)
 	if len(urls) > 0 {
 		// The links' marks first: their places are kept as columns, which
 		// the blocks' marks, taking none, do not change.

@@ -84,7 +84,7 @@ func TestMarksChangeNothing(t *testing.T) {
 								}
 								// Glamour's, with the words wider than the
 								// text broken as cable breaks them.
-								want = breakLongLines(want, width)
+								want = setLines(want, width, rightMargin(gs))
 								if mode == LinksInline && !strings.Contains(md, "![") && plain != want {
 									t.Fatalf("section %d: our Glamour renders differently from Glamour's: %s", i, firstDifference(plain, want))
 								}
