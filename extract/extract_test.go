@@ -359,3 +359,29 @@ func TestCaptionWithoutItsCredit(t *testing.T) {
 		t.Errorf("the figure:\n%s", md)
 	}
 }
+
+// TestTitleFromTheArticlesHeading: a page whose <title> is the article's
+// heading and its rubric ("Turkey's Balancing Act | Policy Brief") takes
+// the heading for its title, though the site's logo is the page's first
+// <h1>; the article's own subheads make its sections.
+func TestTitleFromTheArticlesHeading(t *testing.T) {
+	body := strings.Repeat("Turkey balances its ties with Russia and the West, buying gas from one and selling drones to the other. ", 8)
+	page := `<!DOCTYPE html><html lang="en"><head><title>Turkey's Balancing Act | Policy Brief</title><meta property="og:site_name" content="Meridian Institute"></head><body>
+<header><div class="logo"><h1>Meridian Institute</h1></div></header>
+<main><article><h1>Turkey's Balancing Act</h1><p>` + body + `</p><h3>Energy</h3><p>` + body + `</p><h3>Defence</h3><p>` + body + `</p></article></main></body></html>`
+	c, err := extract.Article("brief.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := testsupport.MustParseCleanly(t, "brief.md", c.Markdown)
+	if a.Meta.Title != "Turkey's Balancing Act" {
+		t.Errorf("title %q; want the article's heading", a.Meta.Title)
+	}
+	var titles []string
+	for i := range a.Sections {
+		titles = append(titles, a.SectionTitle(i))
+	}
+	if !slices.Contains(titles, "Energy") || !slices.Contains(titles, "Defence") || slices.Contains(titles, "Turkey's Balancing Act") {
+		t.Errorf("sections %q; want Energy and Defence, and not the title again", titles)
+	}
+}

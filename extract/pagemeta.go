@@ -22,7 +22,9 @@ import (
 type pageInfo struct {
 	lang      string // first subtag of <html lang>
 	canonical string // <link rel="canonical">, or else og:url
-	h1        string // the page's first <h1>, which names the article without the site
+	// h1s are the page's <h1> headings, in order: one of them names the
+	// article without the site (another may be the site's logo).
+	h1s []string
 	// author is who the page's metadata says wrote it, for a page whose
 	// byline readability cannot find: the first of authorMetas given,
 	// or an element marked itemprop="author".
@@ -44,8 +46,8 @@ func readPageInfo(doc *html.Node) pageInfo {
 		case atom.Html:
 			p.lang = languageTag(htmlAttr(n, "lang"))
 		case atom.H1:
-			if p.h1 == "" {
-				p.h1 = oneLine(htmlText(n))
+			if h := oneLine(htmlText(n)); h != "" {
+				p.h1s = append(p.h1s, h)
 			}
 		case atom.Link:
 			if hasWord(htmlAttr(n, "rel"), "canonical") && p.canonical == "" {
@@ -126,7 +128,12 @@ func pageMeta(a readability.Article, page pageInfo, file string) articles.Meta {
 		Language: page.lang,
 	}
 	m.Title = stripSiteName(oneLine(a.Title()), m.Source)
-	m.Title = titleAsHeaded(m.Title, page.h1)
+	for _, h1 := range page.h1s {
+		if headed := titleAsHeaded(m.Title, h1); headed != m.Title {
+			m.Title = headed
+			break
+		}
+	}
 	if m.Title == "" {
 		m.Title = titleFromFileName(file)
 	}
