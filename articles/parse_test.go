@@ -357,6 +357,9 @@ func TestCapitalRuns(t *testing.T) {
 		{"the Socialists & Democrats Group in the European Parliament, who", "[Socialists & Democrats Group] [European Parliament]"},
 		{"Bank of England. Thus Baku", "[Bank of England]* [Thus Baku]*"},
 		{"“icon of progress in the Muslim world,” it", "[Muslim]"},
+		{"People's Daily, the paper", "[People's Daily]*"},
+		{"China's Xi Jinping said", "[China]* [Xi Jinping]"},
+		{"Photograph: Reuters", "[Photograph]* [Reuters]*"},
 	}
 	for _, tt := range tests {
 		var got []string
