@@ -326,7 +326,9 @@ var _ = flag.Bool("update", false, "refresh golden files (none in this package)"
 
 // TestNamesOfTheSeedArticle pins the names index of the seed article: the
 // places, people, organisations and peoples it mentions, and no sentence
-// openers such as "Today" or "Thus".
+// openers such as "Today" or "Thus"; each count is the name's whole-word
+// mentions, headings and longer names included ("Karabakh" in
+// "Nagorno-Karabakh"), as the reader's find finds them.
 func TestNamesOfTheSeedArticle(t *testing.T) {
 	list, err := Bundle()
 	if err != nil {
@@ -337,11 +339,11 @@ func TestNamesOfTheSeedArticle(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %d", n.Text, n.Count))
 	}
 	check(t, "names", got, []string{
-		"Azerbaijan 16", "Israel 15", "Baku 12", "Iran 9", "Azerbaijani 5", "Israeli 5", "Muslim 4",
-		"Turkey 3", "Armenia 2", "Azerbaijanis 2", "Karabakh Armenians 2", "Nagorno-Karabakh 2", "US 2",
-		"Washington 2", "American 1", "Arab 1", "Armenian 1", "Azerbaijani-Israeli 1", "Azeris 1", "EU 1",
-		"Efraim Sneh 1", "Eldar Mamedov 1", "European Parliament 1", "Islamists 1", "Israelis 1",
-		"Jewish-Americans 1", "Karabakh 1", "Kemalist Turkey 1", "Michael Lotem 1", "Palestine 1",
+		"Azerbaijan 17", "Israel 16", "Baku 12", "Iran 10", "Azerbaijani 6", "Israeli 6", "Karabakh 6",
+		"Muslim 4", "Turkey 4", "Washington 3", "Arab 2", "Armenia 2", "Armenian 2", "Azerbaijanis 2",
+		"Karabakh Armenians 2", "Nagorno-Karabakh 2", "US 2", "American 1", "Azerbaijani-Israeli 1", "Azeris 1",
+		"EU 1", "Efraim Sneh 1", "Eldar Mamedov 1", "European Parliament 1", "Islamists 1", "Israelis 1",
+		"Jewish-Americans 1", "Kemalist Turkey 1", "Michael Lotem 1", "Palestine 1",
 		"Socialists & Democrats Group 1", "South Caucasus 1", "United Nations 1", "United States 1", "West 1",
 	})
 }
@@ -355,6 +357,9 @@ func TestCapitalRuns(t *testing.T) {
 		{"the Socialists & Democrats Group in the European Parliament, who", "[Socialists & Democrats Group] [European Parliament]"},
 		{"Bank of England. Thus Baku", "[Bank of England]* [Thus Baku]*"},
 		{"“icon of progress in the Muslim world,” it", "[Muslim]"},
+		{"People's Daily, the paper", "[People's Daily]*"},
+		{"China's Xi Jinping said", "[China]* [Xi Jinping]"},
+		{"Photograph: Reuters", "[Photograph]* [Reuters]*"},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"cable/articles"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -80,6 +82,16 @@ func (ix *textIndex) find(query string) []textMatch {
 			out = append(out, textMatch{start: i, end: i + j})
 			i += j - 1
 		}
+	}
+	return out
+}
+
+// findName returns the mentions of a name by its forms, as the names
+// index counts them (articles.FindName).
+func (ix *textIndex) findName(forms []string) []textMatch {
+	var out []textMatch
+	for _, m := range articles.FindName(ix.runes, forms) {
+		out = append(out, textMatch{start: m[0], end: m[1]})
 	}
 	return out
 }

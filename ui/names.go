@@ -37,7 +37,7 @@ func (m namesList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 		if len(m.names) == 0 {
 			return nil, m.keep(nil)
 		}
-		return nil, m.keep(showMentions(m.names[m.list.cursor].Text))
+		return nil, m.keep(showMentions(m.names[m.list.cursor]))
 	}
 	return m, nil
 }
@@ -53,13 +53,27 @@ func (m namesList) keep(then readerAction) readerAction {
 	}
 }
 
+// recount takes each name's mentions as counted in the rendering's text
+// (indexTextCmd), so that the count shown is the number of matches enter
+// finds: the article's own count (articles.Names) misses what the
+// rendering adds to the text. The names keep their order. An open list
+// shares the names, so it shows the new counts too.
+func (m namesList) recount(mentions []int) {
+	if len(mentions) != len(m.names) {
+		return // counted for another list
+	}
+	for i, n := range mentions {
+		m.names[i].Count = n
+	}
+}
+
 // showMentions highlights a name's mentions and goes to the first after
 // the top of the screen, as a jump.
-func showMentions(name string) readerAction {
+func showMentions(name articles.Name) readerAction {
 	return func(r readerModel) (readerModel, tea.Cmd) {
 		r.jumps.record(r.anchor)
-		r.runFind(name, r.top)
-		cmd := r.say("%s: %s (n and N walk them, esc clears)", name, r.findStatus())
+		r.runFindName(name, r.top)
+		cmd := r.say("%s: %s (n and N walk them, esc clears)", name.Text, r.findStatus())
 		return r, cmd
 	}
 }

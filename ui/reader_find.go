@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"cable/articles"
 	"cable/render"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -17,7 +18,11 @@ import (
 // rendering arrives (indexTextCmd), never by a key: a query typed before
 // it is ready waits, and is found when it comes.
 type finder struct {
-	query   string
+	query string
+	// forms are the forms of a name chosen in the names index, found as
+	// whole words written as the article writes them (articles.FindName),
+	// so that enter finds what the index counted; nil for a typed query.
+	forms   []string
 	matches []textMatch
 	current int
 	index   *textIndex
@@ -39,15 +44,28 @@ func (f *finder) ready(doc *render.Document) bool {
 	return doc != nil && f.indexOf == doc && f.index != nil
 }
 
-// textIndexedMsg brings back the index of a rendering.
+// textIndexedMsg brings back the index of a rendering, and the mentions
+// of each name of the names index found in it.
 type textIndexedMsg struct {
-	doc   *render.Document
-	index *textIndex
+	doc      *render.Document
+	index    *textIndex
+	mentions []int
 }
 
-// indexTextCmd builds the index of a whole rendering in the background.
-func indexTextCmd(doc *render.Document) tea.Cmd {
-	return func() tea.Msg { return textIndexedMsg{doc: doc, index: newTextIndex(doc.Lines)} }
+// indexTextCmd builds the index of a whole rendering in the background,
+// and counts the names' mentions in it as enter will find them.
+func indexTextCmd(doc *render.Document, names []articles.Name) tea.Cmd {
+	forms := make([][]string, len(names))
+	for i, n := range names {
+		forms[i] = n.Forms()
+	}
+	return func() tea.Msg {
+		msg := textIndexedMsg{doc: doc, index: newTextIndex(doc.Lines), mentions: make([]int, len(forms))}
+		for i, f := range forms {
+			msg.mentions[i] = len(msg.index.findName(f))
+		}
+		return msg
+	}
 }
 
 // indexed takes the index of a rendering; a query that waited for it is
@@ -57,10 +75,11 @@ func (m *readerModel) indexed(msg textIndexedMsg) tea.Cmd {
 		return nil // a rendering no longer on screen
 	}
 	m.find.index, m.find.indexOf = msg.index, msg.doc
+	m.lists.names.recount(msg.mentions)
 	if !m.find.waiting {
 		return nil
 	}
-	m.runFind(m.find.query, m.find.from)
+	m.findFrom(m.find.from)
 	if _, typing := m.overlay.(findPrompt); len(m.find.matches) == 0 && !typing {
 		return m.say("Not found: %s", m.find.query)
 	}
@@ -70,13 +89,26 @@ func (m *readerModel) indexed(msg textIndexedMsg) tea.Cmd {
 // runFind searches for query and shows the first match at or after the
 // line from; without the index yet, it waits for it.
 func (m *readerModel) runFind(query string, from int) {
-	m.find.query = query
+	m.find.query, m.find.forms = query, nil
+	m.findFrom(from)
+}
+
+// runFindName finds the mentions of a name of the names index, as it
+// counted them, and shows the first at or after the line from.
+func (m *readerModel) runFindName(name articles.Name, from int) {
+	m.find.query, m.find.forms = name.Text, name.Forms()
+	m.findFrom(from)
+}
+
+// findFrom finds the query and shows the first match at or after the
+// line from; without the index yet, it waits for it.
+func (m *readerModel) findFrom(from int) {
 	if !m.find.ready(m.doc) {
 		m.find.matches, m.find.current, m.find.waiting, m.find.from = nil, 0, true, from
 		return
 	}
 	m.find.waiting = false
-	m.find.matches = m.find.index.find(query)
+	m.find.matches = m.find.search(m.find.index)
 	m.find.current = 0
 	ix := m.find.index
 	for i, match := range m.find.matches {
@@ -99,12 +131,20 @@ func (m *readerModel) refind() {
 		return
 	}
 	current := m.find.current
-	m.find.matches = m.find.index.find(m.find.query)
+	m.find.matches = m.find.search(m.find.index)
 	m.find.current = clamp(current, 0, max(len(m.find.matches)-1, 0))
 }
 
 func (m *readerModel) clearFind() {
-	m.find.query, m.find.matches, m.find.current, m.find.waiting = "", nil, 0, false
+	m.find.query, m.find.forms, m.find.matches, m.find.current, m.find.waiting = "", nil, nil, 0, false
+}
+
+// search finds the query, or the name, in ix.
+func (f *finder) search(ix *textIndex) []textMatch {
+	if f.forms != nil {
+		return ix.findName(f.forms)
+	}
+	return ix.find(f.query)
 }
 
 // findNav handles n, N and the esc that clears the matches; ok is false

@@ -18,7 +18,7 @@ func (m *readerModel) resize() tea.Cmd {
 	if doc, ok := m.renders.docs[opts]; ok {
 		m.show(doc)
 		if !m.find.ready(doc) {
-			return indexTextCmd(doc)
+			return indexTextCmd(doc, m.lists.names.names)
 		}
 		return nil
 	}
@@ -91,7 +91,7 @@ func (m readerModel) rendered(msg renderedMsg) (readerModel, tea.Cmd) {
 			return m, nil // keys typed ahead wait for the whole text
 		}
 		m, cmd := m.typedAhead()
-		return m, tea.Batch(indexTextCmd(msg.doc), cmd)
+		return m, tea.Batch(indexTextCmd(msg.doc, m.lists.names.names), cmd)
 	}
 	return m, nil
 }
