@@ -1,0 +1,243 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	gast "github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Glamour hands a table to lipgloss, which, when the table is wider than
+// the measure, shrinks its columns by their medians: headers are cut with
+// "…" and words broken mid-word. Before Glamour renders, each table is
+// given columns as a browser's automatic table layout gives them: each
+// column at least its longest word, and the room left shared by how much
+// text each column has. The cells' texts are broken into lines at those
+// widths, so that lipgloss finds the table fitting and cuts nothing. A
+// table whose longest words cannot stand side by side is read row by
+// row instead, each cell a "Header: value" line.
+
+// tableCell is a cell's words, with the nodes they stand in.
+type tableWord struct {
+	node       *gast.Text
+	start, end int // the word's bytes in the source
+	width      int
+}
+
+// fitTables fits every table of doc into width columns (the table's, inside
+// the document's margins); src is the source the tree points into, and
+// mark the block mark, which must stay once in the text.
+func fitTables(doc gast.Node, src []byte, width int, mark string) []byte {
+	var tables []*east.Table
+	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		if t, ok := n.(*east.Table); ok && entering {
+			tables = append(tables, t)
+			return gast.WalkSkipChildren, nil
+		}
+		return gast.WalkContinue, nil
+	})
+	for _, t := range tables {
+		src = fitTable(t, src, width, mark)
+	}
+	return src
+}
+
+// fitTable fits one table, or sets it row by row.
+func fitTable(t *east.Table, src []byte, width int, mark string) []byte {
+	var rows [][][]tableWord
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells [][]tableWord
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			cells = append(cells, cellWords(cell, src))
+		}
+		rows = append(rows, cells)
+	}
+	cols := len(t.Alignments)
+	if cols == 0 || len(rows) == 0 {
+		return src
+	}
+	least, most := make([]int, cols), make([]int, cols)
+	for _, cells := range rows {
+		for c, words := range cells {
+			if c >= cols {
+				break
+			}
+			total := 0
+			for i, w := range words {
+				least[c] = max(least[c], w.width)
+				if i > 0 {
+					total++
+				}
+				total += w.width
+			}
+			most[c] = max(most[c], total)
+		}
+	}
+	// Each column has a space on either side, and a rule between two.
+	room := width - 3*cols + 1
+	sumLeast, sumMost := 0, 0
+	for c := range cols {
+		sumLeast += least[c]
+		sumMost += most[c]
+	}
+	if sumLeast > room {
+		return rowByRow(t, src, mark)
+	}
+	if sumMost <= room {
+		return src
+	}
+	widths := make([]int, cols)
+	spare, extra := room-sumLeast, sumMost-sumLeast
+	for c := range cols {
+		widths[c] = least[c] + spare*(most[c]-least[c])/extra
+	}
+	for r, cells := range rows {
+		for c, words := range cells {
+			if c >= cols {
+				continue
+			}
+			if breakCell(words, widths[c], src) && r == 0 {
+				headerAsRow(t)
+			}
+		}
+	}
+	return src
+}
+
+// headerAsRow makes t's header its first row: lipgloss sets a header on
+// one line and cuts what is longer, while a row's lines wrap.
+func headerAsRow(t *east.Table) {
+	head, ok := t.FirstChild().(*east.TableHeader)
+	if !ok {
+		return
+	}
+	row := east.NewTableRow(t.Alignments)
+	for cell := head.FirstChild(); cell != nil; {
+		next := cell.NextSibling()
+		row.AppendChild(row, cell)
+		cell = next
+	}
+	t.ReplaceChild(t, head, row)
+}
+
+// cellWords are the words of a cell's texts; a word of another kind of
+// node (a link, emphasis) is counted with the text around it but not
+// broken before.
+func cellWords(cell gast.Node, src []byte) []tableWord {
+	var words []tableWord
+	for n := cell.FirstChild(); n != nil; n = n.NextSibling() {
+		t, ok := n.(*gast.Text)
+		if !ok {
+			w := ansi.StringWidth(string(n.Text(src))) //nolint:staticcheck // the text shown
+			words = append(words, tableWord{width: w})
+			continue
+		}
+		seg := t.Segment
+		value := src[seg.Start:seg.Stop]
+		for i := 0; i < len(value); {
+			for i < len(value) && value[i] == ' ' {
+				i++
+			}
+			j := i
+			for j < len(value) && value[j] != ' ' {
+				j++
+			}
+			if j > i {
+				words = append(words, tableWord{node: t, start: seg.Start + i, end: seg.Start + j, width: ansi.StringWidth(string(value[i:j]))})
+			}
+			i = j
+		}
+	}
+	return words
+}
+
+// breakCell breaks a cell's texts into lines of at most width columns,
+// before words that start in a text, and says whether it broke any.
+func breakCell(words []tableWord, width int, src []byte) bool {
+	line, broke := 0, false
+	for i, w := range words {
+		if i > 0 && line+1+w.width > width && w.node != nil {
+			splitBefore(w, src)
+			line, broke = w.width, true
+			continue
+		}
+		if i > 0 {
+			line++
+		}
+		line += w.width
+	}
+	return broke
+}
+
+// splitBefore ends w's text before w with a line break; w starts the
+// next text.
+func splitBefore(w tableWord, src []byte) {
+	t := w.node
+	// An earlier break may have moved the word into a text after.
+	for t.Segment.Stop < w.end {
+		next, ok := t.NextSibling().(*gast.Text)
+		if !ok {
+			return
+		}
+		t = next
+	}
+	end := w.start
+	for end > t.Segment.Start && src[end-1] == ' ' {
+		end--
+	}
+	rest := gast.NewTextSegment(text.NewSegment(w.start, t.Segment.Stop))
+	rest.SetSoftLineBreak(t.SoftLineBreak())
+	rest.SetHardLineBreak(t.HardLineBreak())
+	t.Segment = text.NewSegment(t.Segment.Start, end)
+	t.SetSoftLineBreak(true)
+	t.Parent().InsertAfter(t.Parent(), t, rest)
+}
+
+// rowByRow replaces t with a list a row, an item a cell: its header, a
+// colon and its text. The lists are tight, so that a row's lines stand
+// together.
+func rowByRow(t *east.Table, src []byte, mark string) []byte {
+	var headers []string
+	head := t.FirstChild()
+	for cell := head.FirstChild(); cell != nil; cell = cell.NextSibling() {
+		headers = append(headers, strings.TrimSpace(string(cell.Text(src)))) //nolint:staticcheck // the text shown
+	}
+	parent := t.Parent()
+	at := gast.Node(t)
+	for row := head.NextSibling(); row != nil; {
+		next := row.NextSibling()
+		list := gast.NewList('-')
+		list.IsTight = true
+		c := 0
+		for cell := row.FirstChild(); cell != nil; c++ {
+			nextCell := cell.NextSibling()
+			label := ""
+			if c < len(headers) {
+				label = headers[c]
+			}
+			if at != gast.Node(t) || c > 0 {
+				label = strings.ReplaceAll(label, mark, "")
+			}
+			start := len(src)
+			src = append(src, label+": "...)
+			item := gast.NewListItem(2)
+			block := gast.NewTextBlock()
+			block.AppendChild(block, gast.NewTextSegment(text.NewSegment(start, len(src))))
+			for n := cell.FirstChild(); n != nil; {
+				nn := n.NextSibling()
+				block.AppendChild(block, n)
+				n = nn
+			}
+			item.AppendChild(item, block)
+			list.AppendChild(list, item)
+			cell = nextCell
+		}
+		parent.InsertAfter(parent, at, list)
+		at = list
+		row = next
+	}
+	parent.RemoveChild(parent, t)
+	return src
+}
