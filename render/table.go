@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -28,8 +29,9 @@ type tableWord struct {
 
 // fitTables fits every table of doc into width columns (the table's, inside
 // the document's margins); src is the source the tree points into, and
-// mark the block mark, which must stay once in the text.
-func fitTables(doc gast.Node, src []byte, width int, mark string) []byte {
+// mark the block mark, which must stay once in the text. footnoted says
+// that Glamour numbers the links of a table and lists them under it.
+func fitTables(doc gast.Node, src []byte, width int, mark string, footnoted bool) []byte {
 	var tables []*east.Table
 	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
 		if t, ok := n.(*east.Table); ok && entering {
@@ -39,18 +41,19 @@ func fitTables(doc gast.Node, src []byte, width int, mark string) []byte {
 		return gast.WalkContinue, nil
 	})
 	for _, t := range tables {
-		src = fitTable(t, src, width, mark)
+		src = fitTable(t, src, width, mark, footnoted)
 	}
 	return src
 }
 
 // fitTable fits one table, or sets it row by row.
-func fitTable(t *east.Table, src []byte, width int, mark string) []byte {
+func fitTable(t *east.Table, src []byte, width int, mark string, footnoted bool) []byte {
 	var rows [][][]tableWord
+	links := 0
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells [][]tableWord
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			cells = append(cells, cellWords(cell, src))
+			cells = append(cells, cellWords(cell, src, footnoted, &links))
 		}
 		rows = append(rows, cells)
 	}
@@ -122,32 +125,49 @@ func headerAsRow(t *east.Table) {
 	t.ReplaceChild(t, head, row)
 }
 
-// cellWords are the words of a cell's texts; a word of another kind of
-// node (a link, emphasis) is counted with the text around it but not
-// broken before.
-func cellWords(cell gast.Node, src []byte) []tableWord {
+// cellWords are the words of a cell. A word may run over several nodes
+// (a link and the number after it); it is broken before only where it
+// starts in a text. With footnoted set, Glamour writes each link's number
+// after it, counted in the table by *links.
+func cellWords(cell gast.Node, src []byte, footnoted bool, links *int) []tableWord {
 	var words []tableWord
+	space := true // a space stands before what comes next
+	add := func(w tableWord) {
+		if !space && len(words) > 0 {
+			words[len(words)-1].width += w.width
+		} else {
+			words = append(words, w)
+		}
+		space = false
+	}
 	for n := cell.FirstChild(); n != nil; n = n.NextSibling() {
 		t, ok := n.(*gast.Text)
 		if !ok {
 			w := ansi.StringWidth(string(n.Text(src))) //nolint:staticcheck // the text shown
-			words = append(words, tableWord{width: w})
+			if _, link := n.(*gast.Link); link && footnoted {
+				*links++
+				w += len(fmt.Sprintf("[%d]", *links))
+			}
+			add(tableWord{width: w})
 			continue
 		}
 		seg := t.Segment
 		value := src[seg.Start:seg.Stop]
 		for i := 0; i < len(value); {
-			for i < len(value) && value[i] == ' ' {
+			if value[i] == ' ' {
+				space = true
 				i++
+				continue
 			}
 			j := i
 			for j < len(value) && value[j] != ' ' {
 				j++
 			}
-			if j > i {
-				words = append(words, tableWord{node: t, start: seg.Start + i, end: seg.Start + j, width: ansi.StringWidth(string(value[i:j]))})
-			}
+			add(tableWord{node: t, start: seg.Start + i, end: seg.Start + j, width: ansi.StringWidth(string(value[i:j]))})
 			i = j
+		}
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			space = true
 		}
 	}
 	return words

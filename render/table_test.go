@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -90,6 +91,36 @@ func TestTablesFitTheMeasure(t *testing.T) {
 		pos := articles.Position{Section: 1, Block: 2}
 		if line := doc.LineOf(pos); !strings.Contains(ansi.Strip(doc.Lines[line]), "Country") {
 			t.Errorf("width %d: the table's position maps to %q", width, ansi.Strip(doc.Lines[line]))
+		}
+	}
+}
+
+// TestTableLinksKeepTheirWords: a link's number, written after it in every
+// link mode, is counted with the link's word, which no line breaks.
+func TestTableLinksKeepTheirWords(t *testing.T) {
+	md := "## T\n\n| Country | Exports to Russia, 2014 (% GDP) | [Source](https://a.example/s) |\n|---|---|---|\n| [Kazakhstan](https://k.example/) | 3.1 | [IMF data](https://imf.example/x) and more words here |\n"
+	a := parseArticle(t, md)
+	for _, width := range []int{40, 60} {
+		for _, mode := range []LinkMode{LinksInline, LinksClean, LinksNumbered} {
+			doc, err := Article(a, Options{Width: width, Style: StyleNoTTY, Links: mode})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var text strings.Builder
+			for _, line := range doc.Lines {
+				if w := ansi.StringWidth(line); w > width {
+					t.Errorf("width %d, %v: a line is %d columns: %q", width, mode, w, line)
+				}
+				text.WriteString(ansi.Strip(line) + "\n")
+			}
+			if regexp.MustCompile(`(?m)(^|\|) *[¹²³]`).MatchString(text.String()) {
+				t.Errorf("width %d, %v: a link's number is parted from it:\n%s", width, mode, text.String())
+			}
+			for _, w := range []string{"Kazakhstan", "Exports", "Russia,", "(%"} {
+				if !regexp.MustCompile(`(^|[ :|])` + regexp.QuoteMeta(w) + `(\[\d+\]|[¹²³]|:)?[ \n]`).MatchString(text.String()) {
+					t.Errorf("width %d, %v: %q is broken:\n%s", width, mode, w, text.String())
+				}
+			}
 		}
 	}
 }
