@@ -93,9 +93,21 @@ func fitTable(t *east.Table, src []byte, width int, mark string, footnoted bool)
 	}
 	widths := make([]int, cols)
 	spare, extra := room-sumLeast, sumMost-sumLeast
+	left := room
 	for c := range cols {
 		widths[c] = least[c] + spare*(most[c]-least[c])/extra
+		left -= widths[c]
 	}
+	// What rounding left goes to the columns that want more, so that the
+	// table fills the measure and lipgloss does not widen the columns
+	// evenly.
+	for c := 0; left > 0; c = (c + 1) % cols {
+		if widths[c] < most[c] {
+			widths[c]++
+			left--
+		}
+	}
+	settle(rows, widths, most, room)
 	for r, cells := range rows {
 		for c, words := range cells {
 			if c >= cols {
@@ -107,6 +119,55 @@ func fitTable(t *east.Table, src []byte, width int, mark string, footnoted bool)
 		}
 	}
 	return src
+}
+
+// settle gives the columns that break the room their lines leave: broken
+// between words, a column's longest line is often narrower than its
+// width, and lipgloss would share the table's slack evenly among all the
+// columns. The room goes to the broken columns a few times over, until
+// the lines fill it.
+func settle(rows [][][]tableWord, widths, most []int, room int) {
+	for range 4 {
+		used := make([]int, len(widths))
+		for _, cells := range rows {
+			for c, words := range cells {
+				if c < len(widths) {
+					used[c] = max(used[c], longestLine(words, widths[c]))
+				}
+			}
+		}
+		slack := room
+		for c := range widths {
+			slack -= used[c]
+		}
+		if slack <= 0 {
+			return
+		}
+		copy(widths, used)
+		for c := 0; slack > 0; c = (c + 1) % len(widths) {
+			if widths[c] < most[c] {
+				widths[c]++
+				slack--
+			}
+		}
+	}
+}
+
+// longestLine is the width of the longest line words make broken at width.
+func longestLine(words []tableWord, width int) int {
+	longest, line := 0, 0
+	for i, w := range words {
+		switch {
+		case i == 0:
+			line = w.width
+		case line+1+w.width > width && w.node != nil:
+			line = w.width
+		default:
+			line += 1 + w.width
+		}
+		longest = max(longest, line)
+	}
+	return longest
 }
 
 // headerAsRow makes t's header its first row: lipgloss sets a header on
