@@ -91,22 +91,7 @@ func fitTable(t *east.Table, src []byte, width int, mark string, footnoted bool)
 	if sumMost <= room {
 		return src
 	}
-	widths := make([]int, cols)
-	spare, extra := room-sumLeast, sumMost-sumLeast
-	left := room
-	for c := range cols {
-		widths[c] = least[c] + spare*(most[c]-least[c])/extra
-		left -= widths[c]
-	}
-	// What rounding left goes to the columns that want more, so that the
-	// table fills the measure and lipgloss does not widen the columns
-	// evenly.
-	for c := 0; left > 0; c = (c + 1) % cols {
-		if widths[c] < most[c] {
-			widths[c]++
-			left--
-		}
-	}
+	widths := shareRoom(least, most, room)
 	settle(rows, widths, most, room)
 	for r, cells := range rows {
 		for c, words := range cells {
@@ -119,6 +104,57 @@ func fitTable(t *east.Table, src []byte, width int, mark string, footnoted bool)
 		}
 	}
 	return src
+}
+
+// shareRoom gives each column its width: a column whose text fits its
+// fair share of the room gets all it wants; the others get their longest
+// word and a share of what is left by how much more they want, as a
+// browser's automatic table layout shares it.
+func shareRoom(least, most []int, room int) []int {
+	widths := make([]int, len(least))
+	done := make([]bool, len(least))
+	left, open := room, len(least)
+	for changed := true; changed && open > 0; {
+		changed = false
+		for c := range least {
+			if !done[c] && most[c]*open <= left {
+				widths[c], done[c] = most[c], true
+				left -= most[c]
+				open--
+				changed = true
+			}
+		}
+	}
+	spare, extra := left, 0
+	for c := range least {
+		if !done[c] {
+			spare -= least[c]
+			extra += most[c] - least[c]
+		}
+	}
+	for c := range least {
+		if !done[c] {
+			widths[c] = least[c]
+			if extra > 0 {
+				widths[c] += spare * (most[c] - least[c]) / extra
+			}
+			left -= widths[c]
+		}
+	}
+	// What rounding left goes to the columns that want more, so that the
+	// table fills the measure and lipgloss does not widen the columns
+	// evenly.
+	for given := true; left > 0 && given; {
+		given = false
+		for c := range least {
+			if left > 0 && !done[c] && widths[c] < most[c] {
+				widths[c]++
+				left--
+				given = true
+			}
+		}
+	}
+	return widths
 }
 
 // settle gives the columns that break the room their lines leave: broken
@@ -144,10 +180,14 @@ func settle(rows [][][]tableWord, widths, most []int, room int) {
 			return
 		}
 		copy(widths, used)
-		for c := 0; slack > 0; c = (c + 1) % len(widths) {
-			if widths[c] < most[c] {
-				widths[c]++
-				slack--
+		for given := true; slack > 0 && given; {
+			given = false
+			for c := range widths {
+				if slack > 0 && widths[c] < most[c] {
+					widths[c]++
+					slack--
+					given = true
+				}
 			}
 		}
 	}
