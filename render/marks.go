@@ -122,6 +122,9 @@ func (r *renderer) render(md string, base int, marked bool) (out string, blocks 
 	if mark != 0 {
 		src, blocks, marks = markBlocks(doc, src, string(mark))
 	}
+	// Glamour gives a table the measure inside the document's margins, less
+	// two columns.
+	src = fitTables(doc, src, r.width-2*r.margin-2, markString(mark), r.links == LinksInline)
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		return "", nil, nil, nil, err

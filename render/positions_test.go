@@ -83,9 +83,10 @@ func TestMarksChangeNothing(t *testing.T) {
 									want = restoreText(want)
 								}
 								// Glamour's, with the words wider than the
-								// text broken as cable breaks them.
+								// text broken as cable breaks them; a table
+								// cable fits to the measure itself.
 								want = setLines(want, width, rightMargin(gs))
-								if mode == LinksInline && !strings.Contains(md, "![") && plain != want {
+								if mode == LinksInline && !strings.Contains(md, "![") && !hasTable(md) && plain != want {
 									t.Fatalf("section %d: our Glamour renders differently from Glamour's: %s", i, firstDifference(plain, want))
 								}
 								if marked != plain {

@@ -188,11 +188,27 @@ func hangItem(lines []string, indent, prefix, width int) []string {
 		_, cont := cutColumns(l, indent)
 		parts = append(parts, cont)
 	}
-	units := unitsOf(parts)
+	units := unitsOf(parts[:1])
+	for k, part := range parts[1:] {
+		got := unitsOf([]string{part})
+		if len(got) > 0 && len(units) > 0 {
+			// Glamour cuts an item's line that is too long at the
+			// width, in a word as well as between two: a line cut full
+			// is joined to the next without a space.
+			got[0].space = !got[0].wide && !units[len(units)-1].wide && !cutFull(lines[k], width)
+		}
+		units = append(units, got...)
+	}
 	if len(units) == 0 {
 		return lines
 	}
 	return fill(units, head, strings.Repeat(" ", prefix), width)
+}
+
+// cutFull says whether line's text runs to the width, as Glamour leaves a
+// line it cut.
+func cutFull(line string, width int) bool {
+	return ansi.StringWidth(strings.TrimRight(ansi.Strip(line), " ")) >= width
 }
 
 // cutColumns splits line after its first n columns; escape sequences at
