@@ -177,8 +177,15 @@ func (e *env) loadConfig() (config.Config, error) {
 // writing into dir and keeping sources where cable keeps them; progress,
 // when not nil, is told how the pages it fetches come in.
 func (e *env) newSaver(cat *library.Catalog, dir string, again bool, progress func(address string, received int64)) *ingest.Saver {
+	return e.saverFor(cat.Store, cat.Entries, dir, again, progress)
+}
+
+// saverFor is newSaver for the store and entries of a catalog as it was:
+// the library's u builds its saver from the entries listed at start,
+// when it is first pressed, and not on the way to the first frame.
+func (e *env) saverFor(store *library.Store, entries []library.Entry, dir string, again bool, progress func(address string, received int64)) *ingest.Saver {
 	return ingest.New(ingest.Options{
-		Dir: dir, Entries: cat.Entries, Store: cat.Store, Again: again, Version: version, Kept: e.kept(),
+		Dir: dir, Entries: entries, Store: store, Again: again, Version: version, Kept: e.kept(),
 		Progress: progress,
 	})
 }

@@ -42,7 +42,7 @@ func openFeeds(global env) (*feedsEnv, error) {
 		cat.Close()
 		return nil, userErrorf("feeds are kept in cable's state, which cannot be used: %s", cat.Warning)
 	}
-	return &feedsEnv{cat: cat, store: cat.Store, updater: newFeedUpdater(&global, cat, dir)}, nil
+	return &feedsEnv{cat: cat, store: cat.Store, updater: newFeedUpdater(&global, cat.Store, cat.Entries, dir)}, nil
 }
 
 // close closes what openFeeds opened.
@@ -51,12 +51,12 @@ func (fe *feedsEnv) close() { fe.cat.Close() }
 // newFeedUpdater is the updater of "cable feeds" and of the library's u:
 // cable's client, the catalog's store, and the saving pipeline for the
 // library directory, which knows every article the catalog lists.
-func newFeedUpdater(global *env, cat *library.Catalog, dir string) *feeds.Updater {
+func newFeedUpdater(global *env, store *library.Store, entries []library.Entry, dir string) *feeds.Updater {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	saver := global.newSaver(cat, dir, false, nil)
-	return &feeds.Updater{Client: saver.Client(), Store: cat.Store, Dir: dir, Saver: saver}
+	saver := global.saverFor(store, entries, dir, false, nil)
+	return &feeds.Updater{Client: saver.Client(), Store: store, Dir: dir, Saver: saver}
 }
 
 func newFeedsCommand(global *env) *cobra.Command {

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"cable/internal/testsupport"
-	"cable/library"
 )
 
 const feedLastModified = "Mon, 01 Jan 2024 10:00:00 GMT"
@@ -212,7 +211,7 @@ func TestLibraryDirAndUpdater(t *testing.T) {
 	if dir, err := (&env{}).libraryDir(); err != nil || dir != def {
 		t.Errorf("without --library: %q, %v; want %q", dir, err, def)
 	}
-	u := newFeedUpdater(&env{}, &library.Catalog{}, "mine")
+	u := newFeedUpdater(&env{}, nil, nil, "mine")
 	if !filepath.IsAbs(u.Dir) || filepath.Base(u.Dir) != "mine" || u.Client == nil {
 		t.Errorf("updater %+v", u)
 	}

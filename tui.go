@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"strconv"
+	"sync"
 	"time"
 
 	"cable/config"
@@ -84,8 +85,15 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 	ctx.Crash = global.crashReporter()
 	// openCatalog has said why the directory cannot be had, if so.
 	if dir, err := global.libraryDir(); err == nil && cat.Store != nil && dir != "" {
-		worker := &feeds.Worker{Updater: newFeedUpdater(&global, cat, dir)}
-		ctx.UpdateFeeds = feedUpdater(worker)
+		// The updater, and the saver's look-up of every article it
+		// holds, are made when u is first pressed, on the update's own
+		// goroutine: not on the way to the first frame.
+		worker := &feeds.Worker{}
+		store, entries := cat.Store, cat.Entries
+		var made sync.Once
+		ctx.UpdateFeeds = feedUpdater(worker, func() {
+			made.Do(func() { worker.Updater = newFeedUpdater(&global, store, entries, dir) })
+		})
 		// An update still running writes to the store: it is stopped
 		// and waited for before the deferred Close, whatever screen the
 		// reader quit from.
@@ -121,9 +129,11 @@ func fileToOpen(cat *library.Catalog, paths []string) *library.Entry {
 }
 
 // feedUpdater is the library's u: every feed followed, updated by the
-// worker as "cable feeds update" does, its progress told to the screen.
-func feedUpdater(w *feeds.Worker) ui.FeedUpdater {
+// worker as "cable feeds update" does, its progress told to the screen;
+// ready makes the worker's updater, once, before its first update.
+func feedUpdater(w *feeds.Worker, ready func()) ui.FeedUpdater {
 	return func(ctx context.Context, report func(ui.FeedEvent)) {
+		ready()
 		_, err := w.Run(ctx, nil, feeds.Events{
 			Started: func(n int) { report(ui.FeedEvent{Total: n}) },
 			Grown:   func(path string) { report(ui.FeedEvent{Feed: "summaries", Saved: path}) },
