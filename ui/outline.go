@@ -47,6 +47,19 @@ func newOutline(a *articles.Article) outline {
 	return o
 }
 
+// placeName names a position as the status line does: "¶4" in an
+// article read by paragraph, "§3 ¶2" in one with sections.
+func (o outline) placeName(pos articles.Position) string {
+	if o.byParagraph && pos.Section == 0 {
+		for _, s := range o.stops {
+			if s.paragraph > 0 && s.pos.Block == pos.Block {
+				return fmt.Sprintf("¶%d", s.paragraph)
+			}
+		}
+	}
+	return placeName(pos)
+}
+
 // line is the line stop i starts on in d: a section's heading (or first
 // line), a paragraph's first line.
 func (o outline) line(d *render.Document, i int) int {

@@ -262,3 +262,24 @@ func TestContinueReadingNamesTheParagraph(t *testing.T) {
 		t.Errorf("the library shows:\n%s", view)
 	}
 }
+
+// TestQuotePlaceInAnArticleReadByParagraph: y in an article without
+// headings names the paragraph as the status line does, "¶2", not "§1".
+func TestQuotePlaceInAnArticleReadByParagraph(t *testing.T) {
+	m := openSeed(t, 80, 24)
+	o := newOutline(m.reader.article)
+	if o.byParagraph {
+		t.Fatal("the seed has sections")
+	}
+	if got := o.placeName(articles.Position{Section: 3, Block: 2}); got != "§4 ¶2" {
+		t.Errorf("in an article with sections: %q", got)
+	}
+	a, err := articles.Parse("p.md", []byte("---\ntitle: No headings\n---\n\nOne.\n\nTwo.\n\nThree.\n"), "p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newOutline(a)
+	if got := p.placeName(articles.Position{Block: a.ParagraphBlocks()[1]}); got != "¶2" {
+		t.Errorf("in an article read by paragraph: %q, want ¶2", got)
+	}
+}

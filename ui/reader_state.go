@@ -203,7 +203,7 @@ func (m readerModel) addBookmark(label string) tea.Cmd {
 	store := m.ctx.store()
 	pos, text := m.topBlock()
 	b := library.Bookmark{Key: m.entry.Key, Position: pos, Label: label, Excerpt: text}
-	where := placeName(pos)
+	where := m.outline.placeName(pos)
 	return func() tea.Msg {
 		_, err := store.AddBookmark(b)
 		return storeDoneMsg{asker: readerScreen, done: "Bookmarked " + where + ".", err: err}
@@ -228,13 +228,13 @@ func (m readerModel) saveQuote() tea.Cmd {
 		Source: meta.Source, Published: meta.Published, URL: meta.URL,
 		SectionTitle: m.article.SectionTitle(pos.Section), Text: text, Position: pos,
 	}
-	store := m.ctx.store()
+	store, where := m.ctx.store(), m.outline.placeName(pos)
 	return func() tea.Msg {
 		_, err := store.AddQuote(q)
 		if errors.Is(err, library.ErrQuoteSaved) {
-			return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Already among your quotes: %s.", placeName(pos))}
+			return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Already among your quotes: %s.", where)}
 		}
-		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved (%s); cable quotes prints them.", placeName(pos)), err: err}
+		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved (%s); cable quotes prints them.", where), err: err}
 	}
 }
 
