@@ -157,7 +157,7 @@ func (m *readerModel) stateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if len(m.state.marks) == 0 {
 			return m.say("No bookmarks in this article yet: m adds one."), true
 		}
-		m.overlay = newMarksList(m.ctx, m.state.marks)
+		m.overlay = newMarksList(m.ctx, m.state.marks, m.outline.placeName)
 		return nil, true
 	case key.Matches(msg, m.keys.Quote):
 		return m.saveQuote(), true
