@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -435,5 +437,46 @@ func TestSubsectionViews(t *testing.T) {
 			checkSize(t, view, tt.w, tt.h)
 			golden.RequireEqualEscape(t, []byte(view), true)
 		})
+	}
+}
+
+// TestQuoteAndBookmarkInASubsection press y and m right after } has put
+// a sub-section's heading on the top line: the quote is its first
+// paragraph, not the heading, and both messages name the place as the
+// status line does; the citation names the chapter.
+func TestQuoteAndBookmarkInASubsection(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "report.md")
+	if err := os.WriteFile(file, []byte(reportText()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := storeContext(t, 100, 30, filepath.Join(t.TempDir(), "cable.db"), file)
+	m := open(t, startModel(t, ctx), file)
+	for range 6 {
+		m, _ = press(t, m, "}")
+	}
+	if got := statusOf(m); !strings.HasPrefix(got, "§3.2/8 Energy routes") {
+		t.Fatalf("status %q", got)
+	}
+	m, cmd := press(t, m, "y")
+	m = settle(t, m, cmd)
+	if got := m.reader.status.text; !strings.Contains(got, "Quote saved (§3.2 ¶1)") {
+		t.Errorf("y says %q", got)
+	}
+	quotes, err := ctx.Catalog.Store.Quotes("")
+	if err != nil || len(quotes) != 1 {
+		t.Fatalf("quotes = %+v, %v", quotes, err)
+	}
+	if q := quotes[0]; !strings.HasPrefix(q.Text, "Paragraph 1 of Energy routes.") || q.SectionTitle != "Regional setting" {
+		t.Errorf("quoted %q in %q, want the sub-section's first paragraph in its chapter", q.Text, q.SectionTitle)
+	}
+	m, _ = press(t, m, "m")
+	m, cmd = press(t, m, "enter")
+	m = settle(t, m, cmd)
+	if got := m.reader.status.text; got != "Bookmarked §3.2." {
+		t.Errorf("m says %q", got)
+	}
+	m, _ = press(t, m, "'")
+	if screen := strings.Join(screenLines(m), "\n"); !strings.Contains(screen, "1   §3.2  ") {
+		t.Errorf("the bookmarks list:\n%s", screen)
 	}
 }
