@@ -480,3 +480,22 @@ func TestQuoteAndBookmarkInASubsection(t *testing.T) {
 		t.Errorf("the bookmarks list:\n%s", screen)
 	}
 }
+
+// TestContentsOfNothing: contents with no rows take every key without
+// going anywhere; enter closes them.
+func TestContentsOfNothing(t *testing.T) {
+	a := &articles.Article{}
+	c := newContents(testContext(render.StyleDark, 80, 24), a, newOutline(a)).at(entry{}, 20)
+	for _, k := range []string{"j", "z", "G"} {
+		next, act := c.update(keyMsg(k), frame{})
+		if next == nil || act != nil {
+			t.Errorf("%s in empty contents: %v, %v", k, next, act)
+		}
+	}
+	if next, act := c.update(keyMsg("enter"), frame{}); next != nil || act != nil {
+		t.Errorf("enter in empty contents: %v, %v", next, act)
+	}
+	if lines := c.view(frame{height: 20, width: 80}); len(lines) == 0 {
+		t.Error("empty contents draw nothing")
+	}
+}

@@ -84,6 +84,12 @@ func (c contentsList) show(rows []entry) contentsList {
 // or unfolds the sub-sections, keeping the cursor on its row (or, folded
 // away, on its section's).
 func (c contentsList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
+	if len(c.rows) == 0 {
+		if c.list.update(msg) == pickNothing {
+			return c, nil
+		}
+		return nil, nil // nothing to go to: enter closes, as esc does
+	}
 	if key.Matches(msg, c.list.keys.Fold) {
 		at := c.rows[c.list.cursor]
 		c.folded = !c.folded
@@ -144,7 +150,7 @@ func (c contentsList) row(i, width int, selected bool) string {
 	if e.sub < 0 && s.Kind == articles.EditorsNote && !articles.IsEditorsNoteTitle(s.Title) {
 		label = "  " + st.NoteMark.Render("editor's note")
 	}
-	if c.folded && e.sub < 0 && c.outline.section(e) != c.outline.section(c.rows[c.list.cursor]) {
+	if c.folded && e.sub < 0 && !c.open(c.outline.section(e)) {
 		if from, to := c.outline.subsOf(c.outline.section(e)); to > from && !c.outline.byParagraph {
 			label = "  " + st.Dim.Render(fmt.Sprintf("+%d", to-from))
 		}
@@ -162,6 +168,16 @@ func (c contentsList) row(i, width int, selected bool) string {
 		text = st.TOCItem.Render(text)
 	}
 	return text + label
+}
+
+// open reports whether the folded list shows section s's sub-sections.
+func (c contentsList) open(s int) bool {
+	for _, r := range c.rows {
+		if r.sub >= 0 && c.outline.section(r) == s {
+			return true
+		}
+	}
+	return false
 }
 
 // jumpToEntry is the action that puts a row of the contents at the top:
