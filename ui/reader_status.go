@@ -10,8 +10,9 @@ import (
 )
 
 // statusLines are the status line: it reads "§3/8 Section title · 42% ·
-// 6 min left" ("§3.2/8 Its title" in a sub-section; in an article without headings, "¶4/11 · 42% · 2 min
-// left"), with a passing message or a reminder of the keys on the right.
+// 6 min left" ("§3.2/8 Its title" in a sub-section; in an article
+// without headings, "¶4/11 · 42% · 2 min left"), with a passing message
+// or a reminder of the keys on the right.
 // A message is never cut between two words while it can be said whole:
 // one too long to stand beside the place takes the whole line for as
 // long as it shows, and one too long for a line takes two, the line over

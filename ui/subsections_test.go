@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"cable/articles"
+	"cable/config"
 	"cable/library"
 	"cable/render"
 
@@ -497,5 +498,36 @@ func TestContentsOfNothing(t *testing.T) {
 	}
 	if lines := c.view(frame{height: 20, width: 80}); len(lines) == 0 {
 		t.Error("empty contents draw nothing")
+	}
+}
+
+// TestSubsectionKeysRebind: next_subsection and previous_subsection take
+// the keys config.yaml gives them, and the help shows those.
+func TestSubsectionKeysRebind(t *testing.T) {
+	c, err := config.Load(writeConfig(t, "keys:\n  next_subsection: J\n  previous_subsection: K\n"), Keymaps())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := articles.Parse("report.md", []byte(reportText()), "report")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newTestContext(render.StyleDark)
+	ctx.Width, ctx.Height, ctx.Keys = 80, 30, c.Keys
+	cat, err := library.OpenCatalog(library.Options{Sources: library.Sources{Bundle: []*articles.Article{a}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx.Catalog = cat
+	m := open(t, startModel(t, ctx), "report")
+	for _, k := range []string{"J", "J", "J", "}", "K"} {
+		m, _ = press(t, m, k)
+	}
+	if got := headingAtTop(t, m); got != "§2.1 Scope of the inquiry" {
+		t.Errorf("J J J } K: at %q, want } to do nothing once rebound", got)
+	}
+	m, _ = press(t, m, "?")
+	if help := strings.Join(screenLines(m), "\n"); !strings.Contains(help, "J/K    by sub-section") {
+		t.Errorf("the help does not show J/K:\n%s", help)
 	}
 }
