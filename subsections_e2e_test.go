@@ -133,6 +133,9 @@ func TestEndToEndSubsectionsOfAReport(t *testing.T) {
 
 	// Beside the text at 140 columns.
 	s.resize(140, 40)
+	s.waitUntil("the reader at 140×40", patience, func(rows []string) bool {
+		return len(rows) == 40 && strings.HasSuffix(strings.TrimSpace(statusLine(rows)), "? help") && len(statusLine(rows)) > 100
+	})
 	s.sendKey("T")
 	rows = s.waitFor("  4 Findings", patience)
 	screen = strings.Join(rows, "\n")
