@@ -531,3 +531,26 @@ func TestSubsectionKeysRebind(t *testing.T) {
 		t.Errorf("the help does not show J/K:\n%s", help)
 	}
 }
+
+// BenchmarkOutlineOfALongReport builds the outline (sections and
+// sub-sections) of a report of 60 chapters with 8 sub-sections each, as
+// opening it does.
+func BenchmarkOutlineOfALongReport(b *testing.B) {
+	var src strings.Builder
+	src.WriteString("---\ntitle: Long\n---\nCover.\n")
+	for c := range 60 {
+		fmt.Fprintf(&src, "\n## Chapter %d\n\nText.\n", c+1)
+		for s := range 8 {
+			fmt.Fprintf(&src, "\n### Part %d.%d\n\nOne.\n\nTwo.\n\nThree.\n", c+1, s+1)
+		}
+	}
+	a, err := articles.Parse("long.md", []byte(src.String()), "long")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if o := newOutline(a); len(o.subs) != 480 {
+			b.Fatalf("%d sub-sections", len(o.subs))
+		}
+	}
+}
