@@ -12,7 +12,7 @@ import (
 // fuzzKeys are the keys the reader and its screens answer to, and a few
 // they do not.
 var fuzzKeys = []string{"j", "k", "space", "b", "ctrl+d", "u", "g", "G", "]", "[", "t", "e", "e",
-	"backspace", "enter", "esc", "q", "?", "/", "x", "pgdown", "end", "tab"}
+	"backspace", "enter", "esc", "q", "?", "/", "x", "pgdown", "end", "tab", "}", "{", "z", "T"}
 
 // FuzzReader drives the whole program with random keys and window sizes,
 // from 0×0 to 400×120, and draws every screen: nothing may panic, and

@@ -53,7 +53,7 @@ func TestHelpLayout(t *testing.T) {
 		{"the groups side by side, just", 89, 11, 11},
 		{"two columns", 88, 15, 20},
 		{"two columns, narrower", 62, 15, 20},
-		{"one column, a blank row between groups", 40, 30, 30},
+		{"one column, a blank row between groups", 40, 31, 31},
 	}
 	for _, tt := range tests {
 		lines := helpColumns(keys.FullHelp(), tt.width, st.HelpKey, st.HelpDesc)

@@ -84,6 +84,7 @@ type readerKeys struct {
 	HalfDown, HalfUp         key.Binding
 	Top, Bottom              key.Binding
 	NextSection, PrevSection key.Binding
+	NextSub, PrevSub         key.Binding
 	Contents                 key.Binding
 	EditorsNote, Return      key.Binding
 	JumpBack, JumpForward    key.Binding
@@ -107,6 +108,8 @@ func newReaderKeys() readerKeys {
 		Bottom:      key.NewBinding(key.WithKeys("G", "end", ">"), key.WithHelp("G/end", "bottom")),
 		NextSection: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next section")),
 		PrevSection: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous section")),
+		NextSub:     key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "by sub-section")),
+		PrevSub:     key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous sub-section")),
 		Contents:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
 		EditorsNote: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "editor's note")),
 		Return:      key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "back from note")),
@@ -139,8 +142,8 @@ func (k readerKeys) ShortHelp() []key.Binding {
 func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Measure},
-		{k.NextSection, k.PrevSection, k.Contents, k.SideTOC, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward, k.Links, k.Names, k.Footnote},
-		{k.Find, k.NextMatch, k.Bookmark, k.Marks, k.Quote, k.Back, k.Help, k.Quit},
+		{k.NextSection, k.PrevSection, k.NextSub, k.Contents, k.SideTOC, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward, k.Links, k.Footnote},
+		{k.Find, k.NextMatch, k.Names, k.Bookmark, k.Marks, k.Quote, k.Back, k.Help, k.Quit},
 	}
 }
 
@@ -148,10 +151,13 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 // of contents and the bookmarks.
 type pickKeys struct {
 	Down, Up, Top, Bottom, Choose, Delete, Close key.Binding
+	// Fold lists every sub-section in the contents, or only the
+	// section's; off in the other lists.
+	Fold key.Binding
 }
 
 func newPickKeys(choose string) pickKeys {
-	return pickKeys{
+	k := pickKeys{
 		Down:   key.NewBinding(key.WithKeys("j", "down", "ctrl+n"), key.WithHelp("j/↓", "down")),
 		Up:     key.NewBinding(key.WithKeys("k", "up", "ctrl+p"), key.WithHelp("k/↑", "up")),
 		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
@@ -159,12 +165,15 @@ func newPickKeys(choose string) pickKeys {
 		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", choose)),
 		Delete: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
 		Close:  key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
+		Fold:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "all sub-sections")),
 	}
+	k.Fold.SetEnabled(false)
+	return k
 }
 
 // ShortHelp is shown under the list.
 func (k pickKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Choose, k.Delete, k.Close}
+	return []key.Binding{k.Down, k.Up, k.Choose, k.Fold, k.Delete, k.Close}
 }
 
 // FullHelp lists the same keys; the lists are small enough for one row.
@@ -215,6 +224,7 @@ var readerActions = actions[readerKeys]{
 	"half_page_down": func(k *readerKeys) *key.Binding { return &k.HalfDown }, "half_page_up": func(k *readerKeys) *key.Binding { return &k.HalfUp },
 	"top": func(k *readerKeys) *key.Binding { return &k.Top }, "bottom": func(k *readerKeys) *key.Binding { return &k.Bottom },
 	"next_section": func(k *readerKeys) *key.Binding { return &k.NextSection }, "previous_section": func(k *readerKeys) *key.Binding { return &k.PrevSection },
+	"next_subsection": func(k *readerKeys) *key.Binding { return &k.NextSub }, "previous_subsection": func(k *readerKeys) *key.Binding { return &k.PrevSub },
 	"contents": func(k *readerKeys) *key.Binding { return &k.Contents }, "side_contents": func(k *readerKeys) *key.Binding { return &k.SideTOC },
 	"editors_note": func(k *readerKeys) *key.Binding { return &k.EditorsNote }, "back_from_note": func(k *readerKeys) *key.Binding { return &k.Return },
 	"jump_back": func(k *readerKeys) *key.Binding { return &k.JumpBack }, "jump_forward": func(k *readerKeys) *key.Binding { return &k.JumpForward },

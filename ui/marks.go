@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 
+	"cable/articles"
 	"cable/library"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -16,11 +17,14 @@ type marksList struct {
 	ctx   *Context
 	marks []library.Bookmark
 	list  pickList
+	// place names a bookmark's place as the status line does ("§3.2 ¶1").
+	place func(articles.Position) string
 }
 
-// newMarksList opens the bookmarks with the cursor on the first.
-func newMarksList(ctx *Context, marks []library.Bookmark) marksList {
-	m := marksList{ctx: ctx, list: newPickList(ctx, "Bookmarks", "go to bookmark", true)}
+// newMarksList opens the bookmarks with the cursor on the first, each
+// named by place.
+func newMarksList(ctx *Context, marks []library.Bookmark, place func(articles.Position) string) marksList {
+	m := marksList{ctx: ctx, list: newPickList(ctx, "Bookmarks", "go to bookmark", true), place: place}
 	return m.set(marks)
 }
 
@@ -78,7 +82,7 @@ func (m marksList) view(f frame) []string { return m.list.view(m, f.height, f.wi
 func (m marksList) row(i, width int, selected bool) string {
 	st := m.ctx.Styles
 	b := m.marks[i]
-	text := placeName(b.Position)
+	text := m.place(b.Position)
 	if b.Label != "" {
 		text += "  " + b.Label
 	}

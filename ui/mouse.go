@@ -93,16 +93,16 @@ func (m *searchModel) click(msg tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// click jumps to the section (or paragraph) clicked on in the side
+// click jumps to the section (paragraph, sub-section) clicked on in the side
 // contents, or gives
 // the click to the overlay, whose rows it may pick.
 func (m *readerModel) click(msg tea.MouseMsg) tea.Cmd {
 	row := msg.Y - m.headerHeight()
 	if msg.X < m.sidePaneWidth() && m.takesSideClicks() {
 		_, owners := m.sidePaneLayout(m.sidePaneWidth())
-		if row >= 0 && row < len(owners) && owners[row] >= 0 {
+		if row >= 0 && row < len(owners) && owners[row] != noEntry {
 			m.overlay = nil
-			m.jumpToStop(owners[row])
+			*m, _ = jumpToEntry(owners[row])(*m)
 		}
 		return nil
 	}

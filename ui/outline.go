@@ -13,11 +13,16 @@ import (
 // heading is made up; its own paragraphs are the places to go to, named by
 // their opening words, and the notes and the editor's note after them
 // stay sections. An article with headings has one stop per section, and
-// reads exactly as it always has.
+// reads exactly as it always has; the headings inside its sections are
+// its sub-sections, which "]" and "[" pass over and "}" and "{" stop at.
 type outline struct {
 	byParagraph bool
 	stops       []stop
 	paragraphs  int // how many stops are paragraphs
+	// subs are the sub-sections of every section, in reading order; those
+	// of section s are subs[firstSub[s]:firstSub[s+1]] (see subsOf).
+	subs     []subsection
+	firstSub []int
 }
 
 // stop is one place of the outline: the start of a section, or a
@@ -44,12 +49,19 @@ func newOutline(a *articles.Article) outline {
 			o.stops = append(o.stops, stop{pos: articles.Position{Section: i}})
 		}
 	}
+	if !o.byParagraph {
+		o.subs, o.firstSub = subsections(a)
+	}
 	return o
 }
 
 // placeName names a position as the status line does: "¶4" in an
-// article read by paragraph, "§3 ¶2" in one with sections.
+// article read by paragraph, "§3 ¶2" in one with sections, "§3.2 ¶1" in
+// a sub-section, its paragraphs counted from its heading.
 func (o outline) placeName(pos articles.Position) string {
+	if name := o.subPlaceName(pos); name != "" {
+		return name
+	}
 	if o.byParagraph && pos.Section == 0 {
 		for _, s := range o.stops {
 			if s.paragraph > 0 && s.pos.Block == pos.Block {

@@ -92,6 +92,8 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	a := loaded.article
 	keys := newReaderKeys()
 	readerActions.apply(&keys, ctx.Keys)
+	// One row of the help names both, as rebound.
+	keys.NextSub.SetHelp(keys.NextSub.Help().Key+"/"+keys.PrevSub.Help().Key, keys.NextSub.Help().Desc)
 	_, hasNote := a.EditorsNote()
 	keys.EditorsNote.SetEnabled(hasNote)
 	keys.Return.SetEnabled(false)
@@ -100,6 +102,8 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	keys.SideTOC.SetEnabled(sideTOCFits(ctx.Width))
 	stateKeys(&keys, ctx.store())
 	o := newOutline(a)
+	keys.NextSub.SetEnabled(len(o.subs) > 0)
+	keys.PrevSub.SetEnabled(len(o.subs) > 0)
 	if o.byParagraph {
 		keys.NextSection.SetHelp(keys.NextSection.Help().Key, "next paragraph")
 		keys.PrevSection.SetHelp(keys.PrevSection.Help().Key, "previous paragraph")

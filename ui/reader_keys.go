@@ -83,6 +83,12 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		return m, m.nextSection()
 	case key.Matches(msg, m.keys.PrevSection):
 		return m, m.prevSection()
+	case key.Matches(msg, m.keys.NextSub):
+		return m, m.nextSub()
+	case key.Matches(msg, m.keys.PrevSub):
+		return m, m.prevSub()
+	case pressedDisabled(msg, m.keys.NextSub), pressedDisabled(msg, m.keys.PrevSub):
+		return m, m.say("This article has no sub-sections.")
 	case key.Matches(msg, m.keys.SideTOC):
 		m.display.sideTOC = !m.display.sideTOC
 		if m.display.sideTOC && m.ctx.Width < sideTOCMinWidth {
@@ -102,7 +108,7 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	case pressedDisabled(msg, m.keys.Links):
 		return m, m.say("This article has no links.")
 	case key.Matches(msg, m.keys.Contents):
-		m.overlay = m.lists.contents.at(m.currentStop())
+		m.overlay = m.lists.contents.at(m.currentEntry(), m.bodyHeight())
 	case key.Matches(msg, m.keys.EditorsNote):
 		m.toggleEditorsNote()
 	case key.Matches(msg, m.keys.Return):

@@ -74,6 +74,12 @@ func (m readerModel) currentStop() int {
 	return m.outline.at(m.doc, m.top)
 }
 
+// currentEntry is the row of the contents the top line shows: the stop,
+// and the sub-section of it.
+func (m readerModel) currentEntry() entry {
+	return entry{stop: m.currentStop(), sub: m.outline.subAt(m.doc, m.top)}
+}
+
 // goTo shows pos at the top without recording a jump: it is how the jump
 // history itself moves.
 func (m *readerModel) goTo(pos articles.Position) {

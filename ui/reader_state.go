@@ -157,7 +157,7 @@ func (m *readerModel) stateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if len(m.state.marks) == 0 {
 			return m.say("No bookmarks in this article yet: m adds one."), true
 		}
-		m.overlay = newMarksList(m.ctx, m.state.marks)
+		m.overlay = newMarksList(m.ctx, m.state.marks, m.outline.placeName)
 		return nil, true
 	case key.Matches(msg, m.keys.Quote):
 		return m.saveQuote(), true
@@ -179,8 +179,8 @@ func (m readerModel) topBlock() (articles.Position, string) {
 }
 
 // quoteBlock is the first paragraph of text at or below the top line: a
-// section's heading is not text to quote, and is on the top line after
-// every section jump.
+// section's or sub-section's heading is not text to quote, and is on the
+// top line after every jump to one.
 func (m readerModel) quoteBlock() (articles.Position, string) {
 	top, _ := m.topBlock()
 	for sec := top.Section; sec < len(m.article.Sections); sec++ {
@@ -190,8 +190,8 @@ func (m readerModel) quoteBlock() (articles.Position, string) {
 			first = top.Block
 		}
 		for b := first; b < len(s.Blocks); b++ {
-			if b == 0 && s.Title != "" {
-				continue // the heading
+			if b == 0 && s.Title != "" || s.Blocks[b].Heading > 0 {
+				continue // a heading
 			}
 			return articles.Position{Section: sec, Block: b}, s.Blocks[b].Text
 		}

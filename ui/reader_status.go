@@ -10,8 +10,9 @@ import (
 )
 
 // statusLines are the status line: it reads "§3/8 Section title · 42% ·
-// 6 min left" (in an article without headings, "¶4/11 · 42% · 2 min
-// left"), with a passing message or a reminder of the keys on the right.
+// 6 min left" ("§3.2/8 Its title" in a sub-section; in an article
+// without headings, "¶4/11 · 42% · 2 min left"), with a passing message
+// or a reminder of the keys on the right.
 // A message is never cut between two words while it can be said whole:
 // one too long to stand beside the place takes the whole line for as
 // long as it shows, and one too long for a line takes two, the line over
@@ -107,7 +108,12 @@ func (m readerModel) progress() string {
 		}
 		return fmt.Sprintf("%s · %d%% · %s", place, pct, left)
 	}
-	return fmt.Sprintf("§%d/%d %s · %d%% · %s", sec+1, len(m.doc.SectionStart), title, pct, left)
+	number := fmt.Sprint(sec + 1)
+	if j := m.outline.subAt(m.doc, m.top); j >= 0 {
+		// Inside a sub-section: "§3.2/8 Its title".
+		number, title = m.outline.subs[j].number, m.outline.subs[j].title
+	}
+	return fmt.Sprintf("§%s/%d %s · %d%% · %s", number, len(m.doc.SectionStart), title, pct, left)
 }
 
 // percentRead is where the view is in the rendering: the share of its

@@ -202,47 +202,6 @@ func (m readerModel) sidePaneWidth() int {
 // contents.
 func (m readerModel) textRoom() int { return m.ctx.Width - m.sidePaneWidth() }
 
-// sidePane is the contents beside the text: the section at the top of
-// the screen highlighted as the reader scrolls, and as many sections
-// around it as fit.
-func (m readerModel) sidePane(width int) []string {
-	lines, _ := m.sidePaneLayout(width)
-	return lines
-}
-
-// sidePaneLayout draws the side contents and says which stop of the
-// outline (a section, or a paragraph) each line is (-1 for none), for
-// clicks. An article with more sections than lines
-// shows a window of them scrolled as the contents over the text scroll,
-// so that the section being read is always in view.
-func (m readerModel) sidePaneLayout(width int) ([]string, []int) {
-	st := m.ctx.Styles
-	current := m.currentStop()
-	lines := []string{" " + st.TOCTitle.Render("Contents"), ""}
-	owners := []int{-1, -1}
-	window := pickList{cursor: current, rows: len(m.outline.stops)}
-	first, end := window.window(m.bodyHeight() - len(lines))
-	for i := first; i < end; i++ {
-		owners = append(owners, i)
-		var name string
-		if m.outline.byParagraph {
-			name = m.outline.name(m.article, i)
-		} else {
-			name = fmt.Sprintf("%2d %s", i+1, m.article.SectionTitle(i))
-		}
-		row := ansi.Truncate(name, width-3, "…")
-		margin := " "
-		switch {
-		case i == current:
-			row, margin = st.TOCCursor.Render(row), gutter(margin, st.Marks.Cursor)
-		case m.article.Sections[m.outline.stops[i].pos.Section].Kind == articles.EditorsNote:
-			row = st.NoteMark.Render(row)
-		}
-		lines = append(lines, margin+row)
-	}
-	return lines, owners
-}
-
 // besideEachOther sets left and right side by side in height lines, the
 // left part padded to width.
 func besideEachOther(left, right []string, width, height int) []string {
