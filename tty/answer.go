@@ -108,10 +108,11 @@ func (s *scanner) answer(b []byte) (n int, m match) {
 	}
 	switch b[1] {
 	case ']':
-		n, m = oscAnswer(b)
+		var end int
+		n, end, m = oscAnswer(b)
 		if m == complete {
 			s.answered = true
-			s.color = parseColor(string(b[len(backgroundPrefix):n]))
+			s.color = parseColor(string(b[len(backgroundPrefix):end]))
 		}
 	case '[':
 		n, m = csiAnswer(b)
@@ -123,38 +124,37 @@ func (s *scanner) answer(b []byte) (n int, m match) {
 }
 
 // oscAnswer matches a background colour answer: ESC ] 11 ; colour, ended
-// by BEL or by ESC \ (ST). The colour is what follows the prefix up to
-// the end, without the terminator.
-func oscAnswer(b []byte) (int, match) {
+// by BEL or by ESC \ (ST), of n bytes; the colour is b[len(prefix):end].
+func oscAnswer(b []byte) (n, end int, m match) {
 	prefix := len(backgroundPrefix)
 	if len(b) < prefix {
 		if string(b) == backgroundPrefix[:len(b)] {
-			return 0, partial
+			return 0, 0, partial
 		}
-		return 0, noAnswer
+		return 0, 0, noAnswer
 	}
 	if string(b[:prefix]) != backgroundPrefix {
-		return 0, noAnswer
+		return 0, 0, noAnswer
 	}
 	for i := prefix; i < len(b); i++ {
 		switch c := b[i]; {
 		case i-prefix > maxColor:
-			return 0, noAnswer
+			return 0, 0, noAnswer
 		case c == bel:
-			return i + 1, complete
+			return i + 1, i, complete
 		case c == esc:
 			if i+1 == len(b) {
-				return 0, partial
+				return 0, 0, partial
 			}
 			if b[i+1] == '\\' {
-				return i + 2, complete
+				return i + 2, i, complete
 			}
-			return 0, noAnswer
+			return 0, 0, noAnswer
 		case c < 0x20 || c > 0x7e:
-			return 0, noAnswer
+			return 0, 0, noAnswer
 		}
 	}
-	return 0, partial
+	return 0, 0, partial
 }
 
 // csiAnswer matches a cursor position answer, ESC [ row ; col R, or a

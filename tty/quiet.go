@@ -9,10 +9,12 @@ import "github.com/charmbracelet/lipgloss"
 // itself, keeping the keys (Session), and sets the default renderer's
 // background from the answer (ui) before anything is drawn with it.
 //
-// This init runs before Bubble Tea's: Go initialises the packages in the
-// order of their import paths, each as soon as the packages it imports
-// are, and this package imports only packages Bubble Tea imports too
-// (TestQuietBeforeBubbleTea checks the order in the built binary).
+// This init runs before Bubble Tea's: at each step Go initialises the
+// first package, by import path, whose imports are all initialised, and
+// this package imports only packages Bubble Tea imports too, so it is
+// ready no later than Bubble Tea, and "cable/tty" comes before
+// "github.com/…". An import of another package here could change that:
+// TestCommandsAskTheTerminalNothing checks the built binary asks nothing.
 func init() {
 	lipgloss.SetHasDarkBackground(true)
 }
