@@ -158,6 +158,11 @@ func (s *Session) Input() *Input { return s.input }
 // the terminal does not say, waiting for its answer until AnswerWait after
 // Start at most.
 func (s *Session) Background() string {
+	select {
+	case <-s.decided:
+		return s.color
+	default:
+	}
 	t := time.NewTimer(time.Until(s.waitUntil))
 	defer t.Stop()
 	select {
