@@ -48,7 +48,6 @@ type Session struct {
 	in *os.File
 	// input is what the program reads its keys from: the pipe's read end.
 	input *Input
-	pipeW *os.File
 	pump  *pump
 
 	// mu guards saved, the mode to give back: the terminal's mode before
@@ -93,20 +92,24 @@ func Start(in, out *os.File) (*Session, error) {
 }
 
 func start(in, out *os.File, ask bool, wait, window time.Duration) (*Session, error) {
-	saved, err := term.MakeRaw(in.Fd())
-	if err != nil {
-		return nil, fmt.Errorf("the terminal cannot be put in raw mode: %w", err)
-	}
 	s := &Session{
 		in:        in,
-		saved:     saved,
 		decided:   make(chan struct{}),
 		waitUntil: time.Now().Add(wait),
 		signals:   make(chan os.Signal, 1),
 		handed:    make(chan struct{}),
 	}
-	// From here on a signal that ends cable gives the terminal back.
+	// From the raw mode on, a signal that ends cable gives the terminal
+	// back: it is caught from before.
 	signal.Notify(s.signals, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	saved, err := term.MakeRaw(in.Fd())
+	if err != nil {
+		s.HandOver()
+		return nil, fmt.Errorf("the terminal cannot be put in raw mode: %w", err)
+	}
+	s.mu.Lock()
+	s.saved = saved
+	s.mu.Unlock()
 	go s.watchSignals()
 	fail := func(err error) (*Session, error) {
 		s.HandOver()
@@ -128,7 +131,7 @@ func start(in, out *os.File, ask bool, wait, window time.Duration) (*Session, er
 			ask = false
 		}
 	}
-	s.input, s.pipeW = &Input{File: r, s: s}, w
+	s.input = &Input{File: r, s: s}
 	s.pump = newPump(src, w, !ask, window, func(color string) {
 		s.color = color
 		close(s.decided)
@@ -175,11 +178,17 @@ func (s *Session) Background() string {
 
 // HandOver stops watching for the signals that end cable: the program,
 // which handles them itself, is about to start. Until then SIGINT, SIGTERM
-// and SIGHUP give the terminal back and end cable as they would have.
+// and SIGHUP give the terminal back and end cable as they would have. A
+// signal caught but not yet acted on ends cable now.
 func (s *Session) HandOver() {
 	s.handOnce.Do(func() {
 		signal.Stop(s.signals)
 		close(s.handed)
+		select {
+		case sig := <-s.signals:
+			s.end(sig)
+		default:
+		}
 	})
 }
 
@@ -188,18 +197,18 @@ func (s *Session) HandOver() {
 func (s *Session) watchSignals() {
 	select {
 	case sig := <-s.signals:
-		select {
-		case <-s.handed:
-			return
-		default:
-		}
-		s.restore()
-		signal.Reset(sig)
-		if n, ok := sig.(syscall.Signal); ok {
-			_ = syscall.Kill(os.Getpid(), n)
-		}
+		// Caught before HandOver stopped the catching: cable had no
+		// other handler for it then.
+		s.end(sig)
 	case <-s.handed:
 	}
+}
+
+// end gives the terminal back and lets sig end cable as it would have.
+func (s *Session) end(sig os.Signal) {
+	s.restore()
+	signal.Reset(sig)
+	raise(sig)
 }
 
 // Close stops the pump, so that nothing is left reading the terminal, and
@@ -226,6 +235,9 @@ func (s *Session) Close() error {
 func (s *Session) restore() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.saved == nil {
+		return nil
+	}
 	return term.Restore(s.in.Fd(), s.saved)
 }
 
