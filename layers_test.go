@@ -21,8 +21,9 @@ import (
 // as "go list" sees the imports: the packages the printing commands use
 // never link Bubble Tea or Bubbles, extracting pages knows only the
 // article format and fetches nothing, the article format and the HTTP
-// client import nothing of cable's, and the library never imports the
-// screens.
+// client import nothing of cable's, the library never imports the
+// screens, and tty, which holds the terminal, imports nothing of cable's
+// and no screens.
 func TestLayers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("go list takes a second")
@@ -41,6 +42,7 @@ func TestLayers(t *testing.T) {
 		{"cable/ui", []string{"cable/feeds", "cable/fetch"}},
 		{"cable", []string{"cable/internal/testsupport"}},
 		{"cable/ingest", []string{"cable/ui", "cable/render", "cable/feeds", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
+		{"cable/tty", []string{"cable/", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 	}
 	for _, tt := range tests {
 		out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", tt.pkg).Output()

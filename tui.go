@@ -12,6 +12,7 @@ import (
 	"cable/feeds"
 	"cable/library"
 	"cable/render"
+	"cable/tty"
 	"cable/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -49,8 +50,18 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 	if !term.IsTerminal(int(os.Stdout.Fd())) || !term.IsTerminal(int(os.Stdin.Fd())) {
 		return userErrorf("the reader needs a terminal; use \"cable read ID\" to print an article")
 	}
+	// The terminal is cable's from here: the keys typed while cable
+	// starts and asks the terminal for its background are kept for the
+	// reader, and the terminal is given back as it was however cable ends.
+	session, err := tty.Start(os.Stdin, os.Stdout)
+	if err != nil {
+		return err
+	}
+	defer session.Close()
 	jsonStyles := &render.JSONStyles{}
-	theme, err := render.ResolveStyle(view.style, jsonStyles, os.Stdout, true)
+	theme, err := render.ResolveStyleBy(view.style, jsonStyles, true, func() bool {
+		return render.DarkBackground(session.Background(), os.Getenv)
+	})
 	if err != nil {
 		return userError{err}
 	}
@@ -103,7 +114,11 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 			}
 		}()
 	}
-	err = ui.Run(ctx, start, os.Stdin, os.Stdout)
+	session.HandOver()
+	err = ui.Run(ctx, start, session.Input(), os.Stdout)
+	// The terminal is the shell's again before the wait for a feed
+	// update, if any, and the closing of the catalog.
+	session.Close()
 	if errors.Is(err, tea.ErrInterrupted) {
 		return interruptedError{err}
 	}

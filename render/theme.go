@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -140,6 +141,12 @@ func styleFileTheme(style ansi.StyleConfig) string {
 // terminal is asked for its background, for at most detectTimeout, and a
 // terminal that does not answer in time is taken to be dark.
 func ResolveStyle(asked string, files *JSONStyles, out *os.File, isTTY bool) (string, error) {
+	return ResolveStyleBy(asked, files, isTTY, func() bool { return detectDark(out) })
+}
+
+// ResolveStyleBy is ResolveStyle with the terminal's background told by
+// dark, which is called only when the theme depends on it.
+func ResolveStyleBy(asked string, files *JSONStyles, isTTY bool, dark func() bool) (string, error) {
 	switch asked {
 	case StyleDark, StyleLight, StyleNoTTY:
 		return asked, nil
@@ -154,7 +161,7 @@ func ResolveStyle(asked string, files *JSONStyles, out *os.File, isTTY bool) (st
 		}
 		// The style leaves the text's colour to the terminal: so do the
 		// screens around it, following its background.
-		if isTTY && detectDark(out) {
+		if isTTY && dark() {
 			return StyleDark, nil
 		} else if isTTY {
 			return StyleLight, nil
@@ -164,10 +171,32 @@ func ResolveStyle(asked string, files *JSONStyles, out *os.File, isTTY bool) (st
 	if !isTTY || os.Getenv("NO_COLOR") != "" {
 		return StyleNoTTY, nil
 	}
-	if detectDark(out) {
+	if dark() {
 		return StyleDark, nil
 	}
 	return StyleLight, nil
+}
+
+// DarkBackground reports whether a terminal's background is dark, as
+// termenv judges it: color is the colour the terminal gave ("#rrggbb"),
+// or "" when it gave none, and then COLORFGBG ("15;0": foreground;
+// background, ANSI colours) says, or else the background is taken to be
+// dark.
+func DarkBackground(color string, getenv func(string) string) bool {
+	var c termenv.Color
+	if color != "" {
+		c = termenv.RGBColor(color)
+	} else if fgbg := getenv("COLORFGBG"); strings.Contains(fgbg, ";") {
+		parts := strings.Split(fgbg, ";")
+		if n, err := strconv.Atoi(parts[len(parts)-1]); err == nil && n >= 0 && n < 16 {
+			c = termenv.ANSIColor(n)
+		}
+	}
+	if c == nil {
+		return true
+	}
+	_, _, l := termenv.ConvertToRGB(c).Hsl()
+	return l < 0.5
 }
 
 // detectTimeout bounds the background-colour query. A terminal that

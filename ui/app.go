@@ -276,16 +276,23 @@ func endUpdate(final tea.Model) {
 // reader quits, having saved the place in the article open then. A ctrl+c
 // returns tea.ErrInterrupted, a panic a *CrashError with its report
 // written by ctx.Crash; SIGTERM and SIGHUP quit as q does, place saved.
+// An in that holds the terminal's mode itself (a Suspender: input that is
+// no terminal, read from one) is told when ctrl+z suspends the reader and
+// when it resumes.
 func Run(ctx *Context, start Start, in io.Reader, out io.Writer) error {
 	useTheme(ctx)
 	ctx.Output = out
 	box := &crashBox{reports: ctx.Crash}
-	p := tea.NewProgram(guarded{model: NewModel(ctx, start), box: box},
+	opts := []tea.ProgramOption{
 		tea.WithAltScreen(),
 		tea.WithMouseCellMotion(),
 		tea.WithInput(in),
 		tea.WithOutput(out),
-	)
+	}
+	if s, ok := in.(Suspender); ok {
+		opts = append(opts, tea.WithFilter(suspendFilter(s)))
+	}
+	p := tea.NewProgram(guarded{model: NewModel(ctx, start), box: box}, opts...)
 	box.quit = p.Quit
 	hangup := make(chan os.Signal, 1)
 	signal.Notify(hangup, syscall.SIGHUP)
@@ -308,6 +315,29 @@ func Run(ctx *Context, start Start, in io.Reader, out io.Writer) error {
 		}
 	}
 	return err
+}
+
+// Suspender is input that holds the terminal's mode for the reader,
+// which leaves the mode alone when its input is no terminal: Suspend gives
+// the shell the terminal as it was, Resume takes it raw again.
+type Suspender interface {
+	Suspend() error
+	Resume() error
+}
+
+// suspendFilter tells s of a suspension before Bubble Tea stops the
+// process (tea.SuspendMsg), and of the return once it is continued
+// (tea.ResumeMsg), passing both on.
+func suspendFilter(s Suspender) func(tea.Model, tea.Msg) tea.Msg {
+	return func(_ tea.Model, msg tea.Msg) tea.Msg {
+		switch msg.(type) {
+		case tea.SuspendMsg:
+			_ = s.Suspend()
+		case tea.ResumeMsg:
+			_ = s.Resume()
+		}
+		return msg
+	}
 }
 
 // openingView is the screen while the article cable was started with is
