@@ -40,6 +40,7 @@ func TestLayers(t *testing.T) {
 		{"cable/feeds", []string{"cable/ui", "cable/render", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 		{"cable/ui", []string{"cable/feeds", "cable/fetch"}},
 		{"cable", []string{"cable/internal/testsupport"}},
+		{"cable/epub", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui", "cable/library", "cable/render", "cable/fetch", "cable/ingest"}},
 		{"cable/ingest", []string{"cable/ui", "cable/render", "cable/feeds", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 	}
 	for _, tt := range tests {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"cable/articles"
+	"cable/epub"
 	"cable/extract"
 )
 
@@ -31,7 +32,7 @@ func ImportFile(path string) (c extract.Converted, name string, err error) {
 	if err != nil {
 		return c, "", err
 	}
-	if c, err = extract.Article(path, data); err != nil {
+	if c, err = (KeptSource{File: path, Kind: SourceKind(path)}).Convert(data); err != nil {
 		return c, "", err
 	}
 	return c, SafeFileName(c.Title), nil
@@ -43,6 +44,9 @@ func ImportFile(path string) (c extract.Converted, name string, err error) {
 // unless it is a binary or a web page. It is asked before the file is
 // read.
 func CheckImportable(path string) error {
+	if documentKind(path) != "" {
+		return nil
+	}
 	if err := extract.CheckKind(path); err != nil {
 		return err
 	}
@@ -105,7 +109,28 @@ func SourceKind(file string) string {
 	case ".txt":
 		return extract.KindText
 	}
+	if kind := documentKind(file); kind != "" {
+		return kind
+	}
 	return extract.KindMarkdown
+}
+
+// documentKind is the kind of a book or report that is converted whole,
+// an EPUB, by its file name, or "" for any other file.
+func documentKind(name string) string {
+	if epub.Is(name) {
+		return epub.Kind
+	}
+	return ""
+}
+
+// IsDocument reports whether sources of this kind are books or reports
+// (binary files, converted whole) rather than text.
+func IsDocument(kind string) bool { return kind == epub.Kind }
+
+// convertDocument makes an article of a book or report of the kind.
+func convertDocument(name, kind string, data []byte) (extract.Converted, error) {
+	return epub.Convert(name, data)
 }
 
 // ImportablePaths replaces each directory among paths by the importable
@@ -148,7 +173,7 @@ func importableFilesIn(root, outDir string) ([]string, error) {
 			}
 			return nil
 		}
-		if extract.Importable(path) && !extract.NoExtension(path) && !hidden && d.Type().IsRegular() {
+		if (extract.Importable(path) || documentKind(path) != "") && !extract.NoExtension(path) && !hidden && d.Type().IsRegular() {
 			files = append(files, path)
 		}
 		return nil
