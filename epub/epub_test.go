@@ -400,7 +400,9 @@ func FuzzImportEPUB(f *testing.F) {
 		if _, err := articles.Parse("fuzz.epub", c.Markdown, "fuzz"); err != nil {
 			t.Fatalf("converted article does not parse: %v", err)
 		}
-		if strings.IndexFunc(string(c.Markdown), func(r rune) bool { return r == 0xe022 || r == 0xe023 || r == 0x1b || (r < 32 && r != '\n' && r != '\t') || !unicode.IsPrint(r) && r > 127 && r < 0xe000 }) >= 0 {
+		if strings.IndexFunc(string(c.Markdown), func(r rune) bool {
+			return r == 0xe022 || r == 0xe023 || r == 0x1b || (r < 32 && r != '\n' && r != '\t') || !unicode.IsPrint(r) && r > 127 && r < 0xe000
+		}) >= 0 {
 			t.Fatalf("stand-in or control character left in the article:\n%q", c.Markdown)
 		}
 	})
