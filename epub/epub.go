@@ -35,8 +35,9 @@ const Kind = ".epub"
 func Is(name string) bool { return strings.EqualFold(path.Ext(name), Kind) }
 
 // Convert makes an article of an EPUB's bytes. name is the file, for
-// errors and for the title of a book that gives none.
-func Convert(name string, data []byte) (extract.Converted, error) {
+// errors and for the title of a book that gives none. adjust, when not
+// nil, completes the front matter before the article is written.
+func Convert(name string, data []byte, adjust func(*articles.Meta)) (extract.Converted, error) {
 	fail := func(msg string) (extract.Converted, error) {
 		return extract.Converted{}, &articles.Error{File: name, Msg: msg}
 	}
@@ -75,6 +76,9 @@ func Convert(name string, data []byte) (extract.Converted, error) {
 		return fail("cannot be converted: " + err.Error())
 	}
 	meta := b.articleMeta(name)
+	if adjust != nil {
+		adjust(&meta)
+	}
 	c, err := extract.Fragment(name, page.String(), "", meta)
 	if err != nil {
 		return extract.Converted{}, err

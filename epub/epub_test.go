@@ -268,7 +268,7 @@ func TestConvertEPUB(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := epub.Convert("book.epub", tt.data)
+			c, err := epub.Convert("book.epub", tt.data, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -330,7 +330,7 @@ func TestConvertEPUB(t *testing.T) {
 }
 
 func TestSubHeadingsStayInTheirChapter(t *testing.T) {
-	c, err := epub.Convert("book.epub", epub3(t, testBook()))
+	c, err := epub.Convert("book.epub", epub3(t, testBook()), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,7 +363,7 @@ func TestRefusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := epub.Convert("book.epub", tt.data)
+			_, err := epub.Convert("book.epub", tt.data, nil)
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error = %v, want %q…", err, tt.want)
 			}
@@ -380,7 +380,7 @@ func TestRefusals(t *testing.T) {
 	}
 	files["META-INF/encryption.xml"] = `<encryption><EncryptedData><EncryptionMethod Algorithm="http://www.idpf.org/2008/embedding"/><CipherData><CipherReference URI="OEBPS/fonts/a.otf"/></CipherData></EncryptedData></encryption>`
 	delete(files, "mimetype")
-	if _, err := epub.Convert("book.epub", zipBook(t, files)); err != nil {
+	if _, err := epub.Convert("book.epub", zipBook(t, files), nil); err != nil {
 		t.Errorf("a book with obfuscated fonts: %v", err)
 	}
 }
@@ -390,7 +390,7 @@ func FuzzImportEPUB(f *testing.F) {
 	f.Add(epub2(f, testBook()))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := epub.Convert("fuzz.epub", data)
+		c, err := epub.Convert("fuzz.epub", data, nil)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "fuzz.epub") {
 				t.Fatalf("error does not name the file: %v", err)

@@ -3,14 +3,92 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"cable/articles"
+	"cable/internal/testsupport"
 	"cable/library"
+	"cable/pdf"
 )
+
+func init() {
+	// The compiled PDF engine is kept between test runs, as cable keeps it.
+	pdf.UseCache(filepath.Join(os.TempDir(), "cable-test-pdfium"))
+}
+
+// smallPDF is a brief of one page: a title and two paragraphs.
+func smallPDF(t *testing.T) []byte {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.AddPage()
+	f.SetFont("Helvetica", "B", 22)
+	f.MultiCell(0, 10, "Grain Corridors in Wartime", "", "L", false)
+	f.SetFont("Helvetica", "", 11)
+	for range 2 {
+		f.MultiCell(0, 5.5, strings.Repeat("Ships leave Odesa under escort while insurers price the risk of every voyage. ", 6), "", "L", false)
+		f.Ln(4)
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestPDFsComeInEveryWay: a PDF imported, got from an address that serves
+// one, or a feed's entry whose page is one, is an article with its
+// source kept; the feed's title and name stay with it.
+func TestPDFsComeInEveryWay(t *testing.T) {
+	brief := smallPDF(t)
+	file := filepath.Join(t.TempDir(), "brief.pdf")
+	os.WriteFile(file, brief, 0o644)
+	srv := testsupport.NewSite(t)
+	srv.Set("/brief", "application/pdf", string(brief))
+	srv.Set("/files/brief.pdf", "application/octet-stream", string(brief))
+	kept := library.KeptSources{Dir: t.TempDir()}
+
+	tests := []struct {
+		name      string
+		save      func(s *Saver) (Saved, error)
+		title, at string
+	}{
+		{"imported", func(s *Saver) (Saved, error) { return s.SaveFile(file) }, "Grain Corridors in Wartime", ""},
+		{"got", func(s *Saver) (Saved, error) {
+			got := s.Get(context.Background(), []string{srv.URL + "/brief"})
+			return got[0].Saved, got[0].Err
+		}, "Grain Corridors in Wartime", srv.URL + "/brief"},
+		{"served as bytes", func(s *Saver) (Saved, error) {
+			got := s.Get(context.Background(), []string{srv.URL + "/files/brief.pdf"})
+			return got[0].Saved, got[0].Err
+		}, "Grain Corridors in Wartime", srv.URL + "/files/brief.pdf"},
+		{"a feed's entry", func(s *Saver) (Saved, error) { return byFeed("feed-a")(t, s, srv, "brief") }, "Brief", srv.URL + "/brief"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New(Options{Dir: t.TempDir(), Kept: kept})
+			saved, err := tt.save(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(saved.Path)
+			a, err := articles.Parse(saved.Path, data, "x")
+			if err != nil || a.Meta.Title != tt.title || a.Meta.URL != tt.at || !strings.Contains(string(data), "Ships leave Odesa under escort") {
+				t.Fatalf("article %v:\n%s", err, data)
+			}
+			if src, err := kept.Find(saved.Path); err != nil || src.Kind != ".pdf" {
+				t.Errorf("kept source = %+v, %v", src, err)
+			}
+			if r, err := kept.Reimport(saved.Path); err != nil || r != library.Unchanged {
+				t.Errorf("reimport = %v, %v; want it unchanged", r, err)
+			}
+		})
+	}
+}
 
 // smallEPUB is a book of one chapter; extra files are added to it.
 func smallEPUB(t *testing.T, extra map[string]string) []byte {

@@ -1,10 +1,13 @@
 package library
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +15,7 @@ import (
 	"cable/articles"
 	"cable/epub"
 	"cable/extract"
+	"cable/pdf"
 )
 
 // The files "cable import" takes: which they are (a directory's importable
@@ -47,11 +51,14 @@ func CheckImportable(path string) error {
 	if documentKind(path) != "" {
 		return nil
 	}
-	if err := extract.CheckKind(path); err != nil {
-		return err
+	if extract.CheckKind(path) != nil {
+		return &articles.Error{File: path, Msg: fmt.Sprintf("cannot import %s files (%s)", strings.ToLower(filepath.Ext(path)), importableKinds)}
 	}
 	return CheckReadable(path)
 }
+
+// importableKinds is how a refusal names the extensions imported.
+const importableKinds = "html, htm, txt, md, markdown, pdf and epub can be"
 
 // ReadImportFile reads a file to import, refusing directories, devices,
 // pipes and anything over articles.MaxSize before reading it, so that a stray disk
@@ -116,9 +123,28 @@ func SourceKind(file string) string {
 }
 
 // documentKind is the kind of a book or report that is converted whole,
-// an EPUB, by its file name, or "" for any other file.
+// an EPUB or a PDF, by its file name, or "" for any other file.
 func documentKind(name string) string {
-	if epub.Is(name) {
+	switch {
+	case epub.Is(name):
+		return epub.Kind
+	case pdf.Is(name):
+		return pdf.Kind
+	}
+	return ""
+}
+
+// DocumentKindOf is the kind of a fetched body that is a book or report
+// (.pdf, .epub), by its Content-Type, its first bytes or, served as
+// anything, its address; "" for any other body.
+func DocumentKindOf(contentType, address string, body []byte) string {
+	media, _, _ := mime.ParseMediaType(contentType)
+	anything := media == "" || media == "application/octet-stream" || media == "binary/octet-stream"
+	u, _ := url.Parse(address)
+	switch {
+	case media == "application/pdf" || media == "application/x-pdf" || bytes.HasPrefix(body, []byte("%PDF-")):
+		return pdf.Kind
+	case media == "application/epub+zip" || anything && u != nil && epub.Is(u.Path):
 		return epub.Kind
 	}
 	return ""
@@ -126,11 +152,15 @@ func documentKind(name string) string {
 
 // IsDocument reports whether sources of this kind are books or reports
 // (binary files, converted whole) rather than text.
-func IsDocument(kind string) bool { return kind == epub.Kind }
+func IsDocument(kind string) bool { return kind == epub.Kind || kind == pdf.Kind }
 
-// convertDocument makes an article of a book or report of the kind.
-func convertDocument(name, kind string, data []byte) (extract.Converted, error) {
-	return epub.Convert(name, data)
+// convertDocument makes an article of a book or report of the kind;
+// adjust completes its front matter.
+func convertDocument(name, kind string, data []byte, adjust func(*articles.Meta)) (extract.Converted, error) {
+	if kind == pdf.Kind {
+		return pdf.Convert(name, data, adjust)
+	}
+	return epub.Convert(name, data, adjust)
 }
 
 // ImportablePaths replaces each directory among paths by the importable

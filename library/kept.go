@@ -53,7 +53,7 @@ type KeptSource struct {
 	URL  string `json:"url,omitempty"`
 	File string `json:"file,omitempty"`
 	// Kind is what the source is, as extract names it: .html, .md, .txt;
-	// or a book or report converted whole: .epub.
+	// or a book or report converted whole: .epub, .pdf.
 	Kind string `json:"kind"`
 	// ContentType is the Content-Type the source was served with, whose
 	// charset decodes a page that is not UTF-8.
@@ -92,7 +92,14 @@ func (s KeptSource) Convert(data []byte) (extract.Converted, error) {
 		if name == "" {
 			name = s.URL
 		}
-		return convertDocument(name, s.Kind, data)
+		return convertDocument(name, s.Kind, data, func(m *articles.Meta) {
+			if s.URL != "" && m.URL == "" {
+				m.URL = s.URL
+			}
+			if s.Meta != nil {
+				fillFromFeed(m, *s.Meta)
+			}
+		})
 	case s.URL != "":
 		return extract.WebTyped(s.URL, s.ContentType, s.Kind, data)
 	}

@@ -36,12 +36,14 @@ func Sniff(data []byte) bool {
 const timeLimit = 2 * time.Minute
 
 // Convert makes an article of a PDF's bytes. name is the file or address,
-// for errors and for the title of a report that gives none.
-func Convert(name string, data []byte) (extract.Converted, error) {
-	return convert(name, data, timeLimit)
+// for errors and for the title of a report that gives none. adjust, when
+// not nil, completes the front matter found before the article is
+// written (the address it was fetched from, what a feed said of it).
+func Convert(name string, data []byte, adjust func(*articles.Meta)) (extract.Converted, error) {
+	return convert(name, data, adjust, timeLimit)
 }
 
-func convert(name string, data []byte, limit time.Duration) (extract.Converted, error) {
+func convert(name string, data []byte, adjust func(*articles.Meta), limit time.Duration) (extract.Converted, error) {
 	fail := func(err error) (extract.Converted, error) {
 		return extract.Converted{}, &articles.Error{File: name, Msg: err.Error()}
 	}
@@ -67,6 +69,9 @@ func convert(name string, data []byte, limit time.Duration) (extract.Converted, 
 	meta := articles.Meta{Title: r.title, Author: r.author}
 	if meta.Title == "" {
 		meta.Title = strings.TrimSuffix(path.Base(strings.ReplaceAll(name, "\\", "/")), path.Ext(name))
+	}
+	if adjust != nil {
+		adjust(&meta)
 	}
 	c, err := extract.Fragment(name, r.html(), "", meta)
 	if err != nil {

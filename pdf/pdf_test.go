@@ -47,7 +47,7 @@ func TestConvertReport(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := newReport(tt.chapters, int64(tt.chapters))
 			rep.metadata = tt.metadata
-			c, err := pdf.Convert("report.pdf", rep.write(t))
+			c, err := pdf.Convert("report.pdf", rep.write(t), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -138,7 +138,7 @@ func TestRefusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := pdf.Convert("report.pdf", tt.data)
+			_, err := pdf.Convert("report.pdf", tt.data, nil)
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error = %v, want %q…", err, tt.want)
 			}
