@@ -54,7 +54,6 @@ func engine() (pdfium.Pool, error) {
 	}
 	rc := wazero.NewRuntimeConfig().
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-		WithCloseOnContextDone(true).
 		WithMemoryLimitPages(memoryPages)
 	if cacheDir != "" && os.MkdirAll(cacheDir, 0o755) == nil {
 		if c, err := wazero.NewCompilationCacheWithDir(cacheDir); err == nil {
@@ -122,13 +121,14 @@ func read(data []byte, limit time.Duration) (*document, error) {
 		err error
 	}
 	done := make(chan result, 1)
+	deadline := time.Now().Add(limit)
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
 				done <- result{nil, fmt.Errorf("the PDF engine failed on it (%v)", p)}
 			}
 		}()
-		doc, err := readWith(inst, data)
+		doc, err := readWith(inst, data, deadline)
 		done <- result{doc, err}
 	}()
 	timer := time.NewTimer(limit)
@@ -138,12 +138,19 @@ func read(data []byte, limit time.Duration) (*document, error) {
 		inst.Close()
 		return r.doc, r.err
 	case <-timer.C:
-		inst.Kill()
-		return nil, fmt.Errorf("took more than %s to read; cable gave up", limit)
+		// The engine is not interrupted inside a call (a context
+		// watched on every call costs a goroutine a character); the
+		// reading stops at the next page, and its instance is dropped.
+		go func() { <-done; inst.Kill() }()
+		return nil, errTooSlow(limit)
 	}
 }
 
-func readWith(inst pdfium.Pdfium, data []byte) (*document, error) {
+func errTooSlow(limit time.Duration) error {
+	return fmt.Errorf("took more than %s to read; cable gave up", limit)
+}
+
+func readWith(inst pdfium.Pdfium, data []byte, deadline time.Time) (*document, error) {
 	opened, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
 		if errors.Is(err, pdferrors.ErrPassword) || strings.Contains(err.Error(), "password") {
@@ -167,6 +174,9 @@ func readWith(inst pdfium.Pdfium, data []byte) (*document, error) {
 		}
 	}
 	for i := 0; i < min(count.PageCount, maxPages); i++ {
+		if time.Now().After(deadline) {
+			return nil, errors.New("took too long to read")
+		}
 		size, err := inst.FPDF_GetPageSizeByIndex(&requests.FPDF_GetPageSizeByIndex{Document: doc, Index: i})
 		if err != nil {
 			return nil, fmt.Errorf("page %d cannot be read (%v)", i+1, err)
