@@ -14,7 +14,7 @@ import (
 // CABLE_PDF_OUT set to a directory, the reports are written there too,
 // for timing "cable import" of them as a whole process.
 func BenchmarkConvert(b *testing.B) {
-	for _, chapters := range []int{14, 140} {
+	for _, chapters := range []int{15, 155} {
 		data := newReport(chapters, 7).write(b)
 		pages := bytes.Count(data, []byte("/Type /Page\n"))
 		if dir := os.Getenv("CABLE_PDF_OUT"); dir != "" {

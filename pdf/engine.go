@@ -139,9 +139,10 @@ func read(data []byte, limit time.Duration) (*document, error) {
 		return r.doc, r.err
 	case <-timer.C:
 		// The engine is not interrupted inside a call (a context
-		// watched on every call costs a goroutine a character); the
-		// reading stops at the next page, and its instance is dropped.
-		go func() { <-done; inst.Kill() }()
+		// watched on every call costs a goroutine a character): its
+		// instance is dropped, for the next PDF to have a new one, and
+		// the reading stops at the next page.
+		inst.Kill()
 		return nil, errTooSlow(limit)
 	}
 }
