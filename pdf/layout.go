@@ -65,13 +65,24 @@ func removeFurniture(pages [][]*line, heights []float64) [][]*line {
 	for i, ls := range pages {
 		for _, l := range ls {
 			k := key(l, heights[i])
-			if k != "" && (count[k] >= need || pageNumber.MatchString(plain(l.text))) {
+			if k != "" && (count[k] >= need || pageNumber.MatchString(plain(l.text)) && alone(l, ls)) {
 				continue
 			}
 			out[i] = append(out[i], l)
 		}
 	}
 	return out
+}
+
+// alone reports whether nothing else stands on l's baseline: a number
+// beside a title is a contents entry's page, not the page's number.
+func alone(l *line, ls []*line) bool {
+	for _, o := range ls {
+		if o != l && abs(o.base-l.base) < 0.5*l.size {
+			return false
+		}
+	}
+	return true
 }
 
 // plain is a line's text without its markers' stand-ins.

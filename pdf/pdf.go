@@ -321,8 +321,8 @@ func (r *report) markers(text string, page int, notes []map[string]string, used 
 // indented, after a line that did not end short of the column; or, on the
 // next column or page, after a line that did not end a sentence.
 func continues(prev, l *line) bool {
-	if abs(prev.size-l.size) > 0.5 {
-		return false
+	if abs(prev.size-l.size) > 0.5 || prev.page == 0 && l.page > 0 {
+		return false // nothing on the cover goes on over the page
 	}
 	ended := strings.ContainsRune(".!?:\"”’)", lastRune(plain(prev.text)))
 	below := prev.page == l.page && prev.base > l.base && abs(prev.x0-l.x0) < 2*l.size

@@ -42,6 +42,7 @@ func TestConvertReport(t *testing.T) {
 	}{
 		{"a report of six chapters, title from its cover", 6, false},
 		{"a report of three chapters, title in its metadata", 3, true},
+		{"a report whose contents run over two pages", 15, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
