@@ -174,6 +174,24 @@ func orderPage(ls []*line, w float64) []*line {
 	}
 	twoColumns := left >= 3 && right >= 3
 	ls = tableRows(ls, w, twoColumns)
+	side := func(l *line) int {
+		switch {
+		case !twoColumns || l.row != nil:
+		case l.x1 <= mid+0.03*w:
+			return 1
+		case l.x0 >= mid-0.03*w:
+			return 2
+		}
+		return 0
+	}
+	for _, l := range ls {
+		l.right = l.x1
+		for _, o := range ls {
+			if abs(o.x0-l.x0) < 2*l.size && o.size == l.size && side(o) == side(l) {
+				l.right = max(l.right, o.x1)
+			}
+		}
+	}
 	if !twoColumns {
 		return ls
 	}

@@ -20,6 +20,7 @@ type line struct {
 	size           float64 // the size most of its characters are set in
 	bold           bool    // most of its letters are bold
 	text           string  // its text, markers as stand-ins
+	right          float64 // where the lines that start where it starts end, at most
 	row            []*line // the cells of a table row this line stands for
 }
 

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"cable/articles"
 	"cable/extract"
@@ -326,13 +327,21 @@ func continues(prev, l *line) bool {
 	}
 	ended := strings.ContainsRune(".!?:\"”’)", lastRune(plain(prev.text)))
 	below := prev.page == l.page && prev.base > l.base && abs(prev.x0-l.x0) < 2*l.size
-	if !below {
-		return !ended
-	}
-	if prev.base-l.base > 1.6*l.size || l.x0 > prev.x0+0.8*l.size {
+	if below && (prev.base-l.base > 1.6*l.size || l.x0 > prev.x0+0.8*l.size) {
 		return false
 	}
-	return !ended || prev.x1 > l.x1-2*l.size
+	// A line that ended a sentence short of its column's edge ended its
+	// paragraph, unless the next line's first word would not have fitted
+	// there.
+	text := plain(l.text)
+	first, _, _ := strings.Cut(text, " ")
+	perChar := (l.x1 - l.x0) / float64(max(utf8.RuneCountInString(text), 1))
+	right := prev.right
+	if below {
+		right = max(right, l.right)
+	}
+	fitted := prev.x1+perChar*float64(utf8.RuneCountInString(first)+1) < right-0.5*l.size
+	return !ended || !fitted
 }
 
 func lastRune(s string) rune {

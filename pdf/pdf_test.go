@@ -115,6 +115,25 @@ func TestConvertReport(t *testing.T) {
 					t.Errorf("note %d is marked after %q, want after %q", f.Number, before[max(0, len(before)-20):], n.after)
 				}
 			}
+			// Each paragraph is one, across lines, columns and pages.
+			blocks := map[string]bool{}
+			for _, s := range a.Sections {
+				for _, b := range s.Blocks {
+					blocks[strings.Join(strings.Fields(markerRE.ReplaceAllString(b.Text, "")), " ")] = true
+				}
+			}
+			whole := 0
+			paras := rep.paragraphs()
+			for _, p := range paras {
+				if blocks[p] {
+					whole++
+				} else {
+					t.Logf("paragraph not whole: %.60q", p)
+				}
+			}
+			if whole < len(paras) {
+				t.Errorf("%d of %d paragraphs whole", whole, len(paras))
+			}
 			recall, precision := recallPrecision(words(rep.source()), words(text.String()))
 			if recall < 0.99 || precision < 0.98 {
 				t.Errorf("word recall %.4f, precision %.4f", recall, precision)

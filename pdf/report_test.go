@@ -169,6 +169,26 @@ func (rep testReport) source() string {
 	return strings.NewReplacer("ﬁ", "fi", "ﬂ", "fl").Replace(b.String())
 }
 
+// paragraphs are the report's paragraphs of text, as they should read.
+func (rep testReport) paragraphs() []string {
+	var out []string
+	for _, ch := range rep.chapters {
+		for _, p := range ch.paras {
+			out = append(out, p.text)
+		}
+		out = append(out, ch.columns...)
+		for _, s := range ch.subs {
+			for _, p := range s.paras {
+				out = append(out, p.text)
+			}
+		}
+	}
+	for i, p := range out {
+		out[i] = strings.NewReplacer("ﬁ", "fi", "ﬂ", "fl").Replace(p)
+	}
+	return out
+}
+
 func (rep testReport) notes() []testNote {
 	var out []testNote
 	for _, ch := range rep.chapters {
@@ -284,20 +304,30 @@ func (rep testReport) write(t testing.TB) []byte {
 			para(p)
 		}
 		if len(ch.columns) > 0 {
+			// The text runs down the left column and on at the top of
+			// the right one, a paragraph split between them as it falls.
 			body()
-			top := f.GetY()
-			for i, c := range ch.columns {
-				if i == len(ch.columns)/2 {
-					f.SetY(top)
-				}
-				x := 20.0
-				if i >= len(ch.columns)/2 {
-					x = 110
-				}
-				f.SetX(x)
-				f.MultiCell(80, 5.5, c, "", "L", false)
-				f.SetY(f.GetY() + 4)
+			var lines []string // "" between paragraphs
+			for _, c := range ch.columns {
+				lines = append(append(lines, f.SplitText(c, 80)...), "")
 			}
+			top, x, y := f.GetY(), 20.0, f.GetY()
+			for i, l := range lines {
+				if i == len(lines)/2 && x == 20 {
+					x, y = 110, top
+					if l == "" {
+						continue
+					}
+				}
+				if l == "" {
+					y += 4
+					continue
+				}
+				f.SetXY(x, y)
+				f.CellFormat(80, 5.5, l, "", 0, "L", false, 0, "")
+				y += 5.5
+			}
+			f.SetXY(20, max(y, f.GetY())+6)
 		}
 		if ch.hyphenate {
 			body()
