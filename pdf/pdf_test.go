@@ -165,3 +165,17 @@ func TestRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestRestrictedIsRead: a PDF whose owner forbids copying, but which
+// opens without a password, is read.
+func TestRestrictedIsRead(t *testing.T) {
+	rep := newReport(1, 3)
+	rep.protect = true
+	c, err := pdf.Convert("report.pdf", rep.write(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(c.Markdown), "## 1. Armies and Borders") {
+		t.Errorf("the report's text is not there:\n%s", c.Markdown)
+	}
+}

@@ -59,6 +59,7 @@ type testReport struct {
 	title, author, org string
 	chapters           []testChapter
 	metadata           bool // title and author in the PDF's metadata too
+	protect            bool // copying and printing forbidden, no password to open it
 }
 
 var vocabulary = strings.Fields(`sanctions deterrence alliance treaty ministers envoy corridor pipeline border
@@ -223,6 +224,9 @@ func (rep testReport) write(t testing.TB) []byte {
 	f.AddUTF8Font("dejavu", "B", "DejaVuSansCondensed-Bold.ttf")
 	f.SetMargins(20, 20, 20)
 	f.SetAutoPageBreak(true, 50)
+	if rep.protect {
+		f.SetProtection(0, "", "owner")
+	}
 	if rep.metadata {
 		f.SetTitle(rep.title, true)
 		f.SetAuthor(rep.author, true)
