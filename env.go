@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"cable/articles"
 	"cable/config"
 	"cable/crash"
 	"cable/ingest"
 	"cable/library"
+	"cable/pdf"
 	"cable/render"
 
 	"github.com/spf13/cobra"
@@ -35,6 +37,11 @@ func (e *env) settle() error {
 	if !e.resolved {
 		e.places, e.placesErr = config.ResolvePlaces(e.library)
 		e.resolved = true
+		if e.placesErr == nil && !e.noState {
+			// The PDF engine, compiled when the first PDF is read, is
+			// kept beside the render cache: $XDG_CACHE_HOME/cable/pdfium.
+			pdf.UseCache(filepath.Join(filepath.Dir(e.places.Cache), "pdfium"))
+		}
 	}
 	return e.placesErr
 }

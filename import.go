@@ -14,8 +14,9 @@ func newImportCommand(global *env) *cobra.Command {
 	var again bool
 	cmd := &cobra.Command{
 		Use:   "import PATH...",
-		Short: "Turn saved web pages, text and Markdown into articles in your library",
-		Long: "import converts .html/.htm pages saved from a browser, .txt text and .md files\n" +
+		Short: "Turn saved web pages, PDF reports, EPUB books, text and Markdown into articles in your library",
+		Long: "import converts .html/.htm pages saved from a browser, .pdf reports, .epub books,\n" +
+			".txt text and .md files\n" +
 			"(and a file without an extension, as Markdown, as \"cable read\" reads it)\n" +
 			"into cable articles, and writes them into the library directory (--library, or\n" +
 			"the default one) or into --into.\n" +
@@ -27,7 +28,7 @@ func newImportCommand(global *env) *cobra.Command {
 			"warnings (an unknown field) are printed on stderr and do not stop it.\n" +
 			"Each file imported is kept, compressed, in $XDG_DATA_HOME/cable/sources, so\n" +
 			"that \"cable reimport\" can extract it again.",
-		Args: usage(1, -1, "cable import PATH... (pages saved from a browser, texts, Markdown files, or directories of them)"),
+		Args: usage(1, -1, "cable import PATH... (pages saved from a browser, PDFs, EPUBs, texts, Markdown files, or directories of them)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := into
 			if dir == "" {

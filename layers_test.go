@@ -36,11 +36,13 @@ func TestLayers(t *testing.T) {
 		{"cable/config", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui"}},
 		{"cable/extract", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui", "cable/library", "cable/render", "cable/fetch"}},
 		{"cable/fetch", []string{"cable/"}},
-		{"cable/articles", []string{"cable/"}},
+		{"cable/articles", []string{"cable/"}}, // and so none of pdf, epub
 		{"cable/library", []string{"cable/ui", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 		{"cable/feeds", []string{"cable/ui", "cable/render", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 		{"cable/ui", []string{"cable/feeds", "cable/fetch"}},
 		{"cable", []string{"cable/internal/testsupport"}},
+		{"cable/pdf", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui", "cable/library", "cable/render", "cable/fetch", "cable/ingest"}},
+		{"cable/epub", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui", "cable/library", "cable/render", "cable/fetch", "cable/ingest"}},
 		{"cable/ingest", []string{"cable/ui", "cable/render", "cable/feeds", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 		{"cable/tty", []string{"cable/", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 	}

@@ -21,7 +21,7 @@ func TestArgumentsSayTheUsage(t *testing.T) {
 	}{
 		{[]string{"read"}, `usage: cable read ID|PATH (one article: its ID, as "cable list" shows it, or its file)`},
 		{[]string{"read", "a", "b"}, `usage: cable read ID|PATH (one article: its ID, as "cable list" shows it, or its file)`},
-		{[]string{"import"}, "usage: cable import PATH... (pages saved from a browser, texts, Markdown files, or directories of them)"},
+		{[]string{"import"}, "usage: cable import PATH... (pages saved from a browser, PDFs, EPUBs, texts, Markdown files, or directories of them)"},
 		{[]string{"get"}, "usage: cable get URL... (the addresses of the pages to save)"},
 		{[]string{"validate"}, "usage: cable validate PATH... (the article files, or directories of them, to check)"},
 		{[]string{"search"}, "usage: cable search QUERY... (the words to find)"},

@@ -98,7 +98,7 @@ func TestImportDirectory(t *testing.T) {
 		"a.txt":              "Alpha\n\nText of alpha.\n",
 		"Sub/b.HTML":         "<html><head><title>Beta page</title></head><body><p>" + testsupport.Prose + "</p></body></html>",
 		"c.markdown":         "# Gamma\n\nText of gamma.\n",
-		"notes.pdf":          "%PDF",
+		"notes.docx":         "PK not imported",
 		".hidden.md":         "# Hidden\n\nx\n",
 		".git/d.md":          "# In git\n\nx\n",
 		"out/already.md":     "# Already imported\n\nx\n",

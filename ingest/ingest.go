@@ -204,7 +204,7 @@ type piece struct {
 // identify checks that the input is text, extracts its article and says
 // what tells it: its addresses and its text's print.
 func identify(in Input) (piece, error) {
-	if err := library.CheckText(in.Name, in.Body); err != nil {
+	if err := library.CheckText(in.Name, in.Body); err != nil && !library.IsDocument(in.Source.Kind) {
 		return piece{}, err
 	}
 	c, err := in.Source.Convert(in.Body)

@@ -19,7 +19,8 @@ import (
 func (s *Saver) Client() *fetch.Client { return s.client }
 
 // Fetch fetches the page at address and makes it an Input: its bytes,
-// what they are (a page, Markdown or text; anything else is refused) and
+// what they are (a page, Markdown or text, a PDF or an EPUB; anything
+// else is refused) and
 // the address they came from after redirects. meta, when not nil, is what
 // a feed said of the page.
 func (s *Saver) Fetch(ctx context.Context, address string) (Input, error) {
@@ -34,9 +35,11 @@ func (s *Saver) Fetch(ctx context.Context, address string) (Input, error) {
 	if resp.NotModified || len(resp.Body) == 0 {
 		return Input{}, &articles.Error{File: address, Msg: "the page came back empty"}
 	}
-	kind, err := extract.KindOf(resp.ContentType, resp.URL, resp.Body)
-	if err != nil {
-		return Input{}, err
+	kind := library.DocumentKindOf(resp.ContentType, resp.URL, resp.Body)
+	if kind == "" {
+		if kind, err = extract.KindOf(resp.ContentType, resp.URL, resp.Body); err != nil {
+			return Input{}, err
+		}
 	}
 	return Input{
 		Name:      address,

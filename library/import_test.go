@@ -17,9 +17,10 @@ func fixture(name string) string { return filepath.Join("..", "extract", "testda
 func TestImportFileRefusals(t *testing.T) {
 	dir := t.TempDir()
 	pdf := filepath.Join(dir, "report.PDF")
+	docx := filepath.Join(dir, "report.DOCX")
 	big := filepath.Join(dir, "huge.txt")
 	noExt := filepath.Join(dir, "program")
-	for p, body := range map[string]string{pdf: "x", noExt: "\x00\x01"} {
+	for p, body := range map[string]string{pdf: "x", docx: "PK", noExt: "\x00\x01"} {
 		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -33,7 +34,8 @@ func TestImportFileRefusals(t *testing.T) {
 	}
 	f.Close()
 	for path, want := range map[string]string{
-		pdf:                        pdf + ": cannot import .pdf files (html, htm, txt, md and markdown can be)",
+		pdf:                        pdf + ": is not a PDF (it does not start as one)",
+		docx:                       docx + ": cannot import .docx files (html, htm, txt, md, markdown, pdf and epub can be)",
 		noExt:                      noExt + `: is not a text file: cable reads articles in Markdown (.md, .markdown), and web pages (.html, .htm) and text (.txt), which it converts as "cable import" does`,
 		big:                        big + ": is 16 MiB; files larger than 16 MiB are not imported",
 		filepath.Join(dir, "x.md"): filepath.Join(dir, "x.md") + ": no such file",

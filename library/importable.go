@@ -1,16 +1,21 @@
 package library
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"cable/articles"
+	"cable/epub"
 	"cable/extract"
+	"cable/pdf"
 )
 
 // The files "cable import" takes: which they are (a directory's importable
@@ -31,7 +36,7 @@ func ImportFile(path string) (c extract.Converted, name string, err error) {
 	if err != nil {
 		return c, "", err
 	}
-	if c, err = extract.Article(path, data); err != nil {
+	if c, err = (KeptSource{File: path, Kind: SourceKind(path)}).Convert(data); err != nil {
 		return c, "", err
 	}
 	return c, SafeFileName(c.Title), nil
@@ -43,11 +48,17 @@ func ImportFile(path string) (c extract.Converted, name string, err error) {
 // unless it is a binary or a web page. It is asked before the file is
 // read.
 func CheckImportable(path string) error {
-	if err := extract.CheckKind(path); err != nil {
-		return err
+	if documentKind(path) != "" {
+		return nil
+	}
+	if extract.CheckKind(path) != nil {
+		return &articles.Error{File: path, Msg: fmt.Sprintf("cannot import %s files (%s)", strings.ToLower(filepath.Ext(path)), importableKinds)}
 	}
 	return CheckReadable(path)
 }
+
+// importableKinds is how a refusal names the extensions imported.
+const importableKinds = "html, htm, txt, md, markdown, pdf and epub can be"
 
 // ReadImportFile reads a file to import, refusing directories, devices,
 // pipes and anything over articles.MaxSize before reading it, so that a stray disk
@@ -105,7 +116,51 @@ func SourceKind(file string) string {
 	case ".txt":
 		return extract.KindText
 	}
+	if kind := documentKind(file); kind != "" {
+		return kind
+	}
 	return extract.KindMarkdown
+}
+
+// documentKind is the kind of a book or report that is converted whole,
+// an EPUB or a PDF, by its file name, or "" for any other file.
+func documentKind(name string) string {
+	switch {
+	case epub.Is(name):
+		return epub.Kind
+	case pdf.Is(name):
+		return pdf.Kind
+	}
+	return ""
+}
+
+// DocumentKindOf is the kind of a fetched body that is a book or report
+// (.pdf, .epub), by its Content-Type, its first bytes or, served as
+// anything, its address; "" for any other body.
+func DocumentKindOf(contentType, address string, body []byte) string {
+	media, _, _ := mime.ParseMediaType(contentType)
+	anything := media == "" || media == "application/octet-stream" || media == "binary/octet-stream"
+	u, _ := url.Parse(address)
+	switch {
+	case media == "application/pdf" || media == "application/x-pdf" || bytes.HasPrefix(body, []byte("%PDF-")):
+		return pdf.Kind
+	case media == "application/epub+zip" || anything && u != nil && epub.Is(u.Path):
+		return epub.Kind
+	}
+	return ""
+}
+
+// IsDocument reports whether sources of this kind are books or reports
+// (binary files, converted whole) rather than text.
+func IsDocument(kind string) bool { return kind == epub.Kind || kind == pdf.Kind }
+
+// convertDocument makes an article of a book or report of the kind;
+// adjust completes its front matter.
+func convertDocument(name, kind string, data []byte, adjust func(*articles.Meta)) (extract.Converted, error) {
+	if kind == pdf.Kind {
+		return pdf.Convert(name, data, adjust)
+	}
+	return epub.Convert(name, data, adjust)
 }
 
 // ImportablePaths replaces each directory among paths by the importable
@@ -148,7 +203,7 @@ func importableFilesIn(root, outDir string) ([]string, error) {
 			}
 			return nil
 		}
-		if extract.Importable(path) && !extract.NoExtension(path) && !hidden && d.Type().IsRegular() {
+		if (extract.Importable(path) || documentKind(path) != "") && !extract.NoExtension(path) && !hidden && d.Type().IsRegular() {
 			files = append(files, path)
 		}
 		return nil

@@ -52,7 +52,8 @@ type KeptSource struct {
 	// from the web; File the file imported otherwise.
 	URL  string `json:"url,omitempty"`
 	File string `json:"file,omitempty"`
-	// Kind is what the source is, as extract names it: .html, .md, .txt.
+	// Kind is what the source is, as extract names it: .html, .md, .txt;
+	// or a book or report converted whole: .epub, .pdf.
 	Kind string `json:"kind"`
 	// ContentType is the Content-Type the source was served with, whose
 	// charset decodes a page that is not UTF-8.
@@ -86,6 +87,19 @@ func (s KeptSource) Convert(data []byte) (extract.Converted, error) {
 		return extract.Fragment(name, string(data), s.URL, *s.Meta)
 	case s.URL != "" && s.Meta != nil && s.Kind == extract.KindHTML:
 		return extract.Page(s.URL, s.ContentType, data, func(page *articles.Meta) { fillFromFeed(page, *s.Meta) })
+	case IsDocument(s.Kind):
+		name := s.File
+		if name == "" {
+			name = s.URL
+		}
+		return convertDocument(name, s.Kind, data, func(m *articles.Meta) {
+			if s.URL != "" && m.URL == "" {
+				m.URL = s.URL
+			}
+			if s.Meta != nil {
+				fillFromFeed(m, *s.Meta)
+			}
+		})
 	case s.URL != "":
 		return extract.WebTyped(s.URL, s.ContentType, s.Kind, data)
 	}
@@ -221,7 +235,7 @@ func (k KeptSources) All() ([]KeptSource, error) {
 }
 
 func validKind(kind string) bool {
-	return kind == extract.KindHTML || kind == extract.KindMarkdown || kind == extract.KindText
+	return kind == extract.KindHTML || kind == extract.KindMarkdown || kind == extract.KindText || IsDocument(kind)
 }
 
 // ErrNoSource is the error of an article no source was kept for.
