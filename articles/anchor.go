@@ -1,0 +1,280 @@
+package articles
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TextQuote finds a passage by its words, as the W3C Web Annotation
+// TextQuoteSelector does: the exact text, and the text just before and
+// just after it, which tell one "the" from another and find a passage
+// again when the text around it has moved.
+type TextQuote struct {
+	Exact  string `json:"exact"`
+	Prefix string `json:"prefix"`
+	Suffix string `json:"suffix"`
+}
+
+// ContextRunes is how many characters of the text before and after a
+// passage its TextQuote keeps.
+const ContextRunes = 32
+
+// Anchor is a passage of an article held two ways: by its place (a
+// section, a block, and byte offsets into the block's Text, the plain
+// text the reader shows, the same at every width, style and link mode)
+// and by its words. The place finds it quickly in the text it was taken
+// from; the words find it again in a text that changed.
+type Anchor struct {
+	Quote   TextQuote `json:"quote"`
+	Section int       `json:"section"`
+	Block   int       `json:"block"`
+	Start   int       `json:"start"`
+	End     int       `json:"end"`
+}
+
+// PositionOf is where an anchored passage starts, as a reading position
+// counts: the offset into its block's text with the white space removed.
+// The reader scrolls to it, and draws it, by this position.
+func (a *Article) PositionOf(an Anchor) Position {
+	pos := Position{Section: an.Section, Block: an.Block}
+	if text := a.blockText(an.Section, an.Block); an.Start > 0 && an.Start <= len(text) {
+		pos.Offset = flatLen(text[:an.Start])
+	}
+	return pos
+}
+
+// blockText is the text of a block, or "" where the article has none.
+func (a *Article) blockText(section, block int) string {
+	if section < 0 || section >= len(a.Sections) || block < 0 || block >= len(a.Sections[section].Blocks) {
+		return ""
+	}
+	return a.Sections[section].Blocks[block].Text
+}
+
+// Placement says how an anchor was found in an article.
+type Placement int
+
+const (
+	// InPlace: the text at the anchor's place is its exact text still.
+	InPlace Placement = iota
+	// Moved: the text changed, and the passage was found again by its
+	// words and their context.
+	Moved
+	// NotFound: the passage is no longer in the text. The anchor is kept
+	// as it was, to be listed as "not found in the text".
+	NotFound
+)
+
+func (p Placement) String() string {
+	switch p {
+	case InPlace:
+		return "in place"
+	case Moved:
+		return "moved"
+	}
+	return "not found in the text"
+}
+
+// AnchorAt anchors the bytes start to end of a block's text: its place,
+// its exact text and ContextRunes characters of the article's text on
+// each side (across blocks, a block's end read as a space). ok is false
+// for a place the article does not have or an empty passage.
+func (a *Article) AnchorAt(section, block, start, end int) (Anchor, bool) {
+	text := a.blockText(section, block)
+	if start < 0 || end > len(text) || start >= end || !utf8.ValidString(text[start:end]) {
+		return Anchor{}, false
+	}
+	at := flatten(a)
+	g := at.starts[section][block]
+	return Anchor{
+		Quote: TextQuote{
+			Exact:  text[start:end],
+			Prefix: lastRunes(at.text[:g+start], ContextRunes),
+			Suffix: firstRunes(at.text[g+end:], ContextRunes),
+		},
+		Section: section, Block: block, Start: start, End: end,
+	}, true
+}
+
+// Locate finds an anchored passage in the article's text as it is now:
+// at its place when the text there is its exact text still; else by its
+// exact text (white space aside) where the text before and after it best
+// matches its context, the nearest such place to where it was on a tie;
+// else nowhere. A passage found elsewhere comes back with its new place.
+// An exact text found more than once, with no context matching anywhere,
+// is found only in the block it was in: any other would be a guess.
+func (a *Article) Locate(an Anchor) (Anchor, Placement) {
+	if a.textAt(an) == an.Quote.Exact && an.Quote.Exact != "" {
+		return an, InPlace
+	}
+	exact := squeeze(an.Quote.Exact)
+	if exact == "" {
+		return an, NotFound
+	}
+	at := flatten(a)
+	sq, orig := at.squeezed()
+	prefix, suffix := squeeze(an.Quote.Prefix), squeeze(an.Quote.Suffix)
+	was := at.global(an.Section, an.Block, an.Start)
+	best, bestScore, bestDist, count := -1, -1, 0, 0
+	for from := 0; ; {
+		i := strings.Index(sq[from:], exact)
+		if i < 0 {
+			break
+		}
+		p := from + i
+		from = p + 1
+		if !at.oneBlock(orig[p], orig[p+len(exact)-1]) {
+			continue
+		}
+		count++
+		score := commonSuffix(prefix, sq[:p]) + commonPrefix(suffix, sq[p+len(exact):])
+		dist := abs(orig[p] - was)
+		if score > bestScore || score == bestScore && dist < bestDist {
+			best, bestScore, bestDist = p, score, dist
+		}
+	}
+	if best < 0 {
+		return an, NotFound
+	}
+	start, end := orig[best], orig[best+len(exact)-1]+1
+	s, b, off := at.local(start)
+	if bestScore == 0 && count > 1 && (s != an.Section || b != an.Block) {
+		return an, NotFound
+	}
+	found := an
+	found.Section, found.Block, found.Start, found.End = s, b, off, off+(end-start)
+	found.Quote.Exact = at.text[start:end]
+	return found, Moved
+}
+
+// textAt is the text at an anchor's place, or "" where the article has no
+// such place.
+func (a *Article) textAt(an Anchor) string {
+	text := a.blockText(an.Section, an.Block)
+	if an.Start < 0 || an.End > len(text) || an.Start >= an.End {
+		return ""
+	}
+	return text[an.Start:an.End]
+}
+
+// articleText is an article's block texts joined in reading order, each
+// block's end a newline, with where each block starts in it.
+type articleText struct {
+	text   string
+	starts [][]int // starts[section][block]
+	flat   []int   // every block's start, in order, for finding a block by offset
+	places [][2]int
+}
+
+func flatten(a *Article) articleText {
+	var b strings.Builder
+	at := articleText{starts: make([][]int, len(a.Sections))}
+	for i, s := range a.Sections {
+		at.starts[i] = make([]int, len(s.Blocks))
+		for j, block := range s.Blocks {
+			at.starts[i][j] = b.Len()
+			at.flat = append(at.flat, b.Len())
+			at.places = append(at.places, [2]int{i, j})
+			b.WriteString(block.Text)
+			b.WriteByte('\n')
+		}
+	}
+	at.text = b.String()
+	return at
+}
+
+// global is where a place is in the joined text, or -1.
+func (at articleText) global(section, block, offset int) int {
+	if section < 0 || section >= len(at.starts) || block < 0 || block >= len(at.starts[section]) {
+		return -1
+	}
+	return at.starts[section][block] + max(offset, 0)
+}
+
+// local is the section, block and offset of a byte of the joined text.
+func (at articleText) local(g int) (section, block, offset int) {
+	i := sort.Search(len(at.flat), func(i int) bool { return at.flat[i] > g }) - 1
+	i = max(i, 0)
+	return at.places[i][0], at.places[i][1], g - at.flat[i]
+}
+
+// oneBlock reports whether two bytes of the joined text are in the same
+// block: a passage is never found across a paragraph's end.
+func (at articleText) oneBlock(first, last int) bool {
+	return !strings.Contains(at.text[first:last+1], "\n")
+}
+
+// squeezed is the joined text without its white space, with where each
+// of its bytes is in the joined text.
+func (at articleText) squeezed() (string, []int) {
+	var b strings.Builder
+	orig := make([]int, 0, len(at.text))
+	for i, r := range at.text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n := b.Len()
+		b.WriteRune(r)
+		for k := 0; k < b.Len()-n; k++ {
+			orig = append(orig, i+k)
+		}
+	}
+	return b.String(), orig
+}
+
+// squeeze removes the white space of s.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// commonSuffix is how many bytes a and b end with alike.
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
+}
+
+// commonPrefix is how many bytes a and b start with alike.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// lastRunes is the last n characters of s, a newline read as a space.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return strings.ReplaceAll(s[i:], "\n", " ")
+}
+
+// firstRunes is the first n characters of s, a newline read as a space.
+func firstRunes(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return strings.ReplaceAll(s[:i], "\n", " ")
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
