@@ -153,3 +153,37 @@ func TestPositionOf(t *testing.T) {
 		t.Errorf("PositionOf = %+v, want %+v", got, want)
 	}
 }
+
+// FuzzLocate: whatever an anchor holds and whatever the text became,
+// Locate never fails, and a passage it finds is a place of the article
+// whose text is the passage's words, white space aside.
+func FuzzLocate(f *testing.F) {
+	f.Add(anchorSource, "The talks failed again", "time. ", ", and", 1, 1, 46, 68)
+	f.Add("Short.\n\nOther.", "x", "", "", 5, -3, -1, 1000)
+	f.Add("---\ntitle: T\n---\n\n我们走了。他来了！\n", "他来了", "。", "！", 0, 0, 0, 9)
+	f.Fuzz(func(t *testing.T, md, exact, prefix, suffix string, section, block, start, end int) {
+		a, err := Parse("fuzz.md", []byte(md), "fuzz")
+		if err != nil {
+			return
+		}
+		an := Anchor{Quote: TextQuote{Exact: exact, Prefix: prefix, Suffix: suffix}, Section: section, Block: block, Start: start, End: end}
+		got, place := a.Locate(an)
+		if place == NotFound {
+			if got != an {
+				t.Fatalf("an anchor not found came back changed")
+			}
+			return
+		}
+		text := a.blockText(got.Section, got.Block)
+		if got.Start < 0 || got.End > len(text) || got.Start >= got.End {
+			t.Fatalf("found at %+v, outside its block of %d bytes", got, len(text))
+		}
+		if squeeze(text[got.Start:got.End]) != squeeze(exact) {
+			t.Fatalf("found %q for %q", text[got.Start:got.End], exact)
+		}
+		a.PositionOf(got)
+		if again, ok := a.AnchorAt(got.Section, got.Block, got.Start, got.End); ok && again.Quote.Exact != text[got.Start:got.End] {
+			t.Fatalf("AnchorAt there holds %q", again.Quote.Exact)
+		}
+	})
+}

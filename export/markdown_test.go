@@ -127,3 +127,38 @@ func TestWriteDirKeepsTheReadersText(t *testing.T) {
 		t.Errorf("temporary files left: %v", leftovers)
 	}
 }
+
+// FuzzArticleFile: whatever a file of an article's name holds, an export
+// into it never fails but for the disk, never loses what lies below a
+// marker line, and writes only a file it can tell is cable's, unchanged
+// above its marker.
+func FuzzArticleFile(f *testing.F) {
+	a := testArticles()[0]
+	doc := Document(a)
+	f.Add(doc + "my notes\n")
+	f.Add(strings.Replace(doc, "Worth", "Changed", 1))
+	f.Add("---\ncable_id: \"azerbaijan-israel\"\n---\n" + MarkerPrefix + " (zz) -->")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, existing string) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "how-deep-are-azerbaijan-israel-relations-a-50-view.md")
+		if err := os.WriteFile(path, []byte(existing), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := WriteDir(dir, []Article{a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		now, _ := os.ReadFile(path)
+		if res[0].Path != path || res[0].Status == LeftAlone || res[0].Status == Unchanged {
+			if string(now) != existing {
+				t.Fatalf("a file not cable's to write was changed: %+v", res[0])
+			}
+			return
+		}
+		_, _, below, ok := splitAtMarker(existing)
+		if !ok || !strings.HasSuffix(string(now), below) || !strings.HasPrefix(string(now), Document(a)) {
+			t.Fatalf("the export into\n%q\ngave\n%q", existing, now)
+		}
+	})
+}
