@@ -96,6 +96,16 @@ func TestHighlightsCommand(t *testing.T) {
 	if err != nil || strings.TrimSpace(out) != "[]" {
 		t.Errorf("--since a day to come printed %q, %v", out, err)
 	}
+	// Asked for an article's highlights, and it has none: said, and
+	// exit status 1, as grep; JSON prints [] first.
+	out, err = run(t, "highlights", "reading-with-cable")
+	if out != "" || err == nil || err.Error() != "no highlights in reading-with-cable" {
+		t.Errorf("the highlights of an article without: %q, %v", out, err)
+	}
+	out, err = run(t, "highlights", "reading-with-cable", "--format", "json")
+	if strings.TrimSpace(out) != "[]" || err == nil {
+		t.Errorf("the highlights of an article without, as JSON: %q, %v", out, err)
+	}
 
 	vault := t.TempDir()
 	out, err = run(t, "highlights", "--to", vault)

@@ -41,10 +41,22 @@ func newHighlightsCommand(global *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if to != "" {
-				return writeHighlightFiles(cmd.OutOrStdout(), to, arts)
+			// Citations are of every article asked for; the other
+			// formats are of highlights, and skip articles without.
+			if citing := format == "bibtex" || format == "csl-json"; !citing {
+				arts = withHighlights(arts)
 			}
-			return export.Write(cmd.OutOrStdout(), format, arts)
+			if to != "" {
+				err = writeHighlightFiles(cmd.OutOrStdout(), to, arts)
+			} else {
+				err = export.Write(cmd.OutOrStdout(), format, arts)
+			}
+			// Highlights of articles asked for and none found is said,
+			// and is exit status 1, as grep finding nothing.
+			if err == nil && len(args) > 0 && len(arts) == 0 {
+				return userErrorf("no highlights in %s%s", strings.Join(args, ", "), sinceWords(from))
+			}
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&since, "since", "", "only highlights made or changed on or after this day (YYYY-MM-DD)")
@@ -70,8 +82,7 @@ func parseSince(s string) (time.Time, error) {
 
 // collectHighlights opens the catalog and gathers the articles to export:
 // those with the IDs given, or every article with highlights. An ID the
-// catalog does not list is refused; an ID asked for with nothing to
-// export is said, and is exit status 1, as grep finding nothing.
+// catalog does not list is refused.
 func collectHighlights(cmd *cobra.Command, global *env, ids []string, since time.Time) ([]export.Article, error) {
 	cat, err := global.commandCatalog(cmd, nil)
 	if err != nil {
@@ -89,22 +100,18 @@ func collectHighlights(cmd *cobra.Command, global *env, ids []string, since time
 		}
 		keys = append(keys, e.Key)
 	}
-	arts, err := export.Collect(cat, keys, since)
-	if err != nil {
-		return nil, err
-	}
-	if len(ids) > 0 && countHighlights(arts) == 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "cable: no highlights in %s%s\n", strings.Join(ids, ", "), sinceWords(since))
-	}
-	return arts, nil
+	return export.Collect(cat, keys, since)
 }
 
-func countHighlights(arts []export.Article) int {
-	n := 0
+// withHighlights are the articles that have highlights.
+func withHighlights(arts []export.Article) []export.Article {
+	var out []export.Article
 	for _, a := range arts {
-		n += len(a.Highlights)
+		if len(a.Highlights) > 0 {
+			out = append(out, a)
+		}
 	}
-	return n
+	return out
 }
 
 func sinceWords(since time.Time) string {
@@ -117,13 +124,7 @@ func sinceWords(since time.Time) string {
 // writeHighlightFiles writes the Markdown files and says what became of
 // each: written, updated, unchanged, or left alone and why.
 func writeHighlightFiles(w io.Writer, dir string, arts []export.Article) error {
-	var withHighlights []export.Article
-	for _, a := range arts {
-		if len(a.Highlights) > 0 {
-			withHighlights = append(withHighlights, a)
-		}
-	}
-	results, err := export.WriteDir(dir, withHighlights)
+	results, err := export.WriteDir(dir, arts)
 	for _, r := range results {
 		switch r.Status {
 		case export.Written:
