@@ -26,11 +26,17 @@ const ContextRunes = 32
 // text the reader shows, the same at every width, style and link mode)
 // and by its words. The place finds it quickly in the text it was taken
 // from; the words find it again in a text that changed.
+//
+// A passage may run over several blocks: Through is how many blocks
+// after its first it ends in, in reading order (across sections), and
+// End is then an offset into that last block's text; its Exact text
+// holds a newline where one block ends and the next starts.
 type Anchor struct {
 	Quote   TextQuote `json:"quote"`
 	Section int       `json:"section"`
 	Block   int       `json:"block"`
 	Start   int       `json:"start"`
+	Through int       `json:"through,omitempty"`
 	End     int       `json:"end"`
 }
 
@@ -82,19 +88,31 @@ func (p Placement) String() string {
 // each side (across blocks, a block's end read as a space). ok is false
 // for a place the article does not have or an empty passage.
 func (a *Article) AnchorAt(section, block, start, end int) (Anchor, bool) {
-	text := a.blockText(section, block)
-	if start < 0 || end > len(text) || start >= end || !utf8.ValidString(text[start:end]) {
+	return a.AnchorSpan(Position{Section: section, Block: block, Offset: start}, Position{Section: section, Block: block, Offset: end})
+}
+
+// AnchorSpan anchors a passage that may run over several blocks: from
+// byte from.Offset of from's block's text to byte to.Offset of to's, as
+// a selection extended by paragraph is. The offsets are bytes of the
+// blocks' Text, not the white-space-free offsets of a reading Position.
+func (a *Article) AnchorSpan(from, to Position) (Anchor, bool) {
+	first, last := a.blockText(from.Section, from.Block), a.blockText(to.Section, to.Block)
+	if from.Offset < 0 || from.Offset > len(first) || to.Offset < 0 || to.Offset > len(last) {
 		return Anchor{}, false
 	}
 	at := flatten(a)
-	g := at.starts[section][block]
+	g1, g2 := at.global(from.Section, from.Block, from.Offset), at.global(to.Section, to.Block, to.Offset)
+	if g1 < 0 || g2 < 0 || g1 >= g2 || !utf8.ValidString(at.text[g1:g2]) || strings.TrimSpace(at.text[g1:g2]) == "" {
+		return Anchor{}, false
+	}
 	return Anchor{
 		Quote: TextQuote{
-			Exact:  text[start:end],
-			Prefix: lastRunes(at.text[:g+start], ContextRunes),
-			Suffix: firstRunes(at.text[g+end:], ContextRunes),
+			Exact:  at.text[g1:g2],
+			Prefix: lastRunes(at.text[:g1], ContextRunes),
+			Suffix: firstRunes(at.text[g2:], ContextRunes),
 		},
-		Section: section, Block: block, Start: start, End: end,
+		Section: from.Section, Block: from.Block, Start: from.Offset,
+		Through: at.index(to.Section, to.Block) - at.index(from.Section, from.Block), End: to.Offset,
 	}, true
 }
 
@@ -125,9 +143,6 @@ func (a *Article) Locate(an Anchor) (Anchor, Placement) {
 		}
 		p := from + i
 		from = p + 1
-		if !at.oneBlock(orig[p], orig[p+len(exact)-1]) {
-			continue
-		}
 		count++
 		score := commonSuffix(prefix, sq[:p]) + commonPrefix(suffix, sq[p+len(exact):])
 		dist := abs(orig[p] - was)
@@ -143,8 +158,11 @@ func (a *Article) Locate(an Anchor) (Anchor, Placement) {
 	if bestScore == 0 && count > 1 && (s != an.Section || b != an.Block) {
 		return an, NotFound
 	}
+	es, eb, _ := at.local(end - 1)
 	found := an
-	found.Section, found.Block, found.Start, found.End = s, b, off, off+(end-start)
+	found.Section, found.Block, found.Start = s, b, off
+	found.Through = at.index(es, eb) - at.index(s, b)
+	found.End = end - at.starts[es][eb]
 	found.Quote.Exact = at.text[start:end]
 	return found, Moved
 }
@@ -152,11 +170,17 @@ func (a *Article) Locate(an Anchor) (Anchor, Placement) {
 // textAt is the text at an anchor's place, or "" where the article has no
 // such place.
 func (a *Article) textAt(an Anchor) string {
-	text := a.blockText(an.Section, an.Block)
-	if an.Start < 0 || an.End > len(text) || an.Start >= an.End {
+	at := flatten(a)
+	first := at.index(an.Section, an.Block)
+	last := first + an.Through
+	if first < 0 || an.Through < 0 || last >= len(at.flat) || an.Start < 0 || an.End < 0 {
 		return ""
 	}
-	return text[an.Start:an.End]
+	g1, g2 := at.flat[first]+an.Start, at.flat[last]+an.End
+	if an.Start > len(a.blockText(an.Section, an.Block)) || g2 > at.blockEnd(last) || g1 >= g2 {
+		return ""
+	}
+	return at.text[g1:g2]
 }
 
 // articleText is an article's block texts joined in reading order, each
@@ -166,12 +190,14 @@ type articleText struct {
 	starts [][]int // starts[section][block]
 	flat   []int   // every block's start, in order, for finding a block by offset
 	places [][2]int
+	before []int // before[section] is how many blocks come before it
 }
 
 func flatten(a *Article) articleText {
 	var b strings.Builder
 	at := articleText{starts: make([][]int, len(a.Sections))}
 	for i, s := range a.Sections {
+		at.before = append(at.before, len(at.flat))
 		at.starts[i] = make([]int, len(s.Blocks))
 		for j, block := range s.Blocks {
 			at.starts[i][j] = b.Len()
@@ -187,10 +213,28 @@ func flatten(a *Article) articleText {
 
 // global is where a place is in the joined text, or -1.
 func (at articleText) global(section, block, offset int) int {
-	if section < 0 || section >= len(at.starts) || block < 0 || block >= len(at.starts[section]) {
+	if at.index(section, block) < 0 {
 		return -1
 	}
 	return at.starts[section][block] + max(offset, 0)
+}
+
+// index is a block's number in reading order, counted across sections,
+// or -1 for a block the article does not have.
+func (at articleText) index(section, block int) int {
+	if section < 0 || section >= len(at.starts) || block < 0 || block >= len(at.starts[section]) {
+		return -1
+	}
+	return at.before[section] + block
+}
+
+// blockEnd is where block i (in reading order) ends in the joined text,
+// before its newline.
+func (at articleText) blockEnd(i int) int {
+	if i+1 < len(at.flat) {
+		return at.flat[i+1] - 1
+	}
+	return len(at.text) - 1
 }
 
 // local is the section, block and offset of a byte of the joined text.
@@ -198,12 +242,6 @@ func (at articleText) local(g int) (section, block, offset int) {
 	i := sort.Search(len(at.flat), func(i int) bool { return at.flat[i] > g }) - 1
 	i = max(i, 0)
 	return at.places[i][0], at.places[i][1], g - at.flat[i]
-}
-
-// oneBlock reports whether two bytes of the joined text are in the same
-// block: a passage is never found across a paragraph's end.
-func (at articleText) oneBlock(first, last int) bool {
-	return !strings.Contains(at.text[first:last+1], "\n")
 }
 
 // squeezed is the joined text without its white space, with where each

@@ -174,16 +174,45 @@ func FuzzLocate(f *testing.F) {
 			}
 			return
 		}
-		text := a.blockText(got.Section, got.Block)
-		if got.Start < 0 || got.End > len(text) || got.Start >= got.End {
-			t.Fatalf("found at %+v, outside its block of %d bytes", got, len(text))
-		}
-		if squeeze(text[got.Start:got.End]) != squeeze(exact) {
-			t.Fatalf("found %q for %q", text[got.Start:got.End], exact)
+		text := a.textAt(got)
+		if text == "" || squeeze(text) != squeeze(exact) || text != got.Quote.Exact {
+			t.Fatalf("found %+v holding %q for %q", got, text, exact)
 		}
 		a.PositionOf(got)
-		if again, ok := a.AnchorAt(got.Section, got.Block, got.Start, got.End); ok && again.Quote.Exact != text[got.Start:got.End] {
-			t.Fatalf("AnchorAt there holds %q", again.Quote.Exact)
+		last := flatten(a).places[flatten(a).index(got.Section, got.Block)+got.Through]
+		again, ok := a.AnchorSpan(Position{Section: got.Section, Block: got.Block, Offset: got.Start},
+			Position{Section: last[0], Block: last[1], Offset: got.End})
+		if !ok || again.Quote.Exact != text || again.Through != got.Through {
+			t.Fatalf("AnchorSpan there holds %+v, %v", again, ok)
 		}
 	})
+}
+
+// TestAnchorSpan: a passage over several paragraphs, across a section's
+// heading, is anchored with a newline where each block ends, found in
+// place, and found again when the text around it moved.
+func TestAnchorSpan(t *testing.T) {
+	a := parseAnchorArticle(t, anchorSource)
+	from := Position{Section: 1, Block: 1, Offset: strings.Index(a.Sections[1].Blocks[1].Text, "The talks")}
+	to := Position{Section: 2, Block: 1, Offset: len("The war went on for years.")}
+	an, ok := a.AnchorSpan(from, to)
+	if !ok {
+		t.Fatal("AnchorSpan failed")
+	}
+	if want := "The talks failed again, and the war went on.\nAfter\nThe war went on for years."; an.Quote.Exact != want || an.Through != 2 {
+		t.Errorf("anchored %q through %d, want %q through 2", an.Quote.Exact, an.Through, want)
+	}
+	if got, place := a.Locate(an); place != InPlace || got != an {
+		t.Errorf("in the same text: %v %+v", place, got)
+	}
+	moved := parseAnchorArticle(t, strings.Replace(anchorSource, "## The talks\n", "## The talks\n\nA new paragraph.\n", 1))
+	got, place := moved.Locate(an)
+	if place != Moved || got.Section != 1 || got.Block != 2 || got.Through != 2 || got.End != to.Offset || got.Quote.Exact != an.Quote.Exact {
+		t.Errorf("after a paragraph added before: %v %+v", place, got)
+	}
+	for _, bad := range [][2]Position{{to, from}, {from, from}, {from, {Section: 9}}, {{Section: 1, Block: 1, Offset: -1}, to}} {
+		if _, ok := a.AnchorSpan(bad[0], bad[1]); ok {
+			t.Errorf("AnchorSpan%v anchored", bad)
+		}
+	}
 }

@@ -64,8 +64,13 @@ func documentBody(a Article) string {
 	b.WriteString("\n")
 	for _, h := range a.Highlights {
 		b.WriteString("\n")
-		for _, line := range strings.Split(strings.TrimSpace(h.Text()), "\n") {
-			b.WriteString(strings.TrimRight("> "+line, " "))
+		// A passage over several paragraphs is quoted as several, in
+		// one block quote.
+		for i, para := range strings.Split(strings.TrimSpace(h.Text()), "\n") {
+			if i > 0 {
+				b.WriteString(">\n")
+			}
+			b.WriteString(strings.TrimRight("> "+para, " "))
 			b.WriteString("\n")
 		}
 		if note := strings.TrimSpace(h.Note); note != "" {

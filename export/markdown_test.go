@@ -54,8 +54,8 @@ func TestDocument(t *testing.T) {
 		t.Errorf("the document does not end with its marker line:\n%s", doc)
 	}
 	two := Document(testArticles()[1])
-	if !strings.Contains(two, "> A line.\n> Another line.\n\nA note\nof two lines.\n\n— §2\n") {
-		t.Errorf("lines of a passage are each quoted:\n%s", two)
+	if !strings.Contains(two, "> A line.\n>\n> Another line.\n\nA note\nof two lines.\n\n— §2\n") {
+		t.Errorf("the paragraphs of a passage are quoted in one block quote:\n%s", two)
 	}
 	if fm := frontMatter(t, two); fm["url"] != nil || !slices.Equal(fm["tags"].([]any), []any{}) {
 		t.Errorf("an unknown field is left out and tags are a list: %v", fm)

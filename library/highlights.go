@@ -73,7 +73,7 @@ func NewID() string {
 }
 
 const highlightColumns = `rowid, id, key, article_id, title, author, source, published, url, section_title,
-	exact, prefix, suffix, pos_section, pos_block, start, "end", pos_offset, note,
+	exact, prefix, suffix, pos_section, pos_block, start, through, "end", pos_offset, note,
 	created_ns, changed_ns, deleted_ns, reviews, reviewed_ns`
 
 func scanHighlight(sc scanner) (Highlight, int64, error) {
@@ -81,7 +81,7 @@ func scanHighlight(sc scanner) (Highlight, int64, error) {
 	var rowid, created, changed, deleted, reviewed int64
 	a := &h.Anchor
 	err := sc.Scan(&rowid, &h.ID, &h.Key, &h.ArticleID, &h.Title, &h.Author, &h.Source, &h.Published, &h.URL,
-		&h.SectionTitle, &a.Quote.Exact, &a.Quote.Prefix, &a.Quote.Suffix, &a.Section, &a.Block, &a.Start, &a.End,
+		&h.SectionTitle, &a.Quote.Exact, &a.Quote.Prefix, &a.Quote.Suffix, &a.Section, &a.Block, &a.Start, &a.Through, &a.End,
 		&h.Offset, &h.Note, &created, &changed, &deleted, &h.Reviews, &reviewed)
 	h.Created, h.Changed, h.Deleted, h.Reviewed = fromNanos(created), fromNanos(changed), fromNanos(deleted), fromNanos(reviewed)
 	return h, rowid, err
@@ -132,10 +132,10 @@ func (s *Store) addHighlight(h Highlight, where string, args ...any) (Highlight,
 		}
 		a := h.Anchor
 		return tx.QueryRow(`INSERT INTO highlights (id, key, article_id, title, author, source, published, url, section_title,
-				exact, prefix, suffix, pos_section, pos_block, start, "end", pos_offset, note, created_ns, changed_ns)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
+				exact, prefix, suffix, pos_section, pos_block, start, through, "end", pos_offset, note, created_ns, changed_ns)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`,
 			h.ID, h.Key, h.ArticleID, h.Title, h.Author, h.Source, h.Published, h.URL, h.SectionTitle,
-			a.Quote.Exact, a.Quote.Prefix, a.Quote.Suffix, a.Section, a.Block, a.Start, a.End, h.Offset, h.Note,
+			a.Quote.Exact, a.Quote.Prefix, a.Quote.Suffix, a.Section, a.Block, a.Start, a.Through, a.End, h.Offset, h.Note,
 			nanos(h.Created), nanos(h.Changed)).Scan(&rowid)
 	})
 	if errors.Is(err, errSaved) {
@@ -234,8 +234,8 @@ func (s *Store) SetNote(id, note string) error {
 // articles.Article.Locate has found it elsewhere in a changed text.
 func (s *Store) MoveHighlight(id string, an articles.Anchor, offset int) error {
 	return s.changeHighlight(id, "moving highlight "+id, time.Now(),
-		`exact = ?, prefix = ?, suffix = ?, pos_section = ?, pos_block = ?, start = ?, "end" = ?, pos_offset = ?`,
-		an.Quote.Exact, an.Quote.Prefix, an.Quote.Suffix, an.Section, an.Block, an.Start, an.End, offset)
+		`exact = ?, prefix = ?, suffix = ?, pos_section = ?, pos_block = ?, start = ?, through = ?, "end" = ?, pos_offset = ?`,
+		an.Quote.Exact, an.Quote.Prefix, an.Quote.Suffix, an.Section, an.Block, an.Start, an.Through, an.End, offset)
 }
 
 // DeleteHighlight deletes a highlight, keeping its row as a tombstone

@@ -104,7 +104,7 @@ func TestHighlightChangesLeaveTimes(t *testing.T) {
 		t.Errorf("after SetNote: %+v, %v, %v", got, ok, err)
 	}
 	moved := h.Anchor
-	moved.Block, moved.Start, moved.End = 3, 4, 4+len("A passage.")
+	moved.Block, moved.Start, moved.Through, moved.End = 3, 4, 1, 2
 	if err := s.MoveHighlight(h.ID, moved, 4); err != nil {
 		t.Fatal(err)
 	}

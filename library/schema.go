@@ -216,7 +216,8 @@ CREATE TABLE summaries (
 // removing the row, so that a record merged from another machine one day
 // can tell "deleted here" from "never seen". A highlight keeps its
 // passage by place (section, block, byte offsets into the block's text,
-// and the reading offset pos_offset) and by words (exact, prefix, suffix:
+// through, the blocks after the first it runs over, and the reading
+// offset pos_offset) and by words (exact, prefix, suffix:
 // see articles.Anchor), and copies what citing it needs, as quotes did.
 // reviews and reviewed_ns are how often and when "cable review" showed it.
 //
@@ -242,6 +243,7 @@ CREATE TABLE highlights (
 	pos_section   INTEGER NOT NULL,
 	pos_block     INTEGER NOT NULL,
 	start         INTEGER NOT NULL,
+	through       INTEGER NOT NULL DEFAULT 0,
 	"end"         INTEGER NOT NULL,
 	pos_offset    INTEGER NOT NULL,
 	note          TEXT    NOT NULL DEFAULT '',
