@@ -122,17 +122,39 @@ func (a *Article) AnchorSpan(from, to Position) (Anchor, bool) {
 // matches its context, the nearest such place to where it was on a tie;
 // else nowhere. A passage found elsewhere comes back with its new place.
 // An exact text found more than once, with no context matching anywhere,
-// is found only in the block it was in: any other would be a guess.
+// is found only in the block it was in: any other would be a guess. To
+// find many passages, a Locator prepares the text once.
 func (a *Article) Locate(an Anchor) (Anchor, Placement) {
-	if a.textAt(an) == an.Quote.Exact && an.Quote.Exact != "" {
+	return a.Locator().Locate(an)
+}
+
+// Locator finds passages in one article, its text joined once for them
+// all (and folded for searching once, when a passage is not in place).
+type Locator struct {
+	at   articleText
+	sq   string // the joined text without white space, made when needed
+	orig []int  // where each byte of sq is in the joined text
+}
+
+// Locator prepares an article's text for finding passages in it.
+func (a *Article) Locator() *Locator {
+	return &Locator{at: flatten(a)}
+}
+
+// Locate finds a passage as Article.Locate does.
+func (l *Locator) Locate(an Anchor) (Anchor, Placement) {
+	at := l.at
+	if at.textAt(an) == an.Quote.Exact && an.Quote.Exact != "" {
 		return an, InPlace
 	}
 	exact := squeeze(an.Quote.Exact)
 	if exact == "" {
 		return an, NotFound
 	}
-	at := flatten(a)
-	sq, orig := at.squeezed()
+	if l.orig == nil {
+		l.sq, l.orig = at.squeezed()
+	}
+	sq, orig := l.sq, l.orig
 	prefix, suffix := squeeze(an.Quote.Prefix), squeeze(an.Quote.Suffix)
 	was := at.global(an.Section, an.Block, an.Start)
 	best, bestScore, bestDist, count := -1, -1, 0, 0
@@ -170,14 +192,19 @@ func (a *Article) Locate(an Anchor) (Anchor, Placement) {
 // textAt is the text at an anchor's place, or "" where the article has no
 // such place.
 func (a *Article) textAt(an Anchor) string {
-	at := flatten(a)
+	return flatten(a).textAt(an)
+}
+
+// textAt is the text at an anchor's place, or "" where there is no such
+// place.
+func (at articleText) textAt(an Anchor) string {
 	first := at.index(an.Section, an.Block)
 	last := first + an.Through
 	if first < 0 || an.Through < 0 || last >= len(at.flat) || an.Start < 0 || an.End < 0 {
 		return ""
 	}
 	g1, g2 := at.flat[first]+an.Start, at.flat[last]+an.End
-	if an.Start > len(a.blockText(an.Section, an.Block)) || g2 > at.blockEnd(last) || g1 >= g2 {
+	if g1 > at.blockEnd(first) || g2 > at.blockEnd(last) || g1 >= g2 {
 		return ""
 	}
 	return at.text[g1:g2]
