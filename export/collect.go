@@ -57,8 +57,9 @@ func fillIn(cat *library.Catalog, a *Article) error {
 	if err != nil {
 		return nil // unreadable now: nothing is said of where the passages are
 	}
+	locator := art.Locator()
 	for _, h := range a.Highlights {
-		if _, place := art.Locate(h.Anchor); place == articles.NotFound {
+		if _, place := locator.Locate(h.Anchor); place == articles.NotFound {
 			if a.NotFound == nil {
 				a.NotFound = map[string]bool{}
 			}
