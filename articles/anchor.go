@@ -271,32 +271,47 @@ func (at articleText) local(g int) (section, block, offset int) {
 	return at.places[i][0], at.places[i][1], g - at.flat[i]
 }
 
-// squeezed is the joined text without its white space, with where each
-// of its bytes is in the joined text.
+// squeezed is the joined text as passages are compared in it (see
+// fold), with where each of its bytes is in the joined text.
 func (at articleText) squeezed() (string, []int) {
-	var b strings.Builder
-	orig := make([]int, 0, len(at.text))
-	for i, r := range at.text {
-		if unicode.IsSpace(r) {
-			continue
-		}
-		n := b.Len()
-		b.WriteRune(r)
-		for k := 0; k < b.Len()-n; k++ {
-			orig = append(orig, i+k)
-		}
-	}
-	return b.String(), orig
+	return fold(at.text, true)
 }
 
-// squeeze removes the white space of s.
+// squeeze is s as passages are compared: see fold.
 func squeeze(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
+	folded, _ := fold(s, false)
+	return folded
+}
+
+// fold is text as passages are compared in it: without white space,
+// which a new wrapping or an edit's spacing changes, and without footnote
+// markers ("[4]", "⁶"), which a quote leaves out of its text and the
+// reader shows in the paragraph. With where, it says where each byte of
+// the result is in text.
+func fold(text string, where bool) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(text))
+	var orig []int
+	if where {
+		orig = make([]int, 0, len(text))
+	}
+	for i := 0; i < len(text); {
+		if n := markerLen(text[i:]); n > 0 {
+			i += n
+			continue
 		}
-		return r
-	}, s)
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) && !isSuperscriptDigit(r) {
+			b.WriteString(text[i : i+size])
+			for k := range size {
+				if where {
+					orig = append(orig, i+k)
+				}
+			}
+		}
+		i += size
+	}
+	return b.String(), orig
 }
 
 // commonSuffix is how many bytes a and b end with alike.

@@ -216,3 +216,16 @@ func TestAnchorSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestLocateIgnoresFootnoteMarkers: a quote keeps its passage without
+// the footnote markers the reader shows ("[1]", "²"); it is found in the
+// paragraph that has them.
+func TestLocateIgnoresFootnoteMarkers(t *testing.T) {
+	a := parseAnchorArticle(t, "---\ntitle: Notes\n---\n\nThe deal held.[^1] Then it broke,² as expected.\n\n[^1]: A source.\n")
+	text := a.Sections[0].Blocks[0].Text
+	quote := Anchor{Quote: TextQuote{Exact: QuoteText(text)}}
+	got, place := a.Locate(quote)
+	if place != Moved || a.textAt(got) != text || QuoteText(text) == text {
+		t.Errorf("the quote %q of %q: %v at %+v", quote.Quote.Exact, text, place, got)
+	}
+}
