@@ -13,7 +13,7 @@ import (
 // "cable untag": putting articles aside and labelling them.
 
 func newArchiveCommand(global *env, archive bool) *cobra.Command {
-	name, short, done := "archive", "Put articles aside: the library lists them under its archive", "archived"
+	name, short, done := "archive", "Put articles aside, in the archive", "archived"
 	if !archive {
 		name, short, done = "unarchive", "Take articles out of the archive", "back in the library"
 	}
