@@ -35,9 +35,9 @@ func highlightSeed(t *testing.T, store *library.Store, section, block int, note 
 	if !ok {
 		t.Fatal("AnchorAt failed")
 	}
-	h, err := store.AddHighlight(library.Highlight{Key: "bundled:" + deskArticle, ArticleID: a.ID, Title: a.Meta.Title,
-		Author: a.Meta.Author, Source: a.Meta.Source, Published: a.Meta.Published, URL: a.Meta.URL,
-		SectionTitle: a.SectionTitle(section), Anchor: an, Offset: a.PositionOf(an).Offset, Note: note, Created: created})
+	h := library.NewHighlight(a, "bundled:"+deskArticle, an, note)
+	h.Created = created
+	h, err = store.AddHighlight(h)
 	if err != nil {
 		t.Fatal(err)
 	}

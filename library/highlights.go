@@ -47,6 +47,19 @@ type Highlight struct {
 	Reviewed time.Time
 }
 
+// NewHighlight is a highlight of an anchored passage of an article, with
+// what citing it needs copied from the article and a note; AddHighlight
+// saves it. key is the article's key in the catalog.
+func NewHighlight(a *articles.Article, key string, an articles.Anchor, note string) Highlight {
+	m := a.Meta
+	h := Highlight{Key: key, ArticleID: a.ID, Title: m.Title, Author: m.Author, Source: m.Source,
+		Published: m.Published, URL: m.URL, Anchor: an, Offset: a.PositionOf(an).Offset, Note: strings.TrimSpace(note)}
+	if an.Section >= 0 && an.Section < len(a.Sections) {
+		h.SectionTitle = a.SectionTitle(an.Section)
+	}
+	return h
+}
+
 // Position is where the highlight starts, as the reader's positions are.
 func (h Highlight) Position() articles.Position {
 	return articles.Position{Section: h.Anchor.Section, Block: h.Anchor.Block, Offset: h.Offset}

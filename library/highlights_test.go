@@ -194,3 +194,23 @@ func TestDeletedHighlightIsNoQuote(t *testing.T) {
 		t.Errorf("Quotes after deleting = %+v, %v", quotes, err)
 	}
 }
+
+// TestNewHighlight: a highlight made from an article copies its citation
+// and the section's title, and starts where the reader's positions say.
+func TestNewHighlight(t *testing.T) {
+	a, err := articles.Parse("a.md", []byte("---\ntitle: T\nauthor: A\nsource: S\npublished: 2024-01-02\nurl: https://example.com/t\n---\n\nLede.\n\n## Talks\n\nThe envoys met. The talks failed.\n"), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := a.Sections[1].Blocks[1].Text
+	an, ok := a.AnchorAt(1, 1, len("The envoys met. "), len(text))
+	if !ok {
+		t.Fatal("AnchorAt failed")
+	}
+	h := NewHighlight(a, "/lib/t.md", an, "  a note ")
+	want := Highlight{Key: "/lib/t.md", ArticleID: "t", Title: "T", Author: "A", Source: "S", Published: "2024-01-02",
+		URL: "https://example.com/t", SectionTitle: "Talks", Anchor: an, Offset: len("Theenvoysmet."), Note: "a note"}
+	if h != want {
+		t.Errorf("NewHighlight =\n%+v\nwant\n%+v", h, want)
+	}
+}
