@@ -148,7 +148,7 @@ func (l *Locator) Locate(an Anchor) (Anchor, Placement) {
 		return an, InPlace
 	}
 	exact := squeeze(an.Quote.Exact)
-	if exact == "" {
+	if exact == "" || !utf8.ValidString(exact) {
 		return an, NotFound
 	}
 	if l.orig == nil {
@@ -165,6 +165,9 @@ func (l *Locator) Locate(an Anchor) (Anchor, Placement) {
 		}
 		p := from + i
 		from = p + 1
+		if !utf8.RuneStart(sq[p]) || p+len(exact) < len(sq) && !utf8.RuneStart(sq[p+len(exact)]) {
+			continue // inside a character of the text
+		}
 		count++
 		score := commonSuffix(prefix, sq[:p]) + commonPrefix(suffix, sq[p+len(exact):])
 		dist := abs(orig[p] - was)
