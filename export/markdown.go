@@ -52,7 +52,13 @@ func documentBody(a Article) string {
 	field(&b, "author", a.Author)
 	field(&b, "source", a.Source)
 	field(&b, "url", a.URL)
-	field(&b, "published", a.Published)
+	if dateParts(a.Published) != nil {
+		// A date unquoted is a date to a notes app (Obsidian's date
+		// property), not text.
+		fmt.Fprintf(&b, "published: %s\n", a.Published)
+	} else {
+		field(&b, "published", a.Published)
+	}
 	tags := a.Tags
 	if tags == nil {
 		tags = []string{}

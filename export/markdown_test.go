@@ -41,6 +41,7 @@ func TestDocument(t *testing.T) {
 		t.Errorf("tags = %#v", fm["tags"])
 	}
 	for _, part := range []string{
+		"\npublished: 2024-01-02\n", // unquoted: a date, to a notes app
 		"\n# " + a.Title + "\n",
 		"\n> There has been \"much\" speculation, here & there.\n\nWorth citing, with a comma.\n\n— §1 ¶1\n",
 		"\n> Baku buys drones_and $oil #1 ~50% {braced}.\n\n— §3 ¶3, not found in the text\n",
