@@ -45,6 +45,7 @@ func TestLayers(t *testing.T) {
 		{"cable/epub", []string{"github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "cable/ui", "cable/library", "cable/render", "cable/fetch", "cable/ingest"}},
 		{"cable/ingest", []string{"cable/ui", "cable/render", "cable/feeds", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
 		{"cable/tty", []string{"cable/", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
+		{"cable/export", []string{"cable/ui", "cable/render", "cable/feeds", "cable/fetch", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "github.com/charmbracelet/lipgloss"}},
 	}
 	for _, tt := range tests {
 		out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", tt.pkg).Output()
