@@ -25,6 +25,11 @@ Usage:
   python3 scripts/firstframe/firstframe.py --runs 15 --cols 120 --rows 40 /tmp/cable-ff
   python3 scripts/firstframe/firstframe.py --timeout 120 /tmp/cable-ff -- --library /tmp/lib10k
   python3 scripts/firstframe/firstframe.py /tmp/cable-ff -- --version   # the floor
+  python3 scripts/firstframe/firstframe.py --home /tmp/h10k /tmp/cable-ff -- --library /tmp/lib10k
+
+With --home the XDG directories are those below that directory, kept
+between calls, so that a large library is indexed once (by a first call
+or a "cable list" with the same XDG_*_HOME) and every run after is warm.
 
 Arguments after "--" go to cable. Only the bundled articles are listed
 unless they say more (the library directory is the empty one in the
@@ -134,11 +139,12 @@ def main():
     ap.add_argument("--rows", type=int, default=30)
     ap.add_argument("--marker", default="", help="text that marks the first frame (default: any visible text)")
     ap.add_argument("--timeout", type=float, default=10, help="seconds to wait for a frame")
+    ap.add_argument("--home", default="", help="XDG directories to use and keep (default: fresh ones, removed after)")
     ap.add_argument("binary")
     ap.add_argument("args", nargs="*")
     opts = ap.parse_args()
 
-    work = tempfile.mkdtemp(prefix="cable-firstframe-")
+    work = opts.home or tempfile.mkdtemp(prefix="cable-firstframe-")
     try:
         env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
         for name in ("STATE", "DATA", "CONFIG", "CACHE"):
@@ -148,7 +154,8 @@ def main():
         cold = one_run(argv, env, opts.cols, opts.rows, opts.marker, opts.timeout)
         runs = [one_run(argv, env, opts.cols, opts.rows, opts.marker, opts.timeout) for _ in range(opts.runs)]
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not opts.home:
+            shutil.rmtree(work, ignore_errors=True)
 
     print(f"first start (new database): first byte {cold[0]:.1f} ms, first frame {cold[1]:.1f} ms, peak {cold[2] / 1024:.1f} MiB")
     firsts = [r[0] for r in runs]
