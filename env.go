@@ -66,6 +66,13 @@ func (e *env) libraryDir() (string, error) {
 // goes on from the files. A name that is no file may be an article's ID,
 // as "cable read" takes it. It is the only way cable opens its database.
 func (e *env) openCatalog(paths []string) (*library.Catalog, error) {
+	return e.catalogOf(paths, false)
+}
+
+// catalogOf is openCatalog; with fromIndex set, a catalog whose index
+// holds every source as it is comes without Entries (Catalog.Current),
+// for a command that reads what it prints from the index.
+func (e *env) catalogOf(paths []string, fromIndex bool) (*library.Catalog, error) {
 	bundle, err := articles.Bundle()
 	if err != nil {
 		return nil, fmt.Errorf("the bundled articles are broken: %w", err)
@@ -93,6 +100,8 @@ func (e *env) openCatalog(paths []string) (*library.Catalog, error) {
 	if !e.noState && e.placesErr == nil {
 		opts.DBPath = e.places.DB
 	}
+	// An ID given must be found among the entries.
+	opts.EntriesIfStale = fromIndex && len(ids) == 0
 	cat, err := library.OpenCatalog(opts)
 	if err != nil {
 		return nil, err
@@ -109,7 +118,17 @@ func (e *env) openCatalog(paths []string) (*library.Catalog, error) {
 // commandCatalog opens the catalog for a command, saying any warning on
 // stderr, where a script's output stays clean of it.
 func (e *env) commandCatalog(cmd *cobra.Command, paths []string) (*library.Catalog, error) {
-	cat, err := e.openCatalog(paths)
+	return e.reportedCatalog(cmd, paths, false)
+}
+
+// indexCatalog is commandCatalog for a command that answers from the
+// index when it is current: its Entries are then left out.
+func (e *env) indexCatalog(cmd *cobra.Command, paths []string) (*library.Catalog, error) {
+	return e.reportedCatalog(cmd, paths, true)
+}
+
+func (e *env) reportedCatalog(cmd *cobra.Command, paths []string, fromIndex bool) (*library.Catalog, error) {
+	cat, err := e.catalogOf(paths, fromIndex)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,11 @@ type Catalog struct {
 	Store *Store
 	// Entries are the articles to list: bundled first, then by path.
 	Entries []Entry
+	// Current is set when the catalog was opened with
+	// Options.EntriesIfStale and the index held every source as it is
+	// (Store.Current): Entries is then empty, and what is to be listed is
+	// read from the Store.
+	Current bool
 	// Warning is one line for the reader when something is not as it
 	// should be (the database was broken and set aside, or cannot be
 	// used); "" when all is well.
@@ -39,6 +44,10 @@ type Options struct {
 	// Crash reports a panic while one file is read or parsed; that file is
 	// listed as broken with the report's path and the others go on.
 	Crash *crash.Reporter
+	// EntriesIfStale leaves Entries out when the index is current: a
+	// command that answers from the index (list, search) then pays for
+	// a stat of each file, not for reading every row and summary.
+	EntriesIfStale bool
 }
 
 // OpenCatalog opens the store and syncs it with the sources. A store that
@@ -58,6 +67,12 @@ func OpenCatalog(opts Options) (*Catalog, error) {
 		default:
 			c.Warning = notice
 			store.Crash = opts.Crash
+			if opts.EntriesIfStale {
+				if ok, err := store.Current(opts.Sources); err == nil && ok {
+					c.Store, c.Current = store, true
+					return c, nil
+				}
+			}
 			entries, _, err := store.Sync(opts.Sources)
 			if err == nil {
 				c.Store, c.Entries = store, entries
@@ -82,6 +97,9 @@ func (c *Catalog) Rescan() ([]Entry, error) {
 	}
 	return ScanDirect(c.sources, c.crash), nil
 }
+
+// Bundle is the bundled articles, in the order they are listed.
+func (c *Catalog) Bundle() []*articles.Article { return c.sources.Bundle }
 
 // Close closes the store, if there is one.
 func (c *Catalog) Close() error {

@@ -132,6 +132,9 @@ func (s *Store) syncIndex(src Sources) ([]Entry, SyncStats, error) {
 	p.addFiles(files)
 	p.findRenames()
 	p.assignIDs()
+	if err := s.forgetDigest(); err != nil {
+		return nil, SyncStats{}, err
+	}
 	if err := p.apply(); err != nil {
 		return nil, SyncStats{}, err
 	}
@@ -139,6 +142,9 @@ func (s *Store) syncIndex(src Sources) ([]Entry, SyncStats, error) {
 		if err := s.setIndexVersion(); err != nil {
 			return nil, SyncStats{}, err
 		}
+	}
+	if err := s.recordDigest(src.Bundle, files); err != nil {
+		return nil, SyncStats{}, err
 	}
 	entries := p.entries()
 	return entries, p.stats, nil
@@ -235,15 +241,13 @@ func (s *Store) loadRange(first, end int64, size int) ([]row, error) {
 	return list, nil
 }
 
-// inParallel calls f(0) … f(n-1) on every core, each on a run of
-// consecutive indexes, and returns when all are done. A small n is done
-// on the calling goroutine.
-func inParallel(n int, f func(i int)) {
+// inParallelRuns calls f on every core, each with a run of consecutive
+// indexes from 0 to n, and returns when all are done; a small n is one
+// run on the calling goroutine.
+func inParallelRuns(n int, f func(from, to int)) {
 	workers := min(runtime.GOMAXPROCS(0), n/256)
 	if workers < 2 {
-		for i := range n {
-			f(i)
-		}
+		f(0, n)
 		return
 	}
 	var wg sync.WaitGroup
@@ -251,12 +255,21 @@ func inParallel(n int, f func(i int)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w * n / workers; i < (w+1)*n/workers; i++ {
-				f(i)
-			}
+			f(w*n/workers, (w+1)*n/workers)
 		}()
 	}
 	wg.Wait()
+}
+
+// inParallel calls f(0) … f(n-1) on every core, each on a run of
+// consecutive indexes, and returns when all are done. A small n is done
+// on the calling goroutine.
+func inParallel(n int, f func(i int)) {
+	inParallelRuns(n, func(from, to int) {
+		for i := from; i < to; i++ {
+			f(i)
+		}
+	})
 }
 
 func (s *Store) indexOutdated() (bool, error) {
