@@ -26,6 +26,11 @@ type Catalog struct {
 	// (Store.Current): Entries is then empty, and what is to be listed is
 	// read from the Store.
 	Current bool
+	// Partial is set while the catalog holds only the first page of the
+	// index (Options.Page): Total is then how many articles the index
+	// holds, and Complete gives it the rest.
+	Partial bool
+	Total   int
 	// Warning is one line for the reader when something is not as it
 	// should be (the database was broken and set aside, or cannot be
 	// used); "" when all is well.
@@ -48,6 +53,12 @@ type Options struct {
 	// command that answers from the index (list, search) then pays for
 	// a stat of each file, not for reading every row and summary.
 	EntriesIfStale bool
+	// Page, when more than 0, has the catalog hold only the index's first
+	// Page articles in the library's first order (and those started):
+	// no file is read nor asked after, for a screen's first frame. The
+	// screen then lists the rest (IndexEntries, Complete) and brings the
+	// index up to date (Rescan).
+	Page int
 }
 
 // OpenCatalog opens the store and syncs it with the sources. A store that
@@ -67,12 +78,20 @@ func OpenCatalog(opts Options) (*Catalog, error) {
 		default:
 			c.Warning = notice
 			store.Crash = opts.Crash
+			if opts.Page > 0 {
+				c.Store = store
+				if err := c.openPage(opts.Page); err == nil {
+					return c, nil
+				}
+				c.Store, c.Entries, c.Partial = nil, nil, false
+			}
 			if opts.EntriesIfStale {
 				if ok, err := store.Current(opts.Sources); err == nil && ok {
 					c.Store, c.Current = store, true
 					return c, nil
 				}
 			}
+			store.indexAdded() // a speed-up only
 			entries, _, err := store.Sync(opts.Sources)
 			if err == nil {
 				c.Store, c.Entries = store, entries
@@ -92,6 +111,7 @@ func OpenCatalog(opts Options) (*Catalog, error) {
 // Entries itself, where nothing else reads them meanwhile.
 func (c *Catalog) Rescan() ([]Entry, error) {
 	if c.Store != nil {
+		c.Store.indexAdded() // a speed-up only: a database that cannot take it still syncs
 		entries, _, err := c.Store.Sync(c.sources)
 		return entries, err
 	}
@@ -138,6 +158,9 @@ func (c *Catalog) Find(idOrPath string) (Entry, bool) {
 			return e, true
 		}
 	}
+	if c.Partial {
+		return c.indexedEntry(idOrPath)
+	}
 	return Entry{}, false
 }
 
@@ -147,6 +170,9 @@ func (c *Catalog) ByKey(key string) (Entry, bool) {
 		if e.Key == key {
 			return e, true
 		}
+	}
+	if c.Partial {
+		return c.indexedEntry(key)
 	}
 	return Entry{}, false
 }

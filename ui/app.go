@@ -80,12 +80,14 @@ func NewModel(ctx *Context, start Start) Model {
 	return m
 }
 
-// Init opens the article cable was started with, if any.
+// Init opens the article cable was started with, if any, and lists the
+// rest of a library drawn from its first page.
 func (m Model) Init() tea.Cmd {
+	rest := m.library.loadRest()
 	if m.opened != nil {
-		return openEntry(*m.opened, nil)
+		return tea.Batch(openEntry(*m.opened, nil), rest)
 	}
-	return nil
+	return rest
 }
 
 // Update routes a message: global concerns first; then what the person

@@ -238,7 +238,7 @@ func (m libraryModel) updateFeeds(msg tea.Msg) (libraryModel, tea.Cmd) {
 	case rescannedMsg:
 		f.rescanning = false
 		if msg.err == nil {
-			m.ctx.Catalog.Entries = msg.entries
+			m.ctx.Catalog.Complete(msg.entries)
 			m.refresh()
 		}
 		if f.pending {

@@ -170,7 +170,11 @@ func paginatorFor(n, width, height int) paginator.Type {
 // setTitle heads the list with how many articles there are and in what
 // order; while a filter is set, how many of them it shows ("3 of 12").
 func (m *libraryModel) setTitle() {
-	count := plural(len(m.ctx.Catalog.Entries), "article")
+	n := len(m.ctx.Catalog.Entries)
+	if m.ctx.Catalog.Partial {
+		n = m.ctx.Catalog.Total // the first page is drawn; the rest is coming
+	}
+	count := plural(n, "article")
 	if m.list.FilterState() != list.Unfiltered {
 		shown := 0
 		for _, it := range m.list.VisibleItems() {
@@ -250,6 +254,8 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 		m.layout()
 	case feedEventMsg, rescannedMsg, spinner.TickMsg:
 		return m.updateFeeds(msg)
+	case indexListedMsg:
+		return m.listed(msg)
 	case readingSavedMsg:
 		if msg.err == nil {
 			m.readings[msg.reading.Key] = msg.reading
