@@ -87,6 +87,12 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 	if !view.widthGiven && cat.Store != nil {
 		ctx.Measure = keptMeasure(cat.Store, ctx.Measure)
 	}
+	// Articles added, removed, renamed or written while the reader runs
+	// are listed within a second.
+	if w, err := library.Watch(cat.Dirs(), watchQuiet); err == nil {
+		defer w.Close()
+		ctx.LibraryChanges = w.Changes()
+	}
 	ctx.Cache = global.renderCache()
 	ctx.Crash = global.crashReporter()
 	// openCatalog has said why the directory cannot be had, if so.
@@ -120,6 +126,11 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 	}
 	return err
 }
+
+// watchQuiet is how long the library's directories must be still after a
+// change before the library is listed again: an editor's save or a feed's
+// burst of articles is listed once.
+const watchQuiet = 150 * time.Millisecond
 
 // updateStopWait is how long the reader waits, on quitting, for a feed
 // update to finish the article it is saving. An article is written and

@@ -118,6 +118,9 @@ func (c *Catalog) Rescan() ([]Entry, error) {
 	return ScanDirect(c.sources, c.crash), nil
 }
 
+// Dirs are the library directories the catalog lists.
+func (c *Catalog) Dirs() []string { return c.sources.Dirs }
+
 // Bundle is the bundled articles, in the order they are listed.
 func (c *Catalog) Bundle() []*articles.Article { return c.sources.Bundle }
 

@@ -80,10 +80,11 @@ func NewModel(ctx *Context, start Start) Model {
 	return m
 }
 
-// Init opens the article cable was started with, if any, and lists the
-// rest of a library drawn from its first page.
+// Init opens the article cable was started with, if any, lists the rest
+// of a library drawn from its first page, and waits for changes in the
+// library's directories.
 func (m Model) Init() tea.Cmd {
-	rest := m.library.loadRest()
+	rest := tea.Batch(m.library.loadRest(), m.library.watchLibrary())
 	if m.opened != nil {
 		return tea.Batch(openEntry(*m.opened, nil), rest)
 	}

@@ -256,6 +256,8 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 		return m.updateFeeds(msg)
 	case indexListedMsg:
 		return m.listed(msg)
+	case libraryChangedMsg:
+		return m.changed()
 	case readingSavedMsg:
 		if msg.err == nil {
 			m.readings[msg.reading.Key] = msg.reading

@@ -40,3 +40,27 @@ func (m libraryModel) listed(msg indexListedMsg) (libraryModel, tea.Cmd) {
 	}
 	return m, m.relist()
 }
+
+// libraryChangedMsg says the library's directories changed.
+type libraryChangedMsg struct{}
+
+// watchLibrary waits for the next change in the library's directories;
+// nil without a watcher.
+func (m *libraryModel) watchLibrary() tea.Cmd {
+	changes := m.ctx.LibraryChanges
+	if changes == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if _, ok := <-changes; !ok {
+			return nil
+		}
+		return libraryChangedMsg{}
+	}
+}
+
+// changed lists the library again after a change in its directories, and
+// waits for the next.
+func (m libraryModel) changed() (libraryModel, tea.Cmd) {
+	return m, tea.Batch(m.relist(), m.watchLibrary())
+}
