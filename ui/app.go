@@ -124,7 +124,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The cursor goes to the article just read, wherever the reader
 		// came from: one opened from the command line or by cable get
 		// --read left the library's cursor on another row.
-		m.library.reselect(entryItem{entry: m.reader.entry})
+		m.library.reselect(entryItem{entry: &m.reader.entry})
 		return m, m.reader.saveNow()
 	case showScreenMsg:
 		m.screen = msg.screen
