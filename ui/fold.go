@@ -4,8 +4,8 @@ import (
 	"encoding/binary"
 	"slices"
 	"strings"
-	"unicode"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 

@@ -79,7 +79,6 @@ func (i entryItem) FilterValue() string {
 	return filterText(i.entry)
 }
 
-
 // progressLabel says how far an article has been read: nothing for one
 // never opened.
 func progressLabel(r library.Reading) string {

@@ -181,4 +181,3 @@ func BenchmarkLibraryKey50k(b *testing.B) {
 		}
 	})
 }
-
