@@ -144,8 +144,19 @@ func (e *env) indexCatalog(cmd *cobra.Command, paths []string) (*library.Catalog
 	return e.reportedCatalog(cmd, paths, true)
 }
 
+// lookupCatalog is commandCatalog for a command that looks one article
+// up: it holds the index's first article alone (library.Options.Page),
+// and finds the others in the index (Catalog.Find).
+func (e *env) lookupCatalog(cmd *cobra.Command) (*library.Catalog, error) {
+	return e.reportedCatalogOf(cmd, nil, false, 1)
+}
+
 func (e *env) reportedCatalog(cmd *cobra.Command, paths []string, fromIndex bool) (*library.Catalog, error) {
-	cat, err := e.catalogOf(paths, fromIndex, 0)
+	return e.reportedCatalogOf(cmd, paths, fromIndex, 0)
+}
+
+func (e *env) reportedCatalogOf(cmd *cobra.Command, paths []string, fromIndex bool, page int) (*library.Catalog, error) {
+	cat, err := e.catalogOf(paths, fromIndex, page)
 	if err != nil {
 		return nil, err
 	}

@@ -188,18 +188,26 @@ func (c *Catalog) indexedEntry(idOrPath string) (Entry, bool) {
 	return Entry{}, false
 }
 
-// addedIndex is the index the first page is read by: added once, by a
-// Sync, to a database made before it.
-const addedIndex = "CREATE INDEX IF NOT EXISTS docs_added ON docs (added_ns DESC, key)"
+// addedIndex is the index the first page is read by, and idIndex the one
+// an article is found by its ID with: added once, by a Sync, to a
+// database made before them.
+const (
+	addedIndex = "CREATE INDEX IF NOT EXISTS docs_added ON docs (added_ns DESC, key)"
+	idIndex    = "CREATE INDEX IF NOT EXISTS docs_id ON docs (id)"
+)
 
-// indexAdded makes sure the index of added times exists; a speed-up only.
+// indexAdded makes sure the indexes of added times and IDs exist; a
+// speed-up only.
 func (s *Store) indexAdded() error {
 	var n int
-	if err := s.db.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'docs_added'").Scan(&n); err != nil || n > 0 {
+	if err := s.db.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('docs_added', 'docs_id')").Scan(&n); err != nil || n == 2 {
 		return err
 	}
-	return s.write("indexing the articles by the time they were added", func(tx *sql.Tx) error {
-		_, err := tx.Exec(addedIndex)
+	return s.write("indexing the articles by the time they were added and their IDs", func(tx *sql.Tx) error {
+		if _, err := tx.Exec(addedIndex); err != nil {
+			return err
+		}
+		_, err := tx.Exec(idIndex)
 		return err
 	})
 }
