@@ -79,11 +79,13 @@ func OpenCatalog(opts Options) (*Catalog, error) {
 			c.Warning = notice
 			store.Crash = opts.Crash
 			if opts.Page > 0 {
+				// An empty index (the first start) is filled first: its
+				// page would list nothing, not even the bundled articles.
 				c.Store = store
-				if err := c.openPage(opts.Page); err == nil {
+				if err := c.openPage(opts.Page); err == nil && c.Total > 0 {
 					return c, nil
 				}
-				c.Store, c.Entries, c.Partial = nil, nil, false
+				c.Store, c.Entries, c.Partial, c.Total = nil, nil, false, 0
 			}
 			if opts.EntriesIfStale {
 				if ok, err := store.Current(opts.Sources); err == nil && ok {
