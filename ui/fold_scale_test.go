@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -36,4 +37,28 @@ func TestFoldsToItselfEightAtATime(t *testing.T) {
 			t.Fatalf("foldsToItself(%q) = %v; want %v", b, got, want)
 		}
 	}
+}
+
+// FuzzFilterFastPath: for a target that folds to itself, the filter's
+// fast path marks what the general one marks, and matches when it does.
+func FuzzFilterFastPath(f *testing.F) {
+	f.Add("isr rel", "how deep are azerbaijan-israel relations? eldar mamedov")
+	f.Add("s", "sanctions and the ceasefire, 2024")
+	f.Add("ba ba", "baku baki ba")
+	f.Add("Straße", "strasse")
+	f.Fuzz(func(t *testing.T, term, target string) {
+		if !foldsToItself(target) {
+			return
+		}
+		folded, _ := foldText(term)
+		words := wordSpans(folded)
+		if len(words) == 0 {
+			return
+		}
+		want, wantOK := prefixMatch(folded, words, target)
+		got, gotOK := asciiPrefixMatch(folded, words, target, nil)
+		if gotOK != wantOK || (wantOK && !slices.Equal(got, want)) {
+			t.Errorf("term %q, target %q: fast path %v %v; general %v %v", term, target, got, gotOK, want, wantOK)
+		}
+	})
 }
