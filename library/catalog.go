@@ -78,6 +78,9 @@ func OpenCatalog(opts Options) (*Catalog, error) {
 		default:
 			c.Warning = notice
 			store.Crash = opts.Crash
+			// Once for a database made before them: the first page is
+			// read by added time, an article found by its ID.
+			store.indexAdded() // a speed-up only
 			if opts.Page > 0 {
 				// An empty index (the first start) is filled first: its
 				// page would list nothing, not even the bundled articles.
@@ -93,7 +96,6 @@ func OpenCatalog(opts Options) (*Catalog, error) {
 					return c, nil
 				}
 			}
-			store.indexAdded() // a speed-up only
 			entries, _, err := store.Sync(opts.Sources)
 			if err == nil {
 				c.Store, c.Entries = store, entries
@@ -113,7 +115,6 @@ func OpenCatalog(opts Options) (*Catalog, error) {
 // Entries itself, where nothing else reads them meanwhile.
 func (c *Catalog) Rescan() ([]Entry, error) {
 	if c.Store != nil {
-		c.Store.indexAdded() // a speed-up only: a database that cannot take it still syncs
 		entries, _, err := c.Store.Sync(c.sources)
 		return entries, err
 	}

@@ -12,8 +12,10 @@ and measures, from just before the process is started:
 It answers the terminal queries cable makes (the background colour, OSC
 11, and the cursor position, DSR 6) at once, as a terminal does; without
 an answer cable would wait for its time-out. It also reports the peak
-memory (VmHWM) of the process when the frame arrived (0 when it had
-already exited, as with --version).
+memory (VmHWM) and the CPU time of all its threads (schedstat) when the
+frame arrived (0 when it had already exited, as with --version): on a
+machine shared with other work, the CPU time moves much less than the
+wall time.
 
 Every run uses the same fresh XDG directories (state, data, config,
 cache) in a temporary directory, so nothing of the user's is read or
@@ -84,6 +86,20 @@ def peak_kb(pid):
     return 0
 
 
+def cpu_ms(pid):
+    """The CPU time of every thread of the process so far, in ms (0 when
+    it has exited): the figure that other work on the machine moves
+    least."""
+    total = 0
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                total += int(f.read().split()[0])
+    except OSError:
+        return 0
+    return total / 1e6
+
+
 def one_run(argv, env, cols, rows, marker, timeout):
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -97,7 +113,7 @@ def one_run(argv, env, cols, rows, marker, timeout):
                             preexec_fn=child_setup, env=env, close_fds=True)
     os.close(slave)
     first_byte = first_frame = None
-    peak = 0
+    peak = cpu = 0
     seen = b""
     deadline = start + timeout
     try:
@@ -119,6 +135,7 @@ def one_run(argv, env, cols, rows, marker, timeout):
             if (marker.encode() in seen) if marker else visible(data):
                 first_frame = now
                 peak = peak_kb(proc.pid)
+                cpu = cpu_ms(proc.pid)
     finally:
         try:
             os.write(master, b"q")
@@ -129,7 +146,7 @@ def one_run(argv, env, cols, rows, marker, timeout):
         os.close(master)
     if first_frame is None:
         sys.exit(f"no frame within {timeout} s; output so far: {seen[:500]!r}")
-    return (first_byte - start) * 1000, (first_frame - start) * 1000, peak
+    return (first_byte - start) * 1000, (first_frame - start) * 1000, peak, cpu
 
 
 def main():
@@ -161,9 +178,11 @@ def main():
     firsts = [r[0] for r in runs]
     frames = [r[1] for r in runs]
     peaks = [r[2] for r in runs]
+    cpus = [r[3] for r in runs]
     print(f"warm, {len(runs)} runs: first frame median {statistics.median(frames):.1f} ms "
           f"(min {min(frames):.1f}, max {max(frames):.1f}); first byte median {statistics.median(firsts):.1f} ms; "
-          f"peak memory median {statistics.median(peaks) / 1024:.1f} MiB")
+          f"peak memory median {statistics.median(peaks) / 1024:.1f} MiB; "
+          f"CPU time to the first frame median {statistics.median(cpus):.1f} ms")
     print("first frame, each run (ms): " + " ".join(f"{f:.1f}" for f in frames))
 
 

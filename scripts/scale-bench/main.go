@@ -62,7 +62,7 @@ type bench struct {
 type row struct {
 	name   string
 	floor  bool // a floor row: no goal of its own
-	values map[int]float64
+	values map[int]figure
 }
 
 func run(work, bin, sizeList string, runs int) error {
@@ -98,13 +98,13 @@ func run(work, bin, sizeList string, runs int) error {
 		{name: "floor: cable --version, pty", floor: true},
 		{name: "launch → library's first frame (tmux-size pty 120×40)"},
 		{name: "launch → first text of a 50k-word article"},
-		{name: "cable read of that article again (render cache)"},
 		{name: "floor: cable --version, pipe", floor: true},
+		{name: "cable read of that article again (render cache)"},
 		{name: "cable list"},
 		{name: "cable search ceasefire"},
 	}
 	for _, r := range rows {
-		r.values = map[int]float64{}
+		r.values = map[int]figure{}
 	}
 	for _, n := range sizes {
 		lib, err := b.library(n)
@@ -136,7 +136,9 @@ func run(work, bin, sizeList string, runs int) error {
 		if err != nil {
 			return err
 		}
-		rows[4].values[n], rows[3].values[n], rows[5].values[n], rows[6].values[n] = medians[0], medians[1], medians[2], medians[3]
+		for i, f := range medians {
+			rows[3+i].values[n] = f
+		}
 	}
 	printTable(os.Stdout, rows, sizes, runs)
 	return nil
@@ -225,12 +227,15 @@ func (b *bench) warm(home, lib string) error {
 	return os.WriteFile(filepath.Join(home, ".warm"), nil, 0o644)
 }
 
-var frameMedian = regexp.MustCompile(`first frame median ([0-9.]+) ms`)
+var (
+	frameMedian = regexp.MustCompile(`first frame median ([0-9.]+) ms`)
+	frameCPU    = regexp.MustCompile(`CPU time to the first frame median ([0-9.]+) ms`)
+)
 
 // frame is the median time to the first frame of cable with args, in a
-// pseudo-terminal, from firstframe.py; marker is the text that marks it
-// ("": any text).
-func (b *bench) frame(home, marker string, args ...string) (float64, error) {
+// pseudo-terminal, and the CPU time it took, from firstframe.py; marker
+// is the text that marks it ("": any text).
+func (b *bench) frame(home, marker string, args ...string) (figure, error) {
 	ff := []string{"scripts/firstframe/firstframe.py", "--runs", strconv.Itoa(b.runs), "--cols", "120", "--rows", "40",
 		"--timeout", "60", "--home", home}
 	if marker != "" {
@@ -241,21 +246,28 @@ func (b *bench) frame(home, marker string, args ...string) (float64, error) {
 	c := b.cmd("python3", ff...)
 	c.Stdout = &out
 	if err := c.Run(); err != nil {
-		return 0, fmt.Errorf("firstframe %s: %w\n%s", strings.Join(args, " "), err, out.String())
+		return figure{}, fmt.Errorf("firstframe %s: %w\n%s", strings.Join(args, " "), err, out.String())
 	}
-	m := frameMedian.FindStringSubmatch(out.String())
-	if m == nil {
-		return 0, fmt.Errorf("firstframe %s printed no median:\n%s", strings.Join(args, " "), out.String())
+	m, cpu := frameMedian.FindStringSubmatch(out.String()), frameCPU.FindStringSubmatch(out.String())
+	if m == nil || cpu == nil {
+		return figure{}, fmt.Errorf("firstframe %s printed no median:\n%s", strings.Join(args, " "), out.String())
 	}
-	return strconv.ParseFloat(m[1], 64)
+	var f figure
+	f.wall, _ = strconv.ParseFloat(m[1], 64)
+	f.cpu, _ = strconv.ParseFloat(cpu[1], 64)
+	return f, nil
 }
+
+// figure is a row's median at one size: wall time and CPU time, in ms.
+type figure struct{ wall, cpu float64 }
 
 // interleaved runs each command of cmds once in turn, b.runs times after
 // one round not counted, with output to a pipe, and returns each one's
 // median wall time in milliseconds: taking turns keeps a drift in the
 // machine's speed from favouring one.
-func (b *bench) interleaved(home string, cmds [][]string) ([]float64, error) {
+func (b *bench) interleaved(home string, cmds [][]string) ([]figure, error) {
 	times := make([][]float64, len(cmds))
+	cpus := make([][]float64, len(cmds))
 	for round := range b.runs + 1 {
 		for i, args := range cmds {
 			c := exec.Command(b.bin, args...)
@@ -283,52 +295,70 @@ func (b *bench) interleaved(home string, cmds [][]string) ([]float64, error) {
 			}
 			if round > 0 {
 				times[i] = append(times[i], float64(elapsed.Microseconds())/1000)
+				cpus[i] = append(cpus[i], float64((c.ProcessState.UserTime()+c.ProcessState.SystemTime()).Microseconds())/1000)
 			}
 		}
 	}
-	medians := make([]float64, len(cmds))
-	for i, t := range times {
-		slices.Sort(t)
-		medians[i] = t[len(t)/2]
+	medians := make([]figure, len(cmds))
+	for i := range times {
+		medians[i] = figure{wall: median(times[i]), cpu: median(cpus[i])}
 	}
 	return medians, nil
 }
 
-// printTable prints the rows as a Markdown table: a column a size, the
-// floor's rows as they are and the others with their difference from the
-// floor of their kind, and the ratio of the largest size to 10,000.
+func median(list []float64) float64 {
+	slices.Sort(list)
+	return list[len(list)/2]
+}
+
+// printTable prints the rows as two Markdown tables, wall time and CPU
+// time: a column a size, the floor's rows as they are and the others
+// with their difference from the floor of their kind (for CPU time, the
+// floor through a pipe: --version in a terminal has exited before its
+// time can be read), and the ratio of 50,000 to 10,000. On a machine
+// shared with other work the CPU time moves much less than the wall time.
 func printTable(w io.Writer, rows []*row, sizes []int, runs int) {
-	fmt.Fprintf(w, "whole process, medians of %d warm runs, ms (+ over the floor of the same kind and size)\n\n", runs)
-	head := "| work |"
-	rule := "| --- |"
-	for _, n := range sizes {
-		head += fmt.Sprintf(" %d |", n)
-		rule += " --- |"
-	}
 	ratio := slices.Contains(sizes, 10000) && slices.Contains(sizes, 50000)
-	if ratio {
-		head += " 50,000 / 10,000 |"
-		rule += " --- |"
-	}
-	fmt.Fprintln(w, head)
-	fmt.Fprintln(w, rule)
-	var floor *row
-	for _, r := range rows {
-		if r.floor {
-			floor = r
-		}
-		line := "| " + r.name + " |"
-		for _, n := range sizes {
-			v := r.values[n]
-			if r.floor {
-				line += fmt.Sprintf(" %.0f |", v)
-			} else {
-				line += fmt.Sprintf(" %.0f (+%.0f) |", v, v-floor.values[n])
+	for _, kind := range []string{"wall", "CPU"} {
+		pick := func(f figure) float64 {
+			if kind == "CPU" {
+				return f.cpu
 			}
+			return f.wall
+		}
+		fmt.Fprintf(w, "\n%s time, whole process, medians of %d warm runs, ms (+ over the floor)\n\n", kind, runs)
+		head, rule := "| work |", "| --- |"
+		for _, n := range sizes {
+			head += fmt.Sprintf(" %d |", n)
+			rule += " --- |"
 		}
 		if ratio {
-			line += fmt.Sprintf(" %.2f× |", r.values[50000]/r.values[10000])
+			head += " 50,000 / 10,000 |"
+			rule += " --- |"
 		}
-		fmt.Fprintln(w, line)
+		fmt.Fprintln(w, head)
+		fmt.Fprintln(w, rule)
+		var floor *row
+		for _, r := range rows {
+			if r.floor && (kind == "wall" || strings.Contains(r.name, "pipe")) {
+				floor = r
+			}
+			if r.floor && kind == "CPU" && !strings.Contains(r.name, "pipe") {
+				continue
+			}
+			line := "| " + r.name + " |"
+			for _, n := range sizes {
+				v := pick(r.values[n])
+				if r.floor {
+					line += fmt.Sprintf(" %.0f |", v)
+				} else {
+					line += fmt.Sprintf(" %.0f (+%.0f) |", v, v-pick(floor.values[n]))
+				}
+			}
+			if ratio {
+				line += fmt.Sprintf(" %.2f× |", pick(r.values[50000])/pick(r.values[10000]))
+			}
+			fmt.Fprintln(w, line)
+		}
 	}
 }
