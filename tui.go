@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -57,6 +58,7 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 	if err != nil {
 		return userError{err}
 	}
+	limitMemory()
 	cat, err := global.screenCatalog(paths)
 	if err != nil {
 		return err
@@ -125,6 +127,20 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 		return interruptedError{err}
 	}
 	return err
+}
+
+// screenMemory is the heap the reader keeps itself within while it can
+// (debug.SetMemoryLimit): the collector then works harder rather than let
+// the heap double over what is live. Listing 50,000 articles again holds
+// about 100 MB for a moment (the index's rows and the new list); with the
+// limit the reader's peak is about 150 MB rather than 235.
+const screenMemory = 100 << 20
+
+// limitMemory sets screenMemory, unless GOMEMLIMIT sets another.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(screenMemory)
+	}
 }
 
 // watchQuiet is how long the library's directories must be still after a

@@ -254,8 +254,8 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 		m.layout()
 	case feedEventMsg, rescannedMsg, spinner.TickMsg:
 		return m.updateFeeds(msg)
-	case indexListedMsg:
-		return m.listed(msg)
+	case listRestMsg:
+		return m, m.relist()
 	case sortedAheadMsg:
 		return m.sortedAhead(msg)
 	case libraryChangedMsg:

@@ -10,40 +10,24 @@ import (
 )
 
 // library_load.go completes a library drawn from the first page of the
-// index (library.Options.Page): the rest of the index is listed in the
-// background, then the index is brought up to date with the files, and
-// the list changes in place each time, the selection kept.
+// index (library.Options.Page): the index is brought up to date with the
+// files in the background, and the list changes in place, the selection
+// kept. (Listing the rest of the index first would show it sooner, at
+// the cost of a second copy of every entry while the sync runs: 75 MB at
+// 50,000 articles.)
 
-// indexListedMsg brings every entry the index holds, as the last sync
-// left them.
-type indexListedMsg struct {
-	entries []library.Entry
-	err     error
-}
+// listRestMsg asks for the rest of a library drawn from its first page.
+type listRestMsg struct{}
 
-// loadRest lists the rest of a catalog opened with its first page only;
-// nil for a catalog that has every entry.
+// loadRest asks for the rest of a catalog opened with its first page
+// only; nil for a catalog that has every entry. The listing is started
+// by the message, in update, where the library can note it is running.
 func (m *libraryModel) loadRest() tea.Cmd {
 	cat := m.ctx.Catalog
 	if cat == nil || !cat.Partial {
 		return nil
 	}
-	return func() tea.Msg {
-		entries, err := cat.IndexEntries()
-		return indexListedMsg{entries: entries, err: err}
-	}
-}
-
-// listed takes the index's entries, unless a sync has already given the
-// list, and then brings the index up to date.
-func (m libraryModel) listed(msg indexListedMsg) (libraryModel, tea.Cmd) {
-	var ahead tea.Cmd
-	if msg.err == nil && m.ctx.Catalog.Partial {
-		m.ctx.Catalog.Complete(msg.entries)
-		m.refresh()
-		ahead = m.sortAhead()
-	}
-	return m, tea.Batch(m.relist(), ahead)
+	return func() tea.Msg { return listRestMsg{} }
 }
 
 // libraryChangedMsg says the library's directories changed.

@@ -139,6 +139,9 @@ func run(work, bin, sizeList string, runs int) error {
 		for i, f := range medians {
 			rows[3+i].values[n] = f
 		}
+		for _, r := range rows {
+			fmt.Fprintf(os.Stderr, "%d\t%s\t%.1f ms\t%.1f ms CPU\n", n, r.name, r.values[n].wall, r.values[n].cpu)
+		}
 	}
 	printTable(os.Stdout, rows, sizes, runs)
 	return nil
@@ -340,11 +343,14 @@ func printTable(w io.Writer, rows []*row, sizes []int, runs int) {
 		fmt.Fprintln(w, rule)
 		var floor *row
 		for _, r := range rows {
-			if r.floor && (kind == "wall" || strings.Contains(r.name, "pipe")) {
-				floor = r
-			}
 			if r.floor && kind == "CPU" && !strings.Contains(r.name, "pipe") {
 				continue
+			}
+			if r.floor {
+				floor = r
+			}
+			if floor == nil { // CPU: the pipe's floor, which comes later
+				floor = rows[slices.IndexFunc(rows, func(r *row) bool { return r.floor && strings.Contains(r.name, "pipe") })]
 			}
 			line := "| " + r.name + " |"
 			for _, n := range sizes {
