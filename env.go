@@ -73,6 +73,25 @@ func (e *env) libraryDir() (string, error) {
 // goes on from the files. A name that is no file may be an article's ID,
 // as "cable read" takes it. It is the only way cable opens its database.
 func (e *env) openCatalog(paths []string) (*library.Catalog, error) {
+	return e.catalogOf(paths, false, 0)
+}
+
+// screenCatalog is openCatalog for the screens: the index's first page
+// of articles alone, no file read (library.Options.Page); the library
+// lists the rest and brings the index up to date once it is drawn.
+func (e *env) screenCatalog(paths []string) (*library.Catalog, error) {
+	return e.catalogOf(paths, false, screenPage)
+}
+
+// screenPage is how many articles the library's first frame is drawn
+// from: more than the tallest terminal shows, three lines an article.
+const screenPage = 100
+
+// catalogOf is openCatalog; with fromIndex set, a catalog whose index
+// holds every source as it is comes without Entries (Catalog.Current),
+// for a command that reads what it prints from the index; with page
+// more than 0, with only that many (Catalog.Partial).
+func (e *env) catalogOf(paths []string, fromIndex bool, page int) (*library.Catalog, error) {
 	bundle, err := articles.Bundle()
 	if err != nil {
 		return nil, fmt.Errorf("the bundled articles are broken: %w", err)
@@ -100,12 +119,19 @@ func (e *env) openCatalog(paths []string) (*library.Catalog, error) {
 	if !e.noState && e.placesErr == nil {
 		opts.DBPath = e.places.DB
 	}
+	// An ID given must be found among the entries.
+	opts.EntriesIfStale = fromIndex && len(ids) == 0
+	opts.Page = page
 	cat, err := library.OpenCatalog(opts)
 	if err != nil {
 		return nil, err
 	}
 	for _, id := range ids {
-		if _, ok := cat.Find(id); !ok {
+		_, ok := cat.Find(id)
+		if !ok && cat.Partial && cat.Synced() == nil {
+			_, ok = cat.Find(id)
+		}
+		if !ok {
 			cat.Close()
 			return nil, userErrorf("%s: no such file, directory or article", id)
 		}
@@ -116,7 +142,28 @@ func (e *env) openCatalog(paths []string) (*library.Catalog, error) {
 // commandCatalog opens the catalog for a command, saying any warning on
 // stderr, where a script's output stays clean of it.
 func (e *env) commandCatalog(cmd *cobra.Command, paths []string) (*library.Catalog, error) {
-	cat, err := e.openCatalog(paths)
+	return e.reportedCatalog(cmd, paths, false)
+}
+
+// indexCatalog is commandCatalog for a command that answers from the
+// index when it is current: its Entries are then left out.
+func (e *env) indexCatalog(cmd *cobra.Command, paths []string) (*library.Catalog, error) {
+	return e.reportedCatalog(cmd, paths, true)
+}
+
+// lookupCatalog is commandCatalog for a command that looks one article
+// up: it holds the index's first article alone (library.Options.Page),
+// and finds the others in the index (Catalog.Find).
+func (e *env) lookupCatalog(cmd *cobra.Command) (*library.Catalog, error) {
+	return e.reportedCatalogOf(cmd, nil, false, 1)
+}
+
+func (e *env) reportedCatalog(cmd *cobra.Command, paths []string, fromIndex bool) (*library.Catalog, error) {
+	return e.reportedCatalogOf(cmd, paths, fromIndex, 0)
+}
+
+func (e *env) reportedCatalogOf(cmd *cobra.Command, paths []string, fromIndex bool, page int) (*library.Catalog, error) {
+	cat, err := e.catalogOf(paths, fromIndex, page)
 	if err != nil {
 		return nil, err
 	}

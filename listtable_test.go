@@ -170,3 +170,18 @@ func TestListCommandFitsTheTerminal(t *testing.T) {
 		t.Errorf("to a pipe: %v\n%s", err, piped)
 	}
 }
+
+// TestCellWidth: printable ASCII is measured by its length, anything
+// else as the terminal shows it.
+func TestCellWidth(t *testing.T) {
+	for _, tt := range []struct {
+		cell string
+		want int
+	}{
+		{"", 0}, {"Baku", 4}, {"a ~ b", 5}, {"Bakı", 4}, {"北京", 4}, {"e\u0301", 1}, {"tab\there", ansi.StringWidth("tab\there")},
+	} {
+		if got := cellWidth(tt.cell); got != tt.want {
+			t.Errorf("cellWidth(%q) = %d; want %d", tt.cell, got, tt.want)
+		}
+	}
+}

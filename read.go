@@ -94,12 +94,17 @@ func findArticle(cmd *cobra.Command, arg string, global *env) (*articles.Article
 		}
 		return a, nil
 	}
-	cat, err := global.commandCatalog(cmd, nil)
+	// The article is looked for in the index, its file unchanged, before
+	// the index is brought up to date with every file.
+	cat, err := global.lookupCatalog(cmd)
 	if err != nil {
 		return nil, err
 	}
 	defer cat.Close()
 	e, ok := cat.Find(arg)
+	if !ok && cat.Partial && cat.Synced() == nil {
+		e, ok = cat.Find(arg)
+	}
 	if !ok {
 		return nil, userErrorf("no article %q: \"cable list\" shows the IDs", arg)
 	}

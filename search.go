@@ -28,7 +28,7 @@ func newSearchCommand(global *env) *cobra.Command {
 			if global.noState {
 				return userErrorf("search needs the library index, and --no-state turns it off")
 			}
-			cat, err := global.commandCatalog(cmd, nil)
+			cat, err := global.indexCatalog(cmd, nil)
 			if err != nil {
 				return err
 			}

@@ -21,6 +21,16 @@ type Catalog struct {
 	Store *Store
 	// Entries are the articles to list: bundled first, then by path.
 	Entries []Entry
+	// Current is set when the catalog was opened with
+	// Options.EntriesIfStale and the index held every source as it is
+	// (Store.Current): Entries is then empty, and what is to be listed is
+	// read from the Store.
+	Current bool
+	// Partial is set while the catalog holds only the first page of the
+	// index (Options.Page): Total is then how many articles the index
+	// holds, and Complete gives it the rest.
+	Partial bool
+	Total   int
 	// Warning is one line for the reader when something is not as it
 	// should be (the database was broken and set aside, or cannot be
 	// used); "" when all is well.
@@ -39,6 +49,16 @@ type Options struct {
 	// Crash reports a panic while one file is read or parsed; that file is
 	// listed as broken with the report's path and the others go on.
 	Crash *crash.Reporter
+	// EntriesIfStale leaves Entries out when the index is current: a
+	// command that answers from the index (list, search) then pays for
+	// a stat of each file, not for reading every row and summary.
+	EntriesIfStale bool
+	// Page, when more than 0, has the catalog hold only the index's first
+	// Page articles in the library's first order (and those started):
+	// no file is read nor asked after, for a screen's first frame. The
+	// screen then lists the rest (IndexEntries, Complete) and brings the
+	// index up to date (Rescan).
+	Page int
 }
 
 // OpenCatalog opens the store and syncs it with the sources. A store that
@@ -58,6 +78,24 @@ func OpenCatalog(opts Options) (*Catalog, error) {
 		default:
 			c.Warning = notice
 			store.Crash = opts.Crash
+			// Once for a database made before them: the first page is
+			// read by added time, an article found by its ID.
+			store.indexAdded() // a speed-up only
+			if opts.Page > 0 {
+				// An empty index (the first start) is filled first: its
+				// page would list nothing, not even the bundled articles.
+				c.Store = store
+				if err := c.openPage(opts.Page); err == nil && c.Total > 0 {
+					return c, nil
+				}
+				c.Store, c.Entries, c.Partial, c.Total = nil, nil, false, 0
+			}
+			if opts.EntriesIfStale {
+				if ok, err := store.Current(opts.Sources); err == nil && ok {
+					c.Store, c.Current = store, true
+					return c, nil
+				}
+			}
 			entries, _, err := store.Sync(opts.Sources)
 			if err == nil {
 				c.Store, c.Entries = store, entries
@@ -82,6 +120,12 @@ func (c *Catalog) Rescan() ([]Entry, error) {
 	}
 	return ScanDirect(c.sources, c.crash), nil
 }
+
+// Dirs are the library directories the catalog lists.
+func (c *Catalog) Dirs() []string { return c.sources.Dirs }
+
+// Bundle is the bundled articles, in the order they are listed.
+func (c *Catalog) Bundle() []*articles.Article { return c.sources.Bundle }
 
 // Close closes the store, if there is one.
 func (c *Catalog) Close() error {
@@ -120,6 +164,9 @@ func (c *Catalog) Find(idOrPath string) (Entry, bool) {
 			return e, true
 		}
 	}
+	if c.Partial {
+		return c.indexedEntry(idOrPath)
+	}
 	return Entry{}, false
 }
 
@@ -129,6 +176,9 @@ func (c *Catalog) ByKey(key string) (Entry, bool) {
 		if e.Key == key {
 			return e, true
 		}
+	}
+	if c.Partial {
+		return c.indexedEntry(key)
 	}
 	return Entry{}, false
 }

@@ -102,41 +102,62 @@ func describe(err error) string {
 }
 
 // scanFiles lists the files the sources name, as collect does, with their
-// sizes and modification times, asked for on every core.
+// sizes and modification times, asked for on every core: each core takes
+// a run of files in path order, so that the files of one directory are
+// asked for by name within it (statter), not by their whole paths.
 func scanFiles(src Sources, racyAfter int64) []*item {
 	list := collect(src)
-	inParallel(len(list), func(i int) {
-		if !list[i].problem {
-			statFile(list[i], racyAfter)
+	inParallelRuns(len(list), func(from, to int) {
+		var st statter
+		defer st.close()
+		for _, it := range list[from:to] {
+			if !it.problem {
+				info, err := st.stat(it.key)
+				statFile(it, racyAfter, info, err)
+			}
 		}
 	})
 	return list
 }
 
-// statFile fills in an item's size and modification time, or the reason
-// it cannot be read at all.
-func statFile(it *item, racyAfter int64) {
-	info, err := os.Stat(it.key)
+// fileStat is what scanFiles asks of a file.
+type fileStat struct {
+	size, mtime  int64
+	dir, regular bool
+}
+
+// statFile fills in an item's size and modification time, from info (or
+// err, why it could not be had), or the reason it cannot be read at all.
+func statFile(it *item, racyAfter int64, info fileStat, err error) {
 	switch {
 	case err != nil:
 		it.fail(describe(err))
 		it.size = -1
 		return
-	case info.IsDir():
+	case info.dir:
 		it.fail("is a directory, not an article file")
-	case !info.Mode().IsRegular():
+	case !info.regular:
 		it.fail("is not a regular file")
-	case info.Size() > articles.MaxSize:
-		it.fail(fmt.Sprintf("is %d MiB; articles larger than %d MiB are not read", info.Size()>>20, articles.MaxSize>>20))
+	case info.size > articles.MaxSize:
+		it.fail(fmt.Sprintf("is %d MiB; articles larger than %d MiB are not read", info.size>>20, articles.MaxSize>>20))
 	}
-	it.size = info.Size()
-	it.mtime = info.ModTime().UnixNano()
+	it.size = info.size
+	it.mtime = info.mtime
 	// A file changed again within its clock's granularity after being
 	// read would keep the same size and mtime; so a modification time
 	// too close to now is not trusted, and the file is hashed next time.
 	if it.mtime >= racyAfter {
 		it.mtime = 0
 	}
+}
+
+// osStat is fileStat by os.Stat, following symbolic links.
+func osStat(path string) (fileStat, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fileStat{}, err
+	}
+	return fileStat{size: info.Size(), mtime: info.ModTime().UnixNano(), dir: info.IsDir(), regular: info.Mode().IsRegular()}, nil
 }
 
 // readFile reads an article file whole (at most articles.MaxSize bytes)

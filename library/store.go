@@ -62,7 +62,9 @@ type Store struct {
 // writer do not block each other; synchronous=NORMAL, which in WAL mode
 // keeps every committed transaction through a crash of the process (only a
 // power cut can lose the last few); foreign keys because SQLite leaves them
-// off by default.
+// off by default. (Reading through a map of the file saved a fifth of
+// "cable list"'s CPU time, and cost the reader 90 MB of resident memory
+// at 50,000 articles: the pages it maps count as its own.)
 var pragmas = []string{
 	"busy_timeout(5000)",
 	"journal_mode(WAL)",

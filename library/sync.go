@@ -132,6 +132,9 @@ func (s *Store) syncIndex(src Sources) ([]Entry, SyncStats, error) {
 	p.addFiles(files)
 	p.findRenames()
 	p.assignIDs()
+	if err := s.forgetDigest(); err != nil {
+		return nil, SyncStats{}, err
+	}
 	if err := p.apply(); err != nil {
 		return nil, SyncStats{}, err
 	}
@@ -139,6 +142,9 @@ func (s *Store) syncIndex(src Sources) ([]Entry, SyncStats, error) {
 		if err := s.setIndexVersion(); err != nil {
 			return nil, SyncStats{}, err
 		}
+	}
+	if err := s.recordDigest(src.Bundle, files); err != nil {
+		return nil, SyncStats{}, err
 	}
 	entries := p.entries()
 	return entries, p.stats, nil
@@ -149,101 +155,13 @@ func (s *Store) syncIndex(src Sources) ([]Entry, SyncStats, error) {
 // two seconds).
 const racyWindow = 3 * time.Second
 
-// row is one article source as the index holds it.
-type row struct {
-	key, id, hash, errText string
-	size, mtime, added     int64
-	summary                articles.Summary // without ID and Origin, which are the item's
-	summaryOK              bool             // false when the stored lists could not be read
-}
-
-// loadRows reads the whole index. Every field is a column of its own, so
-// there is nothing to decode (the lists are cut at listEnd, sharing the
-// column's memory); what a warm start with a large library spends here is
-// SQLite's and the driver's time for each column of each row. So a large
-// index is read in parts, one a core, each on a connection of its own, by
-// ranges of doc numbers.
-func (s *Store) loadRows() (map[string]*row, error) {
-	var first, last sql.NullInt64
-	if err := s.db.QueryRow("SELECT min(doc), max(doc) FROM docs").Scan(&first, &last); err != nil {
-		return nil, fmt.Errorf("library: reading the index: %w", err)
-	}
-	if !first.Valid {
-		return map[string]*row{}, nil
-	}
-	span := last.Int64 - first.Int64 + 1
-	parts := max(1, min(int64(runtime.GOMAXPROCS(0)), span/rowsPerPart))
-	lists := make([][]row, parts)
-	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for n := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			lists[n], errs[n] = s.loadRange(first.Int64+span*n/parts, first.Int64+span*(n+1)/parts, int(span/parts+1))
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	rows := make(map[string]*row, span)
-	for _, list := range lists {
-		for i := range list {
-			rows[list[i].key] = &list[i]
-		}
-	}
-	return rows, nil
-}
-
-// rowsPerPart is the fewest rows worth a connection of their own.
-const rowsPerPart = 2000
-
-// loadRange reads the index rows whose doc numbers are from first up to,
-// not including, end; about size of them.
-func (s *Store) loadRange(first, end int64, size int) ([]row, error) {
-	rs, err := s.db.Query("SELECT key, id, size, mtime_ns, hash, added_ns, error, "+summaryColumns+
-		" FROM docs WHERE doc >= ? AND doc < ?", first, end)
-	if err != nil {
-		return nil, fmt.Errorf("library: reading the index: %w", err)
-	}
-	defer rs.Close()
-	list := make([]row, 0, size)
-	var r row
-	var words int64
-	var sections, topics string
-	dest := []any{&r.key, &r.id, &r.size, &r.mtime, &r.hash, &r.added, &r.errText,
-		&r.summary.Title, &r.summary.Author, &r.summary.Source, &r.summary.Published, &words, &r.summary.EditorsNote,
-		&sections, &topics, &r.summary.Subtitle, &r.summary.Abstract, &r.summary.AuthorNote,
-		&r.summary.Feed, &r.summary.SummaryOnly, &r.summary.URL, &r.summary.Print}
-	for rs.Next() {
-		r = row{}
-		if err := rs.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("library: reading the index: %w", err)
-		}
-		r.summary.Words = int(words)
-		r.summary.Minutes = articles.MinutesFor(r.summary.Words)
-		var okS, okT bool
-		r.summary.Sections, okS = splitList(sections)
-		r.summary.Topics, okT = splitList(topics)
-		r.summaryOK = okS && okT
-		list = append(list, r)
-	}
-	if err := rs.Err(); err != nil {
-		return nil, fmt.Errorf("library: reading the index: %w", err)
-	}
-	return list, nil
-}
-
-// inParallel calls f(0) … f(n-1) on every core, each on a run of
-// consecutive indexes, and returns when all are done. A small n is done
-// on the calling goroutine.
-func inParallel(n int, f func(i int)) {
+// inParallelRuns calls f on every core, each with a run of consecutive
+// indexes from 0 to n, and returns when all are done; a small n is one
+// run on the calling goroutine.
+func inParallelRuns(n int, f func(from, to int)) {
 	workers := min(runtime.GOMAXPROCS(0), n/256)
 	if workers < 2 {
-		for i := range n {
-			f(i)
-		}
+		f(0, n)
 		return
 	}
 	var wg sync.WaitGroup
@@ -251,12 +169,21 @@ func inParallel(n int, f func(i int)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w * n / workers; i < (w+1)*n/workers; i++ {
-				f(i)
-			}
+			f(w*n/workers, (w+1)*n/workers)
 		}()
 	}
 	wg.Wait()
+}
+
+// inParallel calls f(0) … f(n-1) on every core, each on a run of
+// consecutive indexes, and returns when all are done. A small n is done
+// on the calling goroutine.
+func inParallel(n int, f func(i int)) {
+	inParallelRuns(n, func(from, to int) {
+		for i := from; i < to; i++ {
+			f(i)
+		}
+	})
 }
 
 func (s *Store) indexOutdated() (bool, error) {

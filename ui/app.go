@@ -80,12 +80,15 @@ func NewModel(ctx *Context, start Start) Model {
 	return m
 }
 
-// Init opens the article cable was started with, if any.
+// Init opens the article cable was started with, if any, lists the rest
+// of a library drawn from its first page, and waits for changes in the
+// library's directories.
 func (m Model) Init() tea.Cmd {
+	rest := tea.Batch(m.library.loadRest(), m.library.watchLibrary())
 	if m.opened != nil {
-		return openEntry(*m.opened, nil)
+		return tea.Batch(openEntry(*m.opened, nil), rest)
 	}
-	return nil
+	return rest
 }
 
 // Update routes a message: global concerns first; then what the person
@@ -121,7 +124,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// The cursor goes to the article just read, wherever the reader
 		// came from: one opened from the command line or by cable get
 		// --read left the library's cursor on another row.
-		m.library.reselect(entryItem{entry: m.reader.entry})
+		m.library.reselect(entryItem{entry: &m.reader.entry})
 		return m, m.reader.saveNow()
 	case showScreenMsg:
 		m.screen = msg.screen

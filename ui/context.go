@@ -63,6 +63,10 @@ type Context struct {
 	// articles, for the library's u; nil when there is no state to keep
 	// feeds in, and u is then off.
 	UpdateFeeds FeedUpdater
+	// LibraryChanges has a value each time what is in the library's
+	// directories changed (library.Watcher): the library is then listed
+	// again. Nil: it is listed again only after a feed update.
+	LibraryChanges <-chan struct{}
 }
 
 // store is where the reader's state is kept, or nil when it is not.

@@ -237,14 +237,17 @@ func (m libraryModel) updateFeeds(msg tea.Msg) (libraryModel, tea.Cmd) {
 		return m, tea.Batch(waitFeedEvent(f.run, f.events), cmd)
 	case rescannedMsg:
 		f.rescanning = false
+		var ahead tea.Cmd
 		if msg.err == nil {
-			m.ctx.Catalog.Entries = msg.entries
+			m.ctx.Catalog.Complete(msg.entries)
 			m.refresh()
+			ahead = m.sortAhead()
 		}
 		if f.pending {
 			f.pending = false
-			return m, m.relist()
+			return m, tea.Batch(m.relist(), ahead)
 		}
+		return m, ahead
 	}
 	return m, nil
 }

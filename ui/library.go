@@ -53,6 +53,11 @@ type libraryModel struct {
 	// hasMarks and followsFeeds are what the store held when last asked:
 	// any bookmark, for ', and any feed followed, for u.
 	hasMarks, followsFeeds bool
+
+	// filters are the filter's texts of the catalog's entries, and
+	// orders its orders, each made once for the entries listed.
+	filters *filterTexts
+	orders  *sortedOrders
 }
 
 func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading, fresh map[string]bool) libraryModel {
@@ -79,7 +84,8 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 	if fresh == nil {
 		fresh = map[string]bool{}
 	}
-	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, fresh: fresh}
+	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, fresh: fresh, filters: &filterTexts{}, orders: &sortedOrders{}}
+	m.list.Filter = m.filters.filter
 	if store := ctx.store(); store != nil {
 		// Asked once as the program starts, before any screen shows;
 		// later changes come back from a command (countMarksCmd).
@@ -138,7 +144,9 @@ func (m *libraryModel) unfinished() []continueItem {
 	var rows []continueItem
 	// One pass over the entries, not a look-up per reading: a library of
 	// tens of thousands of articles is listed again at every save.
-	for _, e := range m.ctx.Catalog.Entries {
+	entries := m.ctx.Catalog.Entries
+	for i := range entries {
+		e := &entries[i]
 		if r, ok := m.readings[e.Key]; ok && !r.Finished && e.Error == "" {
 			rows = append(rows, continueItem{entryItem{entry: e, reading: r, wpm: m.ctx.WordsPerMinute}})
 		}
@@ -170,7 +178,11 @@ func paginatorFor(n, width, height int) paginator.Type {
 // setTitle heads the list with how many articles there are and in what
 // order; while a filter is set, how many of them it shows ("3 of 12").
 func (m *libraryModel) setTitle() {
-	count := plural(len(m.ctx.Catalog.Entries), "article")
+	n := len(m.ctx.Catalog.Entries)
+	if m.ctx.Catalog.Partial {
+		n = m.ctx.Catalog.Total // the first page is drawn; the rest is coming
+	}
+	count := plural(n, "article")
 	if m.list.FilterState() != list.Unfiltered {
 		shown := 0
 		for _, it := range m.list.VisibleItems() {
@@ -221,25 +233,17 @@ func itemIdentity(it list.Item) (key string, resumed, ok bool) {
 }
 
 // sorted is every entry in the current order; ties keep the catalog's
-// order, so the list never shuffles.
+// order, so the list never shuffles. The order is the catalog's
+// entries' places, kept for each sort order until the entries change
+// (sortedOrders).
 func (m *libraryModel) sorted() []list.Item {
 	entries := m.ctx.Catalog.Entries
-	items := make([]entryItem, len(entries))
-	for i, e := range entries {
-		items[i] = entryItem{entry: e, reading: m.readings[e.Key], wpm: m.ctx.WordsPerMinute, fresh: m.fresh[e.Key]}
-	}
-	less := map[sortOrder]func(a, b entryItem) bool{
-		byAdded: func(a, b entryItem) bool { return a.entry.Added.After(b.entry.Added) },
-		byTitle: func(a, b entryItem) bool { return strings.ToLower(a.Title()) < strings.ToLower(b.Title()) },
-		byAuthor: func(a, b entryItem) bool {
-			return strings.ToLower(a.entry.Summary.Author) < strings.ToLower(b.entry.Summary.Author)
-		},
-		byLength: func(a, b entryItem) bool { return a.entry.Summary.Words < b.entry.Summary.Words },
-	}[m.order]
-	sort.SliceStable(items, func(i, j int) bool { return less(items[i], items[j]) })
-	out := make([]list.Item, len(items))
-	for i := range items {
-		out[i] = items[i]
+	order := m.orders.of(entries, m.order)
+	texts := m.filters.of(entries)
+	out := make([]list.Item, len(order))
+	for i, at := range order {
+		e := &entries[at]
+		out[i] = entryItem{entry: e, reading: m.readings[e.Key], wpm: m.ctx.WordsPerMinute, fresh: m.fresh[e.Key], filter: texts[at]}
 	}
 	return out
 }
@@ -250,6 +254,12 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 		m.layout()
 	case feedEventMsg, rescannedMsg, spinner.TickMsg:
 		return m.updateFeeds(msg)
+	case listRestMsg:
+		return m, m.relist()
+	case sortedAheadMsg:
+		return m.sortedAhead(msg)
+	case libraryChangedMsg:
+		return m.changed()
 	case readingSavedMsg:
 		if msg.err == nil {
 			m.readings[msg.reading.Key] = msg.reading
@@ -301,7 +311,7 @@ func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.open(item), true
 	case key.Matches(msg, m.keys.Continue):
 		if rows := m.unfinished(); len(rows) > 0 {
-			return openEntry(rows[0].entry, nil), true
+			return openEntry(*rows[0].entry, nil), true
 		}
 		return nil, true
 	case key.Matches(msg, m.keys.Sort):
@@ -327,9 +337,9 @@ func (m *libraryModel) open(item list.DefaultItem) tea.Cmd {
 	var e library.Entry
 	switch it := item.(type) {
 	case continueItem:
-		e = it.entry
+		e = *it.entry
 	case entryItem:
-		e = it.entry
+		e = *it.entry
 	default:
 		return nil
 	}

@@ -12,8 +12,10 @@ and measures, from just before the process is started:
 It answers the terminal queries cable makes (the background colour, OSC
 11, and the cursor position, DSR 6) at once, as a terminal does; without
 an answer cable would wait for its time-out. It also reports the peak
-memory (VmHWM) of the process when the frame arrived (0 when it had
-already exited, as with --version).
+memory (VmHWM) and the CPU time of all its threads (schedstat) when the
+frame arrived (0 when it had already exited, as with --version): on a
+machine shared with other work, the CPU time moves much less than the
+wall time.
 
 Every run uses the same fresh XDG directories (state, data, config,
 cache) in a temporary directory, so nothing of the user's is read or
@@ -25,6 +27,11 @@ Usage:
   python3 scripts/firstframe/firstframe.py --runs 15 --cols 120 --rows 40 /tmp/cable-ff
   python3 scripts/firstframe/firstframe.py --timeout 120 /tmp/cable-ff -- --library /tmp/lib10k
   python3 scripts/firstframe/firstframe.py /tmp/cable-ff -- --version   # the floor
+  python3 scripts/firstframe/firstframe.py --home /tmp/h10k /tmp/cable-ff -- --library /tmp/lib10k
+
+With --home the XDG directories are those below that directory, kept
+between calls, so that a large library is indexed once (by a first call
+or a "cable list" with the same XDG_*_HOME) and every run after is warm.
 
 Arguments after "--" go to cable. Only the bundled articles are listed
 unless they say more (the library directory is the empty one in the
@@ -79,6 +86,20 @@ def peak_kb(pid):
     return 0
 
 
+def cpu_ms(pid):
+    """The CPU time of every thread of the process so far, in ms (0 when
+    it has exited): the figure that other work on the machine moves
+    least."""
+    total = 0
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                total += int(f.read().split()[0])
+    except OSError:
+        return 0
+    return total / 1e6
+
+
 def one_run(argv, env, cols, rows, marker, timeout):
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -92,7 +113,7 @@ def one_run(argv, env, cols, rows, marker, timeout):
                             preexec_fn=child_setup, env=env, close_fds=True)
     os.close(slave)
     first_byte = first_frame = None
-    peak = 0
+    peak = cpu = 0
     seen = b""
     deadline = start + timeout
     try:
@@ -114,6 +135,7 @@ def one_run(argv, env, cols, rows, marker, timeout):
             if (marker.encode() in seen) if marker else visible(data):
                 first_frame = now
                 peak = peak_kb(proc.pid)
+                cpu = cpu_ms(proc.pid)
     finally:
         try:
             os.write(master, b"q")
@@ -124,7 +146,7 @@ def one_run(argv, env, cols, rows, marker, timeout):
         os.close(master)
     if first_frame is None:
         sys.exit(f"no frame within {timeout} s; output so far: {seen[:500]!r}")
-    return (first_byte - start) * 1000, (first_frame - start) * 1000, peak
+    return (first_byte - start) * 1000, (first_frame - start) * 1000, peak, cpu
 
 
 def main():
@@ -134,11 +156,12 @@ def main():
     ap.add_argument("--rows", type=int, default=30)
     ap.add_argument("--marker", default="", help="text that marks the first frame (default: any visible text)")
     ap.add_argument("--timeout", type=float, default=10, help="seconds to wait for a frame")
+    ap.add_argument("--home", default="", help="XDG directories to use and keep (default: fresh ones, removed after)")
     ap.add_argument("binary")
     ap.add_argument("args", nargs="*")
     opts = ap.parse_args()
 
-    work = tempfile.mkdtemp(prefix="cable-firstframe-")
+    work = opts.home or tempfile.mkdtemp(prefix="cable-firstframe-")
     try:
         env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
         for name in ("STATE", "DATA", "CONFIG", "CACHE"):
@@ -148,15 +171,18 @@ def main():
         cold = one_run(argv, env, opts.cols, opts.rows, opts.marker, opts.timeout)
         runs = [one_run(argv, env, opts.cols, opts.rows, opts.marker, opts.timeout) for _ in range(opts.runs)]
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not opts.home:
+            shutil.rmtree(work, ignore_errors=True)
 
     print(f"first start (new database): first byte {cold[0]:.1f} ms, first frame {cold[1]:.1f} ms, peak {cold[2] / 1024:.1f} MiB")
     firsts = [r[0] for r in runs]
     frames = [r[1] for r in runs]
     peaks = [r[2] for r in runs]
+    cpus = [r[3] for r in runs]
     print(f"warm, {len(runs)} runs: first frame median {statistics.median(frames):.1f} ms "
           f"(min {min(frames):.1f}, max {max(frames):.1f}); first byte median {statistics.median(firsts):.1f} ms; "
-          f"peak memory median {statistics.median(peaks) / 1024:.1f} MiB")
+          f"peak memory median {statistics.median(peaks) / 1024:.1f} MiB; "
+          f"CPU time to the first frame median {statistics.median(cpus):.1f} ms")
     print("first frame, each run (ms): " + " ".join(f"{f:.1f}" for f in frames))
 
 

@@ -1,0 +1,223 @@
+package library
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"cable/articles"
+)
+
+// current.go answers, without writing, whether the index holds the
+// sources as they are now, so that a command can answer from the index
+// without a Sync: what a Sync would read of each row (its key, size,
+// modification time, hash and error), no summary, and no plan.
+
+// Current reports whether the index holds every source as it is now: the
+// same files, each of the size and modification time they had when a
+// Sync last brought the index up to date with them (an edit made in place
+// while cable was not running changes the file's time, though not its
+// directory's), the bundled articles as this build ships them, and rows
+// made by this indexVersion. Every file is listed and its size and time
+// asked for, on every core; none is read, and of the index one row, the
+// digest the last Sync recorded of what it saw (scanDigest). When it
+// returns true a Sync would change nothing; false says only that a Sync
+// has work to do.
+func (s *Store) Current(src Sources) (bool, error) {
+	files := scanFiles(src, time.Now().Add(-racyWindow).UnixNano())
+	digest, ok := scanDigest(src.Bundle, files)
+	if !ok {
+		return false, nil
+	}
+	var kept string
+	err := s.db.QueryRow("SELECT value FROM meta WHERE name = 'scan_digest'").Scan(&kept)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("library: reading the index: %w", err)
+	}
+	return kept == digest, nil
+}
+
+// scanDigest stands for the sources as a Sync saw them: the indexVersion,
+// each bundled article's key and fingerprint, each file's path, size and
+// modification time. ok is false when the sources hold something a Sync
+// looks at again every time (a directory that cannot be listed, a file
+// that cannot be read, a time too recent to trust), which makes the index
+// never current.
+func scanDigest(bundle []*articles.Article, files []*item) (digest string, ok bool) {
+	h := sha256.New()
+	var num [8]byte
+	field := func(s string) {
+		binary.LittleEndian.PutUint64(num[:], uint64(len(s)))
+		h.Write(num[:])
+		io.WriteString(h, s)
+	}
+	field(indexVersion)
+	taken := map[string]bool{}
+	for _, a := range bundle {
+		if taken[a.ID] {
+			return "", false // two share an ID: Sync numbers them
+		}
+		taken[a.ID] = true
+		sum := a.Summarise()
+		sum.ID, sum.Origin = a.ID, articles.BundleOrigin
+		field(bundledKey(a.ID))
+		field(fingerprint(a, sum))
+	}
+	for _, it := range files {
+		if it.problem || it.failed || it.mtime == 0 {
+			return "", false
+		}
+		field(it.key)
+		for _, n := range []int64{it.size, it.mtime} {
+			binary.LittleEndian.PutUint64(num[:], uint64(n))
+			h.Write(num[:])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// recordDigest keeps the digest of what a Sync saw and applied, or, when
+// there is none to keep, forgets the last one, which no longer holds.
+func (s *Store) recordDigest(bundle []*articles.Article, files []*item) error {
+	digest, ok := scanDigest(bundle, files)
+	return s.write("recording what the index holds", func(tx *sql.Tx) error {
+		if !ok {
+			_, err := tx.Exec("DELETE FROM meta WHERE name = 'scan_digest'")
+			return err
+		}
+		_, err := tx.Exec("INSERT INTO meta (name, value) VALUES ('scan_digest', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value", digest)
+		return err
+	})
+}
+
+// forgetDigest drops the digest before a Sync writes: should it stop half
+// way, the index holds neither what the digest says nor what it saw.
+func (s *Store) forgetDigest() error {
+	return s.write("recording what the index holds", func(tx *sql.Tx) error {
+		_, err := tx.Exec("DELETE FROM meta WHERE name = 'scan_digest'")
+		return err
+	})
+}
+
+// Listed is an article as "cable list" prints it, read from the index
+// with its reader's state.
+type Listed struct {
+	Key, ID, Title, Author string
+	Words                  int
+	// Error is why the file cannot be read, "" for an article.
+	Error string
+	// Progress and Finished are the reading's; Read is whether there is
+	// one that was opened (its last_read time is set).
+	Progress int
+	Finished bool
+	Read     bool
+	// New is set for an article saved by a feed or cable get and not
+	// opened since.
+	New bool
+}
+
+// EachListed calls f for every article of the index, in the order Sync
+// lists them: the bundled ones first, in the order of bundle (their IDs),
+// then the files by path, with the reader's state of each. It reads only
+// the columns the list prints, the rows in the order the table holds
+// them, in parts on every core (as loadRows does), and sorts them here:
+// walking the index of paths would look up every row apart. f's error
+// stops it.
+func (s *Store) EachListed(bundle []*articles.Article, f func(Listed) error) error {
+	readings, err := s.Readings()
+	if err != nil {
+		return err
+	}
+	fresh, err := s.NewKeys()
+	if err != nil {
+		return err
+	}
+	var first, last sql.NullInt64
+	if err := s.db.QueryRow("SELECT min(doc), max(doc) FROM docs").Scan(&first, &last); err != nil {
+		return fmt.Errorf("library: listing the index: %w", err)
+	}
+	var list []Listed
+	if first.Valid {
+		span := last.Int64 - first.Int64 + 1
+		parts := max(1, min(int64(runtime.GOMAXPROCS(0)), span/rowsPerPart))
+		lists := make([][]Listed, parts)
+		errs := make([]error, parts)
+		var wg sync.WaitGroup
+		for n := range parts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				lists[n], errs[n] = s.listRange(first.Int64+span*n/parts, first.Int64+span*(n+1)/parts, int(span/parts+1))
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+		list = slices.Concat(lists...)
+	}
+	slices.SortFunc(list, func(a, b Listed) int { return strings.Compare(a.Key, b.Key) })
+	order := make([]int, 0, len(list))
+	bundled := map[string]int{}
+	for i, l := range list {
+		if isBundledKey(l.Key) {
+			bundled[l.Key] = i
+		}
+	}
+	for _, a := range bundle {
+		if i, ok := bundled[bundledKey(a.ID)]; ok {
+			order = append(order, i)
+			delete(bundled, bundledKey(a.ID))
+		}
+	}
+	for i, l := range list {
+		if !isBundledKey(l.Key) {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		l := list[i]
+		if r, ok := readings[l.Key]; ok {
+			l.Progress, l.Finished, l.Read = r.Progress, r.Finished, !r.LastRead.IsZero()
+		}
+		l.New = fresh[l.Key]
+		if err := f(l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listRange reads what the list prints of the rows whose doc numbers are
+// from first up to, not including, end; about size of them.
+func (s *Store) listRange(first, end int64, size int) ([]Listed, error) {
+	rs, err := s.db.Query("SELECT key, id, title, author, words, error FROM docs WHERE doc >= ? AND doc < ?", first, end)
+	if err != nil {
+		return nil, fmt.Errorf("library: listing the index: %w", err)
+	}
+	defer rs.Close()
+	list := make([]Listed, 0, size)
+	for rs.Next() {
+		var l Listed
+		if err := rs.Scan(&l.Key, &l.ID, &l.Title, &l.Author, &l.Words, &l.Error); err != nil {
+			return nil, fmt.Errorf("library: listing the index: %w", err)
+		}
+		list = append(list, l)
+	}
+	if err := rs.Err(); err != nil {
+		return nil, fmt.Errorf("library: listing the index: %w", err)
+	}
+	return list, nil
+}
