@@ -130,10 +130,37 @@ func isClutter(n *html.Node) bool {
 	if strings.Contains(strings.NewReplacer("-", "", "_", "").Replace(names), "pullquote") {
 		return true // a line of the text set large: the text has it already
 	}
-	for _, word := range strings.FieldsFunc(names, func(r rune) bool {
+	for _, name := range strings.Fields(names) {
+		if hasClutterWord(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// taxonomyPrefixes open the class names a blog gives an article's block
+// for its categories and tags ("category-sharing", "tag-newsletter"):
+// they name what the article is about, not what the block is.
+var taxonomyPrefixes = []string{"category-", "tag-", "tags-", "post_tag-", "topic-", "topics-"}
+
+// hasClutterWord reports whether one class or id name has a clutter word.
+// A modifier ("TestReport__Section--Ads") says what a block carries
+// beside its own content, so only the name before it counts; a word
+// after "no" or "non" ("non-paywall", "no-ads") is denied.
+func hasClutterWord(name string) bool {
+	for _, p := range taxonomyPrefixes {
+		if strings.HasPrefix(name, p) {
+			return false
+		}
+	}
+	if block, _, ok := strings.Cut(name, "--"); ok && block != "" {
+		name = block
+	}
+	words := strings.FieldsFunc(name, func(r rune) bool {
 		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
-	}) {
-		if clutterWords[word] {
+	})
+	for i, word := range words {
+		if clutterWords[word] && (i == 0 || (words[i-1] != "no" && words[i-1] != "non")) {
 			return true
 		}
 	}

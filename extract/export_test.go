@@ -36,3 +36,5 @@ func DensestBlockID(page string) string {
 	}
 	return ""
 }
+
+func HasClutterWord(name string) bool { return hasClutterWord(strings.ToLower(name)) }
