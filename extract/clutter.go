@@ -193,8 +193,20 @@ func removeFurnitureBlocks(root *html.Node, m articles.Meta) {
 		if n.Type != html.ElementNode || !isTextBlock(n) {
 			return true
 		}
-		t, short := shortText(n, 200)
+		t, short := shortText(n, 300)
 		if !short {
+			return true
+		}
+		if isLineFurniture(t, m.URL) || isCapsPromo(n, t) {
+			removeNode(n)
+			return false
+		}
+		if isRelatedLead(n, t) {
+			removeRelatedList(n)
+			removeNode(n)
+			return false
+		}
+		if len(t) > 200 {
 			return true
 		}
 		if titleKey != "" && headingKey(t) == titleKey {

@@ -89,6 +89,7 @@ func main() {
 	only := flag.String("only", "", "run only these extractors (comma-separated names)")
 	dump := flag.String("dump", "", "write each extractor's text of each page into this directory")
 	verbose := flag.Bool("v", false, "print each page's F1 for each extractor")
+	misses := flag.Bool("misses", false, "print the snippets each extractor missed or kept wrongly")
 	flag.Parse()
 	if *snippets == "" && *pagesDir == "" {
 		fmt.Fprintln(os.Stderr, "usage: extract-score [-snippets DIR] [-pages DIR] [-only NAMES] [-dump DIR] [-v]")
@@ -123,7 +124,7 @@ func main() {
 		fmt.Println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 		var perPage [][]float64
 		for _, e := range exs {
-			s := runSet(e, pages, set.token, *dump)
+			s := runSet(e, pages, set.token, *dump, *misses)
 			perPage = append(perPage, s.perPageF)
 			n := float64(s.pages)
 			fmt.Printf("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d | %.1f ms |\n",
@@ -147,7 +148,7 @@ func main() {
 }
 
 // runSet runs one extractor over a set and scores it.
-func runSet(e extractor, pages []page, token bool, dump string) score {
+func runSet(e extractor, pages []page, token bool, dump string, misses bool) score {
 	var s score
 	s.pages = len(pages)
 	runtime.GC()
@@ -170,6 +171,9 @@ func runSet(e extractor, pages []page, token bool, dump string) score {
 			pp, pr = ratio(tp, tp+fp), ratio(tp, tp+fn)
 		} else {
 			tp, fp, fn, pp, pr = snippetCounts(texts[i], p.with, p.without)
+			if misses {
+				printMisses(e.name, p, texts[i])
+			}
 		}
 		s.tp, s.fp, s.fn = s.tp+tp, s.fp+fp, s.fn+fn
 		pf := 0.0
@@ -271,4 +275,20 @@ func readFileIn(dir, name string) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.Clone(data), nil
+}
+
+// printMisses prints the must-contain snippets a text lacks and the
+// must-not-contain snippets it holds.
+func printMisses(name string, p page, text string) {
+	folded := fold(text)
+	for _, w := range p.with {
+		if !strings.Contains(folded, fold(w)) {
+			fmt.Printf("%s\tmissed\t%s\t%q\n", name, p.name, w)
+		}
+	}
+	for _, w := range p.without {
+		if strings.Contains(folded, fold(w)) {
+			fmt.Printf("%s\tkept\t%s\t%q\n", name, p.name, w)
+		}
+	}
 }
