@@ -189,11 +189,16 @@ func removeFurnitureBlocks(root *html.Node, m articles.Meta) {
 			shown[k] = true
 		}
 	}
+	captions := figureCaptions(root)
 	walkHTML(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || !isTextBlock(n) {
 			return true
 		}
 		t, short := shortText(n, 300)
+		if short && captions[headingKey(t)] && firstElement(n, atom.Img) == nil {
+			removeNode(n) // the figure's caption again, as text
+			return false
+		}
 		if !short {
 			return true
 		}
