@@ -86,6 +86,9 @@ func removeClutter(root *html.Node) {
 		if sizes[n] > 0 && sizes[n]*2 > total {
 			return true
 		}
+		if n.DataAtom != atom.Script && holdsEmbeddedPost(n) {
+			return true // its box goes below, its post stays
+		}
 		removeNode(n)
 		return false
 	})
@@ -109,6 +112,49 @@ func paragraphText(n *html.Node, inP bool, sizes map[*html.Node]int) int {
 		sizes[n] = size
 	}
 	return size
+}
+
+// embedClasses name the quoted post a site embeds (a tweet, an
+// Instagram or Bluesky post) by the class of its <blockquote>: the text
+// of the post the article is about, there before a script turns it into
+// a frame.
+var embedClasses = []string{"twitter-tweet", "instagram-media", "bluesky-embed", "tiktok-embed", "threads-post", "mastodon-embed", "fb-xfbml-parse-ignore"}
+
+// isEmbeddedPost reports a <blockquote> of an embedded post.
+func isEmbeddedPost(n *html.Node) bool {
+	if n.DataAtom != atom.Blockquote {
+		return false
+	}
+	for _, c := range strings.Fields(strings.ToLower(htmlAttr(n, "class"))) {
+		for _, e := range embedClasses {
+			if c == e {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsEmbeddedPost reports whether n is or holds an embedded post
+// (see isEmbeddedPost), looking a few levels down: sites wrap the post
+// in a box or two named "social" or "embed".
+func holdsEmbeddedPost(n *html.Node) bool {
+	var look func(*html.Node, int) bool
+	look = func(n *html.Node, depth int) bool {
+		if isEmbeddedPost(n) {
+			return true
+		}
+		if depth == 0 {
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && look(c, depth-1) {
+				return true
+			}
+		}
+		return false
+	}
+	return look(n, 3)
 }
 
 // isClutter reports an element that is furniture by its tag, its ARIA
