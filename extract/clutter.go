@@ -230,11 +230,11 @@ func isHiddenStyle(style string) bool {
 func removeFurnitureBlocks(root *html.Node, m articles.Meta) {
 	titleKey := headingKey(m.Title)
 	shown := map[string]bool{}
-	for _, s := range []string{m.Subtitle, m.Summary} {
-		if k := headingKey(s); k != "" {
-			shown[k] = true
-		}
+	if k := headingKey(m.Summary); k != "" {
+		shown[k] = true
 	}
+	// The standfirst stays in the text, once.
+	standfirstKey, standfirstSeen := headingKey(m.Subtitle), false
 	captions := figureCaptions(root)
 	walkHTML(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || !isTextBlock(n) {
@@ -263,6 +263,13 @@ func removeFurnitureBlocks(root *html.Node, m articles.Meta) {
 		if titleKey != "" && headingKey(t) == titleKey {
 			titleKey = "" // once: a later line that says the title is the text's
 			removeNode(n)
+			return false
+		}
+		if standfirstKey != "" && headingKey(t) == standfirstKey {
+			if standfirstSeen {
+				removeNode(n)
+			}
+			standfirstSeen = true
 			return false
 		}
 		if shown[headingKey(t)] {

@@ -204,6 +204,7 @@ func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, base
 	stripHeadingFurniture(content)
 	removeFurnitureBlocks(content, m)
 	removePressTail(content)
+	keepStandfirst(content, m.Subtitle)
 	arrangeHeadings(content, m.Title)
 	convert := markdownConverter(baseURL)
 	return attachFootnotes(convert(content), notes, convert)
