@@ -49,6 +49,9 @@ var clutterWords = map[string]bool{
 	// Wikipedia's fact box, navigation boxes and "For other uses" notes,
 	// and "Jump to content" or "Skip to main content" links.
 	"infobox": true, "navbox": true, "hatnote": true, "jump": true, "skip": true,
+	// The card a name opens on hover (its bio, its follow button), which
+	// a saved page holds inside the sentence that names the person.
+	"hovercard": true, "popover": true,
 }
 
 // clutterRoles are ARIA roles of furniture.
@@ -206,6 +209,9 @@ func hasClutterWord(name string) bool {
 		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
 	})
 	for i, word := range words {
+		if word == "card" && i > 0 && words[i-1] == "hover" {
+			return true // "hover-card"
+		}
 		if clutterWords[word] && (i == 0 || (words[i-1] != "no" && words[i-1] != "non")) {
 			return true
 		}

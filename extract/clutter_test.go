@@ -28,6 +28,9 @@ func TestClutterNames(t *testing.T) {
 		{"non-paywall", false},
 		{"no-ads", false},
 		{"story-body", false},
+		{"author-hovercard", true},
+		{"c-hover-card__bio", true},
+		{"card", false},
 	} {
 		if got := extract.HasClutterWord(tc.name); got != tc.want {
 			t.Errorf("%q is furniture: %v, want %v", tc.name, got, tc.want)
