@@ -43,14 +43,34 @@ func extractors() []extractor {
 			}
 			return nodeText(a.Node), nil
 		}},
-		{"trafilatura", func(file string, data []byte) (string, error) {
-			r, err := trafilatura.Extract(bytes.NewReader(utf8Page(data)), trafilatura.Options{EnableFallback: true})
-			if err != nil {
-				return "", err
+		{"trafilatura", trafilaturaText},
+		// cable+trafilatura chooses per page, as trafilatura chooses
+		// between itself and its fallbacks: the shorter, precision-first
+		// text unless it is far shorter than the other.
+		{"cable+trafilatura", func(file string, data []byte) (string, error) {
+			c, cerr := extract.Article(file, data)
+			tt, terr := trafilaturaText(file, data)
+			if cerr != nil {
+				return tt, terr
 			}
-			return r.ContentText, nil
+			ct := markdownText(body(c.Markdown))
+			if terr != nil || len(strings.TrimSpace(tt)) == 0 {
+				return ct, nil
+			}
+			if len(tt) < len(ct) && 2*len(tt) > len(ct) {
+				return tt, nil
+			}
+			return ct, nil
 		}},
 	}
+}
+
+func trafilaturaText(file string, data []byte) (string, error) {
+	r, err := trafilatura.Extract(bytes.NewReader(utf8Page(data)), trafilatura.Options{EnableFallback: true})
+	if err != nil {
+		return "", err
+	}
+	return r.ContentText, nil
 }
 
 // utf8Page decodes a page as its byte-order mark, <meta charset> or
