@@ -27,6 +27,10 @@ func TestImportCaptions(t *testing.T) {
 			map[string]int{"Harbour Board pictures": 1}},
 		{"a caption repeated as text", fig("a.jpg", "Cranes on the quay at dusk.") + `<p>Cranes on the quay at dusk.</p>`,
 			[]string{"![Cranes on the quay at dusk.](https://harbour.example/a.jpg)"}, map[string]int{"Cranes on the quay at dusk.": 1}},
+		{"a credit at a caption's end", fig("a.jpg", "Cranes on the quay at dusk. Foto: Hagen Immel") + fig("b.jpg", "The dredger at work (REUTERS/Ann Lee)"),
+			[]string{"![Cranes on the quay at dusk.](https://harbour.example/a.jpg)", "![The dredger at work](https://harbour.example/b.jpg)"}, nil},
+		{"a caption that only names a photograph's place is kept whole", fig("a.jpg", "Photo booth on the quay at dusk"),
+			[]string{"![Photo booth on the quay at dusk](https://harbour.example/a.jpg)"}, nil},
 		{"different captions are all kept", fig("a.jpg", "Cranes at dusk") + fig("b.jpg", "The dredger at work"),
 			[]string{"![Cranes at dusk](https://harbour.example/a.jpg)", "![The dredger at work](https://harbour.example/b.jpg)"}, nil},
 	} {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -197,7 +198,20 @@ func captionText(figcaption *html.Node) string {
 		}
 	}
 	walk(figcaption)
-	return trimCaptionToggles(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
+	return trimCaptionCredit(trimCaptionToggles(strings.Join(strings.Fields(strings.Join(parts, " ")), " ")))
+}
+
+// captionCredit is a picture's credit set in its caption's own text, at
+// its end ("The quay at dusk. Foto: Hagen Immel", "… (REUTERS/Denis
+// Balibouse)", "Photograph by Ann Lee").
+var captionCredit = regexp.MustCompile(`(?i)(^|[\s.,;|–—-])\(?(foto|fotos|photo|photos|bild|image|imagen|imágenes|credit|crédit|crédito|quelle|source|fuente|fonte|źródło|fot)\s?:[^.]{1,80}\)?\.?$|(^|\s)photograph(s)? by [^.]{1,60}\.?$|\s\((reuters|afp|ap|dpa|getty images|epa|efe|pap)[^()]{0,60}\)\.?$`)
+
+// trimCaptionCredit removes a credit from the end of a caption.
+func trimCaptionCredit(caption string) string {
+	if loc := captionCredit.FindStringIndex(caption); loc != nil {
+		return strings.TrimRight(strings.TrimSpace(caption[:loc[0]]), " |–—-")
+	}
+	return caption
 }
 
 // captionToggles are the words of the button that shows or hides a

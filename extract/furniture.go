@@ -29,6 +29,9 @@ var relatedLeads = map[string]bool{
 	"auch interessant": true, "das könnte sie auch interessieren": true, "schon gelesen?": true,
 	"mehr zum thema": true, "weitere artikel": true, "beiträge zum thema": true, "neueste artikel": true,
 	"lesen sie auch": true, "czytaj też": true, "czytaj także": true, "zobacz też": true, "zobacz także": true,
+	"weiterführende links": true, "weiterführender link": true, "zum weiterlesen": true,
+	"noch mehr infos für dich": true, "heute empfehlen wir": true, "empfehlungen der redaktion": true,
+	"das könnte dich auch interessieren": true, "more like this": true, "further reading": true,
 	"lire aussi": true, "à lire aussi": true, "a lire aussi": true, "voir aussi": true, "lee también": true,
 	"te puede interesar": true, "leia também": true, "leggi anche": true,
 }
@@ -62,6 +65,14 @@ var affiliateNote = regexp.MustCompile(`(?i)affiliate link|earn (a |an )?(small 
 // Twitter @jomarsh", "Email the author at jo@example.com").
 var followLine = regexp.MustCompile(`(?i)^(follow|contact|email|e-mail|reach|write to)\b.{0,80}(twitter|facebook|instagram|linkedin|threads|bluesky|mastodon|@|\bon x\b)`)
 
+// copyrightLine is the site's copyright notice ("© 2020 CBS Interactive
+// Inc. All Rights Reserved.").
+var copyrightLine = regexp.MustCompile(`(?i)^(©|\(c\)|copyright\b)|all rights reserved\.?$|alle rechte vorbehalten\.?$`)
+
+// postedInLine is a blog's filing line ("This entry was posted in Ports
+// and tagged dues. Bookmark the permalink.").
+var postedInLine = regexp.MustCompile(`(?i)^this (entry|post) was posted\b|bookmark the permalink\.?$`)
+
 // isLineFurniture reports the furniture a block's whole text t is by its
 // words alone: a date line, a picture's credit, a tag list, an affiliate
 // note, a follow line, or the page's own address.
@@ -75,7 +86,7 @@ func isLineFurniture(t, pageURL string) bool {
 	if utf8.RuneCountInString(t) > 120 {
 		return false
 	}
-	if followLine.MatchString(t) {
+	if followLine.MatchString(t) || copyrightLine.MatchString(t) || postedInLine.MatchString(t) {
 		return true
 	}
 	if pageURL != "" && strings.TrimRight(t, "/") == strings.TrimRight(pageURL, "/") {

@@ -43,7 +43,9 @@ var furnitureLines = map[string]bool{
 	"war der artikel nützlich?": true, "was this article helpful?": true, "möchten sie den artikel teilen?": true,
 	"hier können sie den artikel bewerten": true, "udostępnij": true, "partager": true, "compartir": true,
 	"caption close": true, "close caption": true, "hide caption": true, "toggle caption": true,
-	"expand image": true,
+	"expand image": true, "kommentare schreiben": true, "lade weitere inhalte": true, "load more": true,
+	"permalien": true, "permalink": true, "zurück zur listenansicht": true, "(noch keine bewertungen)": true,
+	"quellen ausblenden": true, "kontakt": true, "entdecken sie jetzt": true, "zum vergrößern auf das bild klicken": true,
 }
 
 // furnitureKey is how a line is compared with furnitureLines.
