@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 
 	"cable/extract"
@@ -110,8 +111,16 @@ func markdownText(src []byte) string {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.ListItem:
+			if list, ok := n.Parent().(*ast.List); ok && list.IsOrdered() {
+				i := list.Start
+				for c := list.FirstChild(); c != nil && c != ast.Node(n); c = c.NextSibling() {
+					i++
+				}
+				fmt.Fprintf(&b, "%d%c ", i, list.Marker)
+			}
 		case *ast.Text:
-			b.Write(n.Segment.Value(src))
+			b.WriteString(html.UnescapeString(unescape(n.Segment.Value(src))))
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteString("\n")
 			}
@@ -128,5 +137,18 @@ func markdownText(src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
+	return b.String()
+}
+
+// unescape removes Markdown's backslash escapes from a run of text, as a
+// renderer does: "Kund\\*innen" is "Kund*innen" on the page.
+func unescape(t []byte) string {
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		if t[i] == '\\' && i+1 < len(t) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", t[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(t[i])
+	}
 	return b.String()
 }
