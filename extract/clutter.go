@@ -180,7 +180,7 @@ func isClutter(n *html.Node) bool {
 		return true // a line of the text set large: the text has it already
 	}
 	for _, name := range strings.Fields(names) {
-		if hasClutterWord(name) {
+		if hasClutterWord(name) && (!contentsWord(name) || mostlyLinks(n)) {
 			return true
 		}
 	}
@@ -191,6 +191,24 @@ func isClutter(n *html.Node) bool {
 // for its categories and tags ("category-sharing", "tag-newsletter"):
 // they name what the article is about, not what the block is.
 var taxonomyPrefixes = []string{"category-", "tag-", "tags-", "post_tag-", "topic-", "topics-"}
+
+// contentsWord reports a name that marks a contents box ("toc"), which a
+// site also puts on the sections the box leads to ("TOC_TITLE_1"): only
+// a block that is mostly links is the box.
+func contentsWord(name string) bool {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return (r < 'a' || r > 'z') && (r < '0' || r > '9') }) {
+		if w == "toc" {
+			return true
+		}
+	}
+	return false
+}
+
+// mostlyLinks reports a block with text, more than half of it in links.
+func mostlyLinks(n *html.Node) bool {
+	t := htmlText(n)
+	return t != "" && 2*len(linkText(n)) > len(t)
+}
 
 // hasClutterWord reports whether one class or id name has a clutter word.
 // A modifier ("TestReport__Section--Ads") says what a block carries
