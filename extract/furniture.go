@@ -65,6 +65,11 @@ var affiliateNote = regexp.MustCompile(`(?i)affiliate link|earn (a |an )?(small 
 // Twitter @jomarsh", "Email the author at jo@example.com").
 var followLine = regexp.MustCompile(`(?i)^(follow|contact|email|e-mail|reach|write to)\b.{0,80}(twitter|facebook|instagram|linkedin|threads|bluesky|mastodon|@|\bon x\b)`)
 
+// commentRules are the rules of a page's comments, which stand above
+// them and so after the article ("Please keep comments civil: read our
+// community guidelines").
+var commentRules = regexp.MustCompile(`(?i)\b(comment(s|ing)? (rules|policy|guidelines)|community (guidelines|standards)|netiquette|kommentarregeln|diskussionsregeln|keep (the )?comments (civil|respectful|on topic))\b`)
+
 // copyrightLine is the site's copyright notice ("© 2020 CBS Interactive
 // Inc. All Rights Reserved.").
 var copyrightLine = regexp.MustCompile(`(?i)^(©|\(c\)|copyright\b)|all rights reserved\.?$|alle rechte vorbehalten\.?$`)
@@ -86,7 +91,7 @@ func isLineFurniture(t, pageURL string) bool {
 	if utf8.RuneCountInString(t) > 120 {
 		return false
 	}
-	if followLine.MatchString(t) || copyrightLine.MatchString(t) || postedInLine.MatchString(t) {
+	if followLine.MatchString(t) || copyrightLine.MatchString(t) || postedInLine.MatchString(t) || commentRules.MatchString(t) {
 		return true
 	}
 	if pageURL != "" && strings.TrimRight(t, "/") == strings.TrimRight(pageURL, "/") {
