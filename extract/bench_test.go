@@ -28,3 +28,17 @@ func BenchmarkImportHTML(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkImportRefused imports the fixture page that holds no article,
+// which every strategy is asked about before the page is refused.
+func BenchmarkImportRefused(b *testing.B) {
+	data, err := os.ReadFile(fixture("no-article.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := extract.Article("page.html", data); err == nil {
+			b.Fatal("a page without an article was imported")
+		}
+	}
+}

@@ -49,7 +49,10 @@ func importHTML(file string, data []byte) (md []byte, title string, err error) {
 func importPage(file string, data []byte, address *url.URL, adjust func(*articles.Meta)) (md []byte, title string, err error) {
 	src := articles.Clean(decodeHTML(data))
 	var best pageResult
-	for _, s := range strategies {
+	for i, s := range strategies {
+		if s.densest && i > 0 && best.mainText == 0 {
+			break // no paragraph to find: the densest block is none
+		}
 		r, err := convertPage(file, src, address, adjust, s)
 		if err != nil {
 			return nil, "", err
@@ -57,6 +60,7 @@ func importPage(file string, data []byte, address *url.URL, adjust func(*article
 		if best.body == "" || r.size > 2*best.size {
 			best = r
 		}
+		best.mainText = r.mainText
 		if best.size*4 >= r.mainText && markdownHasText(best.body) {
 			break
 		}
