@@ -49,6 +49,9 @@ var clutterWords = map[string]bool{
 	// Wikipedia's fact box, navigation boxes and "For other uses" notes,
 	// and "Jump to content" or "Skip to main content" links.
 	"infobox": true, "navbox": true, "hatnote": true, "jump": true, "skip": true,
+	// The card a name opens on hover (its bio, its follow button), which
+	// a saved page holds inside the sentence that names the person.
+	"hovercard": true, "popover": true,
 }
 
 // clutterRoles are ARIA roles of furniture.
@@ -86,6 +89,9 @@ func removeClutter(root *html.Node) {
 		if sizes[n] > 0 && sizes[n]*2 > total {
 			return true
 		}
+		if n.DataAtom != atom.Script && holdsEmbeddedPost(n) {
+			return true // its box goes below, its post stays
+		}
 		removeNode(n)
 		return false
 	})
@@ -111,6 +117,49 @@ func paragraphText(n *html.Node, inP bool, sizes map[*html.Node]int) int {
 	return size
 }
 
+// embedClasses name the quoted post a site embeds (a tweet, an
+// Instagram or Bluesky post) by the class of its <blockquote>: the text
+// of the post the article is about, there before a script turns it into
+// a frame.
+var embedClasses = []string{"twitter-tweet", "instagram-media", "bluesky-embed", "tiktok-embed", "threads-post", "mastodon-embed", "fb-xfbml-parse-ignore"}
+
+// isEmbeddedPost reports a <blockquote> of an embedded post.
+func isEmbeddedPost(n *html.Node) bool {
+	if n.DataAtom != atom.Blockquote {
+		return false
+	}
+	for _, c := range strings.Fields(strings.ToLower(htmlAttr(n, "class"))) {
+		for _, e := range embedClasses {
+			if c == e {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsEmbeddedPost reports whether n is or holds an embedded post
+// (see isEmbeddedPost), looking a few levels down: sites wrap the post
+// in a box or two named "social" or "embed".
+func holdsEmbeddedPost(n *html.Node) bool {
+	var look func(*html.Node, int) bool
+	look = func(n *html.Node, depth int) bool {
+		if isEmbeddedPost(n) {
+			return true
+		}
+		if depth == 0 {
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && look(c, depth-1) {
+				return true
+			}
+		}
+		return false
+	}
+	return look(n, 3)
+}
+
 // isClutter reports an element that is furniture by its tag, its ARIA
 // role, its being hidden, or a word of its class or id.
 func isClutter(n *html.Node) bool {
@@ -130,10 +179,58 @@ func isClutter(n *html.Node) bool {
 	if strings.Contains(strings.NewReplacer("-", "", "_", "").Replace(names), "pullquote") {
 		return true // a line of the text set large: the text has it already
 	}
-	for _, word := range strings.FieldsFunc(names, func(r rune) bool {
+	for _, name := range strings.Fields(names) {
+		if hasClutterWord(name) && (!contentsWord(name) || mostlyLinks(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// taxonomyPrefixes open the class names a blog gives an article's block
+// for its categories and tags ("category-sharing", "tag-newsletter"):
+// they name what the article is about, not what the block is.
+var taxonomyPrefixes = []string{"category-", "tag-", "tags-", "post_tag-", "topic-", "topics-"}
+
+// contentsWord reports a name that marks a contents box ("toc"), which a
+// site also puts on the sections the box leads to ("TOC_TITLE_1"): only
+// a block that is mostly links is the box.
+func contentsWord(name string) bool {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return (r < 'a' || r > 'z') && (r < '0' || r > '9') }) {
+		if w == "toc" {
+			return true
+		}
+	}
+	return false
+}
+
+// mostlyLinks reports a block with text, more than half of it in links.
+func mostlyLinks(n *html.Node) bool {
+	t := htmlText(n)
+	return t != "" && 2*len(linkText(n)) > len(t)
+}
+
+// hasClutterWord reports whether one class or id name has a clutter word.
+// A modifier ("TestReport__Section--Ads") says what a block carries
+// beside its own content, so only the name before it counts; a word
+// after "no" or "non" ("non-paywall", "no-ads") is denied.
+func hasClutterWord(name string) bool {
+	for _, p := range taxonomyPrefixes {
+		if strings.HasPrefix(name, p) {
+			return false
+		}
+	}
+	if block, _, ok := strings.Cut(name, "--"); ok && block != "" {
+		name = block
+	}
+	words := strings.FieldsFunc(name, func(r rune) bool {
 		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
-	}) {
-		if clutterWords[word] {
+	})
+	for i, word := range words {
+		if word == "card" && i > 0 && words[i-1] == "hover" {
+			return true // "hover-card"
+		}
+		if clutterWords[word] && (i == 0 || (words[i-1] != "no" && words[i-1] != "non")) {
 			return true
 		}
 	}
@@ -157,22 +254,46 @@ func isHiddenStyle(style string) bool {
 func removeFurnitureBlocks(root *html.Node, m articles.Meta) {
 	titleKey := headingKey(m.Title)
 	shown := map[string]bool{}
-	for _, s := range []string{m.Subtitle, m.Summary} {
-		if k := headingKey(s); k != "" {
-			shown[k] = true
-		}
+	if k := headingKey(m.Summary); k != "" {
+		shown[k] = true
 	}
+	// The standfirst stays in the text, once.
+	standfirstKey, standfirstSeen := headingKey(m.Subtitle), false
+	captions := figureCaptions(root)
 	walkHTML(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || !isTextBlock(n) {
 			return true
 		}
-		t, short := shortText(n, 200)
+		t, short := shortText(n, 300)
+		if short && captions[headingKey(t)] && firstElement(n, atom.Img) == nil {
+			removeNode(n) // the figure's caption again, as text
+			return false
+		}
 		if !short {
+			return true
+		}
+		if isLineFurniture(t, m.URL) || isCapsPromo(n, t) {
+			removeNode(n)
+			return false
+		}
+		if isRelatedLead(n, t) {
+			removeRelatedList(n)
+			removeNode(n)
+			return false
+		}
+		if len(t) > 200 {
 			return true
 		}
 		if titleKey != "" && headingKey(t) == titleKey {
 			titleKey = "" // once: a later line that says the title is the text's
 			removeNode(n)
+			return false
+		}
+		if standfirstKey != "" && headingKey(t) == standfirstKey {
+			if standfirstSeen {
+				removeNode(n)
+			}
+			standfirstSeen = true
 			return false
 		}
 		if shown[headingKey(t)] {

@@ -1,6 +1,12 @@
 package extract
 
-import "cable/articles"
+import (
+	"strings"
+
+	"cable/articles"
+
+	"golang.org/x/net/html"
+)
 
 // The tests of package extract_test, which import the library that
 // writes imports, reach the converters through these.
@@ -18,3 +24,17 @@ func RenderArticle(m articles.Meta, body string) []byte { return renderArticle(m
 func OneLine(s string) string { return oneLine(s) }
 
 func AuthorFromByline(byline string) string { return authorFromByline(byline) }
+
+// DensestBlockID is the id of the block densestBlock chooses in a page.
+func DensestBlockID(page string) string {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return ""
+	}
+	if n := densestBlock(doc); n != nil {
+		return htmlAttr(n, "id")
+	}
+	return ""
+}
+
+func HasClutterWord(name string) bool { return hasClutterWord(strings.ToLower(name)) }

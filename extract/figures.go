@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -33,6 +34,7 @@ func keepFigures(root *html.Node, base *url.URL) {
 		}
 		return true
 	})
+	seen := map[string]bool{}
 	for _, f := range figures {
 		img := firstElement(f, atom.Img)
 		if img == nil || f.Parent == nil {
@@ -49,6 +51,10 @@ func keepFigures(root *html.Node, base *url.URL) {
 		if caption == "" {
 			caption = strings.Join(strings.Fields(htmlAttr(img, "alt")), " ")
 		}
+		if seen[caption] {
+			caption = "" // the same caption under every picture says nothing of this one
+		}
+		seen[caption] = caption != ""
 		replaceWithFigure(f, src, caption)
 	}
 	var alone []*html.Node
@@ -181,7 +187,7 @@ func captionText(figcaption *html.Node) string {
 	var parts []string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && isCreditElement(n) {
+		if n.Type == html.ElementNode && (isCreditElement(n) || n.DataAtom == atom.Button || htmlAttr(n, "aria-hidden") == "true") {
 			return
 		}
 		if n.Type == html.TextNode {
@@ -192,7 +198,38 @@ func captionText(figcaption *html.Node) string {
 		}
 	}
 	walk(figcaption)
-	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	return trimCaptionCredit(trimCaptionToggles(strings.Join(strings.Fields(strings.Join(parts, " ")), " ")))
+}
+
+// captionCredit is a picture's credit set in its caption's own text, at
+// its end ("The quay at dusk. Foto: Hagen Immel", "… (REUTERS/Denis
+// Balibouse)", "Photograph by Ann Lee").
+var captionCredit = regexp.MustCompile(`(?i)(^|[\s.,;|–—-])\(?(foto|fotos|photo|photos|bild|image|imagen|imágenes|credit|crédit|crédito|quelle|source|fuente|fonte|źródło|fot)\s?:[^.]{1,80}\)?\.?$|(^|\s)photograph(s)? by [^.]{1,60}\.?$|\s\((reuters|afp|ap|dpa|getty images|epa|efe|pap)[^()]{0,60}\)\.?$`)
+
+// trimCaptionCredit removes a credit from the end of a caption.
+func trimCaptionCredit(caption string) string {
+	if loc := captionCredit.FindStringIndex(caption); loc != nil {
+		return strings.TrimRight(strings.TrimSpace(caption[:loc[0]]), " |–—-")
+	}
+	return caption
+}
+
+// captionToggles are the words of the button that shows or hides a
+// caption ("Caption Close"), left in its text when the button was a
+// <span>.
+var captionToggles = []string{"caption close", "close caption", "hide caption", "show caption", "toggle caption", "expand caption"}
+
+// trimCaptionToggles removes a caption's toggle words from its ends.
+func trimCaptionToggles(caption string) string {
+	for _, w := range captionToggles {
+		if len(caption) >= len(w) && strings.EqualFold(caption[len(caption)-len(w):], w) {
+			caption = strings.TrimSpace(caption[:len(caption)-len(w)])
+		}
+		if len(caption) >= len(w) && strings.EqualFold(caption[:len(w)], w) {
+			caption = strings.TrimSpace(caption[len(w):])
+		}
+	}
+	return caption
 }
 
 // isCreditElement reports an element that holds a picture's credit.
@@ -204,4 +241,19 @@ func isCreditElement(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// figureCaptions are the captions of the figures kept under root, as
+// headingKey gives them.
+func figureCaptions(root *html.Node) map[string]bool {
+	captions := map[string]bool{}
+	walkHTML(root, func(n *html.Node) bool {
+		if isKeptFigure(n) {
+			if k := headingKey(htmlAttr(n, "alt")); k != "" {
+				captions[k] = true
+			}
+		}
+		return true
+	})
+	return captions
 }

@@ -47,28 +47,53 @@ func importHTML(file string, data []byte) (md []byte, title string, err error) {
 // matter before the body is converted (a feed's author and date where the
 // page gives none).
 func importPage(file string, data []byte, address *url.URL, adjust func(*articles.Meta)) (md []byte, title string, err error) {
-	doc, err := html.Parse(strings.NewReader(articles.Clean(decodeHTML(data))))
-	if err != nil {
-		return nil, "", &articles.Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}
+	src := articles.Clean(decodeHTML(data))
+	var best pageResult
+	for i, s := range strategies {
+		if s.densest && i > 0 && best.mainText == 0 {
+			break // no paragraph to find: the densest block is none
+		}
+		r, err := convertPage(file, src, address, adjust, s)
+		if err != nil {
+			return nil, "", err
+		}
+		if best.body == "" || r.size > 2*best.size {
+			best = r
+		}
+		best.mainText = r.mainText
+		if best.size*4 >= r.mainText && markdownHasText(best.body) {
+			break
+		}
 	}
+	if !markdownHasText(best.body) {
+		return nil, "", &articles.Error{File: file, Msg: "no article found in the page (it may hold only a form, a menu or a script-built page)"}
+	}
+	return renderArticle(best.meta, best.body), best.meta.Title, nil
+}
+
+// convertPage converts a page with one strategy (see fallback.go).
+func convertPage(file, src string, address *url.URL, adjust func(*articles.Meta), s strategy) (pageResult, error) {
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return pageResult{}, &articles.Error{File: file, Msg: "is not HTML cable can read: " + err.Error()}
+	}
+	r := pageResult{mainText: paragraphText(doc, false, map[*html.Node]int{})}
 	removeContentsLists(doc)
 	unwrapHeadings(doc)
 	notes := takeHTMLFootnotes(doc)
-	meta, content, baseURL, err := extractArticle(file, doc, address)
+	meta, content, baseURL, err := extractArticle(file, doc, address, s)
 	if err != nil {
-		return nil, "", err
+		return pageResult{}, err
 	}
 	if adjust != nil {
 		adjust(&meta)
 	}
-	body := ""
+	r.meta = meta
 	if content != nil {
-		body = articleMarkdown(content, meta, notes, baseURL)
+		r.body = articleMarkdown(content, meta, notes, baseURL)
 	}
-	if !markdownHasText(body) {
-		return nil, "", &articles.Error{File: file, Msg: "no article found in the page (it may hold only a form, a menu or a script-built page)"}
-	}
-	return renderArticle(meta, body), meta.Title, nil
+	r.size = textSize(r.body)
+	return r, nil
 }
 
 // extractArticle finds the article in a parsed page with readability and
@@ -76,22 +101,36 @@ func importPage(file string, data []byte, address *url.URL, adjust func(*article
 // page's own address, which its links are resolved against (nil when the
 // page does not give it). A page's canonical address beats the one it was
 // fetched from, which redirects and tracking parameters may have made.
-func extractArticle(file string, doc *html.Node, fetchedFrom *url.URL) (articles.Meta, *html.Node, *url.URL, error) {
+// The strategy says whether the page's furniture is taken out first and
+// whether readability or the densest block of paragraphs chooses the
+// content.
+func extractArticle(file string, doc *html.Node, fetchedFrom *url.URL, s strategy) (articles.Meta, *html.Node, *url.URL, error) {
 	page := readPageInfo(doc)
 	if page.canonical == "" && fetchedFrom != nil {
 		page.canonical = webURL(fetchedFrom.String())
 	}
 	baseURL := page.baseURL()
 	keepFigures(doc, baseURL)
-	removeClutter(doc)
+	if s.clutter {
+		removeClutter(doc)
+	}
 	lead := leadFigure(doc)
 	byline := findByline(doc)
 	dek := findDek(doc)
+	var dense *html.Node
+	if s.densest {
+		if dense = densestBlock(doc); dense != nil {
+			removeNode(dense) // out of readability's reach, which reads the metadata
+		}
+	}
 	parser := readability.NewParser()
 	parser.MaxElemsToParse = maxHTMLElements
 	article, err := parser.ParseAndMutate(doc, baseURL)
 	if err != nil {
 		return articles.Meta{}, nil, nil, &articles.Error{File: file, Msg: "is too large a page to find an article in: " + err.Error()}
+	}
+	if dense != nil {
+		article.Node = dense
 	}
 	if lead != nil && article.Node != nil && !contains(article.Node, lead) && lead.Parent != nil {
 		removeNode(lead)
@@ -168,6 +207,8 @@ func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, base
 	}
 	stripHeadingFurniture(content)
 	removeFurnitureBlocks(content, m)
+	removePressTail(content)
+	keepStandfirst(content, m.Subtitle)
 	arrangeHeadings(content, m.Title)
 	convert := markdownConverter(baseURL)
 	return attachFootnotes(convert(content), notes, convert)

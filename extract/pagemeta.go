@@ -183,13 +183,20 @@ var dekWords = map[string]bool{
 // findDek is the article's standfirst (its "dek"), the sentence or two
 // under the headline that a page marks as such, looked for before
 // readability runs as the byline is. It becomes the subtitle, which cable
-// shows in the article's header, and so leaves the text. A block of
-// several paragraphs, or a long one, is no standfirst.
+// shows in the article's header, and stays the text's first paragraph
+// (see keepStandfirst). A block of several paragraphs, or a long one, is
+// no standfirst, and neither is a block after the article's text has
+// begun: a section's heading marked "subtitle" is the text's.
 func findDek(doc *html.Node) string {
-	found := ""
+	found, begun := "", false
 	walkHTML(doc, func(n *html.Node) bool {
-		if found != "" || n.Type != html.ElementNode {
-			return found == ""
+		if found != "" || begun || n.Type != html.ElementNode {
+			return found == "" && !begun
+		}
+		if n.DataAtom == atom.P && insideArticle(n) && !insideTag(n, atom.Header) && !hasNameWord(n, dekWords) &&
+			!hasNameWord(n, clutterWords) && len(htmlText(n)) > 80 {
+			begun = true
+			return false
 		}
 		if !insideArticle(n) || !hasNameWord(n, dekWords) || firstElement(n, atom.P) != nil {
 			return true
@@ -300,4 +307,31 @@ func isPlaceholderAuthor(s string) bool {
 		t = rest
 	}
 	return t == "" || placeholderAuthors[t]
+}
+
+// keepStandfirst puts the standfirst at the head of the article's text
+// when the text does not say it: a page sets it in its header, outside
+// the block readability chooses, and it is the first thing the article
+// says.
+func keepStandfirst(content *html.Node, standfirst string) {
+	key := headingKey(standfirst)
+	if key == "" {
+		return
+	}
+	found := false
+	walkHTML(content, func(n *html.Node) bool {
+		if found || n.Type != html.ElementNode || !isTextBlock(n) {
+			return !found
+		}
+		if t, short := shortText(n, 450); short && headingKey(t) == key {
+			found = true
+		}
+		return !found
+	})
+	if found {
+		return
+	}
+	p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+	p.AppendChild(&html.Node{Type: html.TextNode, Data: oneLine(standfirst)})
+	content.InsertBefore(p, content.FirstChild)
 }

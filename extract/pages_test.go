@@ -43,14 +43,15 @@ func TestImportPageShapes(t *testing.T) {
 			title: "Ports",
 		},
 		{
-			name: "an article header's kicker, standfirst and credit line leave the text, the lead picture first",
+			name: "an article header's kicker and credit line leave the text, the standfirst heads it, then the lead picture",
 			page: `<html><head><title>Harbours</title><meta name="author" content="Hana Gebremedhin"></head><body><article><header>` +
 				`<p class="kicker">Photo report</p><h1>Harbours</h1><p class="dek">Foreign money is reshaping the coast.</p>` +
 				`<p class="credit">Words and photographs by <a href="/c/hana" rel="author">Hana Gebremedhin</a></p></header>` +
 				`<figure class="hero"><img src="https://img.example/hero.jpg" alt="Cranes"><figcaption>Cranes at dusk.</figcaption></figure>` +
 				`<div class="body"><p>` + prose + `</p><p>` + prose + `</p></div></article></body></html>`,
-			has:   []string{"subtitle: \"Foreign money is reshaping the coast.\"", "---\n\n![Cranes at dusk.](https://img.example/hero.jpg)\n\nThe ministers"},
-			lacks: []string{"Photo report", "Words and photographs", "\nForeign money"},
+			has: []string{"subtitle: \"Foreign money is reshaping the coast.\"",
+				"---\n\nForeign money is reshaping the coast.\n\n![Cranes at dusk.](https://img.example/hero.jpg)\n\nThe ministers"},
+			lacks: []string{"Photo report", "Words and photographs", "coast.\n\nForeign money"},
 			title: "Harbours",
 		},
 		{

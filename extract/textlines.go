@@ -32,6 +32,20 @@ var furnitureLines = map[string]bool{
 	"view author archive": true, "author archive": true, "email the author": true,
 	"follow on twitter": true, "follow on x": true, "follow": true, "follow us": true,
 	"view all posts": true, "more from this author": true, "more by this author": true,
+	// The same buttons and labels in the other languages cable's
+	// readers read most.
+	"anzeige": true, "werbung": true, "reklama": true, "publicité": true, "publicidad": true,
+	"publicidade": true, "pubblicità": true, "teilen": true, "artikel teilen": true, "drucken": true,
+	"artikel drucken": true, "rezept drucken": true, "drukuj": true, "imprimer": true, "imprimir": true,
+	"zurück": true, "zur übersicht": true, "back to top": true, "nach oben": true, "bild anzeigen": true,
+	"bild vergrößern": true, "enlarge image": true, "view image": true, "kommentare": true,
+	"kommentar schreiben": true, "komentarze": true, "commentaires": true, "comentarios": true,
+	"war der artikel nützlich?": true, "was this article helpful?": true, "möchten sie den artikel teilen?": true,
+	"hier können sie den artikel bewerten": true, "udostępnij": true, "partager": true, "compartir": true,
+	"caption close": true, "close caption": true, "hide caption": true, "toggle caption": true,
+	"expand image": true, "kommentare schreiben": true, "lade weitere inhalte": true, "load more": true,
+	"permalien": true, "permalink": true, "zurück zur listenansicht": true, "(noch keine bewertungen)": true,
+	"quellen ausblenden": true, "kontakt": true, "entdecken sie jetzt": true, "zum vergrößern auf das bild klicken": true,
 }
 
 // furnitureKey is how a line is compared with furnitureLines.
