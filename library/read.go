@@ -61,6 +61,10 @@ func checkReadable(path string, head []byte) error {
 	switch {
 	case articles.IsArticleFile(path) || extract.Converts(path):
 		return nil
+	case documentKind(path) != "":
+		// A report or a book is converted once, with its layout worked
+		// out, and kept: it is imported, not read in passing.
+		return &articles.Error{File: path, Msg: fmt.Sprintf("is a %s file: \"cable import %s\" makes an article of it, then it opens from the library", strings.TrimPrefix(ext, "."), path)}
 	case ext != "" && ext != ".":
 		return &articles.Error{File: path, Msg: fmt.Sprintf("cannot read %s files: %s", ext, readableKinds)}
 	case looksBinary(head):

@@ -2,6 +2,7 @@ package library
 
 import (
 	"cable/internal/testsupport"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,7 +73,7 @@ func TestCheckReadable(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"a.md": "x", "b.MARKDOWN": "x", "c.html": "x", "d.HTM": "x", "e.txt": "x", "notes": "# Notes\n\nText.\n",
-		"f.json": "{}", "g.pdf": "%PDF", "blob": "\x00\x01", "latin1": "caf\xe9 au lait",
+		"f.json": "{}", "g.pdf": "%PDF", "h.EPUB": "PK", "blob": "\x00\x01", "latin1": "caf\xe9 au lait",
 		"page": "\ufeff  <!DOCTYPE html><html></html>",
 	}
 	for name, body := range files {
@@ -82,7 +83,6 @@ func TestCheckReadable(t *testing.T) {
 		"a.md": "", "b.MARKDOWN": "", "c.html": "", "d.HTM": "", "e.txt": "", "notes": "",
 		"missing.md": "", // left for the reading to report
 		"f.json":     "cannot read .json files: ",
-		"g.pdf":      "cannot read .pdf files: ",
 		"blob":       "is not a text file: ",
 		"latin1":     "is not a text file: ",
 		"page":       "is a web page without .html in its name: ",
@@ -95,6 +95,16 @@ func TestCheckReadable(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		case want != "" && (err == nil || err.Error() != path+": "+want+readableKinds):
 			t.Errorf("%s: error %v, want %q", name, err, path+": "+want+readableKinds)
+		}
+	}
+	// A report or a book is not refused as an unknown file: the reader
+	// is told how to have it.
+	for _, name := range []string{"g.pdf", "h.EPUB"} {
+		path := filepath.Join(dir, name)
+		want := fmt.Sprintf("%s: is a %s file: \"cable import %s\" makes an article of it, then it opens from the library",
+			path, strings.ToLower(strings.TrimPrefix(filepath.Ext(name), ".")), path)
+		if err := CheckReadable(path); err == nil || err.Error() != want {
+			t.Errorf("%s: error %v, want %q", name, err, want)
 		}
 	}
 }
