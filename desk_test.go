@@ -19,29 +19,71 @@ const deskArticle = "azerbaijan-israel-relations"
 // bundled article, as the reader would, with a note, and returns it.
 func highlightSeed(t *testing.T, store *library.Store, section, block int, note string, created time.Time) library.Highlight {
 	t.Helper()
+	return highlightIn(t, store, bundled(t, deskArticle), section, block, note, created)
+}
+
+// bundled is the bundled article with an ID.
+func bundled(t *testing.T, id string) *articles.Article {
+	t.Helper()
 	list, err := articles.Bundle()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var a *articles.Article
 	for _, b := range list {
-		if b.ID == deskArticle {
-			a = b
+		if b.ID == id {
+			return b
 		}
 	}
+	t.Fatalf("no bundled article %q", id)
+	return nil
+}
+
+// highlightIn highlights the first sentence of a paragraph of a bundled
+// article, as the reader would.
+func highlightIn(t *testing.T, store *library.Store, a *articles.Article, section, block int, note string, created time.Time) library.Highlight {
+	t.Helper()
 	text := a.Sections[section].Blocks[block].Text
 	s := articles.Sentences(text)[0]
 	an, ok := a.AnchorAt(section, block, s.Start, s.End)
 	if !ok {
 		t.Fatal("AnchorAt failed")
 	}
-	h := library.NewHighlight(a, "bundled:"+deskArticle, an, note)
+	h := library.NewHighlight(a, "bundled:"+a.ID, an, note)
 	h.Created = created
-	h, err = store.AddHighlight(h)
+	h, err := store.AddHighlight(h)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return h
+}
+
+// TestHighlightPlacedAsTheReaderPlacesIt: a highlight in a sub-section is
+// exported at the place the reader's status line and its messages give
+// it, "§3.2 ¶1", not by its raw section and block.
+func TestHighlightPlacedAsTheReaderPlacesIt(t *testing.T) {
+	a := bundled(t, "reading-with-cable")
+	section, sub := -1, articles.Subheading{}
+	for s := range a.Sections {
+		if subs := a.Subheadings(s); len(subs) > 0 && subs[0].Depth == 1 && subs[0].Block+1 < len(a.Sections[s].Blocks) {
+			section, sub = s, subs[0]
+			break
+		}
+	}
+	if section < 0 {
+		t.Fatal("the guide has no sub-section to highlight in")
+	}
+	store := openTestStore(t)
+	h := highlightIn(t, store, a, section, sub.Block+1, "", time.Now())
+	store.Close()
+	want := fmt.Sprintf("§%d.1 ¶1", section+1)
+	out, err := run(t, "highlights", a.ID)
+	if err != nil || !strings.Contains(out, "> "+h.Text()+"\n\n— "+want+"\n") {
+		t.Errorf("highlights printed\n%s\n(%v) without the place %q", out, err, want)
+	}
+	out, err = run(t, "highlights", a.ID, "--format", "json")
+	if err != nil || !strings.Contains(out, `"place": "`+want+`"`) {
+		t.Errorf("--format json printed\n%s\n(%v) without the place %q", out, err, want)
+	}
 }
 
 func openTestStore(t *testing.T) *library.Store {

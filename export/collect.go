@@ -57,14 +57,18 @@ func fillIn(cat *library.Catalog, a *Article) error {
 	if err != nil {
 		return nil // unreadable now: nothing is said of where the passages are
 	}
-	locator := art.Locator()
+	locator, places := art.Locator(), art.Places()
+	a.Places = map[string]string{}
 	for _, h := range a.Highlights {
-		if _, place := locator.Locate(h.Anchor); place == articles.NotFound {
+		found, placement := locator.Locate(h.Anchor)
+		if placement == articles.NotFound {
 			if a.NotFound == nil {
 				a.NotFound = map[string]bool{}
 			}
 			a.NotFound[h.ID] = true
+			continue
 		}
+		a.Places[h.ID] = places.Name(articles.Position{Section: found.Section, Block: found.Block})
 	}
 	return nil
 }

@@ -42,6 +42,19 @@ type Article struct {
 	// NotFound holds the IDs of highlights whose passage is no longer in
 	// the article's text.
 	NotFound map[string]bool
+	// Places name where each highlight (by ID) stands in the article's
+	// text as it is now, as the reader names it ("§3.2 ¶1"); a highlight
+	// without one is named by where it was made (see Place).
+	Places map[string]string
+}
+
+// Place names where a highlight of this article is: as the reader names
+// it in the text as it is now, or where it was made.
+func (a Article) Place(h library.Highlight) string {
+	if p, ok := a.Places[h.ID]; ok {
+		return p
+	}
+	return Place(h)
 }
 
 // The CSL types an article can be cited as.
@@ -117,8 +130,9 @@ func textOrder(a, b library.Highlight) bool {
 	return x.Start < y.Start
 }
 
-// Place names where a highlight is as the reader names places: "§3 ¶2",
-// or "§3" for the start of a section.
+// Place names where a highlight was made, by its section and block: "§3
+// ¶2", or "§3" for the start of a section. It knows nothing of the
+// article's sub-sections or paragraph numbers; Article.Place does.
 func Place(h library.Highlight) string {
 	if h.Anchor.Block == 0 {
 		return fmt.Sprintf("§%d", h.Anchor.Section+1)

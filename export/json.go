@@ -52,7 +52,7 @@ func WriteJSON(w io.Writer, arts []Article) error {
 			Published: a.Published, Type: a.Kind, Tags: tags, Highlights: []highlightJSON{}}
 		for _, h := range a.Highlights {
 			aj.Highlights = append(aj.Highlights, highlightJSON{
-				ID: h.ID, Text: h.Text(), Note: h.Note, Place: Place(h), Section: h.SectionTitle,
+				ID: h.ID, Text: h.Text(), Note: h.Note, Place: a.Place(h), Section: h.SectionTitle,
 				Found: !a.NotFound[h.ID], Selector: h.Anchor.Quote, Position: h.Position(),
 				Start: h.Anchor.Start, End: h.Anchor.End, Created: h.Created, Changed: h.Changed,
 			})

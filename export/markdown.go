@@ -84,7 +84,7 @@ func documentBody(a Article) string {
 			b.WriteString(note)
 			b.WriteString("\n")
 		}
-		place := Place(h)
+		place := a.Place(h)
 		if a.NotFound[h.ID] {
 			place += ", not found in the text"
 		}

@@ -23,6 +23,8 @@ type outline struct {
 	// of section s are subs[firstSub[s]:firstSub[s+1]] (see subsOf).
 	subs     []subsection
 	firstSub []int
+	// places names positions, the one way cable does.
+	places articles.Places
 }
 
 // stop is one place of the outline: the start of a section, or a
@@ -49,8 +51,9 @@ func newOutline(a *articles.Article) outline {
 			o.stops = append(o.stops, stop{pos: articles.Position{Section: i}})
 		}
 	}
+	o.places = a.Places()
 	if !o.byParagraph {
-		o.subs, o.firstSub = subsections(a)
+		o.subs, o.firstSub = subsections(o.places)
 	}
 	return o
 }
@@ -58,19 +61,7 @@ func newOutline(a *articles.Article) outline {
 // placeName names a position as the status line does: "¶4" in an
 // article read by paragraph, "§3 ¶2" in one with sections, "§3.2 ¶1" in
 // a sub-section, its paragraphs counted from its heading.
-func (o outline) placeName(pos articles.Position) string {
-	if name := o.subPlaceName(pos); name != "" {
-		return name
-	}
-	if o.byParagraph && pos.Section == 0 {
-		for _, s := range o.stops {
-			if s.paragraph > 0 && s.pos.Block == pos.Block {
-				return fmt.Sprintf("¶%d", s.paragraph)
-			}
-		}
-	}
-	return placeName(pos)
-}
+func (o outline) placeName(pos articles.Position) string { return o.places.Name(pos) }
 
 // line is the line stop i starts on in d: a section's heading (or first
 // line), a paragraph's first line.

@@ -238,14 +238,6 @@ func (m readerModel) saveQuote() tea.Cmd {
 	}
 }
 
-// placeName names a position as a reader would: "§3 ¶2".
-func placeName(pos articles.Position) string {
-	if pos.Block == 0 {
-		return fmt.Sprintf("§%d", pos.Section+1)
-	}
-	return fmt.Sprintf("§%d ¶%d", pos.Section+1, pos.Block)
-}
-
 // matchSentence is the sentence around the current search match, and the
 // paragraph it is in.
 func (m readerModel) matchSentence() (articles.Position, string, bool) {

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"cable/articles"
@@ -21,26 +19,14 @@ type subsection struct {
 	title  string
 }
 
-// subsections finds the sub-sections of an article's sections, in
-// reading order, and where each section's begin among them: those of
-// section s are subs[first[s]:first[s+1]].
-func subsections(a *articles.Article) (subs []subsection, first []int) {
-	first = make([]int, len(a.Sections)+1)
-	for s := range a.Sections {
-		first[s] = len(subs)
-		var counts []int
-		for _, h := range a.Subheadings(s) {
-			counts = append(counts[:min(len(counts), h.Depth)], make([]int, max(h.Depth-len(counts), 0))...)
-			counts[h.Depth-1]++
-			number := strconv.Itoa(s + 1)
-			for _, c := range counts {
-				number += "." + strconv.Itoa(c)
-			}
-			subs = append(subs, subsection{pos: articles.Position{Section: s, Block: h.Block}, depth: h.Depth, number: number, title: h.Title})
-		}
+// subsections are the article's numbered sub-sections (see
+// articles.Places), in reading order, and where each section's begin
+// among them: those of section s are subs[first[s]:first[s+1]].
+func subsections(p articles.Places) (subs []subsection, first []int) {
+	for _, n := range p.Subs {
+		subs = append(subs, subsection{pos: articles.Position{Section: n.Section, Block: n.Block}, depth: n.Depth, number: n.Number, title: n.Title})
 	}
-	first[len(a.Sections)] = len(subs)
-	return subs, first
+	return subs, p.First
 }
 
 // subsOf are the indexes of section s's sub-sections among o.subs.
@@ -128,21 +114,6 @@ func (o outline) prevHeading(d *render.Document, top int) (heading, bool) {
 		}
 	}
 	return best, line >= 0
-}
-
-// subPlaceName names pos inside a sub-section, as the status line does:
-// "§3.2" on its heading, "§3.2 ¶2" at its second paragraph; "" outside
-// any.
-func (o outline) subPlaceName(pos articles.Position) string {
-	j := o.subOf(pos)
-	if j < 0 {
-		return ""
-	}
-	s := o.subs[j]
-	if pos.Block == s.pos.Block {
-		return "§" + s.number
-	}
-	return fmt.Sprintf("§%s ¶%d", s.number, pos.Block-s.pos.Block)
 }
 
 // jumpToSub puts sub-section j's heading on the top line.
