@@ -41,6 +41,7 @@ func TestLayers(t *testing.T) {
 		{"cable/ui", []string{"cable/feeds", "cable/fetch"}},
 		{"cable", []string{"cable/internal/testsupport"}},
 		{"cable/ingest", []string{"cable/ui", "cable/render", "cable/feeds", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles"}},
+		{"cable/export", []string{"cable/ui", "cable/render", "cable/feeds", "cable/fetch", "github.com/charmbracelet/bubbletea", "github.com/charmbracelet/bubbles", "github.com/charmbracelet/lipgloss"}},
 	}
 	for _, tt := range tests {
 		out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", tt.pkg).Output()

@@ -7,7 +7,8 @@
 // the line shown while a command waits on the network. Each command
 // has its file, only flags, a call into a package and printing: list.go,
 // read.go, validate.go, import.go, get.go, reimport.go, feeds_cmd.go,
-// search.go, quotes.go, configcmd.go. tui.go starts the interactive
+// search.go, quotes.go, configcmd.go, highlights.go, triage.go (archive,
+// unarchive, tag, untag), review.go. tui.go starts the interactive
 // reader, and is the only file that imports ui.
 package main
 
@@ -146,7 +147,9 @@ func newRootCommand() *cobra.Command {
 	view.register(root)
 	root.AddCommand(newListCommand(&global), newReadCommand(&global), newValidateCommand(&global),
 		newImportCommand(&global), newGetCommand(&global), newReimportCommand(&global),
-		newFeedsCommand(&global), newSearchCommand(&global), newQuotesCommand(&global), newConfigCommand(&global))
+		newFeedsCommand(&global), newSearchCommand(&global), newQuotesCommand(&global), newConfigCommand(&global),
+		newHighlightsCommand(&global), newArchiveCommand(&global, true), newArchiveCommand(&global, false),
+		newTagCommand(&global, true), newTagCommand(&global, false), newReviewCommand(&global))
 	return root
 }
 

@@ -297,7 +297,7 @@ func deleteDoc(key string) write {
 }
 
 // renameDoc gives an indexed article a new key, and moves its reading
-// state, bookmarks and quotes with it: the file was moved, not replaced.
+// state, bookmarks, highlights, tags and archive mark with it: the file was moved, not replaced.
 func renameDoc(from string, rec *docRecord) write {
 	var stale int64 // a row already at the new key, should another process have made one
 	return write{
@@ -323,6 +323,9 @@ func moveState(w *txw, from string, rec *docRecord) error {
 		{"UPDATE readings SET key = ? WHERE key = ?", []any{rec.key, from}},
 		{"UPDATE bookmarks SET key = ? WHERE key = ?", []any{rec.key, from}},
 		{"UPDATE quotes SET key = ? WHERE key = ?", []any{rec.key, from}},
+		{"UPDATE highlights SET key = ? WHERE key = ?", []any{rec.key, from}},
+		{"UPDATE OR IGNORE tags SET key = ? WHERE key = ?", []any{rec.key, from}},
+		{"UPDATE OR IGNORE archive SET key = ? WHERE key = ?", []any{rec.key, from}},
 	}
 	for _, st := range steps {
 		if err := w.exec(st.query, st.args...); err != nil {

@@ -8,12 +8,12 @@ import (
 // schemaVersion is the schema this cable writes, kept in PRAGMA
 // user_version. A database with a higher version was written by a newer
 // cable and is not touched.
-const schemaVersion = 6
+const schemaVersion = 7
 
 // migrations[i] takes the schema from version i to version i+1. Each runs
 // in the same transaction as the version change, so a database is never
 // left half-migrated.
-var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6}
+var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7}
 
 // schemaV1 is the first schema.
 //
@@ -209,6 +209,74 @@ CREATE TABLE summaries (
 );
 `
 
+// schemaV7 keeps the reader's desk: highlights with their notes, the
+// reader's own tags, and the articles put aside. Every row has a stable
+// ID (16 random hexadecimal digits, see NewID), not a row number, and the
+// time of its last change; deleting one sets its deleted_ns rather than
+// removing the row, so that a record merged from another machine one day
+// can tell "deleted here" from "never seen". A highlight keeps its
+// passage by place (section, block, byte offsets into the block's text,
+// through, the blocks after the first it runs over, and the reading
+// offset pos_offset) and by words (exact, prefix, suffix:
+// see articles.Anchor), and copies what citing it needs, as quotes did.
+// reviews and reviewed_ns are how often and when "cable review" showed it.
+//
+// The quotes become highlights, keeping their row numbers (which "cable
+// quotes" never showed, but a caller of AddQuote has) and their times;
+// their offsets in their blocks were never kept, so start and end are 0
+// and the passage is found in its block by its words. The quotes table is
+// left as it was, read by nothing: a migration destroys nothing.
+const schemaV7 = `
+CREATE TABLE highlights (
+	id            TEXT    PRIMARY KEY,
+	key           TEXT    NOT NULL,
+	article_id    TEXT    NOT NULL,
+	title         TEXT    NOT NULL,
+	author        TEXT    NOT NULL,
+	source        TEXT    NOT NULL,
+	published     TEXT    NOT NULL,
+	url           TEXT    NOT NULL,
+	section_title TEXT    NOT NULL,
+	exact         TEXT    NOT NULL,
+	prefix        TEXT    NOT NULL,
+	suffix        TEXT    NOT NULL,
+	pos_section   INTEGER NOT NULL,
+	pos_block     INTEGER NOT NULL,
+	start         INTEGER NOT NULL,
+	through       INTEGER NOT NULL DEFAULT 0,
+	"end"         INTEGER NOT NULL,
+	pos_offset    INTEGER NOT NULL,
+	note          TEXT    NOT NULL DEFAULT '',
+	created_ns    INTEGER NOT NULL,
+	changed_ns    INTEGER NOT NULL,
+	deleted_ns    INTEGER NOT NULL DEFAULT 0,
+	reviews       INTEGER NOT NULL DEFAULT 0,
+	reviewed_ns   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX highlights_key ON highlights (key);
+CREATE INDEX highlights_created ON highlights (created_ns);
+INSERT INTO highlights (rowid, id, key, article_id, title, author, source, published, url, section_title,
+	exact, prefix, suffix, pos_section, pos_block, start, "end", pos_offset, created_ns, changed_ns)
+SELECT id, lower(hex(randomblob(8))), key, article_id, title, author, source, published, url, section_title,
+	text, '', '', pos_section, pos_block, 0, 0, pos_offset, created_ns, created_ns
+FROM quotes ORDER BY id;
+CREATE TABLE tags (
+	id         TEXT    PRIMARY KEY,
+	key        TEXT    NOT NULL,
+	tag        TEXT    NOT NULL COLLATE NOCASE,
+	changed_ns INTEGER NOT NULL,
+	deleted_ns INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (key, tag)
+);
+CREATE INDEX tags_tag ON tags (tag);
+CREATE TABLE archive (
+	id         TEXT    PRIMARY KEY,
+	key        TEXT    NOT NULL UNIQUE,
+	changed_ns INTEGER NOT NULL,
+	deleted_ns INTEGER NOT NULL DEFAULT 0
+);
+`
+
 // tables are the tables every cable database has, with the schema version
 // that made each; a database that claims a version but lacks one of its
 // tables is not used.
@@ -218,6 +286,7 @@ var tables = []struct {
 }{
 	{"docs", 1}, {"blocks", 1}, {"meta", 1}, {"readings", 1}, {"bookmarks", 1}, {"quotes", 1},
 	{"feeds", 4}, {"feed_entries", 4}, {"fresh", 5}, {"summaries", 6},
+	{"highlights", 7}, {"tags", 7}, {"archive", 7},
 }
 
 // prepareSchema makes sure db holds the current schema, creating or
