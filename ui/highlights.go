@@ -116,24 +116,28 @@ func (t textArea) paintHighlights(p *painter) {
 		if sh.h.Note != "" {
 			s.after = st.NoteMark.Render(st.Marks.Note)
 		}
-		s.cells, s.end = cellsOnScreen(t.doc, sh.from, sh.to, p.top, end)
+		s.cells, s.begin, s.end = cellsOnScreen(t.doc, sh.from, sh.to, p.top, end)
 		p.draw(s)
 	}
 	if t.sel.on {
 		s := stroke{style: st.Selection, marks: st.Marks.Selection}
-		s.cells, s.end = cellsOnScreen(t.doc, t.sel.fromPos, t.sel.toPos, p.top, end)
+		s.cells, s.begin, s.end = cellsOnScreen(t.doc, t.sel.fromPos, t.sel.toPos, p.top, end)
 		p.draw(s)
 	}
 }
 
 // cellsOnScreen are the cells of a passage on the lines top to end, and
-// whether the passage ends there.
-func cellsOnScreen(d *render.Document, from, to articles.Position, top, end int) ([]render.CellSpan, bool) {
-	cells := d.Cells(from, to, top, end+1)
-	if n := len(cells); n > 0 && cells[n-1].Line >= end {
-		return cells[:n-1], false
+// whether the passage starts and ends there.
+func cellsOnScreen(d *render.Document, from, to articles.Position, top, end int) (cells []render.CellSpan, begins, ends bool) {
+	cells = d.Cells(from, to, max(top-1, 0), end+1)
+	begins, ends = true, true
+	if len(cells) > 0 && cells[0].Line < top {
+		cells, begins = cells[1:], false
 	}
-	return cells, len(cells) > 0
+	if n := len(cells); n > 0 && cells[n-1].Line >= end {
+		cells, ends = cells[:n-1], false
+	}
+	return cells, begins, ends
 }
 
 // saveHighlight saves a highlight in the background; savedMsg says how
@@ -166,7 +170,7 @@ func (m *readerModel) highlightSaved(msg highlightSavedMsg) tea.Cmd {
 		return m.say("The highlight could not be saved: %v", msg.err)
 	}
 	m.notes.saved[msg.asked] = msg.id
-	say := fmt.Sprintf("Highlighted %s; H lists the highlights.", msg.where)
+	say := fmt.Sprintf("Highlighted %s.", msg.where)
 	if msg.already {
 		say = fmt.Sprintf("Already highlighted: %s.", msg.where)
 	}

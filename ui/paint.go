@@ -29,33 +29,43 @@ func newPainter(lines []string, top int) *painter {
 
 // stroke is one passage to draw: its cells in the rendering, its style,
 // the marks that open and close it, and what follows its end (a note's
-// mark), drawn only when end is set: the passage ends on screen.
+// mark). A passage over several lines is opened on its first and closed
+// on its last: begin and end say whether they are on screen. The search's
+// matches, a line's words at most, are marked on every line.
 type stroke struct {
-	cells []render.CellSpan
-	style lipgloss.Style
-	marks [2]string
-	after string
-	end   bool
+	cells      []render.CellSpan
+	style      lipgloss.Style
+	marks      [2]string
+	after      string
+	begin, end bool
+	eachLine   bool
 }
 
 // draw paints a stroke on the lines it covers on screen.
 func (p *painter) draw(s stroke) {
-	open, shut := ansi.StringWidth(s.marks[0]), ansi.StringWidth(s.marks[1])
 	for i, c := range s.cells {
 		k := c.Line - p.top
 		if k < 0 || k >= len(p.lines) || c.To <= c.From {
 			continue
 		}
-		tail := ""
-		if s.end && i == len(s.cells)-1 {
-			tail = s.after
+		first, last := s.eachLine || s.begin && i == 0, s.eachLine || s.end && i == len(s.cells)-1
+		opening, closing, tail := "", "", ""
+		if first {
+			opening = s.marks[0]
 		}
+		if last {
+			closing = s.marks[1]
+			if s.end && i == len(s.cells)-1 {
+				tail = s.after
+			}
+		}
+		open, shut := ansi.StringWidth(opening), ansi.StringWidth(closing)
 		mark := func(text ...string) string {
-			t := s.marks[0]
+			t := opening
 			for _, x := range text {
 				t += x
 			}
-			return s.style.Render(t+s.marks[1]) + tail
+			return s.style.Render(t+closing) + tail
 		}
 		from, to := p.shift(k, c.From, true), p.shift(k, c.To, false)
 		p.lines[k] = highlight(p.lines[k], lineSpan{from: from, to: to}, mark)

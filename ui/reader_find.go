@@ -221,7 +221,7 @@ func (f *finder) paint(p *painter, st Styles) {
 		if last < p.top || first >= end {
 			continue
 		}
-		s := stroke{style: st.Match, marks: st.Marks.Match}
+		s := stroke{style: st.Match, marks: st.Marks.Match, eachLine: true}
 		if i == f.current {
 			s.style, s.marks = st.MatchCurrent, st.Marks.CurrentMatch
 		}

@@ -140,7 +140,8 @@ func (m readerModel) stateMsg(msg tea.Msg) (readerModel, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.say("%v", msg.err)
 		}
-		return m, tea.Batch(m.say("%s", msg.done), bookmarksCmd(m.ctx.store(), m.entry.Key))
+		return m, tea.Batch(m.say("%s", msg.done), bookmarksCmd(m.ctx.store(), m.entry.Key),
+			highlightsCmd(m.ctx.store(), m.article, m.entry.Key))
 	case bookmarksMsg:
 		if msg.key == m.entry.Key && msg.err == nil {
 			m.state.marks = msg.marks
@@ -249,7 +250,7 @@ func (m readerModel) saveQuote() tea.Cmd {
 		if errors.Is(err, library.ErrQuoteSaved) {
 			return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Already highlighted: %s.", where)}
 		}
-		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Highlighted %s; H lists the highlights.", where), err: err}
+		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Highlighted %s.", where), err: err}
 	}
 }
 

@@ -113,6 +113,7 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 		// Without colour the status line still needs to stand apart.
 		s.Status = r.NewStyle().Reverse(true)
 		s.MatchCurrent = r.NewStyle().Reverse(true).Bold(true).Underline(true)
+		s.Highlight, s.Selection = r.NewStyle(), r.NewStyle().Underline(true)
 	}
 	return s
 }
