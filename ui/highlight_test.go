@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"cable/config"
 	"cable/library"
 	"cable/render"
 
@@ -179,5 +180,34 @@ func TestHighlightDrawnAtAnotherWidth(t *testing.T) {
 	}
 	if !strings.Contains(view[shut:], "✎") {
 		t.Errorf("the note's mark is not at the highlight's end:\n%s", view)
+	}
+}
+
+// TestSelectionKeysRebind: selection_keys in config.yaml rebinds the
+// selection's keys, which may be keys the reader has (n is next_match,
+// } next_subsection) without a conflict, and the help shows them.
+func TestSelectionKeysRebind(t *testing.T) {
+	c, err := config.Load(writeConfig(t, "selection_keys:\n  next_sentence: n\n  save: s\nkeys:\n  select: V\n"), Keymaps())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := themedStoreContext(t, render.StyleDark, 100, 30, filepath.Join(t.TempDir(), "cable.db"))
+	ctx.Keys, ctx.SelectionKeys = c.Keys, c.SelectionKeys
+	m := open(t, startModel(t, ctx), seedID)
+	m = pressAll(t, m, "]", "V")
+	one := m.reader.sel.end
+	m = pressAll(t, m, "n", ")")
+	if !m.reader.sel.on || m.reader.sel.end <= one {
+		t.Fatalf("V n: selection on %v, end %d, want past %d", m.reader.sel.on, m.reader.sel.end, one)
+	}
+	two := m.reader.sel.end
+	m = pressAll(t, m, "s", "enter")
+	hs, _ := ctx.Catalog.Store.Highlights(seedKey)
+	if len(hs) != 1 || len(hs[0].Text()) != two {
+		t.Errorf("s saved %+v, want the two sentences", hs)
+	}
+	m = pressAll(t, m, "?")
+	if help := strings.Join(screenLines(m), "\n"); !strings.Contains(help, "n/(") || !strings.Contains(help, "V ") {
+		t.Errorf("the help does not show the new keys:\n%s", help)
 	}
 }
