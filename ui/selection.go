@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"cable/articles"
 	"cable/library"
 
@@ -28,7 +30,7 @@ func textBlocks(a *articles.Article) []articles.Position {
 	var out []articles.Position
 	for s, sec := range a.Sections {
 		for b, block := range sec.Blocks {
-			if b == 0 && sec.Title != "" || block.Heading > 0 || len(articles.Sentences(block.Text)) == 0 {
+			if b == 0 && sec.Title != "" || block.Heading > 0 || strings.TrimSpace(block.Text) == "" {
 				continue
 			}
 			out = append(out, articles.Position{Section: s, Block: b})
