@@ -108,15 +108,21 @@ func (m *readerModel) highlightsLoaded(msg highlightsMsg) {
 func (t textArea) paintHighlights(p *painter) {
 	st := t.ctx.Styles
 	end := p.top + len(p.lines)
+	noteMark := ""
 	for _, sh := range t.highs {
 		if !sh.found {
 			continue
 		}
 		s := stroke{style: st.Highlight, marks: st.Marks.Highlight}
-		if sh.h.Note != "" {
-			s.after = st.NoteMark.Render(st.Marks.Note)
+		if s.cells, s.begin, s.end = cellsOnScreen(t.doc, sh.from, sh.to, p.top, end); len(s.cells) == 0 {
+			continue // off screen
 		}
-		s.cells, s.begin, s.end = cellsOnScreen(t.doc, sh.from, sh.to, p.top, end)
+		if sh.h.Note != "" {
+			if noteMark == "" {
+				noteMark = st.NoteMark.Render(st.Marks.Note) // styled once a screen
+			}
+			s.after = noteMark
+		}
 		p.draw(s)
 	}
 	if t.sel.on {
