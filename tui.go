@@ -90,7 +90,7 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 	}
 	ctx.JSONStyles = jsonStyles
 	ctx.Catalog = cat
-	ctx.Keys, ctx.LibraryKeys = cfg.Keys, cfg.LibraryKeys
+	ctx.Keys, ctx.LibraryKeys, ctx.SelectionKeys = cfg.Keys, cfg.LibraryKeys, cfg.SelectionKeys
 	if cfg.WordsPerMinute > 0 {
 		ctx.WordsPerMinute = cfg.WordsPerMinute
 	}

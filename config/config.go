@@ -39,9 +39,10 @@ type Config struct {
 	// Links is how links show in the text: clean, numbered or inline; ""
 	// when the file does not say.
 	Links string
-	// Keys rebinds reader actions and LibraryKeys the library's: action
+	// Keys rebinds reader actions, LibraryKeys the library's and
+	// SelectionKeys those of a selection being made in the reader: action
 	// name → keys, with the line each is set on, for errors.
-	Keys, LibraryKeys map[string]KeyChoice
+	Keys, LibraryKeys, SelectionKeys map[string]KeyChoice
 }
 
 // Reading speeds the configuration accepts, in words a minute: slower or
@@ -55,7 +56,7 @@ const (
 // the screens' keymaps. A missing file is an empty configuration; a
 // broken one is an error naming the file and line.
 func Load(path string, keymaps Keymaps) (Config, error) {
-	c := Config{Path: path, Keys: map[string]KeyChoice{}, LibraryKeys: map[string]KeyChoice{}}
+	c := Config{Path: path, Keys: map[string]KeyChoice{}, LibraryKeys: map[string]KeyChoice{}, SelectionKeys: map[string]KeyChoice{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return c, nil
@@ -81,6 +82,9 @@ func Load(path string, keymaps Keymaps) (Config, error) {
 		}
 	}
 	if err := checkKeys(path, keymaps.Reader, c.Keys); err != nil {
+		return c, err
+	}
+	if err := checkKeys(path, keymaps.Selection, c.SelectionKeys); err != nil {
 		return c, err
 	}
 	return c, checkKeys(path, keymaps.Library, c.LibraryKeys)
@@ -139,6 +143,8 @@ func (c *Config) set(f *articles.YAMLField, keymaps Keymaps) error {
 		return readKeys(c.Path, f, keymaps.Reader, c.Keys, "keys", "next_section: J")
 	case "library_keys":
 		return readKeys(c.Path, f, keymaps.Library, c.LibraryKeys, "library_keys", "sort: o")
+	case "selection_keys":
+		return readKeys(c.Path, f, keymaps.Selection, c.SelectionKeys, "selection_keys", "next_sentence: n")
 	default:
 		if best := articles.Suggest(name, strings.Split(settingNames, ", ")); best != "" {
 			return wrong("unknown setting %q (did you mean %q?)", name, best)
@@ -178,4 +184,4 @@ func resolvePath(config, p string) (string, error) {
 // settingNames are the settings the file may hold. It is one string, not
 // a table: two settings share their names with actions ("width",
 // "links"), and only the keymaps list actions (layers_test.go).
-const settingNames = "style, width, words_per_minute, hyperlinks, links, keys, library_keys"
+const settingNames = "style, width, words_per_minute, hyperlinks, links, keys, library_keys, selection_keys"

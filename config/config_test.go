@@ -42,7 +42,7 @@ func TestLoad(t *testing.T) {
 
 func TestConfigErrors(t *testing.T) {
 	tests := []struct{ body, want string }{
-		{"colour: red\n", `:1: unknown setting "colour" (the settings are style, width, words_per_minute, hyperlinks, links, keys, library_keys)`},
+		{"colour: red\n", `:1: unknown setting "colour" (the settings are style, width, words_per_minute, hyperlinks, links, keys, library_keys, selection_keys)`},
 		{"style: dark\nwidth: wide\n", ":2: width wide is not a number of columns (0 for the terminal's width)"},
 		{"width: -3\n", ":1: width -3 is not a number of columns (0 for the terminal's width)"},
 		{"style: dark\nwidth: 5\n", ":2: width 5 is too narrow: text is set at least 20 columns wide (0 for the terminal's width)"},

@@ -31,6 +31,9 @@ type Keymap map[string][]string
 // the reader's (keys:) and the library's (library_keys:).
 type Keymaps struct {
 	Reader, Library Keymap
+	// Selection is the keys of a selection being made in the reader, a
+	// mode of its own: its keys may be the reader's.
+	Selection Keymap
 }
 
 // Names are the keymap's actions in alphabetical order.

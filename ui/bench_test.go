@@ -101,3 +101,31 @@ func BenchmarkFirstFindKey(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkKeyScrollHighlighted is BenchmarkKeyScroll's "j" with the
+// first sentence of every paragraph highlighted, each with a note, and a
+// selection on screen: what drawing highlights over the text costs a key.
+func BenchmarkKeyScrollHighlighted(b *testing.B) {
+	m := benchReader(b)
+	a := m.reader.article
+	for _, p := range textBlocks(a) {
+		text := a.Sections[p.Section].Blocks[p.Block].Text
+		sp := articles.SentenceAt(text, 0)
+		from := a.PositionOf(articles.Anchor{Section: p.Section, Block: p.Block, Start: sp.Start})
+		to := a.PositionOf(articles.Anchor{Section: p.Section, Block: p.Block, Start: sp.End})
+		sh := shownHighlight{found: true, from: from, to: to}
+		sh.h.Note = "a note"
+		m.reader.highs = append(m.reader.highs, sh)
+	}
+	m.reader.startSelection() // v, which needs no store to draw
+	m.reader.sel.more(m.reader.sentences, true)
+	b.ReportMetric(float64(len(m.reader.highs)), "highlights")
+	b.ReportAllocs()
+	for b.Loop() {
+		m, _ = press(b, m, "j")
+		if m.reader.top >= m.reader.maxTop() {
+			m, _ = press(b, m, "g")
+		}
+		_ = m.View()
+	}
+}

@@ -40,9 +40,10 @@ type Context struct {
 	// Output is the terminal, for the few sequences cable writes outside
 	// the screen (a link copied with OSC 52); nil when there is none.
 	Output io.Writer
-	// Keys and LibraryKeys are the reader's and the library's keys as the
-	// configuration file rebinds them.
-	Keys, LibraryKeys map[string]config.KeyChoice
+	// Keys, LibraryKeys and SelectionKeys are the reader's, the
+	// library's and a selection's keys as the configuration file rebinds
+	// them.
+	Keys, LibraryKeys, SelectionKeys map[string]config.KeyChoice
 	// WordsPerMinute is the reading speed behind every reading time.
 	WordsPerMinute int
 	// Hyperlinks makes links OSC 8 hyperlinks, for terminals that follow

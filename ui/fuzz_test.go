@@ -3,26 +3,32 @@ package ui
 import (
 	"cable/render"
 
+	"path/filepath"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
 // fuzzKeys are the keys the reader and its screens answer to, and a few
 // they do not.
 var fuzzKeys = []string{"j", "k", "space", "b", "ctrl+d", "u", "g", "G", "]", "[", "t", "e", "e",
-	"backspace", "enter", "esc", "q", "?", "/", "x", "pgdown", "end", "tab", "}", "{", "z", "T"}
+	"backspace", "enter", "esc", "q", "?", "/", "x", "pgdown", "end", "tab", "}", "{", "z", "T",
+	"v", ")", "(", "H", "y", "d", "n"}
 
 // FuzzReader drives the whole program with random keys and window sizes,
 // from 0×0 to 400×120, and draws every screen: nothing may panic, and
-// every view must fit its terminal.
+// every view must fit its terminal. The library is kept in a database, so
+// that selections, highlights and their notes are saved, listed, edited
+// and deleted as the keys say; what the keys ask of the store is done
+// before the next key.
 func FuzzReader(f *testing.F) {
+	cat := storeContext(f, 80, 24, filepath.Join(f.TempDir(), "cable.db")).Catalog
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
 	f.Add([]byte{14, 200, 9, 9, 10, 11, 255, 3, 12, 14})
 	f.Add([]byte{255, 0, 0, 14, 255, 1, 1, 10, 10, 10})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ctx := testContext(render.StyleDark, 80, 24)
+		ctx := newTestContext(render.StyleDark)
+		ctx.Width, ctx.Height, ctx.Catalog = 80, 24, cat
 		m := startModel(t, ctx)
 		for i := 0; i < len(data); i++ {
 			b := data[i]
@@ -33,9 +39,8 @@ func FuzzReader(f *testing.F) {
 				i += 2
 			} else {
 				k := fuzzKeys[int(b)%len(fuzzKeys)]
-				opens := k == "enter" && m.screen == libraryScreen && m.library.list.FilterState() != list.Filtering
 				var cmd tea.Cmd
-				if m, cmd = press(t, m, k); opens && cmd != nil {
+				if m, cmd = press(t, m, k); cmd != nil {
 					m = settle(t, m, cmd)
 				}
 			}

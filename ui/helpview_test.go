@@ -39,8 +39,8 @@ func TestHelpNeverCutsADescription(t *testing.T) {
 }
 
 // TestHelpLayout checks how the pure layout function breaks the help
-// into columns, by the rows it takes: every key is on (9, 11 and 8 keys
-// in the three groups).
+// into columns, by the rows it takes: every key is on (9, 11, 9 and 6
+// keys in the four groups).
 func TestHelpLayout(t *testing.T) {
 	keys := newReaderKeys()
 	st := testContext(render.StyleDark, 80, 24).Styles
@@ -50,10 +50,10 @@ func TestHelpLayout(t *testing.T) {
 		minRows, maxRows int
 	}{
 		{"the groups side by side", 200, 11, 11},
-		{"the groups side by side, just", 89, 11, 11},
-		{"two columns", 88, 15, 20},
-		{"two columns, narrower", 62, 15, 20},
-		{"one column, a blank row between groups", 40, 31, 31},
+		{"the groups side by side, just", 120, 11, 11},
+		{"three columns", 89, 15, 20},
+		{"two columns, narrower", 62, 20, 27},
+		{"one column, a blank row between groups", 40, 38, 38},
 	}
 	for _, tt := range tests {
 		lines := helpColumns(keys.FullHelp(), tt.width, st.HelpKey, st.HelpDesc)

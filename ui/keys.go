@@ -94,42 +94,57 @@ type readerKeys struct {
 	Footnote                 key.Binding
 	PrevMatch, ClearFind     key.Binding
 	Back, Help, Quit         key.Binding
+	// Select starts a selection, which the Sentence and Paragraph keys
+	// extend and shrink and SelectSave and SelectCancel end; they act
+	// only while one is made. Highlights lists the article's.
+	Select, Highlights           key.Binding
+	SentenceMore, SentenceLess   key.Binding
+	ParagraphMore, ParagraphLess key.Binding
+	SelectSave, SelectCancel     key.Binding
 }
 
 func newReaderKeys() readerKeys {
 	return readerKeys{
-		Down:        key.NewBinding(key.WithKeys("j", "down", "ctrl+n", "ctrl+e"), key.WithHelp("j/↓", "line down")),
-		Up:          key.NewBinding(key.WithKeys("k", "up", "ctrl+p", "ctrl+y"), key.WithHelp("k/↑", "line up")),
-		PageDown:    key.NewBinding(key.WithKeys(" ", "pgdown", "ctrl+f"), key.WithHelp("space/pgdn", "page down")),
-		PageUp:      key.NewBinding(key.WithKeys("b", "pgup", "ctrl+b"), key.WithHelp("b/pgup", "page up")),
-		HalfDown:    key.NewBinding(key.WithKeys("ctrl+d", "d"), key.WithHelp("ctrl+d", "half page down")),
-		HalfUp:      key.NewBinding(key.WithKeys("ctrl+u", "u"), key.WithHelp("ctrl+u", "half page up")),
-		Top:         key.NewBinding(key.WithKeys("g", "home", "<"), key.WithHelp("g/home", "top")),
-		Bottom:      key.NewBinding(key.WithKeys("G", "end", ">"), key.WithHelp("G/end", "bottom")),
-		NextSection: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next section")),
-		PrevSection: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous section")),
-		NextSub:     key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "by sub-section")),
-		PrevSub:     key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous sub-section")),
-		Contents:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
-		EditorsNote: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "editor's note")),
-		Return:      key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "back from note")),
-		JumpBack:    key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "jump back")),
-		JumpForward: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "jump forward")),
-		Bookmark:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark")),
-		Marks:       key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
-		Quote:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "save quote")),
-		Measure:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "text width")),
-		Links:       key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "links")),
-		Names:       key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "names index")),
-		Footnote:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "footnotes on screen")),
-		SideTOC:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "contents beside the text")),
-		Find:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the article")),
-		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous match")),
-		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
-		ClearFind:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the matches")),
-		Back:        key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", "library")),
-		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:        key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Down:          key.NewBinding(key.WithKeys("j", "down", "ctrl+n", "ctrl+e"), key.WithHelp("j/↓", "line down")),
+		Up:            key.NewBinding(key.WithKeys("k", "up", "ctrl+p", "ctrl+y"), key.WithHelp("k/↑", "line up")),
+		PageDown:      key.NewBinding(key.WithKeys(" ", "pgdown", "ctrl+f"), key.WithHelp("space/pgdn", "page down")),
+		PageUp:        key.NewBinding(key.WithKeys("b", "pgup", "ctrl+b"), key.WithHelp("b/pgup", "page up")),
+		HalfDown:      key.NewBinding(key.WithKeys("ctrl+d", "d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfUp:        key.NewBinding(key.WithKeys("ctrl+u", "u"), key.WithHelp("ctrl+u", "half page up")),
+		Top:           key.NewBinding(key.WithKeys("g", "home", "<"), key.WithHelp("g/home", "top")),
+		Bottom:        key.NewBinding(key.WithKeys("G", "end", ">"), key.WithHelp("G/end", "bottom")),
+		NextSection:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next section")),
+		PrevSection:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous section")),
+		NextSub:       key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "by sub-section")),
+		PrevSub:       key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous sub-section")),
+		Contents:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
+		EditorsNote:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "editor's note")),
+		Return:        key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "back from note")),
+		JumpBack:      key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "jump back")),
+		JumpForward:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "jump forward")),
+		Bookmark:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark")),
+		Marks:         key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
+		Quote:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "highlight paragraph")),
+		Measure:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "text width")),
+		Links:         key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "links")),
+		Names:         key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "names index")),
+		Footnote:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "footnotes on screen")),
+		SideTOC:       key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "contents beside the text")),
+		Find:          key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the article")),
+		NextMatch:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/previous match")),
+		PrevMatch:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		ClearFind:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the matches")),
+		Back:          key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", "library")),
+		Help:          key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:          key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Select:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select a passage")),
+		Highlights:    key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "highlights")),
+		SentenceMore:  key.NewBinding(key.WithKeys(")"), key.WithHelp(")", "selection: ± sentence")),
+		SentenceLess:  key.NewBinding(key.WithKeys("("), key.WithHelp("(", "selection: one sentence less")),
+		ParagraphMore: key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "selection: ± paragraph")),
+		ParagraphLess: key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "selection: one paragraph less")),
+		SelectSave:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "selection: highlight")),
+		SelectCancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "selection: cancel")),
 	}
 }
 
@@ -144,6 +159,7 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Measure},
 		{k.NextSection, k.PrevSection, k.NextSub, k.Contents, k.SideTOC, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward, k.Links, k.Footnote},
 		{k.Find, k.NextMatch, k.Names, k.Bookmark, k.Marks, k.Quote, k.Back, k.Help, k.Quit},
+		{k.Select, k.SentenceMore, k.ParagraphMore, k.SelectSave, k.SelectCancel, k.Highlights},
 	}
 }
 
@@ -154,6 +170,8 @@ type pickKeys struct {
 	// Fold lists every sub-section in the contents, or only the
 	// section's; off in the other lists.
 	Fold key.Binding
+	// Edit changes a highlight's note; off in the other lists.
+	Edit key.Binding
 }
 
 func newPickKeys(choose string) pickKeys {
@@ -166,14 +184,16 @@ func newPickKeys(choose string) pickKeys {
 		Delete: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
 		Close:  key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
 		Fold:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "all sub-sections")),
+		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit the note")),
 	}
 	k.Fold.SetEnabled(false)
+	k.Edit.SetEnabled(false)
 	return k
 }
 
 // ShortHelp is shown under the list.
 func (k pickKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Choose, k.Fold, k.Delete, k.Close}
+	return []key.Binding{k.Down, k.Up, k.Choose, k.Fold, k.Edit, k.Delete, k.Close}
 }
 
 // FullHelp lists the same keys; the lists are small enough for one row.
@@ -234,6 +254,15 @@ var readerActions = actions[readerKeys]{
 	"search": func(k *readerKeys) *key.Binding { return &k.Find }, "next_match": func(k *readerKeys) *key.Binding { return &k.NextMatch },
 	"previous_match": func(k *readerKeys) *key.Binding { return &k.PrevMatch }, "library": func(k *readerKeys) *key.Binding { return &k.Back },
 	"help": func(k *readerKeys) *key.Binding { return &k.Help }, "footnote": func(k *readerKeys) *key.Binding { return &k.Footnote },
+	"select": func(k *readerKeys) *key.Binding { return &k.Select }, "highlights": func(k *readerKeys) *key.Binding { return &k.Highlights },
+}
+
+// selectionActions names the actions of a selection being made in the
+// reader, whose keys are the reader's own while it is not.
+var selectionActions = actions[readerKeys]{
+	"next_sentence": func(k *readerKeys) *key.Binding { return &k.SentenceMore }, "previous_sentence": func(k *readerKeys) *key.Binding { return &k.SentenceLess },
+	"next_paragraph": func(k *readerKeys) *key.Binding { return &k.ParagraphMore }, "previous_paragraph": func(k *readerKeys) *key.Binding { return &k.ParagraphLess },
+	"save": func(k *readerKeys) *key.Binding { return &k.SelectSave }, "cancel": func(k *readerKeys) *key.Binding { return &k.SelectCancel },
 }
 
 // libraryActions names the library's actions, moving and filtering (the

@@ -30,11 +30,14 @@ var readerMessages = []string{
 	`No footnote marker on screen; the notes are in "Notes and sources".`,
 	"Nagorno-Karabakh: match 1/12 (n and N walk them, esc clears)",
 	"No bookmarks in this article yet: m adds one.",
-	"No bookmarks or quotes: the library database is not available.",
+	"No bookmarks or highlights: the library database is not available.",
 	"Bookmarked §3 ¶12.",
 	"Bookmark deleted.",
-	"Quote saved (§3 ¶12); cable quotes prints them.",
-	"Already among your quotes: §3 ¶12.",
+	"Highlighted §3 ¶12.",
+	"Already highlighted: §3 ¶12.",
+	"No highlights in this article yet: v selects a passage, y highlights a paragraph.",
+	"The selection cannot go further that way.",
+	"This highlight is not found in the text any more.",
 	"Nothing to quote here.",
 	"Opened https://responsiblestatecraft.org/2024/03/azerbaijan-israel-relations-arms/",
 	"Copied to the clipboard: https://responsiblestatecraft.org/2024/03/azerbaijan-israel-relations-arms/",
@@ -156,7 +159,7 @@ func TestMessagesSaidByKeysShowWhole(t *testing.T) {
 		t.Errorf("T at 100 columns:\n%s", lines[len(lines)-1])
 	}
 	m = pressAll(t, m, "y")
-	if lines := screenLines(m); !shownWhole(lines, "Quote saved (§3); cable quotes prints them.", 100) && !shownWhole(lines, "Quote saved (§3 ¶1); cable quotes prints them.", 100) {
+	if lines := screenLines(m); !shownWhole(lines, "Highlighted §3.", 100) && !shownWhole(lines, "Highlighted §3 ¶1.", 100) {
 		t.Errorf("y at 100 columns:\n%s", strings.Join(lines[len(lines)-2:], "\n"))
 	}
 

@@ -48,6 +48,7 @@ const (
 	pickNothing pick = iota
 	pickChoose
 	pickDelete
+	pickEdit
 	pickClose
 )
 
@@ -76,6 +77,8 @@ func (p *pickList) update(msg tea.KeyMsg) pick {
 		return pickChoose
 	case key.Matches(msg, p.keys.Delete):
 		return pickDelete
+	case key.Matches(msg, p.keys.Edit):
+		return pickEdit
 	case key.Matches(msg, p.keys.Close):
 		return pickClose
 	}

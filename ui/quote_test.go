@@ -65,7 +65,7 @@ func TestAPassageIsQuotedOnce(t *testing.T) {
 	if err != nil || len(quotes) != 1 {
 		t.Fatalf("after y twice the quotes are %d, %v; want one", len(quotes), err)
 	}
-	if got := m.reader.status.text; !strings.Contains(got, "Already among your quotes") || !strings.Contains(got, "§2 ¶1") {
+	if got := m.reader.status.text; !strings.Contains(got, "Already highlighted") || !strings.Contains(got, "§2 ¶1") {
 		t.Errorf("the second y says %q", got)
 	}
 }

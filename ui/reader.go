@@ -36,7 +36,10 @@ type readerModel struct {
 	// applied in order when it does.
 	early   typeAhead
 	lists   readerLists
-	overlay overlay // what stands over the text; nil for nothing
+	overlay overlay          // what stands over the text; nil for nothing
+	sel     selection        // the passage being selected with v
+	highs   []shownHighlight // the article's highlights, in text order
+	notes   noteWaits
 	display readerDisplay
 	status  readerStatus
 }
@@ -92,8 +95,11 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	a := loaded.article
 	keys := newReaderKeys()
 	readerActions.apply(&keys, ctx.Keys)
+	selectionActions.apply(&keys, ctx.SelectionKeys)
 	// One row of the help names both, as rebound.
 	keys.NextSub.SetHelp(keys.NextSub.Help().Key+"/"+keys.PrevSub.Help().Key, keys.NextSub.Help().Desc)
+	keys.SentenceMore.SetHelp(keys.SentenceMore.Help().Key+"/"+keys.SentenceLess.Help().Key, keys.SentenceMore.Help().Desc)
+	keys.ParagraphMore.SetHelp(keys.ParagraphMore.Help().Key+"/"+keys.ParagraphLess.Help().Key, keys.ParagraphMore.Help().Desc)
 	_, hasNote := a.EditorsNote()
 	keys.EditorsNote.SetEnabled(hasNote)
 	keys.Return.SetEnabled(false)
@@ -129,6 +135,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 		anchor: loaded.reading.Position,
 		state:  readerState{progress: loaded.reading.Progress, finished: loaded.reading.Finished, marks: loaded.bookmarks},
 		status: readerStatus{help: h},
+		notes:  noteWaits{saved: map[string]string{}, waiting: map[string]string{}, said: map[string]string{}},
 	}
 	m.find.pending = loaded.find
 	if loaded.at != nil {
@@ -140,8 +147,10 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	return m
 }
 
-// Init asks for the first rendering.
-func (m readerModel) Init() tea.Cmd { return m.resize() }
+// Init asks for the first rendering, and the article's highlights.
+func (m readerModel) Init() tea.Cmd {
+	return tea.Batch(m.resize(), highlightsCmd(m.ctx.store(), m.article, m.entry.Key))
+}
 
 func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 	if m.article == nil {
@@ -168,7 +177,7 @@ func (m readerModel) handle(msg tea.Msg) (readerModel, tea.Cmd) {
 	case textIndexedMsg:
 		cmd := m.indexed(msg)
 		return m, cmd
-	case saveTickMsg, storeDoneMsg, bookmarksMsg:
+	case saveTickMsg, storeDoneMsg, bookmarksMsg, highlightsMsg, highlightSavedMsg:
 		return m.stateMsg(msg)
 	case noticeMsg:
 		return m, m.say("%s", msg.text)

@@ -208,43 +208,31 @@ func (m readerModel) findStatus() string {
 	return fmt.Sprintf("match %d/%d", m.find.current+1, len(m.find.matches))
 }
 
-// highlight styles the matches on the lines [top, top+len(lines)) of the
-// rendering, the current one apart. Where marks stand for the styles,
-// they make a line wider: a match later on the line is moved along by the
-// marks before it, and the line gives back as much of its padding.
-func (f *finder) highlight(lines []string, top int, st Styles) []string {
+// paint draws the matches on the lines on screen, the current one
+// apart.
+func (f *finder) paint(p *painter, st Styles) {
 	if !f.active() || len(f.matches) == 0 {
-		return lines
+		return
 	}
 	ix := f.index
-	end := top + len(lines)
-	added := make([]int, len(lines))
+	end := p.top + len(p.lines)
 	for i, match := range f.matches {
 		first, last := int(ix.line[match.start]), int(ix.line[match.end-1])
-		if last < top || first >= end {
+		if last < p.top || first >= end {
 			continue
 		}
-		style, marks := st.Match.Render, st.Marks.Match
+		s := stroke{style: st.Match, marks: st.Marks.Match, eachLine: true}
 		if i == f.current {
-			style, marks = st.MatchCurrent.Render, st.Marks.CurrentMatch
+			s.style, s.marks = st.MatchCurrent, st.Marks.CurrentMatch
 		}
-		mark := func(s ...string) string { return style(marks[0] + strings.Join(s, "") + marks[1]) }
-		wider := ansi.StringWidth(marks[0] + marks[1])
-		for l, span := range ix.spans(match) {
-			if l >= top && l < end {
-				k := l - top
-				span.from, span.to = span.from+added[k], span.to+added[k]
-				lines[k] = highlight(lines[k], span, mark)
-				added[k] += wider
+		spans := ix.spans(match)
+		for l := first; l <= last; l++ {
+			if span, ok := spans[l]; ok {
+				s.cells = append(s.cells, render.CellSpan{Line: l, From: span.from, To: span.to})
 			}
 		}
+		p.draw(s)
 	}
-	for k, n := range added {
-		if n > 0 {
-			lines[k] = dropPadding(lines[k], n)
-		}
-	}
-	return lines
 }
 
 // dropPadding takes up to n columns of spaces off the end of line.

@@ -41,6 +41,11 @@ func (m readerModel) handleKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 	if m.overlay != nil {
 		return m.overlayKey(msg)
 	}
+	if m.sel.on {
+		if cmd, ok := m.selectionKey(msg); ok {
+			return m, cmd
+		}
+	}
 	if m.doc != nil {
 		if cmd, ok := m.findNav(msg); ok {
 			return m, cmd

@@ -41,6 +41,8 @@ func stateKeys(k *readerKeys, store *library.Store) {
 	k.Bookmark.SetEnabled(on)
 	k.Marks.SetEnabled(on)
 	k.Quote.SetEnabled(on)
+	k.Select.SetEnabled(on)
+	k.Highlights.SetEnabled(on)
 }
 
 // placeChanged marks the place as moved and makes sure a save follows
@@ -119,6 +121,10 @@ func (m readerModel) saveSync() error {
 
 func (m readerModel) stateMsg(msg tea.Msg) (readerModel, tea.Cmd) {
 	switch msg := msg.(type) {
+	case highlightsMsg:
+		m.highlightsLoaded(msg)
+	case highlightSavedMsg:
+		return m, m.highlightSaved(msg)
 	case saveTickMsg:
 		if msg.key != m.entry.Key {
 			return m, nil
@@ -134,7 +140,8 @@ func (m readerModel) stateMsg(msg tea.Msg) (readerModel, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.say("%v", msg.err)
 		}
-		return m, tea.Batch(m.say("%s", msg.done), bookmarksCmd(m.ctx.store(), m.entry.Key))
+		return m, tea.Batch(m.say("%s", msg.done), bookmarksCmd(m.ctx.store(), m.entry.Key),
+			highlightsCmd(m.ctx.store(), m.article, m.entry.Key))
 	case bookmarksMsg:
 		if msg.key == m.entry.Key && msg.err == nil {
 			m.state.marks = msg.marks
@@ -161,8 +168,17 @@ func (m *readerModel) stateKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, m.keys.Quote):
 		return m.saveQuote(), true
-	case pressedDisabled(msg, m.keys.Bookmark), pressedDisabled(msg, m.keys.Marks), pressedDisabled(msg, m.keys.Quote):
-		return m.say("No bookmarks or quotes: the library database is not available."), true
+	case key.Matches(msg, m.keys.Select):
+		return m.startSelection(), true
+	case key.Matches(msg, m.keys.Highlights):
+		if len(m.highs) == 0 {
+			return m.say("No highlights in this article yet: v selects a passage, y highlights a paragraph."), true
+		}
+		m.overlay = newHighlightsList(m.ctx, m.highs, m.outline.placeName)
+		return nil, true
+	case pressedDisabled(msg, m.keys.Bookmark), pressedDisabled(msg, m.keys.Marks), pressedDisabled(msg, m.keys.Quote),
+		pressedDisabled(msg, m.keys.Select), pressedDisabled(msg, m.keys.Highlights):
+		return m.say("No bookmarks or highlights: the library database is not available."), true
 	}
 	return nil, false
 }
@@ -210,9 +226,9 @@ func (m readerModel) addBookmark(label string) tea.Cmd {
 	}
 }
 
-// saveQuote keeps the paragraph at the top of the view as a quote, or,
-// while the search shows a match, the sentence that holds it; with all
-// that is needed to cite it.
+// saveQuote highlights the paragraph at the top of the view or, while
+// the search shows a match, the sentence that holds it, with all that is
+// needed to cite it: a quote, as cable quotes prints it, is a highlight.
 func (m readerModel) saveQuote() tea.Cmd {
 	pos, text := m.quoteBlock()
 	if mpos, sentence, ok := m.matchSentence(); ok {
@@ -232,24 +248,39 @@ func (m readerModel) saveQuote() tea.Cmd {
 	return func() tea.Msg {
 		_, err := store.AddQuote(q)
 		if errors.Is(err, library.ErrQuoteSaved) {
-			return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Already among your quotes: %s.", where)}
+			return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Already highlighted: %s.", where)}
 		}
-		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Quote saved (%s); cable quotes prints them.", where), err: err}
+		return storeDoneMsg{asker: readerScreen, done: fmt.Sprintf("Highlighted %s.", where), err: err}
 	}
 }
 
 // matchSentence is the sentence around the current search match, and the
 // paragraph it is in.
 func (m readerModel) matchSentence() (articles.Position, string, bool) {
-	if !m.find.active() || len(m.find.matches) == 0 {
-		return articles.Position{}, "", false
+	pos, at, ok := m.matchPlace()
+	if !ok {
+		return pos, "", false
+	}
+	text := m.article.Sections[pos.Section].Blocks[pos.Block].Text
+	if at < 0 {
+		return pos, text, true // the match spans paragraphs: keep the one it starts in
+	}
+	return pos, sentenceAround(text, at), true
+}
+
+// matchPlace is the paragraph the current search match is in, and the
+// byte of its text where the match starts (-1 when the match runs over
+// more than the paragraph).
+func (m readerModel) matchPlace() (articles.Position, int, bool) {
+	if !m.find.active() || len(m.find.matches) == 0 || !m.find.ready(m.doc) {
+		return articles.Position{}, 0, false
 	}
 	match := m.find.matches[m.find.current]
 	pos := m.doc.PositionAt(int(m.find.index.line[match.start]))
 	pos.Offset = 0
 	blocks := m.article.Sections[pos.Section].Blocks
 	if pos.Block >= len(blocks) {
-		return pos, "", false
+		return pos, 0, false
 	}
 	text := blocks[pos.Block].Text
 	found := string(m.find.index.runes[match.start:match.end])
@@ -257,10 +288,7 @@ func (m readerModel) matchSentence() (articles.Position, string, bool) {
 	if at < 0 {
 		at = indexFold(text, found)
 	}
-	if at < 0 {
-		return pos, text, true // the match spans paragraphs: keep the one it starts in
-	}
-	return pos, sentenceAround(text, at), true
+	return pos, at, true
 }
 
 // indexFold is where in s the first match of sub starts, ignoring case,

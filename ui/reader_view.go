@@ -143,18 +143,24 @@ type textArea struct {
 	room   int // the columns the text is centred in
 	find   finder
 	urls   [][]string
+	highs  []shownHighlight
+	sel    selection
 }
 
 func (m readerModel) textArea() textArea {
-	return textArea{ctx: m.ctx, doc: m.doc, top: m.top, height: m.bodyHeight(), room: m.textRoom(), find: m.find, urls: m.renders.urls}
+	return textArea{ctx: m.ctx, doc: m.doc, top: m.top, height: m.bodyHeight(), room: m.textRoom(), find: m.find, urls: m.renders.urls,
+		highs: m.highs, sel: m.sel}
 }
 
-// lines are the text's lines on screen, with the search's matches
-// highlighted and, where the terminal follows them, links as hyperlinks.
+// lines are the text's lines on screen, with the highlights, the
+// selection and the search's matches drawn over them and, where the terminal follows them, links as hyperlinks.
 func (t textArea) lines() []string {
 	end := min(t.top+t.height, len(t.doc.Lines))
 	margin := strings.Repeat(" ", leftMargin(t.room, t.doc.Options.Width))
-	lines := t.find.highlight(append([]string(nil), t.doc.Lines[t.top:end]...), t.top, t.ctx.Styles)
+	p := newPainter(append([]string(nil), t.doc.Lines[t.top:end]...), t.top)
+	t.paintHighlights(p)
+	t.find.paint(p, t.ctx.Styles)
+	lines := p.done()
 	for i := range lines {
 		switch {
 		case !t.ctx.Hyperlinks:

@@ -15,7 +15,7 @@ import (
 // before any rebinding, for the configuration to check its file against.
 func Keymaps() config.Keymaps {
 	rk, lk := newReaderKeys(), newLibraryKeys(true, true)
-	return config.Keymaps{Reader: readerActions.keymap(&rk), Library: libraryActions.keymap(&lk)}
+	return config.Keymaps{Reader: readerActions.keymap(&rk), Library: libraryActions.keymap(&lk), Selection: selectionActions.keymap(&rk)}
 }
 
 // keymap is the actions and their keys in k.

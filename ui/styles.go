@@ -23,6 +23,8 @@ type Styles struct {
 	NoteMark     lipgloss.Style // marks the editor's note in lists
 	Match        lipgloss.Style // a search match
 	MatchCurrent lipgloss.Style // the match n and N are on
+	Highlight    lipgloss.Style // a saved highlight in the text
+	Selection    lipgloss.Style // the passage being selected with v
 	HelpKey      lipgloss.Style // a key in the help
 	HelpDesc     lipgloss.Style // what it does
 	Peek         lipgloss.Style // the box footnotes are peeked at in
@@ -45,6 +47,11 @@ type Marks struct {
 	// Match and CurrentMatch open and close a search match, and the match
 	// n and N are on.
 	Match, CurrentMatch [2]string
+	// Highlight and Selection open and close a saved highlight and the
+	// passage being selected; Note follows a highlight that has a note,
+	// in every style.
+	Highlight, Selection [2]string
+	Note                 string
 }
 
 // gutter is indent, a row's left margin, with mark standing at its end,
@@ -68,9 +75,11 @@ func gutter(indent, mark string) string {
 func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 	accent, dim, fg := lipgloss.Color("39"), lipgloss.Color("245"), lipgloss.Color("252")
 	statusBG := lipgloss.Color("236")
+	highlightBG, selectionBG := lipgloss.Color("58"), lipgloss.Color("24")
 	if theme == render.StyleLight {
 		accent, dim, fg = lipgloss.Color("25"), lipgloss.Color("242"), lipgloss.Color("235")
 		statusBG = lipgloss.Color("254")
+		highlightBG, selectionBG = lipgloss.Color("229"), lipgloss.Color("153")
 	}
 	s := Styles{
 		Title:        r.NewStyle().Bold(true).Foreground(accent),
@@ -86,21 +95,25 @@ func NewStyles(r *lipgloss.Renderer, theme string) Styles {
 		Error:        r.NewStyle().Foreground(lipgloss.Color("203")),
 		Match:        r.NewStyle().Reverse(true),
 		MatchCurrent: r.NewStyle().Bold(true).Foreground(lipgloss.Color("0")).Background(lipgloss.Color("214")),
+		Highlight:    r.NewStyle().Background(highlightBG),
+		Selection:    r.NewStyle().Background(selectionBG).Underline(true),
 		HelpKey:      r.NewStyle().Bold(true).Foreground(accent),
 		HelpDesc:     r.NewStyle().Foreground(fg),
 		Peek:         r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
 		// Where attributes show, the only mark is the contents' for the
 		// section being read, which every style has.
-		Marks: Marks{Current: "› "},
+		Marks: Marks{Current: "› ", Note: "✎"},
 	}
 	if theme == render.StyleNoTTY || r.ColorProfile() == termenv.Ascii {
 		// The section being read takes another mark than the cursor's.
-		s.Marks = Marks{Cursor: "›", Current: "• ", Match: [2]string{"‹", "›"}, CurrentMatch: [2]string{"[", "]"}}
+		s.Marks = Marks{Cursor: "›", Current: "• ", Match: [2]string{"‹", "›"}, CurrentMatch: [2]string{"[", "]"},
+			Highlight: [2]string{"⟦", "⟧"}, Selection: [2]string{"⟪", "⟫"}, Note: "✎"}
 	}
 	if theme == render.StyleNoTTY {
 		// Without colour the status line still needs to stand apart.
 		s.Status = r.NewStyle().Reverse(true)
 		s.MatchCurrent = r.NewStyle().Reverse(true).Bold(true).Underline(true)
+		s.Highlight, s.Selection = r.NewStyle(), r.NewStyle().Underline(true)
 	}
 	return s
 }

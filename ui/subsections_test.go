@@ -460,7 +460,7 @@ func TestQuoteAndBookmarkInASubsection(t *testing.T) {
 	}
 	m, cmd := press(t, m, "y")
 	m = settle(t, m, cmd)
-	if got := m.reader.status.text; !strings.Contains(got, "Quote saved (§3.2 ¶1)") {
+	if got := m.reader.status.text; !strings.Contains(got, "Highlighted §3.2 ¶1.") {
 		t.Errorf("y says %q", got)
 	}
 	quotes, err := ctx.Catalog.Store.Quotes("")

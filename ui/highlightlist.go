@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"cable/articles"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// highlightsList lists the highlights of the article being read, in the
+// order of the text: enter jumps to one, e edits its note, d deletes it
+// (the store keeps a tombstone) and the list stays open, refreshed when
+// the store has the new list. One whose passage is no longer in the text
+// is listed as such, and cannot be jumped to.
+type highlightsList struct {
+	ctx   *Context
+	highs []shownHighlight
+	list  pickList
+	place func(articles.Position) string
+}
+
+func newHighlightsList(ctx *Context, highs []shownHighlight, place func(articles.Position) string) highlightsList {
+	l := highlightsList{ctx: ctx, list: newPickList(ctx, "Highlights", "go to highlight", true), place: place}
+	l.list.keys.Edit.SetEnabled(true)
+	l.list.counted = true
+	return l.set(highs)
+}
+
+// set replaces the highlights, keeping the cursor on a row.
+func (l highlightsList) set(highs []shownHighlight) highlightsList {
+	l.highs = highs
+	l.list.rows = len(highs)
+	l.list.cursor = clamp(l.list.cursor, 0, max(len(highs)-1, 0))
+	return l
+}
+
+func (l highlightsList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
+	act := l.list.update(msg)
+	if len(l.highs) == 0 {
+		return nil, nil
+	}
+	sh := l.highs[l.list.cursor]
+	switch act {
+	case pickChoose:
+		if !sh.found {
+			return l, func(r readerModel) (readerModel, tea.Cmd) {
+				return r, r.say("This highlight is not found in the text any more.")
+			}
+		}
+		return nil, func(r readerModel) (readerModel, tea.Cmd) {
+			r.jumps.record(r.anchor)
+			r.goTo(sh.from)
+			return r, nil
+		}
+	case pickEdit:
+		return newNotePrompt(sh.h.ID, sh.h.Note, true), func(r readerModel) (readerModel, tea.Cmd) {
+			r.notes.saved[sh.h.ID] = sh.h.ID
+			return r, nil
+		}
+	case pickDelete:
+		id := sh.h.ID
+		return l, func(r readerModel) (readerModel, tea.Cmd) {
+			store := r.ctx.store()
+			return r, func() tea.Msg {
+				return storeDoneMsg{asker: readerScreen, done: "Highlight deleted.", err: store.DeleteHighlight(id)}
+			}
+		}
+	case pickClose:
+		return nil, nil
+	}
+	return l, nil
+}
+
+func (l highlightsList) view(f frame) []string { return l.list.view(l, f.height, f.width) }
+
+// row is one highlight: its place, its note and its words, or that it is
+// no longer in the text.
+func (l highlightsList) row(i, width int, selected bool) string {
+	st := l.ctx.Styles
+	sh := l.highs[i]
+	where := l.place(sh.h.Position())
+	if sh.found {
+		where = l.place(sh.from)
+	}
+	text := where
+	if sh.h.Note != "" {
+		text += "  " + st.Marks.Note + " " + sh.h.Note
+	}
+	if !sh.found {
+		text += "  " + st.Error.Render("not found in the text")
+	}
+	text += "  " + st.Dim.Render(strings.Join(strings.Fields(sh.h.Text()), " "))
+	text = ansi.Truncate(fmt.Sprintf("%-3d %s", i+1, text), max(width, 8), "…")
+	if selected {
+		text = st.TOCCursor.Render(ansi.Strip(text))
+	}
+	return text
+}
+
+func (l highlightsList) apart(int) bool { return false }
