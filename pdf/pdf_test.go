@@ -154,12 +154,13 @@ func TestRefusals(t *testing.T) {
 		{"a scan", scanned(t), "report.pdf: this PDF holds images of pages, not text"},
 		{"a password", protected(t), "report.pdf: is protected by a password"},
 		{"no PDF", []byte("PK\x03\x04 a zip"), "report.pdf: is not a PDF"},
-		{"a damaged PDF", []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"), "report.pdf: is not a PDF cable can read"},
+		{"a damaged PDF", []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"), "report.pdf: is damaged or cut off: PDFium cannot read it"},
+		{"a PDF cut off", cutOff(t), "report.pdf: is damaged or cut off: PDFium cannot read it"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := pdf.Convert("report.pdf", tt.data, nil)
-			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) || strings.Contains(err.Error(), "(3:") {
 				t.Errorf("error = %v, want %q…", err, tt.want)
 			}
 		})
@@ -178,4 +179,10 @@ func TestRestrictedIsRead(t *testing.T) {
 	if !strings.Contains(string(c.Markdown), "## 1. Armies and Borders") {
 		t.Errorf("the report's text is not there:\n%s", c.Markdown)
 	}
+}
+
+// cutOff is a report of which only the first third was written.
+func cutOff(t testing.TB) []byte {
+	data := newReport(3, 1).write(t)
+	return data[:len(data)/3]
 }
