@@ -130,8 +130,12 @@ func layOut(doc *document) *report {
 			}
 		}
 	}
-	for i := 0; i < min(len(pages), 10); i++ {
-		if len(headings) > 0 && isContentsPage(pages[i], headings) {
+	// Contents pages are looked for among the first ten pages, and past
+	// them for as long as the contents go on, page after page.
+	contents := false
+	for i := 0; len(headings) > 0 && i < len(pages) && (i < 10 || contents); i++ {
+		contents = isContentsPage(pages[i], headings)
+		if contents {
 			pages[i] = nil
 		}
 	}

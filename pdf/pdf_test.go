@@ -167,6 +167,32 @@ func TestRefusals(t *testing.T) {
 	}
 }
 
+// TestLongContentsDropped: every page of a contents that runs over
+// twelve pages, past the tenth page, is left out.
+func TestLongContentsDropped(t *testing.T) {
+	rep := newReport(155, 7)
+	c, err := pdf.Convert("report.pdf", rep.write(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := articles.Parse("report.pdf", c.Markdown, "report")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(c.Markdown), "....") {
+		t.Errorf("a contents entry is in the text")
+	}
+	var got []string
+	for _, s := range a.Sections {
+		if s.Kind == articles.Body {
+			got = append(got, s.Title)
+		}
+	}
+	if len(got) != len(rep.chapters) || got[0] != rep.chapters[0].title || got[len(got)-1] != rep.chapters[len(rep.chapters)-1].title {
+		t.Errorf("%d sections, from %q to %q; want the %d chapters", len(got), got[0], got[len(got)-1], len(rep.chapters))
+	}
+}
+
 // TestRestrictedIsRead: a PDF whose owner forbids copying, but which
 // opens without a password, is read.
 func TestRestrictedIsRead(t *testing.T) {
