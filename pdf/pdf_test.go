@@ -1,6 +1,7 @@
 package pdf_test
 
 import (
+	"math/rand"
 	"regexp"
 	"strings"
 	"testing"
@@ -39,15 +40,20 @@ func TestConvertReport(t *testing.T) {
 		name     string
 		chapters int
 		metadata bool
+		summary  bool
 	}{
-		{"a report of six chapters, title from its cover", 6, false},
-		{"a report of three chapters, title in its metadata", 3, true},
-		{"a report whose contents run over two pages", 15, false},
+		{"a report of six chapters, title from its cover", 6, false, false},
+		{"a report of three chapters, title in its metadata", 3, true, false},
+		{"a report whose contents run over two pages", 15, false, false},
+		{"a report with a summary on its cover", 4, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := newReport(tt.chapters, int64(tt.chapters))
 			rep.metadata = tt.metadata
+			if tt.summary {
+				rep.summary = paragraph(rand.New(rand.NewSource(1)), 4)
+			}
 			c, err := pdf.Convert("report.pdf", rep.write(t), nil)
 			if err != nil {
 				t.Fatal(err)
@@ -59,6 +65,17 @@ func TestConvertReport(t *testing.T) {
 			if a.Meta.Title != rep.title || a.Meta.Author != rep.author {
 				t.Errorf("title %q, author %q; want %q, %q", a.Meta.Title, a.Meta.Author, rep.title, rep.author)
 			}
+			// The cover's short lines are the subtitle, not an "Opening"
+			// numbered before the first chapter; prose stays the lede.
+			lede := a.Sections[0].Kind == articles.Lede
+			switch {
+			case rep.summary == "" && (a.Meta.Subtitle != rep.org || lede):
+				t.Errorf("subtitle %q, an opening section %v; want %q and none", a.Meta.Subtitle, lede, rep.org)
+			case rep.summary != "" && (a.Meta.Subtitle != "" || !lede):
+				t.Errorf("subtitle %q, an opening section %v; want none and one", a.Meta.Subtitle, lede)
+			}
+			var text strings.Builder
+			text.WriteString(a.Meta.Subtitle + "\n")
 			var wantSections, wantSubs, gotSections, gotSubs []string
 			for _, ch := range rep.chapters {
 				wantSections = append(wantSections, ch.title)
@@ -66,7 +83,6 @@ func TestConvertReport(t *testing.T) {
 					wantSubs = append(wantSubs, s.title)
 				}
 			}
-			var text strings.Builder
 			for _, s := range a.Sections {
 				if s.Kind == articles.Notes {
 					continue
