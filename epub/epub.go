@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,7 +84,7 @@ func Convert(name string, data []byte, adjust func(*articles.Meta)) (extract.Con
 	if err != nil {
 		return extract.Converted{}, err
 	}
-	c.Markdown = withNotes(c.Markdown, notes)
+	c.Markdown = asBook(withNotes(c.Markdown, notes))
 	a, err := articles.Parse(name, c.Markdown, "epub")
 	if err == nil && len(a.Warnings) > 0 {
 		err = a.Warnings
@@ -325,6 +326,16 @@ func (b *book) articleMeta(name string) articles.Meta {
 		m.Title = strings.TrimSuffix(path.Base(strings.ReplaceAll(name, "\\", "/")), path.Ext(name))
 	}
 	return m
+}
+
+// asBook says in the article's front matter that it is a book
+// ("type: book"), for citations to cite it as one.
+func asBook(md []byte) []byte {
+	end := bytes.Index(md, []byte("\n---\n"))
+	if !bytes.HasPrefix(md, []byte("---\n")) || end < 0 {
+		return md
+	}
+	return slices.Concat(md[:end+1], []byte("type: book\n"), md[end+1:])
 }
 
 // withNotes puts the notes into the article: each stand-in becomes a

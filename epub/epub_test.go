@@ -267,9 +267,10 @@ func TestConvertEPUB(t *testing.T) {
 		author string
 		date   string
 		lang   string
+		source string
 	}{
-		{"EPUB 3 with nav and footnotes", epub3(t, book), "Anna Keller, Tomas Berg", "2024-03-15", "en"},
-		{"EPUB 2 with NCX and endnotes", epub2(t, book), "Anna Keller", "", "en-GB"},
+		{"EPUB 3 with nav and footnotes", epub3(t, book), "Anna Keller, Tomas Berg", "2024-03-15", "en", "Institute for Studies"},
+		{"EPUB 2 with NCX and endnotes", epub2(t, book), "Anna Keller", "", "en-GB", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -281,7 +282,8 @@ func TestConvertEPUB(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if a.Meta.Title != "The Long Peace & Its Enemies" || a.Meta.Author != tt.author || a.Meta.Published != tt.date || a.Meta.Language != tt.lang {
+			if a.Meta.Title != "The Long Peace & Its Enemies" || a.Meta.Author != tt.author || a.Meta.Published != tt.date || a.Meta.Language != tt.lang ||
+				a.Meta.Source != tt.source || a.Meta.Type != "book" || len(a.Warnings) > 0 {
 				t.Errorf("front matter = %+v", a.Meta)
 			}
 			var got []string
