@@ -12,18 +12,21 @@ import (
 
 // Meta is what an article's front matter says about it.
 type Meta struct {
-	Title       string   `json:"title"`
-	Subtitle    string   `json:"subtitle,omitempty"`
-	Author      string   `json:"author,omitempty"`
-	AuthorNote  string   `json:"author_note,omitempty"`
-	Source      string   `json:"source,omitempty"`
-	URL         string   `json:"url,omitempty"`
-	Published   string   `json:"published,omitempty"` // YYYY-MM-DD
-	Updated     string   `json:"updated,omitempty"`   // YYYY-MM-DD
-	Topics      []string `json:"topics,omitempty"`
-	Summary     string   `json:"summary,omitempty"`
-	Language    string   `json:"language,omitempty"`
-	EditorsNote string   `json:"-"` // becomes the editor's note section
+	Title      string   `json:"title"`
+	Subtitle   string   `json:"subtitle,omitempty"`
+	Author     string   `json:"author,omitempty"`
+	AuthorNote string   `json:"author_note,omitempty"`
+	Source     string   `json:"source,omitempty"`
+	URL        string   `json:"url,omitempty"`
+	Published  string   `json:"published,omitempty"` // YYYY-MM-DD
+	Updated    string   `json:"updated,omitempty"`   // YYYY-MM-DD
+	Topics     []string `json:"topics,omitempty"`
+	Summary    string   `json:"summary,omitempty"`
+	Language   string   `json:"language,omitempty"`
+	// Type is what the piece is, when it is not an article: "book" for
+	// one imported from an EPUB; citations cite it so.
+	Type        string `json:"type,omitempty"`
+	EditorsNote string `json:"-"` // becomes the editor's note section
 	// Feed is the title (or address) of the feed the article came from.
 	Feed string `json:"feed,omitempty"`
 	// SummaryOnly says the text is what a feed carried, not the whole
@@ -58,6 +61,7 @@ var fields = []field{
 	{name: "topics", list: true},
 	{name: "summary", set: func(m *Meta, v string) { m.Summary = v }},
 	{name: "language", set: func(m *Meta, v string) { m.Language = v }},
+	{name: "type", set: func(m *Meta, v string) { m.Type = v }},
 	{name: "editors_note", set: func(m *Meta, v string) { m.EditorsNote = v }},
 	{name: "feed", set: func(m *Meta, v string) { m.Feed = v }},
 	{name: "summary_only", set: func(m *Meta, v string) { m.SummaryOnly = v == "true" }, flag: true},

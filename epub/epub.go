@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,7 +84,7 @@ func Convert(name string, data []byte, adjust func(*articles.Meta)) (extract.Con
 	if err != nil {
 		return extract.Converted{}, err
 	}
-	c.Markdown = withNotes(c.Markdown, notes)
+	c.Markdown = asBook(withNotes(c.Markdown, notes))
 	a, err := articles.Parse(name, c.Markdown, "epub")
 	if err == nil && len(a.Warnings) > 0 {
 		err = a.Warnings
@@ -101,11 +102,14 @@ func (b *book) place(root *html.Node, c *chapter) {
 	title := b.titles[c.path]
 	headings := headingsOf(c.body)
 	// The chapter's own headings that say its title go: the section's
-	// heading says it.
+	// heading says it. So does a heading that opens the chapter and is
+	// its only one at the top level (the chapter's title in other words).
 	for len(headings) > 0 && title != "" && textBefore(c.body, headings[0]) == "" {
-		k, t := key(text(headings[0])), key(title)
-		if k == "" || !strings.Contains(t, k) && !strings.Contains(k, t) {
+		if !sameTitle(text(headings[0]), title) && !onlyTop(headings) {
 			break
+		}
+		if key(unnumbered(title)) == "" {
+			title = text(headings[0]) // "Chapter 3" in the contents: the heading names it
 		}
 		remove(headings[0])
 		headings = headings[1:]
@@ -140,6 +144,43 @@ func (b *book) place(root *html.Node, c *chapter) {
 		root.AppendChild(n)
 		n = next
 	}
+}
+
+// sameTitle reports whether a chapter's heading says the title the
+// contents give it: the same words, or some of them, apart from its
+// numbering ("Chapter One:", "1.", "IV.").
+func sameTitle(heading, title string) bool {
+	for _, pair := range [][2]string{{heading, title}, {unnumbered(heading), unnumbered(title)}} {
+		k, t := key(pair[0]), key(pair[1])
+		if k != "" && t != "" && (strings.Contains(t, k) || strings.Contains(k, t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyTop reports whether the first of a chapter's headings is the only
+// one at its level or above.
+func onlyTop(headings []*html.Node) bool {
+	first, _ := headingLevel(headings[0])
+	for _, h := range headings[1:] {
+		if l, _ := headingLevel(h); l <= first {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	chapterWord = regexp.MustCompile(`(?i)^\s*(chapter|part|book|section)\s+([0-9]+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b\s*[.:\-–—]?\s*`)
+	numberMark  = regexp.MustCompile(`^\s*([0-9]+(\.[0-9]+)*|[IVXLCDM]+)([.:)]\s*|\s+[-–—]\s*|\s+)`)
+)
+
+// unnumbered is a title without its numbering: "Chapter One: The
+// Frontier" and "1. The Frontier" are "The Frontier".
+func unnumbered(s string) string {
+	s = chapterWord.ReplaceAllString(s, "")
+	return numberMark.ReplaceAllString(s, "")
 }
 
 // headingsOf are the headings of a chapter, in order.
@@ -285,6 +326,16 @@ func (b *book) articleMeta(name string) articles.Meta {
 		m.Title = strings.TrimSuffix(path.Base(strings.ReplaceAll(name, "\\", "/")), path.Ext(name))
 	}
 	return m
+}
+
+// asBook says in the article's front matter that it is a book
+// ("type: book"), for citations to cite it as one.
+func asBook(md []byte) []byte {
+	end := bytes.Index(md, []byte("\n---\n"))
+	if !bytes.HasPrefix(md, []byte("---\n")) || end < 0 {
+		return md
+	}
+	return slices.Concat(md[:end+1], []byte("type: book\n"), md[end+1:])
 }
 
 // withNotes puts the notes into the article: each stand-in becomes a

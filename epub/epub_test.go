@@ -26,6 +26,7 @@ type testChapter struct {
 	sub   string // a sub-heading before the last paragraph, or ""
 	notes []testNote
 	alt   string // a picture's alternative text, or ""
+	head  string // the chapter's own first heading, when not its title
 }
 
 // prose is text for a chapter: sentences of words that do not repeat
@@ -90,7 +91,11 @@ func epub3(t testing.TB, book []testChapter) []byte {
 		name := fmt.Sprintf("text/ch%d.xhtml", i+1)
 		var b strings.Builder
 		fmt.Fprintf(&b, xhtmlHead, c.title)
-		fmt.Fprintf(&b, "<section epub:type=\"chapter\" class=\"sidebar share\"><h1 class=\"chapter-title\">%s</h1><a id=\"page%d\"/>\n", c.title, i)
+		head := c.title
+		if c.head != "" {
+			head = c.head
+		}
+		fmt.Fprintf(&b, "<section epub:type=\"chapter\" class=\"sidebar share\"><h1 class=\"chapter-title\">%s</h1><a id=\"page%d\"/>\n", head, i)
 		used := map[int]bool{}
 		for k, p := range c.paras {
 			if c.sub != "" && k == len(c.paras)-1 {
@@ -262,9 +267,10 @@ func TestConvertEPUB(t *testing.T) {
 		author string
 		date   string
 		lang   string
+		source string
 	}{
-		{"EPUB 3 with nav and footnotes", epub3(t, book), "Anna Keller, Tomas Berg", "2024-03-15", "en"},
-		{"EPUB 2 with NCX and endnotes", epub2(t, book), "Anna Keller", "", "en-GB"},
+		{"EPUB 3 with nav and footnotes", epub3(t, book), "Anna Keller, Tomas Berg", "2024-03-15", "en", "Institute for Studies"},
+		{"EPUB 2 with NCX and endnotes", epub2(t, book), "Anna Keller", "", "en-GB", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -276,7 +282,8 @@ func TestConvertEPUB(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if a.Meta.Title != "The Long Peace & Its Enemies" || a.Meta.Author != tt.author || a.Meta.Published != tt.date || a.Meta.Language != tt.lang {
+			if a.Meta.Title != "The Long Peace & Its Enemies" || a.Meta.Author != tt.author || a.Meta.Published != tt.date || a.Meta.Language != tt.lang ||
+				a.Meta.Source != tt.source || a.Meta.Type != "book" || len(a.Warnings) > 0 {
 				t.Errorf("front matter = %+v", a.Meta)
 			}
 			var got []string
@@ -341,6 +348,35 @@ func TestSubHeadingsStayInTheirChapter(t *testing.T) {
 	}
 	if bytes.Contains(c.Markdown, []byte("# Contents")) {
 		t.Errorf("the navigation document is in the text:\n%s", c.Markdown)
+	}
+}
+
+// TestChapterTitledOnce: a chapter's first heading that names it as the
+// contents do, numbered otherwise, or that is its only top heading, is
+// not a sub-section of its own; the headings under it move up a level.
+func TestChapterTitledOnce(t *testing.T) {
+	book := []testChapter{
+		{title: "Chapter One: The Frontier", head: "1. The Frontier", paras: prose(1, 3), sub: "Outposts"},
+		{title: "Part II — Waters", head: "The Rivers and the Sea", paras: prose(2, 3), sub: "Deltas"},
+		{title: "Chapter 3", head: "Chapter 3: Bridges", paras: prose(3, 2)},
+	}
+	c, err := epub.Convert("book.epub", epub3(t, book), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(c.Markdown)
+	for _, want := range []string{"\n## Chapter One: The Frontier\n", "\n### Outposts\n", "\n## Part II — Waters\n", "\n### Deltas\n", "\n## Chapter 3: Bridges\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("no %q", want)
+		}
+	}
+	for _, gone := range []string{"1. The Frontier", "The Rivers and the Sea", "\n## Chapter 3\n", "#### "} {
+		if strings.Contains(md, gone) {
+			t.Errorf("%q is still there", gone)
+		}
+	}
+	if t.Failed() {
+		t.Logf("%s", md)
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 
 // WriteBibTeX writes one BibTeX entry per article, for Zotero, JabRef or
 // pandoc: an @article in its publication (journal), a @techreport of its
-// institution for a report, or @misc when the publication is not known;
+// institution for a report, a @book of its publisher, or @misc when the publication is not known;
 // with the title, the authors, the date (year, month and biblatex's date),
 // the address and the day it was read (urldate).
 func WriteBibTeX(w io.Writer, arts []Article) error {
@@ -31,6 +31,8 @@ var months = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "s
 func bibEntry(a Article, key string) string {
 	kind, container := "article", "journal"
 	switch {
+	case a.Kind == KindBook:
+		kind, container = "book", "publisher"
 	case a.Source == "":
 		kind, container = "misc", ""
 	case a.Kind == KindReport:

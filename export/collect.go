@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strings"
 	"time"
 
 	"cable/articles"
@@ -56,6 +57,9 @@ func fillIn(cat *library.Catalog, a *Article) error {
 	art, err := cat.Article(e)
 	if err != nil {
 		return nil // unreadable now: nothing is said of where the passages are
+	}
+	if strings.EqualFold(art.Meta.Type, KindBook) {
+		a.Kind = KindBook // its front matter says so: an imported EPUB
 	}
 	locator, places := art.Locator(), art.Places()
 	a.Places = map[string]string{}

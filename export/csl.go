@@ -32,8 +32,8 @@ type cslDate struct {
 }
 
 // WriteCSL writes one CSL-JSON item per article, as an array: its type
-// (article-magazine, article-newspaper or report), title, authors,
-// publication (the container, or a report's publisher), date, address,
+// (article-magazine, article-newspaper, report or book), title, authors,
+// publication (the container, or a report's or book's publisher), date, address,
 // the day it was read, and its tags as keywords. The IDs are the BibTeX
 // export's keys.
 func WriteCSL(w io.Writer, arts []Article) error {
@@ -48,7 +48,7 @@ func WriteCSL(w io.Writer, arts []Article) error {
 		for _, p := range people(a.Author) {
 			item.Author = append(item.Author, cslName(p))
 		}
-		if kind == KindReport {
+		if kind == KindReport || kind == KindBook {
 			item.Publisher = a.Source
 		} else {
 			item.ContainerTitle = a.Source

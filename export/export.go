@@ -32,7 +32,8 @@ type Article struct {
 	URL       string
 	Published string // YYYY-MM-DD, or less, or ""
 	Tags      []string
-	// Kind is the CSL type: KindMagazine, KindNewspaper or KindReport.
+	// Kind is the CSL type: KindMagazine, KindNewspaper, KindReport or
+	// KindBook.
 	Kind string
 	// Accessed is when the reader read it: its first highlight, or when
 	// it came into the library.
@@ -62,6 +63,7 @@ const (
 	KindMagazine  = "article-magazine"
 	KindNewspaper = "article-newspaper"
 	KindReport    = "report"
+	KindBook      = "book"
 )
 
 // Formats are the formats Write knows, the first the default.

@@ -151,19 +151,34 @@ func errTooSlow(limit time.Duration) error {
 	return fmt.Errorf("took more than %s to read; cable gave up", limit)
 }
 
+// unreadable says in words why the engine could not open a PDF, without
+// its internal error code.
+func unreadable(err error) error {
+	is := func(target error) bool {
+		return errors.Is(err, target) || strings.Contains(err.Error(), target.Error())
+	}
+	switch {
+	case is(pdferrors.ErrSecurity):
+		return errors.New("is encrypted in a way PDFium cannot read")
+	case is(pdferrors.ErrFormat), is(pdferrors.ErrFile), is(pdferrors.ErrPage), is(pdferrors.ErrUnknown):
+		return errors.New("is damaged or cut off: PDFium cannot read it")
+	}
+	return errors.New("is not a PDF cable can read: PDFium cannot open it")
+}
+
 func readWith(inst pdfium.Pdfium, data []byte, deadline time.Time) (*document, error) {
 	opened, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
 		if errors.Is(err, pdferrors.ErrPassword) || strings.Contains(err.Error(), "password") {
 			return nil, errProtected
 		}
-		return nil, fmt.Errorf("is not a PDF cable can read (%v)", err)
+		return nil, unreadable(err)
 	}
 	doc := opened.Document
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc})
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc})
 	if err != nil {
-		return nil, fmt.Errorf("is not a PDF cable can read (%v)", err)
+		return nil, unreadable(err)
 	}
 	out := &document{}
 	for _, tag := range []string{"Title", "Author"} {

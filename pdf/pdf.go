@@ -11,6 +11,7 @@ import (
 	"html"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +68,7 @@ func convert(name string, data []byte, adjust func(*articles.Meta), limit time.D
 		return fail(errScanned)
 	}
 	r := layOut(doc)
-	meta := articles.Meta{Title: r.title, Author: r.author}
+	meta := articles.Meta{Title: r.title, Author: r.author, Subtitle: r.subtitle}
 	if meta.Title == "" {
 		meta.Title = strings.TrimSuffix(path.Base(strings.ReplaceAll(name, "\\", "/")), path.Ext(name))
 	}
@@ -101,6 +102,7 @@ type block struct {
 // report is a PDF laid out.
 type report struct {
 	title, author string
+	subtitle      string // the cover's short lines, when they are not prose
 	blocks        []*block
 	notes         []string // the notes, by number from 1
 }
@@ -130,14 +132,52 @@ func layOut(doc *document) *report {
 			}
 		}
 	}
-	for i := 0; i < min(len(pages), 10); i++ {
-		if len(headings) > 0 && isContentsPage(pages[i], headings) {
+	// Contents pages are looked for among the first ten pages, and past
+	// them for as long as the contents go on, page after page.
+	contents := false
+	for i := 0; len(headings) > 0 && i < len(pages) && (i < 10 || contents); i++ {
+		contents = isContentsPage(pages[i], headings)
+		if contents {
 			pages[i] = nil
 		}
 	}
 	r.flow(pages, levels, notes, body)
+	r.subtitle = r.takeCover()
 	return r
 }
+
+// coverWords is the most words the lines before a report's first heading
+// may have to be its cover's lettering (an institute, a series, a date)
+// rather than prose of its own, such as a summary.
+const coverWords = 40
+
+// takeCover takes the lines before the first heading out of the text,
+// joined by " · ", when they are a cover's short lines: at most
+// coverWords words, no table, no note marker, no paragraph of more than
+// one sentence. Left in the text, they would be an "Opening" section,
+// numbered before the report's own first chapter.
+func (r *report) takeCover() string {
+	first := slices.IndexFunc(r.blocks, func(b *block) bool { return b.level > 0 })
+	if first <= 0 {
+		return ""
+	}
+	var parts []string
+	words := 0
+	for _, b := range r.blocks[:first] {
+		if b.rows != nil || strings.Contains(b.text, markOpen) || len(sentenceEnd.FindAllString(b.text+" ", -1)) > 1 {
+			return ""
+		}
+		words += len(strings.Fields(b.text))
+		parts = append(parts, b.text)
+	}
+	if words > coverWords {
+		return ""
+	}
+	r.blocks = r.blocks[first:]
+	return strings.Join(parts, " · ")
+}
+
+var sentenceEnd = regexp.MustCompile(`[.!?]["”’)]?\s`)
 
 var noTitle = regexp.MustCompile(`(?i)^(untitled|microsoft word|document\d*$|.*\.(docx?|pdf|indd|tex|odt)$)`)
 

@@ -1,6 +1,7 @@
 package pdf_test
 
 import (
+	"math/rand"
 	"regexp"
 	"strings"
 	"testing"
@@ -39,15 +40,20 @@ func TestConvertReport(t *testing.T) {
 		name     string
 		chapters int
 		metadata bool
+		summary  bool
 	}{
-		{"a report of six chapters, title from its cover", 6, false},
-		{"a report of three chapters, title in its metadata", 3, true},
-		{"a report whose contents run over two pages", 15, false},
+		{"a report of six chapters, title from its cover", 6, false, false},
+		{"a report of three chapters, title in its metadata", 3, true, false},
+		{"a report whose contents run over two pages", 15, false, false},
+		{"a report with a summary on its cover", 4, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := newReport(tt.chapters, int64(tt.chapters))
 			rep.metadata = tt.metadata
+			if tt.summary {
+				rep.summary = paragraph(rand.New(rand.NewSource(1)), 4)
+			}
 			c, err := pdf.Convert("report.pdf", rep.write(t), nil)
 			if err != nil {
 				t.Fatal(err)
@@ -59,6 +65,17 @@ func TestConvertReport(t *testing.T) {
 			if a.Meta.Title != rep.title || a.Meta.Author != rep.author {
 				t.Errorf("title %q, author %q; want %q, %q", a.Meta.Title, a.Meta.Author, rep.title, rep.author)
 			}
+			// The cover's short lines are the subtitle, not an "Opening"
+			// numbered before the first chapter; prose stays the lede.
+			lede := a.Sections[0].Kind == articles.Lede
+			switch {
+			case rep.summary == "" && (a.Meta.Subtitle != rep.org || lede):
+				t.Errorf("subtitle %q, an opening section %v; want %q and none", a.Meta.Subtitle, lede, rep.org)
+			case rep.summary != "" && (a.Meta.Subtitle != "" || !lede):
+				t.Errorf("subtitle %q, an opening section %v; want none and one", a.Meta.Subtitle, lede)
+			}
+			var text strings.Builder
+			text.WriteString(a.Meta.Subtitle + "\n")
 			var wantSections, wantSubs, gotSections, gotSubs []string
 			for _, ch := range rep.chapters {
 				wantSections = append(wantSections, ch.title)
@@ -66,7 +83,6 @@ func TestConvertReport(t *testing.T) {
 					wantSubs = append(wantSubs, s.title)
 				}
 			}
-			var text strings.Builder
 			for _, s := range a.Sections {
 				if s.Kind == articles.Notes {
 					continue
@@ -154,15 +170,42 @@ func TestRefusals(t *testing.T) {
 		{"a scan", scanned(t), "report.pdf: this PDF holds images of pages, not text"},
 		{"a password", protected(t), "report.pdf: is protected by a password"},
 		{"no PDF", []byte("PK\x03\x04 a zip"), "report.pdf: is not a PDF"},
-		{"a damaged PDF", []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"), "report.pdf: is not a PDF cable can read"},
+		{"a damaged PDF", []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"), "report.pdf: is damaged or cut off: PDFium cannot read it"},
+		{"a PDF cut off", cutOff(t), "report.pdf: is damaged or cut off: PDFium cannot read it"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := pdf.Convert("report.pdf", tt.data, nil)
-			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) || strings.Contains(err.Error(), "(3:") {
 				t.Errorf("error = %v, want %q…", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestLongContentsDropped: every page of a contents that runs over
+// twelve pages, past the tenth page, is left out.
+func TestLongContentsDropped(t *testing.T) {
+	rep := newReport(155, 7)
+	c, err := pdf.Convert("report.pdf", rep.write(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := articles.Parse("report.pdf", c.Markdown, "report")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(c.Markdown), "....") {
+		t.Errorf("a contents entry is in the text")
+	}
+	var got []string
+	for _, s := range a.Sections {
+		if s.Kind == articles.Body {
+			got = append(got, s.Title)
+		}
+	}
+	if len(got) != len(rep.chapters) || got[0] != rep.chapters[0].title || got[len(got)-1] != rep.chapters[len(rep.chapters)-1].title {
+		t.Errorf("%d sections, from %q to %q; want the %d chapters", len(got), got[0], got[len(got)-1], len(rep.chapters))
 	}
 }
 
@@ -178,4 +221,10 @@ func TestRestrictedIsRead(t *testing.T) {
 	if !strings.Contains(string(c.Markdown), "## 1. Armies and Borders") {
 		t.Errorf("the report's text is not there:\n%s", c.Markdown)
 	}
+}
+
+// cutOff is a report of which only the first third was written.
+func cutOff(t testing.TB) []byte {
+	data := newReport(3, 1).write(t)
+	return data[:len(data)/3]
 }

@@ -58,8 +58,9 @@ type testChapter struct {
 type testReport struct {
 	title, author, org string
 	chapters           []testChapter
-	metadata           bool // title and author in the PDF's metadata too
-	protect            bool // copying and printing forbidden, no password to open it
+	metadata           bool   // title and author in the PDF's metadata too
+	protect            bool   // copying and printing forbidden, no password to open it
+	summary            string // a paragraph of prose on the cover, under the institute
 }
 
 var vocabulary = strings.Fields(`sanctions deterrence alliance treaty ministers envoy corridor pipeline border
@@ -143,6 +144,9 @@ func newReport(n int, seed int64) testReport {
 func (rep testReport) source() string {
 	var b strings.Builder
 	b.WriteString(rep.org + "\n")
+	if rep.summary != "" {
+		b.WriteString(rep.summary + "\n")
+	}
 	for _, ch := range rep.chapters {
 		b.WriteString(ch.title + "\n")
 		for _, p := range ch.paras {
@@ -289,6 +293,10 @@ func (rep testReport) write(t testing.TB) []byte {
 	f.Ln(20)
 	body()
 	f.MultiCell(0, 6, rep.org, "", "L", false)
+	if rep.summary != "" {
+		f.Ln(6)
+		f.MultiCell(0, 6, rep.summary, "", "L", false)
+	}
 	// The contents.
 	f.AddPage()
 	heading("Contents", 18)
