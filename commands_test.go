@@ -102,8 +102,12 @@ func TestReadConvertsPagesAndRefusesOtherFiles(t *testing.T) {
 	} {
 		path := writeFile(t, filepath.Join(dir, name), body)
 		want := path + ": cannot read " + filepath.Ext(name) + " files: " + kinds
-		if filepath.Ext(name) == "" {
+		switch filepath.Ext(name) {
+		case "":
 			want = path + ": is not a text file: " + kinds
+		case ".pdf":
+			// A report is imported, and the reader is told how.
+			want = path + `: is a pdf file: "cable import ` + path + `" makes an article of it, then it opens from the library`
 		}
 		_, err := run(t, "read", path, "--no-state")
 		if _, ok := err.(userError); !ok || err.Error() != want {
