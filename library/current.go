@@ -1,6 +1,7 @@
 package library
 
 import (
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
@@ -202,8 +203,16 @@ func (s *Store) EachListed(bundle []*articles.Article, f func(Listed) error) err
 
 // listRange reads what the list prints of the rows whose doc numbers are
 // from first up to, not including, end; about size of them.
-func (s *Store) listRange(first, end int64, size int) ([]Listed, error) {
-	rs, err := s.db.Query("SELECT key, id, title, author, words, error FROM docs WHERE doc >= ? AND doc < ?", first, end)
+func (s *Store) listRange(first, end int64, size int) (list []Listed, err error) {
+	err = s.streaming(func(c *sql.Conn) error {
+		list, err = listRows(c, first, end, size)
+		return err
+	})
+	return list, err
+}
+
+func listRows(c *sql.Conn, first, end int64, size int) ([]Listed, error) {
+	rs, err := c.QueryContext(context.Background(), "SELECT key, id, title, author, words, error FROM docs WHERE doc >= ? AND doc < ?", first, end)
 	if err != nil {
 		return nil, fmt.Errorf("library: listing the index: %w", err)
 	}
