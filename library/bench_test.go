@@ -185,11 +185,14 @@ func BenchmarkListCurrent(b *testing.B) {
 		}
 		defer s.Close()
 		b.ReportAllocs()
+		cpu := -processCPU()
 		for range b.N {
 			if ok, err := s.Current(lib.src); err != nil || !ok {
 				b.Fatalf("Current: %v, %v", ok, err)
 			}
 		}
+		cpu += processCPU()
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	})
 	b.Run("listed", func(b *testing.B) {
 		b.ReportAllocs()
