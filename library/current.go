@@ -34,7 +34,7 @@ import (
 // returns true a Sync would change nothing; false says only that a Sync
 // has work to do.
 func (s *Store) Current(src Sources) (bool, error) {
-	files := scanFiles(src, time.Now().Add(-racyWindow).UnixNano())
+	files := scanStates(src, time.Now().Add(-racyWindow).UnixNano())
 	digest, ok := scanDigest(src.Bundle, files)
 	if !ok {
 		return false, nil
@@ -56,7 +56,7 @@ func (s *Store) Current(src Sources) (bool, error) {
 // looks at again every time (a directory that cannot be listed, a file
 // that cannot be read, a time too recent to trust), which makes the index
 // never current.
-func scanDigest(bundle []*articles.Article, files []*item) (digest string, ok bool) {
+func scanDigest(bundle []*articles.Article, files []fileState) (digest string, ok bool) {
 	h := sha256.New()
 	var num [8]byte
 	field := func(s string) {
@@ -92,7 +92,11 @@ func scanDigest(bundle []*articles.Article, files []*item) (digest string, ok bo
 // recordDigest keeps the digest of what a Sync saw and applied, or, when
 // there is none to keep, forgets the last one, which no longer holds.
 func (s *Store) recordDigest(bundle []*articles.Article, files []*item) error {
-	digest, ok := scanDigest(bundle, files)
+	states := make([]fileState, len(files))
+	for i, it := range files {
+		states[i] = it.state()
+	}
+	digest, ok := scanDigest(bundle, states)
 	return s.write("recording what the index holds", func(tx *sql.Tx) error {
 		if !ok {
 			_, err := tx.Exec("DELETE FROM meta WHERE name = 'scan_digest'")

@@ -3,8 +3,10 @@ package library
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // TestStreamingKeepsTheCacheItHad: a connection streams rows through a
@@ -51,5 +53,43 @@ func TestStreamingKeepsTheCacheItHad(t *testing.T) {
 	}
 	if after := cacheOf(s.db); after != before {
 		t.Errorf("cache after EachListed = %d; want %d, as before", after, before)
+	}
+}
+
+// TestScanStatesAsScanFiles: the lean listing the freshness check makes
+// holds, file for file, what Sync's listing does: the same paths in the
+// same order, each once, with the same sizes, times and failures.
+func TestScanStatesAsScanFiles(t *testing.T) {
+	dir := t.TempDir()
+	put(t, filepath.Join(dir, "b.md"), article("Bravo", "One."))
+	put(t, filepath.Join(dir, "a", "c.md"), article("Charlie", "Two."))
+	put(t, filepath.Join(dir, ".hidden", "d.md"), article("Delta", "Hidden."))
+	put(t, filepath.Join(dir, "a.md", "inside.md"), article("Echo", "A directory named like a file."))
+	if err := os.Symlink(filepath.Join(dir, "nowhere.md"), filepath.Join(dir, "broken.md")); err != nil {
+		t.Fatal(err)
+	}
+	other := t.TempDir()
+	put(t, filepath.Join(other, "z.md"), article("Zulu", "Named."))
+	src := Sources{Dirs: []string{dir, filepath.Join(dir, "a"), filepath.Join(dir, "missing")},
+		Files: []string{filepath.Join(other, "z.md"), filepath.Join(dir, "b.md")}}
+	racyAfter := time.Now().Add(time.Hour).UnixNano()
+	for _, racy := range []int64{racyAfter, 0} {
+		items := scanFiles(src, racy)
+		states := scanStates(src, racy)
+		if len(items) != len(states) {
+			t.Fatalf("scanFiles listed %d files, scanStates %d", len(items), len(states))
+		}
+		failed := 0
+		for i, it := range items {
+			if it.state() != states[i] {
+				t.Errorf("file %d: scanStates %+v, scanFiles %+v", i, states[i], it.state())
+			}
+			if it.failed || it.problem {
+				failed++
+			}
+		}
+		if failed < 2 {
+			t.Errorf("only %d of the files are broken; the test wants the broken link and the missing directory", failed)
+		}
 	}
 }
