@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"cable/articles"
 )
 
 // The benchmarks run on generated articles of realistic shape (see
@@ -140,6 +142,18 @@ func (s *sharedLibrary) get(b *testing.B) *benchLibrary {
 		b.Skip("the 10,000-article library takes a while to build; not with -short")
 	}
 	s.once.Do(func() {
+		// A library already indexed (scripts/scale-bench's, say: its
+		// lib-N directory and home-N/state/cable/cable.db) stands for
+		// the generated one, at any size.
+		if dir, db := os.Getenv("CABLE_BENCH_LIB"), os.Getenv("CABLE_BENCH_DB"); dir != "" && db != "" {
+			bundle, err := articles.Bundle()
+			if err != nil {
+				s.err = err
+				return
+			}
+			s.lib = &benchLibrary{dir: dir, db: db, src: Sources{Dirs: []string{dir}, Bundle: bundle}}
+			return
+		}
 		s.dir, s.err = os.MkdirTemp("", "cable-bench-")
 		if s.err == nil {
 			s.lib = newBenchLibrary(b, s.dir, 10000)
@@ -155,4 +169,47 @@ func (s *sharedLibrary) cleanup() {
 	if s.dir != "" {
 		os.RemoveAll(s.dir)
 	}
+}
+
+// BenchmarkListCurrent is what "cable list" pays before its table, on a
+// library in which nothing changed: the database opened, every file
+// asked after against the digest of the last Sync (Current), the rows
+// listed (EachListed), and the database closed. Set CABLE_BENCH_LIB and
+// CABLE_BENCH_DB for another library than the generated 10,000.
+func BenchmarkListCurrent(b *testing.B) {
+	lib := big.get(b)
+	b.Run("current", func(b *testing.B) {
+		s, _, err := Open(lib.db)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.Close()
+		b.ReportAllocs()
+		cpu := -processCPU()
+		for range b.N {
+			if ok, err := s.Current(lib.src); err != nil || !ok {
+				b.Fatalf("Current: %v, %v", ok, err)
+			}
+		}
+		cpu += processCPU()
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	})
+	b.Run("listed", func(b *testing.B) {
+		b.ReportAllocs()
+		var cpu time.Duration
+		for range b.N {
+			cpu -= processCPU()
+			s, _, err := Open(lib.db)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			if err := s.EachListed(lib.src.Bundle, func(Listed) error { n++; return nil }); err != nil || n == 0 {
+				b.Fatalf("EachListed: %d, %v", n, err)
+			}
+			s.Close()
+			cpu += processCPU()
+		}
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	})
 }

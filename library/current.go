@@ -1,6 +1,7 @@
 package library
 
 import (
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
@@ -33,7 +34,7 @@ import (
 // returns true a Sync would change nothing; false says only that a Sync
 // has work to do.
 func (s *Store) Current(src Sources) (bool, error) {
-	files := scanFiles(src, time.Now().Add(-racyWindow).UnixNano())
+	files := scanStates(src, time.Now().Add(-racyWindow).UnixNano())
 	digest, ok := scanDigest(src.Bundle, files)
 	if !ok {
 		return false, nil
@@ -55,7 +56,7 @@ func (s *Store) Current(src Sources) (bool, error) {
 // looks at again every time (a directory that cannot be listed, a file
 // that cannot be read, a time too recent to trust), which makes the index
 // never current.
-func scanDigest(bundle []*articles.Article, files []*item) (digest string, ok bool) {
+func scanDigest(bundle []*articles.Article, files []fileState) (digest string, ok bool) {
 	h := sha256.New()
 	var num [8]byte
 	field := func(s string) {
@@ -91,7 +92,11 @@ func scanDigest(bundle []*articles.Article, files []*item) (digest string, ok bo
 // recordDigest keeps the digest of what a Sync saw and applied, or, when
 // there is none to keep, forgets the last one, which no longer holds.
 func (s *Store) recordDigest(bundle []*articles.Article, files []*item) error {
-	digest, ok := scanDigest(bundle, files)
+	states := make([]fileState, len(files))
+	for i, it := range files {
+		states[i] = it.state()
+	}
+	digest, ok := scanDigest(bundle, states)
 	return s.write("recording what the index holds", func(tx *sql.Tx) error {
 		if !ok {
 			_, err := tx.Exec("DELETE FROM meta WHERE name = 'scan_digest'")
@@ -202,8 +207,16 @@ func (s *Store) EachListed(bundle []*articles.Article, f func(Listed) error) err
 
 // listRange reads what the list prints of the rows whose doc numbers are
 // from first up to, not including, end; about size of them.
-func (s *Store) listRange(first, end int64, size int) ([]Listed, error) {
-	rs, err := s.db.Query("SELECT key, id, title, author, words, error FROM docs WHERE doc >= ? AND doc < ?", first, end)
+func (s *Store) listRange(first, end int64, size int) (list []Listed, err error) {
+	err = s.streaming(func(c *sql.Conn) error {
+		list, err = listRows(c, first, end, size)
+		return err
+	})
+	return list, err
+}
+
+func listRows(c *sql.Conn, first, end int64, size int) ([]Listed, error) {
+	rs, err := c.QueryContext(context.Background(), "SELECT key, id, title, author, words, error FROM docs WHERE doc >= ? AND doc < ?", first, end)
 	if err != nil {
 		return nil, fmt.Errorf("library: listing the index: %w", err)
 	}

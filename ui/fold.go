@@ -251,6 +251,8 @@ type filterTexts struct {
 	// folded is where the texts that fold to themselves are; the filter
 	// reads it on the list's goroutine.
 	folded atomic.Pointer[textSpan]
+	// memo keeps what the last terms typed found.
+	memo filterMemo
 }
 
 // textSpan is the addresses of an array of texts, from lo up to hi.
@@ -295,5 +297,5 @@ func (f *filterTexts) of(entries []library.Entry) []string {
 // filter is the library's filter, foldingFilter, knowing which targets
 // fold to themselves by where they are.
 func (f *filterTexts) filter(term string, targets []string) []list.Rank {
-	return foldingFilterWith(term, targets, f.folded.Load())
+	return f.memo.filter(term, targets, f.folded.Load())
 }

@@ -161,6 +161,22 @@ func BenchmarkLibraryKey50k(b *testing.B) {
 			i++
 		}
 	})
+	// The first letter, which no earlier term narrows: every article is
+	// matched (and the letter taken back, which matches none).
+	b.Run("filter-first-letter", func(b *testing.B) {
+		m := benchLibrary(b)
+		m, _ = press(b, m, "/")
+		defer reportCPU(b)()
+		for b.Loop() {
+			m.library.filters.memo = filterMemo{}
+			var cmd tea.Cmd
+			m, cmd = press(b, m, "s")
+			m = settle(b, m, cmd)
+			_ = m.View()
+			m, cmd = press(b, m, "backspace")
+			m = settle(b, m, cmd)
+		}
+	})
 	// As in the program, where the list is sorted in every order in the
 	// background once it is listed (sortAhead).
 	b.Run("sort", func(b *testing.B) {
