@@ -9,10 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"cable/articles"
@@ -149,29 +147,9 @@ func (s *Store) EachListed(bundle []*articles.Article, f func(Listed) error) err
 	if err != nil {
 		return err
 	}
-	var first, last sql.NullInt64
-	if err := s.db.QueryRow("SELECT min(doc), max(doc) FROM docs").Scan(&first, &last); err != nil {
-		return fmt.Errorf("library: listing the index: %w", err)
-	}
-	var list []Listed
-	if first.Valid {
-		span := last.Int64 - first.Int64 + 1
-		parts := max(1, min(int64(runtime.GOMAXPROCS(0)), span/rowsPerPart))
-		lists := make([][]Listed, parts)
-		errs := make([]error, parts)
-		var wg sync.WaitGroup
-		for n := range parts {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				lists[n], errs[n] = s.listRange(first.Int64+span*n/parts, first.Int64+span*(n+1)/parts, int(span/parts+1))
-			}()
-		}
-		wg.Wait()
-		if err := errors.Join(errs...); err != nil {
-			return err
-		}
-		list = slices.Concat(lists...)
+	list, err := readInParts(s, "listing the index", s.listRange)
+	if err != nil {
+		return err
 	}
 	slices.SortFunc(list, func(a, b Listed) int { return strings.Compare(a.Key, b.Key) })
 	order := make([]int, 0, len(list))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 
 	"cable/articles"
@@ -27,36 +28,47 @@ type row struct {
 // index is read in parts, one a core, each on a connection of its own, by
 // ranges of doc numbers.
 func (s *Store) loadRows() (map[string]*row, error) {
+	list, err := readInParts(s, "reading the index", s.loadRange)
+	if err != nil {
+		return nil, err
+	}
+	rows := make(map[string]*row, len(list))
+	for i := range list {
+		rows[list[i].key] = &list[i]
+	}
+	return rows, nil
+}
+
+// readInParts reads the whole index with read, in parts, one a core (as
+// many as have rowsPerPart rows), each by a range of doc numbers: read
+// gets the range's first doc number, the one after its last, and about
+// how many rows it holds. The parts come back in the order of the doc
+// numbers. what says what the reading is for, in its error.
+func readInParts[T any](s *Store, what string, read func(first, end int64, size int) ([]T, error)) ([]T, error) {
 	var first, last sql.NullInt64
 	if err := s.db.QueryRow("SELECT min(doc), max(doc) FROM docs").Scan(&first, &last); err != nil {
-		return nil, fmt.Errorf("library: reading the index: %w", err)
+		return nil, fmt.Errorf("library: %s: %w", what, err)
 	}
 	if !first.Valid {
-		return map[string]*row{}, nil
+		return nil, nil
 	}
 	span := last.Int64 - first.Int64 + 1
 	parts := max(1, min(int64(runtime.GOMAXPROCS(0)), span/rowsPerPart))
-	lists := make([][]row, parts)
+	lists := make([][]T, parts)
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for n := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lists[n], errs[n] = s.loadRange(first.Int64+span*n/parts, first.Int64+span*(n+1)/parts, int(span/parts+1))
+			lists[n], errs[n] = read(first.Int64+span*n/parts, first.Int64+span*(n+1)/parts, int(span/parts+1))
 		}()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	rows := make(map[string]*row, span)
-	for _, list := range lists {
-		for i := range list {
-			rows[list[i].key] = &list[i]
-		}
-	}
-	return rows, nil
+	return slices.Concat(lists...), nil
 }
 
 // rowsPerPart is the fewest rows worth a connection of their own.
