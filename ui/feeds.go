@@ -9,6 +9,7 @@ import (
 
 	"cable/library"
 
+	"github.com/charmbracelet/bubbles/list"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -239,8 +240,17 @@ func (m libraryModel) updateFeeds(msg tea.Msg) (libraryModel, tea.Cmd) {
 		f.rescanning = false
 		var ahead tea.Cmd
 		if msg.err == nil {
+			// The reader's choice of row is kept. While the list drawn
+			// from the index's first page is completed, a cursor still on
+			// the top row of an unfiltered list stays there, so that an
+			// article the index did not hold yet, listed first, is the one
+			// selected, as on any start.
+			atTop := m.ctx.Catalog.Partial && m.list.Index() == 0 && m.list.FilterState() == list.Unfiltered
 			m.ctx.Catalog.Complete(msg.entries)
 			m.refresh()
+			if atTop {
+				m.list.Select(0)
+			}
 			ahead = m.sortAhead()
 		}
 		if f.pending {
