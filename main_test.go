@@ -109,6 +109,30 @@ func TestReadSection(t *testing.T) {
 	}
 }
 
+// TestReadSubsection: "--section 2.3" prints the sub-section the status
+// line calls §2.3, from its heading to the next, with only its own links
+// listed after it.
+func TestReadSubsection(t *testing.T) {
+	out, err := run(t, "read", "reading-with-cable", "--section", "2.3", "--width", "0", "--links", "numbered")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.TrimSpace(out)
+	if !strings.HasPrefix(text, "### Links and figures") || strings.Contains(out, "The editor's note") || strings.Contains(out, "Articles without headings") {
+		t.Errorf("--section 2.3 printed:\n%s", out)
+	}
+	if !strings.Contains(out, "docs/screenshots/reader-toc.svg") {
+		t.Errorf("--section 2.3 lost its figure's address:\n%s", out)
+	}
+	out, err = run(t, "read", "reading-with-cable", "--section", "2.1", "--width", "0", "--links", "numbered")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "reader-toc.svg") || strings.Contains(out, "### Articles without headings") {
+		t.Errorf("--section 2.1 printed another sub-section's text or links:\n%s", out)
+	}
+}
+
 func TestListJSON(t *testing.T) {
 	out, err := run(t, "list", "--json")
 	if err != nil {
@@ -164,6 +188,9 @@ func TestUserErrors(t *testing.T) {
 		{[]string{"read", bad}, bad + `:3: published "last May" is not a date of the form YYYY-MM-DD`},
 		{[]string{"read", "azerbaijan-israel-relations", "--section", "12"}, "azerbaijan-israel-relations has sections 1 to 8, not 12"},
 		{[]string{"read", plain, "--section", "3"}, "plain has no sections: it has no headings, and is read by paragraph"},
+		{[]string{"read", "reading-with-cable", "--section", "2.9"}, "reading-with-cable has no sub-section 2.9; section 2's are 2.1, 2.2, 2.3, 2.4, 2.5"},
+		{[]string{"read", "reading-with-cable", "--section", "1.1"}, "reading-with-cable: section 1 has no sub-sections"},
+		{[]string{"read", "reading-with-cable", "--section", "40.1"}, "reading-with-cable has sections 1 to 8, not 40"},
 		{[]string{"read", "azerbaijan-israel-relations", "--style", "sepia"}, `unknown style "sepia" (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)`},
 		{[]string{"read", "azerbaijan-israel-relations", "--section", "1", "--editors-note"}, "give --section or --editors-note, not both"},
 		{[]string{"list", filepath.Join(dir, "missing.md")}, filepath.Join(dir, "missing.md") + ": no such file, directory or article"},

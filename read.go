@@ -49,7 +49,7 @@ func newReadCommand(global *env) *cobra.Command {
 		},
 	}
 	view.register(cmd)
-	cmd.Flags().StringVar(&section, "section", "", "print only this section: its number or title")
+	cmd.Flags().StringVar(&section, "section", "", "print only this section: its number or title, or a sub-section by its number (3.2)")
 	cmd.Flags().BoolVar(&note, "editors-note", false, "print only the editor's note")
 	cmd.Flags().StringVar(&links, "links", "", "links in the text: clean, numbered (each section's addresses listed after it) or inline; numbered by default to a file or pipe")
 	return cmd
@@ -153,11 +153,14 @@ func printOptions(a *articles.Article, flags viewFlags, section string, note, st
 		}
 		opts.Section = i
 	case section != "":
-		i, err := a.FindSection(section)
+		part, err := a.FindPart(section)
 		if err != nil {
 			return opts, userError{err}
 		}
-		opts.Section = i
+		opts.Section = part.Section
+		if part.From > 0 || part.To < len(a.Sections[part.Section].Blocks) {
+			opts.From, opts.To = part.From, part.To
+		}
 	}
 	return opts, nil
 }

@@ -3,6 +3,7 @@ package articles
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Numbered is a sub-section with its number as the reader shows it:
@@ -86,4 +87,65 @@ func (p Places) Name(pos Position) string {
 		return fmt.Sprintf("§%d", pos.Section+1)
 	}
 	return fmt.Sprintf("§%d ¶%d", pos.Section+1, pos.Block)
+}
+
+// Part is a stretch of one section's text: blocks From to To (To
+// excluded) of section Section. A whole section runs from 0 to its length.
+type Part struct {
+	Section, From, To int
+}
+
+// FindPart finds what "cable read --section" names: a section by its
+// number or title (as FindSection does), or a sub-section by its number
+// as the status line shows it, "3.2" or "3.2.1", which runs from its
+// heading to the next heading at its depth or above.
+func (a *Article) FindPart(query string) (Part, error) {
+	if !isSubsectionNumber(query) {
+		i, err := a.FindSection(query)
+		if err != nil {
+			return Part{}, err
+		}
+		return Part{Section: i, From: 0, To: len(a.Sections[i].Blocks)}, nil
+	}
+	p := a.Places()
+	for j, sub := range p.Subs {
+		if sub.Number != query {
+			continue
+		}
+		part := Part{Section: sub.Section, From: sub.Block, To: len(a.Sections[sub.Section].Blocks)}
+		for _, next := range p.Subs[j+1 : p.First[sub.Section+1]] {
+			if next.Depth <= sub.Depth {
+				part.To = next.Block
+				break
+			}
+		}
+		return part, nil
+	}
+	section, _, _ := strings.Cut(query, ".")
+	n, _ := strconv.Atoi(section)
+	if n < 1 || n > len(a.Sections) {
+		return Part{}, a.noSectionNumber(n)
+	}
+	var have []string
+	for _, sub := range p.Subs[p.First[n-1]:p.First[n]] {
+		have = append(have, sub.Number)
+	}
+	if len(have) == 0 {
+		return Part{}, fmt.Errorf("%s: section %d has no sub-sections", a.ID, n)
+	}
+	return Part{}, fmt.Errorf("%s has no sub-section %s; section %d's are %s", a.ID, query, n, strings.Join(have, ", "))
+}
+
+// isSubsectionNumber says whether s is numbers joined by dots, two or more.
+func isSubsectionNumber(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -32,3 +32,38 @@ func TestPlaceNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFindPart: "--section" names a section as before, or a sub-section
+// by the number the status line gives it, which runs to the next heading
+// at its depth or above.
+func TestFindPart(t *testing.T) {
+	const report = "Lede.\n\n## A\n\nx\n\n### A.1\n\ny\n\nmore\n\n#### A.1.1\n\nz\n\n### A.2\n\nw\n\n## B\n\nv\n\nu\n"
+	a, err := Parse("t.md", []byte("---\ntitle: The title\n---\n"+report), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query string
+		want  Part
+		err   string
+	}{
+		{query: "2", want: Part{Section: 1, From: 0, To: 9}},
+		{query: "B", want: Part{Section: 2, From: 0, To: 3}},
+		{query: "2.1", want: Part{Section: 1, From: 2, To: 7}},
+		{query: "2.1.1", want: Part{Section: 1, From: 5, To: 7}},
+		{query: "2.2", want: Part{Section: 1, From: 7, To: 9}},
+		{query: "2.3", err: "t has no sub-section 2.3; section 2's are 2.1, 2.1.1, 2.2"},
+		{query: "3.1", err: "t: section 3 has no sub-sections"},
+		{query: "9.1", err: "t has sections 1 to 3, not 9"},
+		{query: "2.", err: `t has no section "2."; its sections are 1 "Opening", 2 "A", 3 "B"`},
+	}
+	for _, tt := range tests {
+		got, err := a.FindPart(tt.query)
+		switch {
+		case tt.err != "" && (err == nil || err.Error() != tt.err):
+			t.Errorf("FindPart(%q) error = %v, want %q", tt.query, err, tt.err)
+		case tt.err == "" && (err != nil || got != tt.want):
+			t.Errorf("FindPart(%q) = %+v, %v; want %+v", tt.query, got, err, tt.want)
+		}
+	}
+}

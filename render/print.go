@@ -12,6 +12,9 @@ type PrintOptions struct {
 	Render Options
 	// Section, when not negative, prints only that section (0-based).
 	Section int
+	// From and To, when To is above 0, print only the section's blocks
+	// From to To (To excluded): a sub-section.
+	From, To int
 	// Cache keeps renderings between runs, as the reader's does: an
 	// article printed again at the same width and style is read back, not
 	// rendered. nil keeps none.
@@ -51,9 +54,17 @@ func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
 		if i > from {
 			lines = append(lines, "")
 		}
-		lines = append(lines, doc.Lines[doc.SectionStart[i]:end]...)
+		start := doc.SectionStart[i]
+		if opts.To > 0 && i < len(doc.BlockStart) {
+			start, end = blockLines(doc, i, opts.From, opts.To, end)
+		}
+		lines = append(lines, doc.Lines[start:end]...)
 		if opts.Render.Links == LinksNumbered {
-			if list := LinkList(a, i); len(list) > 0 {
+			list := LinkList(a, i)
+			if opts.To > 0 {
+				list = linkListIn(a, i, opts.From, opts.To)
+			}
+			if len(list) > 0 {
 				lines = append(append(lines, ""), list...)
 			}
 		}
@@ -78,11 +89,17 @@ func Print(w io.Writer, a *articles.Article, opts PrintOptions) error {
 // text with numbered links stands alone. A link that shows its own
 // address has no number and is not listed.
 func LinkList(a *articles.Article, i int) []string {
+	return linkListIn(a, i, 0, len(a.Sections[i].Blocks))
+}
+
+// linkListIn is LinkList for the links in blocks from to to (to excluded)
+// alone, numbered as in the whole section.
+func linkListIn(a *articles.Article, i, from, to int) []string {
 	var out []string
 	n := linkBase(a, i)
 	for _, l := range a.Sections[i].Links {
 		n++
-		if !l.Bare {
+		if !l.Bare && l.Block >= from && l.Block < to {
 			out = append(out, strings.Repeat(" ", Margin)+LinkLabel(n)+": "+l.URL)
 		}
 	}
@@ -146,4 +163,22 @@ func escapeMarkdown(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// blockLines are the lines of section i's blocks from to to (to
+// excluded), without the blank lines that part them from what follows;
+// sectionEnd is where the section's lines end.
+func blockLines(doc *Document, i, from, to, sectionEnd int) (start, end int) {
+	starts := doc.BlockStart[i]
+	start, end = doc.SectionStart[i], sectionEnd
+	if from >= 0 && from < len(starts) {
+		start = starts[from]
+	}
+	if to < len(starts) {
+		end = starts[to]
+	}
+	for end > start && strings.TrimSpace(doc.Lines[end-1]) == "" {
+		end--
+	}
+	return start, end
 }
