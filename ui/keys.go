@@ -153,6 +153,22 @@ func (k readerKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Contents, k.EditorsNote, k.Help}
 }
 
+// selectionReminder is the status line's reminder while a passage is
+// being selected: the keys that grow, shrink, save and cancel it, named
+// as they are bound (the pairs' help names both keys), the saving key last so it is the one kept on a
+// narrow screen.
+func (k readerKeys) selectionReminder() []key.Binding {
+	pair := func(more, less key.Binding, what string) key.Binding {
+		return key.NewBinding(key.WithKeys(append(more.Keys(), less.Keys()...)...), key.WithHelp(more.Help().Key, what)) // already "more/less", see newReader
+	}
+	return []key.Binding{
+		pair(k.SentenceMore, k.SentenceLess, "± sentence"),
+		pair(k.ParagraphMore, k.ParagraphLess, "± paragraph"),
+		key.NewBinding(key.WithKeys(k.SelectCancel.Keys()...), key.WithHelp(k.SelectCancel.Help().Key, "cancel")),
+		key.NewBinding(key.WithKeys(k.SelectSave.Keys()...), key.WithHelp(k.SelectSave.Help().Key, "highlight")),
+	}
+}
+
 // FullHelp groups every reader key in columns: moving, sections, leaving.
 func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{

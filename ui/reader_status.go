@@ -24,6 +24,11 @@ func (m readerModel) statusLines() []string {
 	}
 	width, style := m.ctx.Width, m.ctx.Styles.Status
 	left := m.progress()
+	if m.sel.on {
+		// While a passage is chosen, where it starts, short enough to
+		// leave room for the keys that shape it.
+		left = "Selecting from " + m.outline.placeName(m.sel.blocks[m.sel.first])
+	}
 	msg := m.status.text
 	if msg == "" {
 		msg = m.findStatus()
@@ -66,6 +71,9 @@ func besideFits(left, msg string, width int) bool {
 // name is never cut from what it does.
 func (m readerModel) keyReminder(room int) string {
 	keys := m.keys.ShortHelp()
+	if m.sel.on {
+		keys = m.keys.selectionReminder()
+	}
 	for len(keys) > 0 {
 		if r := ansi.Strip(m.status.help.ShortHelpView(keys)); ansi.StringWidth(r) <= room {
 			return r
