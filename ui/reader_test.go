@@ -297,7 +297,7 @@ func TestSideContentsFollowScrolling(t *testing.T) {
 	m := openSeed(t, 140, 30)
 	m, cmd := press(t, m, "T")
 	m = settle(t, m, cmd)
-	if m.reader.sidePaneWidth() != sidePane || m.reader.doc.Options.Width != 80 {
+	if m.reader.sidePaneWidth() != widestSidePane || m.reader.doc.Options.Width != 80 {
 		t.Fatalf("T at 140 columns: pane %d, text %d wide", m.reader.sidePaneWidth(), m.reader.doc.Options.Width)
 	}
 	current := func() string {

@@ -185,10 +185,13 @@ func (m readerModel) besidePane(lines []string) []string {
 }
 
 // sideTOCMinWidth is the narrowest terminal the side contents stand in:
-// a pane of sidePane columns and an 80-column text beside it.
+// a pane of sidePane columns and an 80-column text beside it. A wider
+// terminal gives the pane what the text's measure leaves, up to
+// widestSidePane, so that long section titles are cut less.
 const (
 	sideTOCMinWidth = 120
 	sidePane        = 32
+	widestSidePane  = 48
 )
 
 // sideTOCFits reports whether a terminal of width columns has room for
@@ -201,8 +204,15 @@ func (m readerModel) sidePaneWidth() int {
 	if !m.display.sideTOC || m.ctx.Width < sideTOCMinWidth {
 		return 0
 	}
-	return sidePane
+	if m.ctx.Measure <= 0 {
+		return sidePane // the text takes all the room there is
+	}
+	spare := m.ctx.Width - m.ctx.Measure - 2*glamourMargin - sideGap
+	return max(sidePane, min(spare, widestSidePane))
 }
+
+// sideGap is the least space between the side contents and the text.
+const sideGap = 4
 
 // textRoom is the columns the text may use: the terminal less the side
 // contents.

@@ -34,7 +34,7 @@ func openSample(t *testing.T, words, w, h int) Model {
 func sideLines(m Model) []string {
 	var out []string
 	for _, l := range screenLines(m)[m.reader.headerHeight() : len(screenLines(m))-1] {
-		out = append(out, strings.TrimRight(ansiStrip(l)[:sidePane], " "))
+		out = append(out, strings.TrimRight(ansiStrip(l)[:m.reader.sidePaneWidth()], " "))
 	}
 	return out
 }
@@ -83,6 +83,29 @@ func TestTheSideContentsFollowTheSection(t *testing.T) {
 		m, _ := click(t, m, 5, row)
 		if got := m.reader.currentSection(); got != want {
 			t.Errorf("a click on §%d's row went to §%d", want+1, got+1)
+		}
+	}
+}
+
+// TestTheSidePaneTakesWhatTheMeasureLeaves: the side contents are
+// sidePane columns where the text needs the rest, wider (to
+// widestSidePane) where a terminal has room to spare beside the text's
+// measure, and never there below sideTOCMinWidth.
+func TestTheSidePaneTakesWhatTheMeasureLeaves(t *testing.T) {
+	tests := []struct{ width, measure, want int }{
+		{119, 80, 0},
+		{120, 80, sidePane},
+		{130, 80, 42},
+		{140, 80, widestSidePane},
+		{200, 80, widestSidePane},
+		{145, 100, 37},
+		{200, 0, sidePane},
+	}
+	for _, tt := range tests {
+		m := readerModel{ctx: &Context{Width: tt.width, Measure: tt.measure}}
+		m.display.sideTOC = true
+		if got := m.sidePaneWidth(); got != tt.want {
+			t.Errorf("%d columns, measure %d: pane %d, want %d", tt.width, tt.measure, got, tt.want)
 		}
 	}
 }
