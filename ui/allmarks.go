@@ -47,7 +47,7 @@ func (m allMarksModel) update(msg tea.Msg) (allMarksModel, tea.Cmd) {
 }
 
 func (m allMarksModel) handleKey(msg tea.KeyMsg) (allMarksModel, tea.Cmd) {
-	act := m.pick.update(msg)
+	act := m.pick.update(msg, m.ctx.Height-5)
 	if act == pickClose {
 		return m, showScreen(libraryScreen, nil)
 	}

@@ -37,8 +37,8 @@ func (l highlightsList) set(highs []shownHighlight) highlightsList {
 	return l
 }
 
-func (l highlightsList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
-	act := l.list.update(msg)
+func (l highlightsList) update(msg tea.KeyMsg, f frame) (overlay, readerAction) {
+	act := l.list.update(msg, l.list.inSight(f.height))
 	if len(l.highs) == 0 {
 		return nil, nil
 	}

@@ -182,7 +182,7 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 // pickKeys are the keys of the lists that stand over the text: the table
 // of contents and the bookmarks.
 type pickKeys struct {
-	Down, Up, Top, Bottom, Choose, Delete, Close key.Binding
+	Down, Up, PageDown, PageUp, Top, Bottom, Choose, Delete, Close key.Binding
 	// Fold lists every sub-section in the contents, or only the
 	// section's; off in the other lists.
 	Fold key.Binding
@@ -192,15 +192,17 @@ type pickKeys struct {
 
 func newPickKeys(choose string) pickKeys {
 	k := pickKeys{
-		Down:   key.NewBinding(key.WithKeys("j", "down", "ctrl+n"), key.WithHelp("j/↓", "down")),
-		Up:     key.NewBinding(key.WithKeys("k", "up", "ctrl+p"), key.WithHelp("k/↑", "up")),
-		Top:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
-		Bottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", choose)),
-		Delete: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
-		Close:  key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
-		Fold:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "all sub-sections")),
-		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit the note")),
+		Down:     key.NewBinding(key.WithKeys("j", "down", "ctrl+n"), key.WithHelp("j/↓", "down")),
+		Up:       key.NewBinding(key.WithKeys("k", "up", "ctrl+p"), key.WithHelp("k/↑", "up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
+		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", choose)),
+		Delete:   key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
+		Close:    key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
+		Fold:     key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "all sub-sections")),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit the note")),
 	}
 	k.Fold.SetEnabled(false)
 	k.Edit.SetEnabled(false)

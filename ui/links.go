@@ -84,8 +84,8 @@ func (m linksList) at(doc *render.Document, top, height int) linksList {
 }
 
 // update moves the cursor; enter opens or copies the link under it.
-func (m linksList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
-	switch m.list.update(msg) {
+func (m linksList) update(msg tea.KeyMsg, f frame) (overlay, readerAction) {
+	switch m.list.update(msg, m.list.inSight(f.height)) {
 	case pickClose:
 		return nil, m.keep(nil)
 	case pickChoose:

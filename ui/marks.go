@@ -38,8 +38,8 @@ func (m marksList) set(marks []library.Bookmark) marksList {
 
 // update moves the cursor, jumps to the bookmark under it or deletes it.
 // Once the last bookmark is deleted, any key closes the list.
-func (m marksList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
-	act := m.list.update(msg)
+func (m marksList) update(msg tea.KeyMsg, f frame) (overlay, readerAction) {
+	act := m.list.update(msg, m.list.inSight(f.height))
 	if len(m.marks) == 0 {
 		return nil, nil
 	}

@@ -29,8 +29,8 @@ func newNames(ctx *Context, names []articles.Name) namesList {
 }
 
 // update moves the cursor; enter highlights the chosen name's mentions.
-func (m namesList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
-	switch m.list.update(msg) {
+func (m namesList) update(msg tea.KeyMsg, f frame) (overlay, readerAction) {
+	switch m.list.update(msg, m.list.inSight(f.height)) {
 	case pickClose:
 		return nil, m.keep(nil)
 	case pickChoose:

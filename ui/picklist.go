@@ -60,15 +60,21 @@ func newPickList(ctx *Context, title, choose string, deletable bool) pickList {
 	return pickList{ctx: ctx, title: title, keys: keys, help: dimHelp(ctx)}
 }
 
-// update moves the cursor, or says which row was chosen or deleted, or
-// that the list should close.
-func (p *pickList) update(msg tea.KeyMsg) pick {
+// update moves the cursor, by a row or by page rows (the rows in
+// sight), or says which row was chosen or deleted, or that the list
+// should close.
+func (p *pickList) update(msg tea.KeyMsg, page int) pick {
 	last := max(p.rows-1, 0)
+	page = max(page, 1)
 	switch {
 	case key.Matches(msg, p.keys.Down):
 		p.cursor = min(p.cursor+1, last)
 	case key.Matches(msg, p.keys.Up):
 		p.cursor = max(p.cursor-1, 0)
+	case key.Matches(msg, p.keys.PageDown):
+		p.cursor = min(p.cursor+page, last)
+	case key.Matches(msg, p.keys.PageUp):
+		p.cursor = max(p.cursor-page, 0)
 	case key.Matches(msg, p.keys.Top):
 		p.cursor = 0
 	case key.Matches(msg, p.keys.Bottom):
@@ -120,11 +126,7 @@ func (p pickList) layout(rows listRows, height, width int) ([]string, []int) {
 	indent := strings.Repeat(" ", leftMargin(width, render.TextWidth(width, p.ctx.Measure))+glamourMargin)
 	lines := []string{indent + st.TOCTitle.Render(p.title), ""}
 	owners := []int{-1, -1}
-	reserved := 2 // the blank line and the help under the rows
-	if p.spaced {
-		reserved++
-	}
-	first, end := p.window(height - len(lines) - reserved)
+	first, end := p.window(p.inSight(height))
 	if pos := p.position(end - first); p.counted && pos != "" {
 		lines[0] += "  " + st.Dim.Render(pos+" · j/k for more")
 	}
@@ -141,6 +143,17 @@ func (p pickList) layout(rows listRows, height, width int) ([]string, []int) {
 		owners = append(owners, i)
 	}
 	return append(lines, "", indent+p.helpLine()), append(owners, -1, -1)
+}
+
+// inSight is how many rows the list shows in an overlay of height lines:
+// less its title and the blank line under it, the blank line and the help
+// under the rows, and a line kept for a row set apart.
+func (p pickList) inSight(height int) int {
+	reserved := 4
+	if p.spaced {
+		reserved++
+	}
+	return height - reserved
 }
 
 // rowAt is the row drawn on line y of the list's layout.

@@ -87,3 +87,38 @@ func TestPickListLayout(t *testing.T) {
 		})
 	}
 }
+
+// TestPickListPages: pgdn and pgup move the cursor by the rows in sight,
+// stopping at the first and last rows, so that a long contents or links
+// list pages as the text does.
+func TestPickListPages(t *testing.T) {
+	ctx := testContext(render.StyleNoTTY, 40, 20)
+	const height = 14 // 10 rows in sight
+	tests := []struct {
+		keys   []string
+		spaced bool
+		want   int
+	}{
+		{[]string{"pgdown"}, false, 10},
+		{[]string{"pgdown", "pgdown"}, false, 20},
+		{[]string{"pgdown", "pgdown", "pgdown", "pgdown"}, false, 34},
+		{[]string{"G", "pgup"}, false, 24},
+		{[]string{"pgdown", "pgup", "pgup"}, false, 0},
+		{[]string{"ctrl+f"}, false, 10},
+		{[]string{"ctrl+f", "ctrl+b"}, false, 0},
+		{[]string{"pgdown"}, true, 9}, // a line kept for a row set apart
+	}
+	for _, tt := range tests {
+		p := newPickList(ctx, "List", "go", false)
+		p.rows, p.spaced = 35, tt.spaced
+		for _, k := range tt.keys {
+			p.update(keyMsg(k), p.inSight(height))
+		}
+		if p.cursor != tt.want {
+			t.Errorf("%v (spaced %v): cursor on row %d, want %d", tt.keys, tt.spaced, p.cursor, tt.want)
+		}
+		if first, end := p.window(p.inSight(height)); p.cursor < first || p.cursor >= end {
+			t.Errorf("%v: cursor on row %d, out of the rows shown %d–%d", tt.keys, p.cursor, first, end-1)
+		}
+	}
+}

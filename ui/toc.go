@@ -83,9 +83,9 @@ func (c contentsList) show(rows []entry) contentsList {
 // update moves the cursor; enter jumps to the row under it, and z folds
 // or unfolds the sub-sections, keeping the cursor on its row (or, folded
 // away, on its section's).
-func (c contentsList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
+func (c contentsList) update(msg tea.KeyMsg, f frame) (overlay, readerAction) {
 	if len(c.rows) == 0 {
-		if c.list.update(msg) == pickNothing {
+		if c.list.update(msg, c.list.inSight(f.height)) == pickNothing {
 			return c, nil
 		}
 		return nil, nil // nothing to go to: enter closes, as esc does
@@ -97,7 +97,7 @@ func (c contentsList) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 		c.list.cursor = entryRow(c.rows, at)
 		return c, nil
 	}
-	switch c.list.update(msg) {
+	switch c.list.update(msg, c.list.inSight(f.height)) {
 	case pickChoose:
 		return nil, jumpToEntry(c.rows[c.list.cursor])
 	case pickClose:
