@@ -121,6 +121,10 @@ type Block struct {
 	// block: a heading is no paragraph to move to in an article read
 	// paragraph by paragraph.
 	Heading int
+	// Cells are a table's cells' texts, row by row, which Text runs
+	// together: a name is never read across two cells. Nil for any other
+	// block.
+	Cells []string
 }
 
 // Words is the article's length in words, editor's note included.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // addBlocks appends the reading units of one top-level node.
@@ -19,7 +20,7 @@ func (s *Section) addBlocks(n ast.Node, src []byte, lines lineIndex) {
 		if h, ok := b.(*ast.Heading); ok {
 			level = h.Level
 		}
-		s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words, Heading: level})
+		s.Blocks = append(s.Blocks, Block{Text: t, Line: lines.lineOf(offset), Words: words, Heading: level, Cells: tableCells(b, src)})
 		s.Words += words
 		s.Links = appendLinks(s.Links, b, src, len(s.Blocks)-1)
 	})
@@ -108,4 +109,23 @@ func IsBareLink(text, url string) bool {
 		return strings.TrimSuffix(s, "/")
 	}
 	return text != "" && url != "" && trim(text) == trim(url)
+}
+
+// tableCells are the texts of a table's cells, in reading order; nil for
+// anything but a table.
+func tableCells(n ast.Node, src []byte) []string {
+	if _, ok := n.(*east.Table); !ok {
+		return nil
+	}
+	var cells []string
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := c.(*east.TableCell); ok && entering {
+			if t := PlainText(c, src); t != "" {
+				cells = append(cells, t)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return cells
 }

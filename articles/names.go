@@ -81,7 +81,7 @@ func Names(a *Article) []Name {
 			if s.Kind != Lede && b.Line == s.Line {
 				continue // the heading: every word of it is capitalised
 			}
-			for _, p := range capitalRuns(b.Text) {
+			for _, p := range blockRuns(b) {
 				words := trimLeading(p.words, p.sentenceStart, lower)
 				if len(words) == 0 {
 					continue
@@ -125,6 +125,24 @@ func Names(a *Article) []Name {
 		return out[i].Text < out[j].Text
 	})
 	return out
+}
+
+// blockRuns are the capitalised runs of a block: of each of a table's
+// cells on its own, as a table's header ("Country Exports Imports") and
+// its rows are no one name.
+func blockRuns(b Block) []capitalRun {
+	if b.Cells == nil {
+		return capitalRuns(b.Text)
+	}
+	var runs []capitalRun
+	for _, c := range b.Cells {
+		cell := capitalRuns(c)
+		if len(cell) > 0 {
+			cell[0].sentenceStart = true // a cell starts as a line does
+		}
+		runs = append(runs, cell...)
+	}
+	return runs
 }
 
 // isName is the rule for a single word: see Names.

@@ -97,3 +97,34 @@ func TestFindName(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesInATable: a table's cells are read one by one, so neither its
+// header nor a row runs together into a name, while the names in its
+// cells count as they do in the text.
+func TestNamesInATable(t *testing.T) {
+	const src = `---
+title: Trade
+---
+
+Trade between Azerbaijan and Israel grew, said Eldar Mamedov.
+
+| Country | Exports | Imports |
+| --- | --- | --- |
+| Azerbaijan | Oil | Drones |
+| Israel | Drones | Oil |
+
+The Caspian Sea matters to Azerbaijan.
+`
+	a, err := Parse("t.md", []byte(src), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range Names(a) {
+		got = append(got, fmt.Sprintf("%s %d", n.Text, n.Count))
+	}
+	want := []string{"Azerbaijan 3", "Israel 2", "Caspian Sea 1", "Eldar Mamedov 1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("names %q, want %q", got, want)
+	}
+}
