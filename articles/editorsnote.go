@@ -79,15 +79,7 @@ func addAuthorNote(sections []Section, meta Meta) []Section {
 // authorNoteMarkdown is the paragraph that shows an author note: its text
 // escaped, so that it reads exactly as written in the front matter.
 func authorNoteMarkdown(note string) string {
-	var b strings.Builder
-	b.WriteString("*About the author:* ")
-	for _, r := range note {
-		if strings.ContainsRune("\\`*_[]<>#|~!&", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return "*About the author:* " + Literal(note)
 }
 
 // saysAlready reports whether text holds at least four in five of the

@@ -254,3 +254,26 @@ func linkEnds(block ast.Node, src []byte) map[ast.Node]int {
 	walk(block)
 	return ends
 }
+
+// Literal makes text read as written when it is put into Markdown: a
+// backslash before each character Markdown could read as markup within a
+// line (emphasis, code, links and images, raw HTML, a
+// heading's mark, a table's bar, strikethrough). Titles, bylines and notes taken from metadata go into
+// an article's Markdown through it.
+func Literal(s string) string {
+	if !strings.ContainsAny(s, literalEscapes) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		if strings.ContainsRune(literalEscapes, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// literalEscapes are the characters Literal puts a backslash before.
+const literalEscapes = "\\`*_[]<>#|~!"

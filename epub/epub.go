@@ -372,20 +372,8 @@ func withNotes(md []byte, notes []string) []byte {
 	var defs strings.Builder
 	for i, n := range notes {
 		if n != "" && strings.Contains(out, "[^"+strconv.Itoa(i+1)+"]") {
-			fmt.Fprintf(&defs, "\n[^%d]: %s\n", i+1, escapeNote(n))
+			fmt.Fprintf(&defs, "\n[^%d]: %s\n", i+1, articles.Literal(n))
 		}
 	}
 	return []byte(out + defs.String())
-}
-
-// escapeNote makes a note's text literal Markdown.
-func escapeNote(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|~", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cable/articles"
 	"fmt"
 	"strconv"
 	"strings"
@@ -37,13 +38,5 @@ func withNotes(md []byte, notes []string) []byte {
 
 // escapeNote makes a note's text literal Markdown.
 func escapeNote(s string) string {
-	s = strings.NewReplacer(markOpen, "", markClose, "").Replace(s)
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|~", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return articles.Literal(strings.NewReplacer(markOpen, "", markClose, "").Replace(s))
 }

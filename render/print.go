@@ -115,15 +115,15 @@ func renderHeader(a *articles.Article, opts Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	md := "# " + escapeMarkdown(a.Meta.Title)
+	md := "# " + articles.Literal(a.Meta.Title)
 	if s := a.Meta.Subtitle; s != "" {
-		md += "\n\n*" + escapeMarkdown(s) + "*"
+		md += "\n\n*" + articles.Literal(s) + "*"
 	}
 	if b := Byline(a.Meta); b != "" {
-		md += "\n\n" + escapeMarkdown(b)
+		md += "\n\n" + articles.Literal(b)
 	}
 	if s := a.Meta.Summary; s != "" {
-		md += "\n\n**Summary:** " + escapeMarkdown(strings.Join(strings.Fields(s), " "))
+		md += "\n\n**Summary:** " + articles.Literal(strings.Join(strings.Fields(s), " "))
 	}
 	if a.Meta.SummaryOnly {
 		md += "\n\nSummary only: the page could not be fetched."
@@ -150,19 +150,6 @@ func Byline(meta articles.Meta) string {
 		}
 	}
 	return strings.Join(parts, " · ")
-}
-
-// escapeMarkdown makes text from front matter print as written, not as
-// Markdown.
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#|~", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // blockLines are the lines of section i's blocks from to to (to
