@@ -129,7 +129,16 @@ func (s *session) quitFromReader() {
 func (s *session) continueEntry(section string) string {
 	s.t.Helper()
 	rows := s.waitUntil("the library with both bundled articles", patience, libraryShown)
+	// The list may be drawn before the row that continues the reading
+	// comes: wait for it a while before saying it is missing.
+	rows, _ = s.poll(patience, func(rows []string) bool {
+		entries := libraryEntries(rows)
+		return len(entries) > 0 && entries[0].title == continuePrefix+seedTitle && strings.HasPrefix(entries[0].desc, section+" ·")
+	})
 	entries := libraryEntries(rows)
+	if len(entries) == 0 {
+		s.t.Fatalf("the library lists nothing:\n%s", dump(rows))
+	}
 	if got, want := entries[0].title, continuePrefix+seedTitle; got != want {
 		s.t.Fatalf("the library's first entry is %q, want %q:\n%s", got, want, dump(rows))
 	}
