@@ -211,3 +211,36 @@ func TestSelectionKeysRebind(t *testing.T) {
 		t.Errorf("the help does not show the new keys:\n%s", help)
 	}
 }
+
+// TestOverlappingHighlights draws two highlights that share a sentence:
+// the text reads whole and in order under the marks, each highlight is
+// opened and closed once, and the screen keeps its size, in colour and
+// without.
+func TestOverlappingHighlights(t *testing.T) {
+	for _, theme := range []string{render.StyleDark, render.StyleNoTTY} {
+		t.Run(theme, func(t *testing.T) {
+			ctx := themedStoreContext(t, theme, 80, 24, filepath.Join(t.TempDir(), "cable.db"))
+			m := open(t, startModel(t, ctx), seedID)
+			// The first two sentences of §2, then the second and third.
+			m = pressAll(t, m, "]", "v", ")", "enter", "enter")
+			m = pressAll(t, m, "/", "h", "o", "s", "t", "i", "l", "e", "enter", "v", ")", "enter", "enter", "esc")
+			hs, _ := ctx.Catalog.Store.Highlights(seedKey)
+			if len(hs) != 2 {
+				t.Fatalf("%d highlights saved, want 2", len(hs))
+			}
+			view := m.View()
+			checkSize(t, view, 80, 24)
+			text := ansiStrip(view)
+			if n, o := strings.Count(text, "⟦"), strings.Count(text, "⟧"); theme == render.StyleNoTTY && (n != 2 || o != 2) {
+				t.Errorf("%d opening and %d closing marks, want 2 of each:\n%s", n, o, text)
+			}
+			body := strings.Split(strings.NewReplacer("⟦", "", "⟧", "", "✎", "").Replace(text), "\n")
+			shown := strings.Join(strings.Fields(strings.Join(body[3:len(body)-1], " ")), " ")
+			whole := strings.Join(strings.Fields(ansiStrip(strings.Join(m.reader.doc.Lines, " "))), " ")
+			if !strings.Contains(whole, shown) {
+				t.Errorf("the text under the highlights reads\n%s\nwhich is not the article's text", shown)
+			}
+			golden.RequireEqualEscape(t, []byte(view), true)
+		})
+	}
+}
