@@ -8,7 +8,7 @@
 // has its file, only flags, a call into a package and printing: list.go,
 // read.go, validate.go, import.go, get.go, reimport.go, feeds_cmd.go,
 // search.go, quotes.go, configcmd.go, highlights.go, triage.go (archive,
-// unarchive, tag, untag), review.go. tui.go starts the interactive
+// unarchive, tag, untag), review.go, restore.go. tui.go starts the interactive
 // reader, and is the only file that imports ui.
 package main
 
@@ -149,7 +149,8 @@ func newRootCommand() *cobra.Command {
 		newImportCommand(&global), newGetCommand(&global), newReimportCommand(&global),
 		newFeedsCommand(&global), newSearchCommand(&global), newQuotesCommand(&global), newConfigCommand(&global),
 		newHighlightsCommand(&global), newArchiveCommand(&global, true), newArchiveCommand(&global, false),
-		newTagCommand(&global, true), newTagCommand(&global, false), newReviewCommand(&global))
+		newTagCommand(&global, true), newTagCommand(&global, false), newReviewCommand(&global),
+		newRestoreCommand(&global))
 	return root
 }
 

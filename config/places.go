@@ -25,6 +25,10 @@ type Places struct {
 	// "cable reimport": $XDG_DATA_HOME/cable/sources, beside the library
 	// and not in it.
 	Sources string
+	// Trash holds the articles deleted with the library's D, until
+	// "cable restore" brings them back: $XDG_DATA_HOME/cable/trash,
+	// beside the library and not in it.
+	Trash string
 	// Cache holds renderings between runs: $XDG_CACHE_HOME/cable/render.
 	Cache string
 	// Crash is where crash reports go, beside the database:
@@ -45,6 +49,7 @@ func ResolvePlaces(library string) (Places, error) {
 		LibraryGiven: library != "",
 		DB:           filepath.Join(xdg.StateHome, "cable", "cable.db"),
 		Sources:      filepath.Join(xdg.DataHome, "cable", "sources"),
+		Trash:        filepath.Join(xdg.DataHome, "cable", "trash"),
 		Cache:        filepath.Join(xdg.CacheHome, "cable", "render"),
 		Crash:        filepath.Join(xdg.StateHome, "cable"),
 		Config:       filepath.Join(xdg.ConfigHome, "cable", "config.yaml"),

@@ -20,6 +20,7 @@ func TestPlaces(t *testing.T) {
 			Library: filepath.Join(data, "cable", "articles"),
 			DB:      filepath.Join(state, "cable", "cable.db"),
 			Sources: filepath.Join(data, "cable", "sources"),
+			Trash:   filepath.Join(data, "cable", "trash"),
 			Cache:   filepath.Join(cache, "cable", "render"),
 			Crash:   filepath.Join(state, "cable"),
 			Config:  filepath.Join(conf, "cable", "config.yaml"),
