@@ -107,6 +107,7 @@ func startReader(global env, view viewFlags, cfg config.Config, paths []string, 
 		ctx.LibraryChanges = w.Changes()
 	}
 	ctx.Cache = global.renderCache()
+	ctx.Trash = &library.Trash{Dir: global.where().Trash}
 	ctx.Crash = global.crashReporter()
 	// openCatalog has said why the directory cannot be had, if so.
 	if dir, err := global.libraryDir(); err == nil && cat.Store != nil && dir != "" {

@@ -142,7 +142,7 @@ func (c *Config) set(f *articles.YAMLField, keymaps Keymaps) error {
 	case "keys":
 		return readKeys(c.Path, f, keymaps.Reader, c.Keys, "keys", "next_section: J")
 	case "library_keys":
-		return readKeys(c.Path, f, keymaps.Library, c.LibraryKeys, "library_keys", "sort: o")
+		return readKeys(c.Path, f, keymaps.Library, c.LibraryKeys, "library_keys", "sort: S")
 	case "selection_keys":
 		return readKeys(c.Path, f, keymaps.Selection, c.SelectionKeys, "selection_keys", "next_sentence: n")
 	default:

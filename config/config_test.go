@@ -48,7 +48,7 @@ func TestConfigErrors(t *testing.T) {
 		{"style: dark\nwidth: 5\n", ":2: width 5 is too narrow: text is set at least 20 columns wide (0 for the terminal's width)"},
 		{"width: 19\n", ":1: width 19 is too narrow: text is set at least 20 columns wide (0 for the terminal's width)"},
 		{"widht: 72\n", `:1: unknown setting "widht" (did you mean "width"?)`},
-		{"library_key:\n  sort: o\n", `:1: unknown setting "library_key" (did you mean "library_keys"?)`},
+		{"library_key:\n  sort: S\n", `:1: unknown setting "library_key" (did you mean "library_keys"?)`},
 		{"style: sepia\n", `:1: unknown style "sepia" (choose one of auto, dark, light, notty, or the path of a Glamour JSON style)`},
 		{"style: /nonexistent/sepia.json\n", `:1: style /nonexistent/sepia.json: open /nonexistent/sepia.json: no such file or directory`},
 		{"words_per_minute: 12\n", ":1: words_per_minute is a reading speed from 50 to 2000 words a minute"},
@@ -56,9 +56,9 @@ func TestConfigErrors(t *testing.T) {
 		{"hyperlinks: yes\n", ":1: hyperlinks is auto, always or never"},
 		{"style: dark\nlinks: footnotes\n", ":2: links is clean, numbered or inline"},
 		{"keys:\n  jump: J\n", `:2: no action "jump" in keys; the actions are back_from_note, bookmark,`},
-		{"library_keys:\n  jump: J\n", `:2: no action "jump" in library_keys; the actions are bookmarks, continue, down, filter,`},
+		{"library_keys:\n  jump: J\n", `:2: no action "jump" in library_keys; the actions are bookmarks, continue,`},
 		{"library_keys:\n  sort: j\n", `:2: the key "j" is bound to both down and sort`},
-		{"library_keys: o\n", `:1: library_keys is a mapping of actions to keys, such as "sort: o"`},
+		{"library_keys: o\n", `:1: library_keys is a mapping of actions to keys, such as "sort: S"`},
 		{"keys:\n  down: j\n  next_section: j\n", `:3: the key "j" is bound to both down and next_section`},
 		{"keys:\n  next_section: k\n", `:2: the key "k" is bound to both next_section and up`},
 		{"style: [\n", `:1: not valid YAML: sequence end token ']' not found`},
@@ -149,7 +149,7 @@ func TestOneRuleForWidths(t *testing.T) {
 }
 
 func TestLoadConfigReadingSpeedLinksAndLibraryKeys(t *testing.T) {
-	c, err := load(writeConfig(t, "words_per_minute: 300\nhyperlinks: never\nlinks: numbered\nlibrary_keys:\n  sort: o\n  down: [n, down]\n"))
+	c, err := load(writeConfig(t, "words_per_minute: 300\nhyperlinks: never\nlinks: numbered\nlibrary_keys:\n  sort: S\n  down: [n, down]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,6 +68,8 @@ type Context struct {
 	// directories changed (library.Watcher): the library is then listed
 	// again. Nil: it is listed again only after a feed update.
 	LibraryChanges <-chan struct{}
+	// Trash is where the library's D moves an article; nil: D is off.
+	Trash *library.Trash
 }
 
 // store is where the reader's state is kept, or nil when it is not.

@@ -39,7 +39,7 @@ func TestHelpNeverCutsADescription(t *testing.T) {
 }
 
 // TestHelpLayout checks how the pure layout function breaks the help
-// into columns, by the rows it takes: every key is on (9, 11, 9 and 6
+// into columns, by the rows it takes: every key is on (9, 11, 9 and 7
 // keys in the four groups).
 func TestHelpLayout(t *testing.T) {
 	keys := newReaderKeys()
@@ -52,8 +52,8 @@ func TestHelpLayout(t *testing.T) {
 		{"the groups side by side", 200, 11, 11},
 		{"the groups side by side, just", 120, 11, 11},
 		{"three columns", 89, 15, 20},
-		{"two columns, narrower", 62, 20, 27},
-		{"one column, a blank row between groups", 40, 38, 38},
+		{"two columns, narrower", 62, 20, 28},
+		{"one column, a blank row between groups", 40, 39, 39},
 	}
 	for _, tt := range tests {
 		lines := helpColumns(keys.FullHelp(), tt.width, st.HelpKey, st.HelpDesc)

@@ -34,7 +34,11 @@ type libraryKeys struct {
 	// UpdateFeeds fetches the feeds; CancelUpdate, on only while an
 	// update runs, stops it.
 	UpdateFeeds, CancelUpdate key.Binding
-	List                      list.KeyMap
+	// Delete moves the selected article to the trash, after asking;
+	// OpenURL opens its original address; Highlights lists every
+	// article's highlights.
+	Delete, OpenURL, Highlights key.Binding
+	List                        list.KeyMap
 }
 
 // newLibraryKeys makes the keys; those that need the store are off
@@ -53,6 +57,10 @@ func newLibraryKeys(hasStore, hasFeeds bool) libraryKeys {
 		CancelUpdate: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stop updating")),
 		List:         list.DefaultKeyMap(),
 	}
+	k.Delete = key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete to the trash"))
+	k.OpenURL = key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open the original address"))
+	k.Highlights = key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "all highlights"))
+	k.Highlights.SetEnabled(hasStore)
 	// u updates the feeds; the list's previous page keeps its other keys.
 	k.List.PrevPage.SetKeys("left", "h", "pgup", "b")
 	k.UpdateFeeds.SetEnabled(hasFeeds)
@@ -74,7 +82,8 @@ func (k libraryKeys) ShortHelp() []key.Binding {
 
 // FullHelp adds every library key to the list's full help.
 func (k libraryKeys) FullHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Continue, k.Sort, k.Search, k.Marks, k.Finished, k.Unread, k.UpdateFeeds, k.CancelUpdate, k.Quit}
+	return []key.Binding{k.Open, k.Continue, k.Sort, k.Search, k.Marks, k.Finished, k.Unread, k.UpdateFeeds, k.CancelUpdate,
+		k.Highlights, k.OpenURL, k.Delete, k.Quit}
 }
 
 // readerKeys are the reader's keys, chosen as a less or vim user expects.
@@ -101,6 +110,8 @@ type readerKeys struct {
 	SentenceMore, SentenceLess   key.Binding
 	ParagraphMore, ParagraphLess key.Binding
 	SelectSave, SelectCancel     key.Binding
+	// OpenURL opens the article's original address in the browser.
+	OpenURL key.Binding
 }
 
 func newReaderKeys() readerKeys {
@@ -145,6 +156,7 @@ func newReaderKeys() readerKeys {
 		ParagraphLess: key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "selection: one paragraph less")),
 		SelectSave:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "selection: highlight")),
 		SelectCancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "selection: cancel")),
+		OpenURL:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "original address")),
 	}
 }
 
@@ -175,7 +187,7 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Measure},
 		{k.NextSection, k.PrevSection, k.NextSub, k.Contents, k.SideTOC, k.EditorsNote, k.Return, k.JumpBack, k.JumpForward, k.Links, k.Footnote},
 		{k.Find, k.NextMatch, k.Names, k.Bookmark, k.Marks, k.Quote, k.Back, k.Help, k.Quit},
-		{k.Select, k.SentenceMore, k.ParagraphMore, k.SelectSave, k.SelectCancel, k.Highlights},
+		{k.Select, k.SentenceMore, k.ParagraphMore, k.SelectSave, k.SelectCancel, k.Highlights, k.OpenURL},
 	}
 }
 
@@ -273,6 +285,7 @@ var readerActions = actions[readerKeys]{
 	"previous_match": func(k *readerKeys) *key.Binding { return &k.PrevMatch }, "library": func(k *readerKeys) *key.Binding { return &k.Back },
 	"help": func(k *readerKeys) *key.Binding { return &k.Help }, "footnote": func(k *readerKeys) *key.Binding { return &k.Footnote },
 	"select": func(k *readerKeys) *key.Binding { return &k.Select }, "highlights": func(k *readerKeys) *key.Binding { return &k.Highlights },
+	"open_url": func(k *readerKeys) *key.Binding { return &k.OpenURL },
 }
 
 // selectionActions names the actions of a selection being made in the
@@ -295,4 +308,6 @@ var libraryActions = actions[libraryKeys]{
 	"first": func(k *libraryKeys) *key.Binding { return &k.List.GoToStart }, "last": func(k *libraryKeys) *key.Binding { return &k.List.GoToEnd },
 	"filter": func(k *libraryKeys) *key.Binding { return &k.List.Filter }, "help": func(k *libraryKeys) *key.Binding { return &k.List.ShowFullHelp },
 	"update_feeds": func(k *libraryKeys) *key.Binding { return &k.UpdateFeeds },
+	"delete":       func(k *libraryKeys) *key.Binding { return &k.Delete }, "open_url": func(k *libraryKeys) *key.Binding { return &k.OpenURL },
+	"highlights": func(k *libraryKeys) *key.Binding { return &k.Highlights },
 }

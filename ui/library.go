@@ -58,6 +58,10 @@ type libraryModel struct {
 	// orders its orders, each made once for the entries listed.
 	filters *filterTexts
 	orders  *sortedOrders
+
+	// deleting is the article D asked about, until y or another key
+	// answers.
+	deleting *library.Entry
 }
 
 func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading, fresh map[string]bool) libraryModel {
@@ -273,6 +277,10 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 			return m, countMarksCmd(m.ctx.store())
 		}
 		return m, m.stored(msg)
+	case trashedMsg:
+		return m.trashed(msg)
+	case libraryNoticeMsg:
+		return m, m.say(msg.text)
 	case marksCountedMsg:
 		m.hasMarks = msg.any
 		m.syncKeys()
@@ -305,6 +313,9 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 
 // handleKey takes the library's own keys; ok is false for the list's.
 func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	if cmd, ok := m.trashKey(msg); ok {
+		return cmd, true
+	}
 	item, _ := m.list.SelectedItem().(list.DefaultItem)
 	switch {
 	case key.Matches(msg, m.keys.Open):

@@ -104,6 +104,7 @@ func newReader(ctx *Context, loaded articleLoadedMsg) readerModel {
 	keys.EditorsNote.SetEnabled(hasNote)
 	keys.Return.SetEnabled(false)
 	keys.Links.SetEnabled(len(a.Links()) > 0 || a.Meta.URL != "")
+	keys.OpenURL.SetEnabled(a.Meta.URL != "")
 	keys.Footnote.SetEnabled(len(a.Footnotes) > 0)
 	keys.SideTOC.SetEnabled(sideTOCFits(ctx.Width))
 	stateKeys(&keys, ctx.store())

@@ -112,6 +112,10 @@ func (m readerModel) readingKey(msg tea.KeyMsg) (readerModel, tea.Cmd) {
 		m.overlay = m.lists.names
 	case pressedDisabled(msg, m.keys.Links):
 		return m, m.say("This article has no links.")
+	case key.Matches(msg, m.keys.OpenURL):
+		return m, openLinkCmd(m.article.Meta.URL, m.ctx.Output)
+	case pressedDisabled(msg, m.keys.OpenURL):
+		return m, m.say(noAddress)
 	case key.Matches(msg, m.keys.Contents):
 		m.overlay = m.lists.contents.at(m.currentEntry(), m.bodyHeight())
 	case key.Matches(msg, m.keys.EditorsNote):

@@ -121,7 +121,7 @@ func (m readerModel) header() []string {
 	if m.ctx.Height >= 20 && m.article.Meta.Subtitle != "" {
 		lines = append(lines, indent+m.ctx.Styles.Subtitle.Render(cutWords(m.article.Meta.Subtitle, room)))
 	}
-	lines = append(lines, indent+m.ctx.Styles.Byline.Render(cutWords(render.Byline(m.article.Meta), room)))
+	lines = append(lines, indent+m.ctx.Styles.Byline.Render(headerByline(m.article.Meta, room)))
 	if m.article.Meta.SummaryOnly {
 		lines = append(lines, indent+m.ctx.Styles.Error.Render(cutWords(summaryNotice(m.article.Meta), room)))
 	}

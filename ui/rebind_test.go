@@ -24,7 +24,7 @@ func writeConfig(t *testing.T, body string) string {
 }
 
 func TestReboundLibraryKeysWork(t *testing.T) {
-	c, err := config.Load(writeConfig(t, "library_keys:\n  sort: o\n  down: n\n"), Keymaps())
+	c, err := config.Load(writeConfig(t, "library_keys:\n  sort: S\n  down: n\n"), Keymaps())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,17 +35,17 @@ func TestReboundLibraryKeysWork(t *testing.T) {
 	if got := m.library.list.Index(); got != 1 {
 		t.Errorf("n (rebound down) left the cursor on %d", got)
 	}
-	m, _ = press(t, m, "o")
+	m, _ = press(t, m, "S")
 	if m.library.order != byTitle {
-		t.Errorf("o (rebound sort) left the order at %v", m.library.order)
+		t.Errorf("S (rebound sort) left the order at %v", m.library.order)
 	}
 	m, _ = press(t, m, "s")
 	if m.library.order != byTitle {
 		t.Errorf("s still sorts after rebinding")
 	}
 	m, _ = press(t, m, "?")
-	if help := strings.Join(screenLines(m), "\n"); !regexp.MustCompile(`\bo +sort`).MatchString(help) {
-		t.Errorf("the help does not show o for sort:\n%s", help)
+	if help := strings.Join(screenLines(m), "\n"); !regexp.MustCompile(`\bS +sort`).MatchString(help) {
+		t.Errorf("the help does not show S for sort:\n%s", help)
 	}
 }
 
