@@ -45,6 +45,14 @@ type Trashed struct {
 	At   time.Time `json:"trashed"`
 }
 
+// trashKeyPrefix begins the keys the state of articles in the trash is
+// kept under.
+const trashKeyPrefix = "trash:"
+
+// InTrash reports whether a key is one the state of an article in the
+// trash is kept under: lists of every highlight leave such state out.
+func InTrash(key string) bool { return strings.HasPrefix(key, trashKeyPrefix) }
+
 // trashRecord is the name of the record beside each file in the trash.
 const trashRecord = "trashed.json"
 
@@ -69,7 +77,7 @@ func (t Trash) Put(store *Store, e Entry) (Trashed, error) {
 		return Trashed{}, err
 	}
 	tr := Trashed{Name: name, ID: e.Summary.ID, Title: e.Summary.Title, Path: e.Key,
-		StateKey: "trash:" + NewID(), File: filepath.Base(e.Key), At: time.Now()}
+		StateKey: trashKeyPrefix + NewID(), File: filepath.Base(e.Key), At: time.Now()}
 	undo := func(err error) (Trashed, error) {
 		os.RemoveAll(dir)
 		return Trashed{}, err

@@ -24,6 +24,7 @@ const (
 	readerScreen
 	searchScreen
 	allMarksScreen
+	allHighlightsScreen
 )
 
 // Model is cable's root model. It owns the shared context, handles what
@@ -40,6 +41,7 @@ type Model struct {
 	reader   readerModel
 	search   searchModel
 	allMarks allMarksModel
+	allHighs allHighlightsModel
 	// opened is the entry cable was started with, if any.
 	opened *library.Entry
 	// loading is set while an article's file is read; the keys pressed
@@ -69,6 +71,7 @@ func NewModel(ctx *Context, start Start) Model {
 		library:  newLibrary(ctx, start.Readings, start.Last, start.New),
 		search:   newSearch(ctx),
 		allMarks: newAllMarks(ctx),
+		allHighs: newAllHighlights(ctx),
 		opened:   start.Open,
 		loading:  start.Open != nil,
 	}
@@ -148,11 +151,12 @@ func (m Model) eachKey(keys []tea.KeyMsg) (tea.Model, tea.Cmd) {
 // so a result reaches its screen whichever screen is on show, and no list
 // here has to know which result is whose.
 func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmds [4]tea.Cmd
+	var cmds [5]tea.Cmd
 	m.library, cmds[0] = m.library.update(msg)
 	m.reader, cmds[1] = m.reader.update(msg)
 	m.search, cmds[2] = m.search.update(msg)
 	m.allMarks, cmds[3] = m.allMarks.update(msg)
+	m.allHighs, cmds[4] = m.allHighs.update(msg)
 	return m, tea.Batch(cmds[:]...)
 }
 
@@ -166,6 +170,8 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.search, cmd = m.search.update(msg)
 	case allMarksScreen:
 		m.allMarks, cmd = m.allMarks.update(msg)
+	case allHighlightsScreen:
+		m.allHighs, cmd = m.allHighs.update(msg)
 	default:
 		if k, ok := msg.(tea.KeyMsg); ok && m.library.list.FilterState() != list.Filtering {
 			if next, ok := m.libraryJump(k); ok {
@@ -189,6 +195,9 @@ func (m *Model) libraryJump(k tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.library.keys.Marks):
 		m.screen = allMarksScreen
 		return bookmarksCmd(m.ctx.store(), ""), true
+	case key.Matches(k, m.library.keys.Highlights):
+		m.screen = allHighlightsScreen
+		return m.allHighs.open(), true
 	}
 	return nil, false
 }
@@ -247,6 +256,8 @@ func (m Model) View() string {
 		return m.search.view()
 	case allMarksScreen:
 		return m.allMarks.view()
+	case allHighlightsScreen:
+		return m.allHighs.view()
 	}
 	return m.library.view()
 }

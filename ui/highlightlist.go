@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"cable/articles"
+	"cable/library"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -79,21 +80,28 @@ func (l highlightsList) view(f frame) []string { return l.list.view(l, f.height,
 // row is one highlight: its place, its note and its words, or that it is
 // no longer in the text.
 func (l highlightsList) row(i, width int, selected bool) string {
-	st := l.ctx.Styles
 	sh := l.highs[i]
 	where := l.place(sh.h.Position())
 	if sh.found {
 		where = l.place(sh.from)
 	}
+	return highlightLine(l.ctx.Styles, i+1, where, sh.h, sh.found, width, selected)
+}
+
+// highlightLine is one highlight in a list, numbered n: where it is, its
+// note, that it is not found in the text when so, and its words, cut to
+// width. The reader's H and the library's draw their rows with it; the
+// library's where names the article too.
+func highlightLine(st Styles, n int, where string, h library.Highlight, found bool, width int, selected bool) string {
 	text := where
-	if sh.h.Note != "" {
-		text += "  " + st.Marks.Note + " " + sh.h.Note
+	if h.Note != "" {
+		text += "  " + st.Marks.Note + " " + h.Note
 	}
-	if !sh.found {
+	if !found {
 		text += "  " + st.Error.Render("not found in the text")
 	}
-	text += "  " + st.Dim.Render(strings.Join(strings.Fields(sh.h.Text()), " "))
-	text = ansi.Truncate(fmt.Sprintf("%-3d %s", i+1, text), max(width, 8), "…")
+	text += "  " + st.Dim.Render(strings.Join(strings.Fields(h.Text()), " "))
+	text = ansi.Truncate(fmt.Sprintf("%-3d %s", n, text), max(width, 8), "…")
 	if selected {
 		text = st.TOCCursor.Render(ansi.Strip(text))
 	}

@@ -200,6 +200,9 @@ type pickKeys struct {
 	Fold key.Binding
 	// Edit changes a highlight's note; off in the other lists.
 	Edit key.Binding
+	// Filter narrows the library's list of every highlight as typed;
+	// off in the other lists.
+	Filter key.Binding
 }
 
 func newPickKeys(choose string) pickKeys {
@@ -215,15 +218,17 @@ func newPickKeys(choose string) pickKeys {
 		Close:    key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "close")),
 		Fold:     key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "all sub-sections")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit the note")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 	}
 	k.Fold.SetEnabled(false)
 	k.Edit.SetEnabled(false)
+	k.Filter.SetEnabled(false)
 	return k
 }
 
 // ShortHelp is shown under the list.
 func (k pickKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Choose, k.Fold, k.Edit, k.Delete, k.Close}
+	return []key.Binding{k.Down, k.Up, k.Choose, k.Filter, k.Fold, k.Edit, k.Delete, k.Close}
 }
 
 // FullHelp lists the same keys; the lists are small enough for one row.

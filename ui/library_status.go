@@ -35,7 +35,8 @@ func (m *libraryModel) offKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	store := m.ctx.store() != nil
 	switch {
 	case pressedDisabled(msg, m.keys.Continue) && !store, pressedDisabled(msg, m.keys.Marks) && !store,
-		pressedDisabled(msg, m.keys.Search), pressedDisabled(msg, m.keys.Finished), pressedDisabled(msg, m.keys.Unread):
+		pressedDisabled(msg, m.keys.Search), pressedDisabled(msg, m.keys.Finished), pressedDisabled(msg, m.keys.Unread),
+		pressedDisabled(msg, m.keys.Highlights):
 		return m.say(noStore), true
 	case pressedDisabled(msg, m.keys.Continue):
 		if len(m.readings) > 0 {
