@@ -16,6 +16,7 @@ import (
 
 // trashedMsg is the outcome of moving an article to the trash.
 type trashedMsg struct {
+	key     string
 	trashed library.Trashed
 	err     error
 }
@@ -66,16 +67,20 @@ func (m *libraryModel) answerDelete(msg tea.KeyMsg) tea.Cmd {
 	trash, store := *m.ctx.Trash, m.ctx.store()
 	return func() tea.Msg {
 		tr, err := trash.Put(store, e)
-		return trashedMsg{trashed: tr, err: err}
+		return trashedMsg{key: e.Key, trashed: tr, err: err}
 	}
 }
 
 // trashed says where the article went and how to have it back, and lists
-// the library again without it.
+// the library again without it. Its reading and new mark, which the store
+// keeps with it in the trash, leave the path too: a file written there
+// next is another article.
 func (m libraryModel) trashed(msg trashedMsg) (libraryModel, tea.Cmd) {
 	if msg.err != nil {
 		return m, m.warn("Not deleted: " + msg.err.Error())
 	}
+	delete(m.readings, msg.key)
+	delete(m.fresh, msg.key)
 	return m, tea.Batch(m.say("Moved to the trash: cable restore "+msg.trashed.Name), m.relist())
 }
 

@@ -75,6 +75,10 @@ func listsArticle(m Model, id string) bool {
 func TestLibraryDeletesToTheTrash(t *testing.T) {
 	ctx, path := libraryContext(t, 100, 30)
 	m := selectArticle(t, startModel(t, ctx), "piece")
+	m = pressAll(t, open(t, m, "piece"), "q") // read: the library holds its reading
+	if _, ok := m.library.readings[path]; !ok {
+		t.Fatal("no reading for the article read")
+	}
 	m, _ = press(t, m, "D")
 	if got := statusOf(m); got != "Delete “A piece of the reader's own”? Its file goes to the trash. y/n" {
 		t.Errorf("D asks %q", got)
@@ -103,6 +107,9 @@ func TestLibraryDeletesToTheTrash(t *testing.T) {
 	}
 	if listsArticle(m, "piece") {
 		t.Error("the library still lists the deleted article")
+	}
+	if _, ok := m.library.readings[path]; ok {
+		t.Error("the library keeps the deleted article's reading at its path, for the next file there")
 	}
 	if in, _ := ctx.Trash.List(); len(in) != 1 || in[0].Path != path {
 		t.Errorf("the trash holds %+v", in)
