@@ -164,7 +164,8 @@ func (s *Store) Highlights(key string) ([]Highlight, error) {
 }
 
 // HighlightFilter chooses among every highlight. Its zero value chooses
-// every live one.
+// every live one but those of articles in the trash (see Trash), which
+// are away until they are restored.
 type HighlightFilter struct {
 	// Keys, when given, are the articles whose highlights are chosen.
 	Keys []string
@@ -173,7 +174,8 @@ type HighlightFilter struct {
 	// Words, when given, chooses highlights whose text, note or article's
 	// title holds every one of them, in any case.
 	Words string
-	// Deleted chooses the deleted highlights too, with their Deleted time.
+	// Deleted chooses the deleted highlights too, with their Deleted
+	// time, and those of articles in the trash: everything kept.
 	Deleted bool
 }
 
@@ -182,7 +184,8 @@ func (s *Store) AllHighlights(f HighlightFilter) ([]Highlight, error) {
 	var conds []string
 	var args []any
 	if !f.Deleted {
-		conds = append(conds, "deleted_ns = 0")
+		conds = append(conds, "deleted_ns = 0", "substr(key, 1, ?) != ?")
+		args = append(args, len(trashKeyPrefix), trashKeyPrefix)
 	}
 	if len(f.Keys) > 0 {
 		conds = append(conds, "key IN (?"+strings.Repeat(", ?", len(f.Keys)-1)+")")

@@ -120,6 +120,16 @@ func TestTrashAndRestore(t *testing.T) {
 			if got := stateOf(t, s, tr.StateKey); !slices.Equal(got, want) {
 				t.Errorf("the trash keeps %q, want %q", got, want)
 			}
+			// Away: not among every highlight, nor due for review.
+			if all, _ := s.AllHighlights(HighlightFilter{}); len(all) != 0 {
+				t.Errorf("every highlight holds %d of an article in the trash", len(all))
+			}
+			if due, _ := s.DueHighlights(time.Now().Add(time.Hour*24*400), 5); len(due) != 0 {
+				t.Errorf("%d highlights of an article in the trash are due", len(due))
+			}
+			if kept, _ := s.AllHighlights(HighlightFilter{Deleted: true}); len(kept) != 1 {
+				t.Errorf("everything kept holds %d highlights, want the one in the trash", len(kept))
+			}
 			entries, _ := mustSync(t, s, src)
 			if len(entries) != 0 {
 				t.Errorf("the library still lists %d articles", len(entries))
@@ -153,6 +163,9 @@ func TestTrashAndRestore(t *testing.T) {
 			}
 			if st := stateOf(t, s, to); !slices.Equal(st, want) {
 				t.Errorf("restored with %q, want %q", st, want)
+			}
+			if all, _ := s.AllHighlights(HighlightFilter{}); len(all) != 1 {
+				t.Errorf("restored, every highlight holds %d", len(all))
 			}
 			if left, _ := trash.List(); len(left) != 0 {
 				t.Errorf("the trash still holds %+v", left)

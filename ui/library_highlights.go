@@ -39,8 +39,8 @@ type allHighlightsMsg struct {
 
 // allHighlightsCmd gathers every highlight as "cable highlights" does
 // (export.Collect): each found in its article's text as it is now, and
-// named there as the reader names it. Those of articles in the trash are
-// left out.
+// named there as the reader names it (those of articles in the trash are
+// not among them).
 func allHighlightsCmd(cat *library.Catalog) tea.Cmd {
 	if cat == nil || cat.Store == nil {
 		return nil
@@ -52,9 +52,6 @@ func allHighlightsCmd(cat *library.Catalog) tea.Cmd {
 		}
 		var rows []libraryHighlight
 		for _, a := range arts {
-			if library.InTrash(a.Key) {
-				continue
-			}
 			for _, h := range a.Highlights {
 				place := a.Place(h)
 				rows = append(rows, libraryHighlight{h: h, title: a.Title, place: place, found: !a.NotFound[h.ID],
