@@ -74,6 +74,9 @@ type allHighlightsModel struct {
 	filtering bool
 	status    string
 	err       error
+	// loaded says the highlights asked for have come: until then the
+	// list says it is gathering them, not that there are none.
+	loaded bool
 }
 
 func newAllHighlights(ctx *Context) allHighlightsModel {
@@ -86,7 +89,7 @@ func newAllHighlights(ctx *Context) allHighlightsModel {
 // highlights.
 func (m *allHighlightsModel) open() tea.Cmd {
 	next := newAllHighlights(m.ctx)
-	next.rows, next.err = m.rows, m.err
+	next.rows, next.err, next.loaded = m.rows, m.err, m.loaded
 	next.refilter()
 	*m = next
 	return allHighlightsCmd(m.ctx.Catalog)
@@ -95,7 +98,7 @@ func (m *allHighlightsModel) open() tea.Cmd {
 func (m allHighlightsModel) update(msg tea.Msg) (allHighlightsModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case allHighlightsMsg:
-		m.rows, m.err = msg.rows, msg.err
+		m.rows, m.err, m.loaded = msg.rows, msg.err, true
 		m.refilter()
 	case tea.KeyMsg:
 		return m.handleKey(msg)
@@ -204,6 +207,8 @@ func (m allHighlightsModel) view() string {
 	switch {
 	case m.err != nil:
 		lines = append(lines, "  "+st.Error.Render(m.err.Error()))
+	case !m.loaded:
+		lines = append(lines, "  "+st.Dim.Render("Gathering the highlights…"))
 	case len(m.rows) == 0:
 		lines = append(lines, "  "+st.Dim.Render("No highlights yet: v or y in the reader makes one."))
 	case len(m.shown) == 0:

@@ -18,7 +18,11 @@ import (
 func TestLibraryHighlights(t *testing.T) {
 	ctx := themedStoreContext(t, render.StyleDark, 100, 30, filepath.Join(t.TempDir(), "cable.db"))
 	m := startModel(t, ctx)
-	m = pressAll(t, m, "H")
+	m, _ = press(t, m, "H")
+	if !strings.Contains(ansiStrip(m.View()), "Gathering the highlights…") {
+		t.Errorf("H, before the highlights come, shows:\n%s", ansiStrip(m.View()))
+	}
+	m = pressAll(t, m, "esc", "H")
 	if m.screen != allHighlightsScreen || !strings.Contains(ansiStrip(m.View()), "No highlights yet") {
 		t.Fatalf("H with no highlights shows:\n%s", ansiStrip(m.View()))
 	}
