@@ -69,8 +69,11 @@ func countMarksCmd(store *library.Store) tea.Cmd {
 	}
 }
 
-// say shows a passing message under the list; warn shows a problem.
+// say shows a passing message under the list; warn shows a problem. A
+// question D asked that the message replaces is withdrawn: the next key
+// answers no question the reader no longer sees.
 func (m *libraryModel) say(text string) tea.Cmd {
+	m.deleting = nil
 	m.statusID++
 	m.status, m.warning = text, false
 	id := m.statusID

@@ -96,6 +96,15 @@ func TestLibraryDeletesToTheTrash(t *testing.T) {
 		t.Errorf("' answering D's question showed screen %d, said %q", m.screen, statusOf(m))
 	}
 
+	// A message that replaces the question withdraws it.
+	m, _ = press(t, m, "D")
+	m, _ = update(m, libraryNoticeMsg{text: "Copied to the clipboard: x"})
+	m, cmd = press(t, m, "y")
+	m = settle(t, m, cmd)
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("y after the question was replaced deleted the article (%v)", err)
+	}
+
 	m, _ = press(t, m, "D")
 	m, cmd = press(t, m, "y")
 	m = settle(t, m, cmd)
