@@ -81,13 +81,13 @@ func Load(path string, keymaps Keymaps) (Config, error) {
 			return c, err
 		}
 	}
-	if err := checkKeys(path, keymaps.Reader, c.Keys); err != nil {
+	if err := resolveKeys(path, keymaps.Reader, c.Keys); err != nil {
 		return c, err
 	}
-	if err := checkKeys(path, keymaps.Selection, c.SelectionKeys); err != nil {
+	if err := resolveKeys(path, keymaps.Selection, c.SelectionKeys); err != nil {
 		return c, err
 	}
-	return c, checkKeys(path, keymaps.Library, c.LibraryKeys)
+	return c, resolveKeys(path, keymaps.Library, c.LibraryKeys)
 }
 
 func (c *Config) set(f *articles.YAMLField, keymaps Keymaps) error {

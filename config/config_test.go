@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,10 +58,8 @@ func TestConfigErrors(t *testing.T) {
 		{"style: dark\nlinks: footnotes\n", ":2: links is clean, numbered or inline"},
 		{"keys:\n  jump: J\n", `:2: no action "jump" in keys; the actions are back_from_note, bookmark,`},
 		{"library_keys:\n  jump: J\n", `:2: no action "jump" in library_keys; the actions are bookmarks, continue,`},
-		{"library_keys:\n  sort: j\n", `:2: the key "j" is bound to both down and sort`},
 		{"library_keys: o\n", `:1: library_keys is a mapping of actions to keys, such as "sort: S"`},
 		{"keys:\n  down: j\n  next_section: j\n", `:3: the key "j" is bound to both down and next_section`},
-		{"keys:\n  next_section: k\n", `:2: the key "k" is bound to both next_section and up`},
 		{"style: [\n", `:1: not valid YAML: sequence end token ']' not found`},
 		{"style: dark\nwidth: 72\nwidth: 80\n", `:3: not valid YAML: mapping key "width" already defined at [2:1]`},
 		// Keys are named as Bubble Tea names them; anything else is refused.
@@ -71,12 +70,10 @@ func TestConfigErrors(t *testing.T) {
 		{"keys:\n  next_section: [J, {a: b}]\n", `:2: next_section: give one key, or a list of keys such as [J, ctrl+n]`},
 		{"keys:\n  next_section: Enter\n", `:2: next_section: "Enter" is not a key: a key is one character ("J", "]"), or a name such as space, enter, tab, esc, backspace, up, pgdown, home, f1, ctrl+k or shift+tab, with alt+ before it if you like (did you mean "enter"?)`},
 		{"library_keys:\n  sort: alt+\n", `:2: sort: "alt+" is not a key`},
-		// A key another action has by default is a conflict unless the
-		// file rebinds that action too; "space" is the space bar.
-		{"keys: {next_section: space}\n", `:1: the key "space" is bound to both next_section and page_down (page_down has it by default: give page_down other keys too to take it from it)`},
-		{"keys:\n  next_section: \" \"\n", `:2: the key "space" is bound to both next_section and page_down`},
-		{"keys:\n  help: [ctrl+f, x]\n", `:2: the key "ctrl+f" is bound to both help and page_down`},
 		{"keys:\n  up: x\n  down: x\n", `:3: the key "x" is bound to both down and up`},
+		// Two actions the file names may not share a key; "space" is the
+		// space bar, however it is written.
+		{"keys:\n  next_section: \" \"\n  page_down: space\n", `:3: the key "space" is bound to both next_section and page_down`},
 	}
 	for _, tt := range tests {
 		path := writeConfig(t, tt.body)
@@ -84,6 +81,46 @@ func TestConfigErrors(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), path+tt.want) {
 			t.Errorf("config %q: error %v, want %q", tt.body, err, path+tt.want)
 		}
+	}
+}
+
+// TestConfigTakesDefaultKeys: a key the file gives to an action is
+// taken from the action that has it by default, which keeps its other
+// keys or, with none left, is switched off; the actions the file does not
+// touch keep theirs. So a file that worked keeps working when a later
+// version gives a new action a default key.
+func TestConfigTakesDefaultKeys(t *testing.T) {
+	tests := []struct {
+		body    string
+		library bool
+		action  string
+		want    []string
+	}{
+		{"keys: {next_section: space}\n", false, "page_down", []string{"pgdown", "ctrl+f"}},
+		{"keys: {next_section: space}\n", false, "next_section", []string{" "}},
+		{"keys:\n  help: [ctrl+f, x]\n", false, "page_down", []string{" ", "pgdown"}},
+		{"keys:\n  next_section: k\n", false, "up", []string{"up", "ctrl+p", "ctrl+y"}},
+		{"library_keys:\n  sort: o\n", true, "open_url", []string{}},
+	}
+	for _, tt := range tests {
+		c, err := load(writeConfig(t, tt.body))
+		if err != nil {
+			t.Fatalf("config %q: %v", tt.body, err)
+		}
+		choices := c.Keys
+		if tt.library {
+			choices = c.LibraryKeys
+		}
+		if got := choices[tt.action].Keys; !slices.Equal(got, tt.want) {
+			t.Errorf("config %q: %s has %q, want %q", tt.body, tt.action, got, tt.want)
+		}
+	}
+	c, err := load(writeConfig(t, "keys: {next_section: space}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, touched := c.Keys["down"]; touched {
+		t.Errorf("down, which shares no key with the file, was given %q", c.Keys["down"].Keys)
 	}
 }
 

@@ -1,9 +1,7 @@
 package config
 
 import (
-	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -13,7 +11,9 @@ import (
 	"github.com/goccy/go-yaml/ast"
 )
 
-// KeyChoice is the keys a configuration gives one action, and where.
+// KeyChoice is the keys a configuration gives one action, and where: or,
+// with Line 0, the keys an action keeps of its defaults when the file gave
+// some of them to other actions (none left: the action is off).
 type KeyChoice struct {
 	Keys []string
 	Line int
@@ -69,44 +69,48 @@ func readKeys(path string, f *ast.MappingValueNode, keymap Keymap, choices map[s
 	return nil
 }
 
-// checkKeys reports a key given to an action that another action of the
-// same keymap keeps: one the file gives to two actions, or one it gives to
-// an action while another keeps it by default, since the file does not
-// rebind that one. esc may be shared: it closes whatever is open.
-func checkKeys(path string, keymap Keymap, choices map[string]KeyChoice) error {
-	keymap = maps.Clone(keymap)
-	for action, choice := range choices {
-		keymap[action] = slices.Clone(choice.Keys)
-	}
+// resolveKeys settles the keys of one keymap. A key the file gives to
+// two actions is an error. A key the file gives to an action while
+// another has it only by default is taken from that one, which keeps its
+// other keys (a choice with none left switches it off): a default added
+// in a later version never stops a file that worked from loading, and
+// "next_section: space" pages down with pgdown alone. esc may be shared:
+// it closes whatever is open.
+func resolveKeys(path string, keymap Keymap, choices map[string]KeyChoice) error {
 	owner := map[string]string{}
 	for _, name := range keymap.Names() {
-		for _, k := range keymap[name] {
+		choice, chosen := choices[name]
+		if !chosen {
+			continue
+		}
+		for _, k := range choice.Keys {
 			if other, taken := owner[k]; taken && k != "esc" {
 				return keyConflict(path, k, other, name, choices)
 			}
 			owner[k] = name
 		}
 	}
+	for _, name := range keymap.Names() {
+		if _, chosen := choices[name]; chosen {
+			continue
+		}
+		kept := slices.DeleteFunc(slices.Clone(keymap[name]), func(k string) bool {
+			_, taken := owner[k]
+			return taken && k != "esc"
+		})
+		if len(kept) < len(keymap[name]) {
+			choices[name] = KeyChoice{Keys: kept}
+		}
+	}
 	return nil
 }
 
-// keyConflict is the error for a key that actions a and b (in this order
-// by name) both have, on the line of the file that gave it; when one of
-// them has it by default, it says how to take it from that one.
+// keyConflict is the error for a key that the file gives to both actions
+// a and b, on the later of the two lines that gave it.
 func keyConflict(path, k, a, b string, choices map[string]KeyChoice) error {
-	choice, aChosen := choices[a]
-	bChoice, bChosen := choices[b]
-	if !aChosen || (bChosen && bChoice.Line > choice.Line) {
-		choice = bChoice
-	}
-	msg := fmt.Sprintf("%s:%d: the key %q is bound to both %s and %s", path, choice.Line, KeyLabel(k), a, b)
-	switch {
-	case !aChosen:
-		msg += fmt.Sprintf(" (%s has it by default: give %s other keys too to take it from it)", a, a)
-	case !bChosen:
-		msg += fmt.Sprintf(" (%s has it by default: give %s other keys too to take it from it)", b, b)
-	}
-	return errors.New(msg)
+	line := max(choices[a].Line, choices[b].Line)
+	a, b = min(a, b), max(a, b)
+	return fmt.Errorf("%s:%d: the key %q is bound to both %s and %s", path, line, KeyLabel(k), a, b)
 }
 
 // keyList reads one key or a list of keys, each as Bubble Tea names it

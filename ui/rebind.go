@@ -8,8 +8,9 @@ import (
 
 // The configuration file rebinds actions by the names keys.go gives
 // them. Package config reads the file and refuses an action no keymap
-// has, or a key given to two actions, by the table Keymaps exports;
-// apply puts the chosen keys on the bindings.
+// has, or a key the file gives to two actions, by the table Keymaps
+// exports, and takes from an action the default keys the file gives to
+// another; apply puts the keys settled on the bindings.
 
 // Keymaps are the reader's and the library's actions, each with its keys
 // before any rebinding, for the configuration to check its file against.
@@ -35,6 +36,10 @@ func (acts actions[K]) apply(k *K, choices map[string]config.KeyChoice) {
 		if get := acts[action]; get != nil {
 			b := get(k)
 			b.SetKeys(choice.Keys...)
+			if len(choice.Keys) == 0 {
+				b.SetEnabled(false) // its keys were all given to other actions
+				continue
+			}
 			labels := make([]string, len(choice.Keys))
 			for i, name := range choice.Keys {
 				labels[i] = config.KeyLabel(name)

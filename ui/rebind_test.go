@@ -49,6 +49,28 @@ func TestReboundLibraryKeysWork(t *testing.T) {
 	}
 }
 
+// TestAKeyTakenFromItsDefaultAction: "sort: o" takes o from open_url,
+// which has no other key: o sorts, and the help no longer lists o for the
+// original address.
+func TestAKeyTakenFromItsDefaultAction(t *testing.T) {
+	c, err := config.Load(writeConfig(t, "library_keys:\n  sort: o\n"), Keymaps())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := testContext(render.StyleDark, 100, 30)
+	ctx.LibraryKeys = c.LibraryKeys
+	m := startModel(t, ctx)
+	m, _ = press(t, m, "o")
+	if m.library.order != byTitle {
+		t.Errorf("o (rebound sort) left the order at %v", m.library.order)
+	}
+	m, _ = press(t, m, "?")
+	help := strings.Join(screenLines(m), "\n")
+	if !regexp.MustCompile(`\bo +sort`).MatchString(help) || strings.Contains(help, "original") {
+		t.Errorf("the help should show o for sort and nothing for the original address:\n%s", help)
+	}
+}
+
 func TestReboundKeysWorkAndShowInTheHelp(t *testing.T) {
 	c, err := config.Load(writeConfig(t, "keys:\n  next_section: J\n  previous_section: K\n"), Keymaps())
 	if err != nil {
