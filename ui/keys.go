@@ -34,6 +34,10 @@ type libraryKeys struct {
 	// UpdateFeeds fetches the feeds; CancelUpdate, on only while an
 	// update runs, stops it.
 	UpdateFeeds, CancelUpdate key.Binding
+	// Archive puts the selected article aside, or back; ArchiveView
+	// shows the archive instead of the library; Tag asks for the
+	// article's tags.
+	Archive, ArchiveView, Tag key.Binding
 	List                      list.KeyMap
 }
 
@@ -51,6 +55,9 @@ func newLibraryKeys(hasStore, hasFeeds bool) libraryKeys {
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		UpdateFeeds:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "update feeds")),
 		CancelUpdate: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stop updating")),
+		Archive:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "archive")),
+		ArchiveView:  key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show the archive")),
+		Tag:          key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "tags")),
 		List:         list.DefaultKeyMap(),
 	}
 	// u updates the feeds; the list's previous page keeps its other keys.
@@ -61,7 +68,7 @@ func newLibraryKeys(hasStore, hasFeeds bool) libraryKeys {
 	// the library's; q is the library's Quit.
 	k.List.Quit.SetEnabled(false)
 	k.List.ForceQuit.SetEnabled(false)
-	for _, b := range []*key.Binding{&k.Continue, &k.Search, &k.Marks, &k.Finished, &k.Unread} {
+	for _, b := range []*key.Binding{&k.Continue, &k.Search, &k.Marks, &k.Finished, &k.Unread, &k.Archive, &k.ArchiveView, &k.Tag} {
 		b.SetEnabled(hasStore)
 	}
 	return k
@@ -74,7 +81,7 @@ func (k libraryKeys) ShortHelp() []key.Binding {
 
 // FullHelp adds every library key to the list's full help.
 func (k libraryKeys) FullHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Continue, k.Sort, k.Search, k.Marks, k.Finished, k.Unread, k.UpdateFeeds, k.CancelUpdate, k.Quit}
+	return []key.Binding{k.Open, k.Continue, k.Sort, k.Search, k.Marks, k.Finished, k.Unread, k.Archive, k.ArchiveView, k.Tag, k.UpdateFeeds, k.CancelUpdate, k.Quit}
 }
 
 // readerKeys are the reader's keys, chosen as a less or vim user expects.
@@ -295,4 +302,6 @@ var libraryActions = actions[libraryKeys]{
 	"first": func(k *libraryKeys) *key.Binding { return &k.List.GoToStart }, "last": func(k *libraryKeys) *key.Binding { return &k.List.GoToEnd },
 	"filter": func(k *libraryKeys) *key.Binding { return &k.List.Filter }, "help": func(k *libraryKeys) *key.Binding { return &k.List.ShowFullHelp },
 	"update_feeds": func(k *libraryKeys) *key.Binding { return &k.UpdateFeeds },
+	"archive":      func(k *libraryKeys) *key.Binding { return &k.Archive }, "archive_view": func(k *libraryKeys) *key.Binding { return &k.ArchiveView },
+	"tags": func(k *libraryKeys) *key.Binding { return &k.Tag },
 }

@@ -28,6 +28,10 @@ type entryItem struct {
 	// filter is FilterValue's text, made once with the item rather than
 	// at every letter typed into the filter.
 	filter string
+	// tags are the reader's own; archived is set for an article put
+	// aside, listed outside the archive (by the filter's "archived").
+	tags     []string
+	archived bool
 }
 
 func (i entryItem) Title() string { return i.entry.Summary.Title }
@@ -46,6 +50,12 @@ func (i entryItem) Description() string {
 	var parts []string
 	if i.fresh {
 		parts = append(parts, "new")
+	}
+	if i.archived {
+		parts = append(parts, "archived")
+	}
+	if len(i.tags) > 0 {
+		parts = append(parts, "["+strings.Join(i.tags, ", ")+"]")
 	}
 	for _, p := range []string{s.Author, s.Source} {
 		if p != "" {
