@@ -56,7 +56,7 @@ func TestConfigErrors(t *testing.T) {
 		{"hyperlinks: yes\n", ":1: hyperlinks is auto, always or never"},
 		{"style: dark\nlinks: footnotes\n", ":2: links is clean, numbered or inline"},
 		{"keys:\n  jump: J\n", `:2: no action "jump" in keys; the actions are back_from_note, bookmark,`},
-		{"library_keys:\n  jump: J\n", `:2: no action "jump" in library_keys; the actions are bookmarks, continue, down, filter,`},
+		{"library_keys:\n  jump: J\n", `:2: no action "jump" in library_keys; the actions are archive, archive_view, bookmarks, continue,`},
 		{"library_keys:\n  sort: j\n", `:2: the key "j" is bound to both down and sort`},
 		{"library_keys: o\n", `:1: library_keys is a mapping of actions to keys, such as "sort: o"`},
 		{"keys:\n  down: j\n  next_section: j\n", `:3: the key "j" is bound to both down and next_section`},
