@@ -157,7 +157,7 @@ func (m *libraryModel) unfinished() []continueItem {
 	for i := range entries {
 		e := &entries[i]
 		if r, ok := m.readings[e.Key]; ok && !r.Finished && e.Error == "" && !m.triage.archived[e.Key] {
-			rows = append(rows, continueItem{entryItem{entry: e, reading: r, wpm: m.ctx.WordsPerMinute}})
+			rows = append(rows, continueItem{entryItem{entry: e, reading: r, wpm: m.ctx.WordsPerMinute, tags: m.triage.tags[e.Key]}})
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool {

@@ -48,7 +48,7 @@ func (m *libraryModel) askTags(item list.Item) tea.Cmd {
 	}
 	inUse, _ := store.TagsInUse() // without them, tab completes nothing
 	keys := newPromptKeys("saves", "cancels")
-	in := newInput("Tags, comma-separated (tab completes, enter saves, esc cancels): ", 400)
+	in := newInput(tagPrompts[0], 400)
 	if len(had) > 0 {
 		in.SetValue(strings.Join(had, ", ") + ", ")
 	}
@@ -171,8 +171,25 @@ func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
+// tagPrompts are the prompt's words, the longest that leaves room to
+// type first: the keys are said while there is room for them.
+var tagPrompts = []string{"Tags, comma-separated (tab completes, enter saves, esc cancels): ", "Tags, comma-separated: ", "Tags: "}
+
+// tagRoom is the fewest columns the prompt leaves for the tags typed,
+// while a shorter prompt would leave more.
+const tagRoom = 24
+
 func (p *tagPrompt) line(width int) string {
+	for _, prompt := range tagPrompts {
+		p.input.Prompt = prompt
+		if width-ansi.StringWidth(prompt) > tagRoom {
+			break
+		}
+	}
+	// The input scrolls what is typed to keep the cursor in view as it
+	// is moved; the width it scrolls in is the screen's, known here.
 	p.input.Width = max(width-ansi.StringWidth(p.input.Prompt)-1, 1)
+	p.input.SetCursor(p.input.Position())
 	return p.input.View()
 }
 
@@ -218,10 +235,17 @@ func (q *finishListed) answer(m *libraryModel, msg tea.KeyMsg) (libraryQuestion,
 	}
 }
 
-func (q *finishListed) line(int) string {
-	s := fmt.Sprintf("Mark %s finished? y/n", plural(len(q.keys), "article"))
+// line asks the question in the most words that fit.
+func (q *finishListed) line(width int) string {
+	n := plural(len(q.keys), "article")
+	asks := []string{fmt.Sprintf("Mark %s finished? y/n", n), fmt.Sprintf("Mark %d finished? y/n", len(q.keys))}
 	if q.already > 0 {
-		s = fmt.Sprintf("Mark %s finished (%d listed are already)? y/n", plural(len(q.keys), "article"), q.already)
+		asks = append([]string{fmt.Sprintf("Mark %s finished (%d listed are already)? y/n", n, q.already)}, asks...)
 	}
-	return s
+	for _, s := range asks {
+		if ansi.StringWidth(s) <= width {
+			return s
+		}
+	}
+	return cutWords(asks[len(asks)-1], width)
 }

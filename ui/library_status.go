@@ -90,7 +90,7 @@ func (m *libraryModel) warn(text string) tea.Cmd {
 func (m libraryModel) statusLines() []string {
 	room := max(m.ctx.Width-2, 1)
 	if m.triage.ask != nil {
-		return []string{"  " + cutWords(m.triage.ask.line(room), room)}
+		return []string{"  " + m.triage.ask.line(room)}
 	}
 	lines := []string{cutWords(m.status, room)}
 	if ansi.StringWidth(m.status) > room && m.ctx.Height >= 12 {
