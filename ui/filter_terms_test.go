@@ -10,6 +10,7 @@ import (
 	"cable/library"
 
 	"github.com/charmbracelet/bubbles/list"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // termRows are rows of a library for the term filter's tests: titles,
@@ -158,4 +159,29 @@ func FuzzTermFilter(f *testing.F) {
 		tf.setItems(items)
 		checkTermFilter(t, tf, items, targets, term)
 	})
+}
+
+// BenchmarkLibraryTermFilter50k is a letter of a filter with a term
+// typed (and taken back) in the library of 50,000 articles, with the
+// frame drawn after it, as BenchmarkLibraryKey50k/filter is for plain
+// words: "unread" keeps every row the plain word "s" finds, each judged
+// by its article.
+func BenchmarkLibraryTermFilter50k(b *testing.B) {
+	m := benchLibrary(b)
+	m, _ = press(b, m, "/")
+	for _, k := range typeKeys("unread ") {
+		var cmd tea.Cmd
+		m, cmd = press(b, m, k)
+		m = settle(b, m, cmd)
+	}
+	typed := []string{"s", "a", "n", "backspace", "backspace", "backspace"}
+	i := 0
+	defer reportCPU(b)()
+	for b.Loop() {
+		var cmd tea.Cmd
+		m, cmd = press(b, m, typed[i%len(typed)])
+		m = settle(b, m, cmd)
+		_ = m.View()
+		i++
+	}
 }
