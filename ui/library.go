@@ -263,6 +263,9 @@ func (m *libraryModel) sorted() []list.Item {
 }
 
 func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
+	if cmd, ok := m.answer(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.layout()
@@ -301,9 +304,6 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 			return m, cmd
 		}
 	case tea.KeyMsg:
-		if cmd, ok := m.answerKey(msg); ok {
-			return m, cmd
-		}
 		if m.list.FilterState() != list.Filtering {
 			if cmd, ok := m.handleKey(msg); ok {
 				return m, cmd

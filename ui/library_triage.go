@@ -189,14 +189,20 @@ func itemEntry(item list.Item) (*library.Entry, bool) {
 	return nil, false
 }
 
-// answerKey gives a key to the question asked, when there is one; ok is
-// false when there is none.
-func (m *libraryModel) answerKey(msg tea.Msg) (tea.Cmd, bool) {
-	k, isKey := msg.(tea.KeyMsg)
-	if m.triage.ask == nil || !isKey {
+// answer gives a key to the question asked, when there is one, and
+// keeps the mouse from acting behind it; ok is false for any other
+// message, or when no question is asked.
+func (m *libraryModel) answer(msg tea.Msg) (tea.Cmd, bool) {
+	if m.triage.ask == nil {
 		return nil, false
 	}
-	var cmd tea.Cmd
-	m.triage.ask, cmd = m.triage.ask.answer(m, k)
-	return cmd, true
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		var cmd tea.Cmd
+		m.triage.ask, cmd = m.triage.ask.answer(m, msg)
+		return cmd, true
+	case tea.MouseMsg:
+		return nil, true
+	}
+	return nil, false
 }

@@ -116,6 +116,10 @@ func TestTagPrompt(t *testing.T) {
 	if last := statusOf(m); !strings.HasPrefix(last, "Tags, comma-separated") {
 		t.Fatalf("+ shows no prompt: %q", last)
 	}
+	m, cmd := click(t, m, 10, 2) // on the seed's title, behind the prompt
+	if m = settle(t, m, cmd); m.screen != libraryScreen || m.library.triage.ask == nil {
+		t.Fatal("a click behind the tags prompt acted")
+	}
 	m = pressAll(t, m, append(typeKeys("iran, Gulf"), "enter")...)
 	store := m.ctx.store()
 	if tags, _ := store.Tags(seedKey); !slices.Equal(tags, []string{"Gulf", "iran"}) {
