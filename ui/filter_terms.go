@@ -73,7 +73,7 @@ func itemFacts(item list.Item) (library.Facts, bool) {
 	}
 	s := &it.entry.Summary
 	return library.Facts{
-		Tags:   it.tags,
+		Tags:   it.marks.tagsOf(it.entry.Key),
 		Feed:   s.Feed,
 		Author: s.Author,
 		Opened: it.reading.Finished || !it.reading.LastRead.IsZero(),

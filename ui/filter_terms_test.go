@@ -30,10 +30,14 @@ func termRows() []list.Item {
 		add(fmt.Sprintf("Sanctions %d on steel and tags", i), "Staff", "Foreign Affairs")
 	}
 	tags := [][]string{{"iran", "south caucasus"}, {"iran"}, {"straits"}, nil}
+	marks := &triageMarks{tags: map[string][]string{}}
+	for i, e := range entries {
+		marks.tags[e.Key] = tags[i%len(tags)]
+	}
 	var rows []list.Item
 	for i := range entries {
 		e := &entries[i]
-		it := entryItem{entry: e, filter: filterText(e), fresh: i%5 == 1, tags: tags[i%len(tags)]}
+		it := entryItem{entry: e, filter: filterText(e), fresh: i%5 == 1, marks: marks}
 		switch i % 3 {
 		case 1:
 			it.reading = library.Reading{Key: e.Key, Progress: 30, LastRead: time.Unix(1, 0)}

@@ -156,8 +156,8 @@ func (m *libraryModel) unfinished() []continueItem {
 	entries := m.ctx.Catalog.Entries
 	for i := range entries {
 		e := &entries[i]
-		if r, ok := m.readings[e.Key]; ok && !r.Finished && e.Error == "" && !m.triage.archived[e.Key] {
-			rows = append(rows, continueItem{entryItem{entry: e, reading: r, wpm: m.ctx.WordsPerMinute, tags: m.triage.tags[e.Key]}})
+		if r, ok := m.readings[e.Key]; ok && !r.Finished && e.Error == "" && !m.triage.marks.isArchived(e.Key) {
+			rows = append(rows, continueItem{entryItem{entry: e, reading: r, wpm: m.ctx.WordsPerMinute, marks: m.triage.marks}})
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool {
@@ -249,7 +249,7 @@ func (m *libraryModel) sorted() []list.Item {
 	m.triage.archivedListed = 0
 	for _, at := range order {
 		e := &entries[at]
-		archived := m.triage.archived[e.Key]
+		archived := m.triage.marks.isArchived(e.Key)
 		if archived {
 			m.triage.archivedListed++
 		}
@@ -257,7 +257,7 @@ func (m *libraryModel) sorted() []list.Item {
 			continue
 		}
 		out = append(out, entryItem{entry: e, reading: m.readings[e.Key], wpm: m.ctx.WordsPerMinute, fresh: m.fresh[e.Key], filter: texts[at],
-			tags: m.triage.tags[e.Key], archived: archived && !m.triage.archiveView})
+			marks: m.triage.marks, archived: archived && !m.triage.archiveView})
 	}
 	return out
 }

@@ -17,10 +17,9 @@ import (
 // libraryTriage is the library's triage state: the marks the store holds,
 // which articles are listed, and a question being asked.
 type libraryTriage struct {
-	// tags are every article's tags, and archived the articles put
-	// aside, by key, as the store held them when last asked.
-	tags     map[string][]string
-	archived map[string]bool
+	// marks are the tags and the archive as the store held them when
+	// last asked.
+	marks *triageMarks
 	// archiveView lists the archive instead of the library (A).
 	archiveView bool
 	// withArchive lists the archive beside the library, while the
@@ -45,8 +44,28 @@ type libraryQuestion interface {
 }
 
 func newLibraryTriage(texts *filterTexts) libraryTriage {
-	return libraryTriage{tags: map[string][]string{}, archived: map[string]bool{}, filter: &termFilter{texts: texts}}
+	return libraryTriage{marks: &triageMarks{}, filter: &termFilter{texts: texts}}
 }
+
+// triageMarks are every article's tags, and the articles put aside, by
+// key. The rows point to them rather than copy an article's tags each (a
+// row is listed for each of 50,000 articles at every sort); each reload
+// makes new ones, so that rows made before keep what they were made
+// with.
+type triageMarks struct {
+	tags     map[string][]string
+	archived map[string]bool
+}
+
+// tagsOf and isArchived are an article's marks; nil marks have none.
+func (k *triageMarks) tagsOf(key string) []string {
+	if k == nil {
+		return nil
+	}
+	return k.tags[key]
+}
+
+func (k *triageMarks) isArchived(key string) bool { return k != nil && k.archived[key] }
 
 // reload asks the store for the tags and the archive again. An error
 // leaves what was known: the list is not emptied for a failed read.
@@ -54,15 +73,17 @@ func (t *libraryTriage) reload(store *library.Store) {
 	if store == nil {
 		return
 	}
+	marks := *t.marks
 	if tags, err := store.AllTags(); err == nil {
-		t.tags = tags
+		marks.tags = tags
 	}
 	if archived, err := store.Archived(); err == nil {
-		t.archived = make(map[string]bool, len(archived))
+		marks.archived = make(map[string]bool, len(archived))
 		for k := range archived {
-			t.archived[k] = true
+			marks.archived[k] = true
 		}
 	}
+	t.marks = &marks
 }
 
 // listed reports whether an article, archived or not, is listed in the
@@ -138,7 +159,7 @@ func (m *libraryModel) archive(item list.DefaultItem) tea.Cmd {
 		return nil
 	}
 	key, title := e.Key, e.Summary.Title
-	if m.triage.archived[key] {
+	if m.triage.marks.isArchived(key) {
 		undo := "a puts it back."
 		if m.triage.archiveView {
 			undo = "A, then a on it, puts it back."
