@@ -97,7 +97,8 @@ func TestEndToEndDeleteAndRestore(t *testing.T) {
 // highlighted with a note (v, ), enter, the note, enter); cable started
 // again at another width, without colour, draws it, and the library's H
 // lists it and opens the article at it; "cable highlights --format md"
-// exports it; "cable archive" puts the article aside.
+// exports it; "cable archive" puts the article aside, and the library's
+// A finds it there and opens it where it was left.
 func TestEndToEndDeskWalk(t *testing.T) {
 	h := newHome(t)
 	s := startCableIn(t, h, 100, 30)
@@ -140,9 +141,24 @@ func TestEndToEndDeskWalk(t *testing.T) {
 			t.Errorf("cable highlights --format md does not print %q:\n%s", want, out)
 		}
 	}
-	// Found under the archive: the library's A, which lists it, comes on
-	// merge with the archive's view; until then the command says so.
+	// Archived, then found under the archive: the library's A.
 	if out := runIn(t, h, "archive", "azerbaijan-israel-relations"); out != "azerbaijan-israel-relations: archived\n" {
 		t.Errorf("cable archive printed %q", out)
 	}
+	s = startCableIn(t, h, 70, 26)
+	rows = s.waitFor("cable · 1 article", patience)
+	if strings.Contains(strings.Join(rows, "\n"), seedTitle) {
+		t.Errorf("the archived seed is still in the library:\n%s", dump(rows))
+	}
+	s.sendKey("A")
+	rows = s.waitFor("Archive · 1 article", patience)
+	if !strings.Contains(strings.Join(rows, "\n"), seedTitle) {
+		t.Errorf("A does not list the archived seed:\n%s", dump(rows))
+	}
+	s.sendKey("Enter") // opened where it was left, at the highlight
+	s.waitFor("§2/8 A periphery strategy", patience)
+	s.sendKey("q")
+	s.waitFor("Archive · 1 article", patience)
+	s.sendKey("q")
+	s.waitFor(exitMarker+"0", patience)
 }

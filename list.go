@@ -19,6 +19,7 @@ import (
 
 func newListCommand(global *env) *cobra.Command {
 	var asJSON bool
+	var choice listChoice
 	cmd := &cobra.Command{
 		Use:   "list [FILE|DIR...]",
 		Short: "List the articles: id, title, author, words, minutes, progress",
@@ -41,10 +42,14 @@ func newListCommand(global *env) *cobra.Command {
 				return err
 			}
 			defer cat.Close()
-			if cat.Current {
-				return writeIndexTable(cmd, cat, cfg.WordsPerMinute)
+			if err := choice.load(cat.Store); err != nil {
+				return err
 			}
-			listed := listing(cat, cfg.WordsPerMinute)
+			defer choice.sayHidden(cmd.ErrOrStderr())
+			if cat.Current {
+				return writeIndexTable(cmd, cat, cfg.WordsPerMinute, choice.keepListed)
+			}
+			listed := choice.choose(cat.Entries, listing(cat, cfg.WordsPerMinute))
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), listed)
 			}
@@ -60,6 +65,9 @@ func newListCommand(global *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of objects")
+	cmd.Flags().StringArrayVar(&choice.tags, "tag", nil, "only the articles with this tag of yours (again for more: all of them)")
+	cmd.Flags().BoolVar(&choice.unread, "unread", false, "only the articles never opened")
+	cmd.Flags().BoolVar(&choice.archived, "archived", false, "list the archived articles too")
 	return cmd
 }
 
@@ -142,10 +150,13 @@ func readCell(errText string, finished, read bool, progress int, fresh bool) str
 // writeIndexTable prints the table of a current catalog from its index:
 // the columns printed, a row at a time, with the reader's state joined
 // in, every broken file's reason on stderr as writeTable's caller says
-// it.
-func writeIndexTable(cmd *cobra.Command, cat *library.Catalog, wpm int) error {
+// it; only the rows keep chooses.
+func writeIndexTable(cmd *cobra.Command, cat *library.Catalog, wpm int, keep func(library.Listed) bool) error {
 	rows := [][]string{tableHeader}
 	err := cat.Store.EachListed(cat.Bundle(), func(l library.Listed) error {
+		if !keep(l) {
+			return nil
+		}
 		if l.Error != "" {
 			fmt.Fprintln(cmd.ErrOrStderr(), l.Error)
 		}

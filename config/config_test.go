@@ -57,7 +57,7 @@ func TestConfigErrors(t *testing.T) {
 		{"hyperlinks: yes\n", ":1: hyperlinks is auto, always or never"},
 		{"style: dark\nlinks: footnotes\n", ":2: links is clean, numbered or inline"},
 		{"keys:\n  jump: J\n", `:2: no action "jump" in keys; the actions are back_from_note, bookmark,`},
-		{"library_keys:\n  jump: J\n", `:2: no action "jump" in library_keys; the actions are bookmarks, continue,`},
+		{"library_keys:\n  jump: J\n", `:2: no action "jump" in library_keys; the actions are archive, archive_view, bookmarks, continue,`},
 		{"library_keys: o\n", `:1: library_keys is a mapping of actions to keys, such as "sort: S"`},
 		{"keys:\n  down: j\n  next_section: j\n", `:3: the key "j" is bound to both down and next_section`},
 		{"style: [\n", `:1: not valid YAML: sequence end token ']' not found`},

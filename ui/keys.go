@@ -38,7 +38,11 @@ type libraryKeys struct {
 	// OpenURL opens its original address; Highlights lists every
 	// article's highlights.
 	Delete, OpenURL, Highlights key.Binding
-	List                        list.KeyMap
+	// Archive puts the selected article aside, or back; ArchiveView
+	// shows the archive instead of the library; Tag asks for the
+	// article's tags.
+	Archive, ArchiveView, Tag key.Binding
+	List                      list.KeyMap
 }
 
 // newLibraryKeys makes the keys; those that need the store are off
@@ -55,6 +59,9 @@ func newLibraryKeys(hasStore, hasFeeds bool) libraryKeys {
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		UpdateFeeds:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "update feeds")),
 		CancelUpdate: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stop updating")),
+		Archive:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "archive")),
+		ArchiveView:  key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "show the archive")),
+		Tag:          key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "tags")),
 		List:         list.DefaultKeyMap(),
 	}
 	k.Delete = key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete to the trash"))
@@ -69,7 +76,7 @@ func newLibraryKeys(hasStore, hasFeeds bool) libraryKeys {
 	// the library's; q is the library's Quit.
 	k.List.Quit.SetEnabled(false)
 	k.List.ForceQuit.SetEnabled(false)
-	for _, b := range []*key.Binding{&k.Continue, &k.Search, &k.Marks, &k.Finished, &k.Unread} {
+	for _, b := range []*key.Binding{&k.Continue, &k.Search, &k.Marks, &k.Finished, &k.Unread, &k.Archive, &k.ArchiveView, &k.Tag} {
 		b.SetEnabled(hasStore)
 	}
 	return k
@@ -82,8 +89,8 @@ func (k libraryKeys) ShortHelp() []key.Binding {
 
 // FullHelp adds every library key to the list's full help.
 func (k libraryKeys) FullHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Continue, k.Sort, k.Search, k.Marks, k.Finished, k.Unread, k.UpdateFeeds, k.CancelUpdate,
-		k.Highlights, k.OpenURL, k.Delete, k.Quit}
+	return []key.Binding{k.Open, k.Continue, k.Sort, k.Search, k.Marks, k.Finished, k.Unread, k.Archive, k.ArchiveView, k.Tag,
+		k.UpdateFeeds, k.CancelUpdate, k.Highlights, k.OpenURL, k.Delete, k.Quit}
 }
 
 // readerKeys are the reader's keys, chosen as a less or vim user expects.
@@ -315,4 +322,6 @@ var libraryActions = actions[libraryKeys]{
 	"update_feeds": func(k *libraryKeys) *key.Binding { return &k.UpdateFeeds },
 	"delete":       func(k *libraryKeys) *key.Binding { return &k.Delete }, "open_url": func(k *libraryKeys) *key.Binding { return &k.OpenURL },
 	"highlights": func(k *libraryKeys) *key.Binding { return &k.Highlights },
+	"archive":    func(k *libraryKeys) *key.Binding { return &k.Archive }, "archive_view": func(k *libraryKeys) *key.Binding { return &k.ArchiveView },
+	"tags": func(k *libraryKeys) *key.Binding { return &k.Tag },
 }

@@ -62,6 +62,9 @@ type libraryModel struct {
 	// deleting is the article D asked about, until y or another key
 	// answers.
 	deleting *library.Entry
+	// triage is the archive, the tags, the filter's terms and the
+	// questions the library asks (library_triage.go).
+	triage libraryTriage
 }
 
 func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading, fresh map[string]bool) libraryModel {
@@ -89,7 +92,8 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 		fresh = map[string]bool{}
 	}
 	m := libraryModel{ctx: ctx, list: l, keys: keys, readings: readings, fresh: fresh, filters: &filterTexts{}, orders: &sortedOrders{}}
-	m.list.Filter = m.filters.filter
+	m.triage = newLibraryTriage(m.filters)
+	m.list.Filter = m.triage.filter.filter
 	if store := ctx.store(); store != nil {
 		// Asked once as the program starts, before any screen shows;
 		// later changes come back from a command (countMarksCmd).
@@ -97,6 +101,7 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 		m.hasMarks = len(marks) > 0 || err != nil // an error is for ' to say
 		followed, err := store.Feeds()
 		m.followsFeeds = len(followed) > 0 || err != nil
+		m.triage.reload(store)
 	}
 	m.refresh()
 	return m
@@ -110,12 +115,15 @@ func newLibrary(ctx *Context, readings map[string]library.Reading, last library.
 func (m *libraryModel) refresh() {
 	chosen := m.list.SelectedItem()
 	var items []list.Item
-	for _, c := range m.unfinished() {
-		items = append(items, c)
+	if !m.triage.archiveView {
+		for _, c := range m.unfinished() {
+			items = append(items, c)
+		}
 	}
 	for _, it := range m.sorted() {
 		items = append(items, it)
 	}
+	m.triage.filter.setItems(items)
 	m.list.Paginator.Type = paginatorFor(len(items), m.ctx.Width, m.ctx.Height)
 	if filter := m.list.SetItems(items); filter != nil {
 		// With a filter set, the list empties its matches and leaves them
@@ -151,8 +159,8 @@ func (m *libraryModel) unfinished() []continueItem {
 	entries := m.ctx.Catalog.Entries
 	for i := range entries {
 		e := &entries[i]
-		if r, ok := m.readings[e.Key]; ok && !r.Finished && e.Error == "" {
-			rows = append(rows, continueItem{entryItem{entry: e, reading: r, wpm: m.ctx.WordsPerMinute}})
+		if r, ok := m.readings[e.Key]; ok && !r.Finished && e.Error == "" && !m.triage.marks.isArchived(e.Key) {
+			rows = append(rows, continueItem{entryItem{entry: e, reading: r, wpm: m.ctx.WordsPerMinute, marks: m.triage.marks}})
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool {
@@ -182,11 +190,7 @@ func paginatorFor(n, width, height int) paginator.Type {
 // setTitle heads the list with how many articles there are and in what
 // order; while a filter is set, how many of them it shows ("3 of 12").
 func (m *libraryModel) setTitle() {
-	n := len(m.ctx.Catalog.Entries)
-	if m.ctx.Catalog.Partial {
-		n = m.ctx.Catalog.Total // the first page is drawn; the rest is coming
-	}
-	count := plural(n, "article")
+	count := plural(m.titleTotal(), "article")
 	if m.list.FilterState() != list.Unfiltered {
 		shown := 0
 		for _, it := range m.list.VisibleItems() {
@@ -196,7 +200,7 @@ func (m *libraryModel) setTitle() {
 		}
 		count = fmt.Sprintf("%d of %s", shown, count)
 	}
-	m.list.Title = fmt.Sprintf("cable · %s · by %s", count, sortNames[m.order])
+	m.list.Title = fmt.Sprintf("%s · %s · by %s", m.titleName(), count, sortNames[m.order])
 }
 
 // reselect puts the cursor back on the row that was chosen: the same
@@ -244,15 +248,27 @@ func (m *libraryModel) sorted() []list.Item {
 	entries := m.ctx.Catalog.Entries
 	order := m.orders.of(entries, m.order)
 	texts := m.filters.of(entries)
-	out := make([]list.Item, len(order))
-	for i, at := range order {
+	out := make([]list.Item, 0, len(order))
+	m.triage.archivedListed = 0
+	for _, at := range order {
 		e := &entries[at]
-		out[i] = entryItem{entry: e, reading: m.readings[e.Key], wpm: m.ctx.WordsPerMinute, fresh: m.fresh[e.Key], filter: texts[at]}
+		archived := m.triage.marks.isArchived(e.Key)
+		if archived {
+			m.triage.archivedListed++
+		}
+		if !m.triage.listed(archived) {
+			continue
+		}
+		out = append(out, entryItem{entry: e, reading: m.readings[e.Key], wpm: m.ctx.WordsPerMinute, fresh: m.fresh[e.Key], filter: texts[at],
+			marks: m.triage.marks, archived: archived && !m.triage.archiveView})
 	}
 	return out
 }
 
 func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
+	if cmd, ok := m.answer(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.layout()
@@ -307,6 +323,7 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	cmd = m.syncScope(cmd)
 	m.setTitle()
 	return m, cmd
 }
@@ -330,7 +347,7 @@ func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		m.refresh()
 		m.list.Select(0)
 		return nil, true
-	case key.Matches(msg, m.keys.Finished), key.Matches(msg, m.keys.Unread):
+	case key.Matches(msg, m.keys.Finished) && m.list.FilterState() != list.FilterApplied, key.Matches(msg, m.keys.Unread):
 		return m.mark(item, key.Matches(msg, m.keys.Finished)), true
 	case key.Matches(msg, m.keys.UpdateFeeds):
 		return m.startFeeds(), true
@@ -340,6 +357,9 @@ func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, m.keys.Quit):
 		m.feeds.stop()
 		return tea.Quit, true
+	}
+	if cmd, ok := m.triageKey(msg, item); ok {
+		return cmd, true
 	}
 	return m.offKey(msg)
 }
@@ -382,10 +402,11 @@ func (m *libraryModel) stored(msg storeDoneMsg) tea.Cmd {
 		return m.warn(msg.err.Error())
 	}
 	if store := m.ctx.store(); store != nil {
+		m.triage.reload(store)
 		if readings, err := store.Readings(); err == nil {
 			m.readings = readings
-			m.refresh()
 		}
+		m.refresh()
 	}
 	return m.say(msg.done)
 }

@@ -25,9 +25,14 @@ type entryItem struct {
 	reading library.Reading // zero when never opened
 	wpm     int             // the reading speed its time is given at
 	fresh   bool            // marked new: saved by a feed update or cable get, not opened since
+	// archived is set for an article put aside, listed outside the
+	// archive (by the filter's "archived").
+	archived bool
 	// filter is FilterValue's text, made once with the item rather than
 	// at every letter typed into the filter.
 	filter string
+	// marks hold the reader's own tags.
+	marks *triageMarks
 }
 
 func (i entryItem) Title() string { return i.entry.Summary.Title }
@@ -46,6 +51,12 @@ func (i entryItem) Description() string {
 	var parts []string
 	if i.fresh {
 		parts = append(parts, "new")
+	}
+	if i.archived {
+		parts = append(parts, "archived")
+	}
+	if tags := i.marks.tagsOf(i.entry.Key); len(tags) > 0 {
+		parts = append(parts, "["+strings.Join(tags, ", ")+"]")
 	}
 	for _, p := range []string{s.Author, s.Source} {
 		if p != "" {

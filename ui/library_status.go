@@ -24,6 +24,7 @@ func (m *libraryModel) syncKeys() {
 	m.keys.Marks.SetEnabled(store && m.hasMarks)
 	m.keys.UpdateFeeds.SetEnabled(m.ctx.UpdateFeeds != nil && m.followsFeeds)
 	m.keys.CancelUpdate.SetEnabled(m.feeds.running)
+	m.syncTriageKeys()
 	m.list.AdditionalShortHelpKeys = m.keys.ShortHelp
 	m.list.AdditionalFullHelpKeys = m.keys.FullHelp
 }
@@ -36,7 +37,7 @@ func (m *libraryModel) offKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case pressedDisabled(msg, m.keys.Continue) && !store, pressedDisabled(msg, m.keys.Marks) && !store,
 		pressedDisabled(msg, m.keys.Search), pressedDisabled(msg, m.keys.Finished), pressedDisabled(msg, m.keys.Unread),
-		pressedDisabled(msg, m.keys.Highlights):
+		pressedDisabled(msg, m.keys.Highlights), pressedDisabled(msg, m.keys.Archive), pressedDisabled(msg, m.keys.ArchiveView), pressedDisabled(msg, m.keys.Tag):
 		return m.say(noStore), true
 	case pressedDisabled(msg, m.keys.Continue):
 		if len(m.readings) > 0 {
@@ -91,6 +92,9 @@ func (m *libraryModel) warn(text string) tea.Cmd {
 // between two words while it can be said whole.
 func (m libraryModel) statusLines() []string {
 	room := max(m.ctx.Width-2, 1)
+	if m.triage.ask != nil {
+		return []string{"  " + m.triage.ask.line(room)}
+	}
 	lines := []string{cutWords(m.status, room)}
 	if ansi.StringWidth(m.status) > room && m.ctx.Height >= 12 {
 		lines = wrapWords(m.status, room, 2)

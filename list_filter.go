@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"cable/library"
+)
+
+// list_filter.go chooses the articles "cable list" prints: --tag,
+// --unread and --archived, read by the rules of the library's filter
+// terms (library.Terms). Archived articles are left out unless
+// --archived asks for them, as the library leaves them out of its list.
+
+// listChoice is what the flags ask of the articles listed.
+type listChoice struct {
+	tags     []string
+	unread   bool
+	archived bool
+	// terms are the flags as filter terms; marks and archive are the
+	// reader's tags and archive, read by load.
+	terms   library.Terms
+	marks   map[string][]string
+	archive map[string]bool
+	// hidden counts the archived articles left out.
+	hidden int
+}
+
+// load reads what the choice needs from the store, which may be nil
+// (--no-state): nothing is tagged or archived then, and --tag is an
+// error, since it could only list nothing.
+func (c *listChoice) load(store *library.Store) error {
+	c.terms = library.Terms{Tags: c.tags, Unread: c.unread, Archived: c.archived}
+	if store == nil {
+		if len(c.tags) > 0 {
+			return userErrorf("--tag: tags are kept in the library database, which is not available (--no-state?)")
+		}
+		return nil
+	}
+	var err error
+	if len(c.tags) > 0 {
+		if c.marks, err = store.AllTags(); err != nil {
+			return err
+		}
+	}
+	archived, err := store.Archived()
+	if err != nil {
+		return err
+	}
+	c.archive = make(map[string]bool, len(archived))
+	for key := range archived {
+		c.archive[key] = true
+	}
+	return nil
+}
+
+// keep reports whether the article of key, opened or not and new or
+// not, is listed.
+func (c *listChoice) keep(key string, opened, fresh bool) bool {
+	if c.archive[key] && !c.archived {
+		c.hidden++
+		return false
+	}
+	return c.terms.Keep(library.Facts{Tags: c.marks[key], Opened: opened, New: fresh})
+}
+
+// keepListed is keep for a row of the index.
+func (c *listChoice) keepListed(l library.Listed) bool {
+	return c.keep(l.Key, l.Read || l.Finished, l.New)
+}
+
+// choose keeps the articles of a listing (one for each of the catalog's
+// entries, in their order) that the flags ask for.
+func (c *listChoice) choose(entries []library.Entry, listed []listedArticle) []listedArticle {
+	out := listed[:0:0]
+	for i, a := range listed {
+		if c.keep(entries[i].Key, a.Finished || a.LastRead != nil, a.New) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// sayHidden says on w how many archived articles were left out, if any.
+func (c *listChoice) sayHidden(w io.Writer) {
+	if c.hidden > 0 {
+		fmt.Fprintf(w, "%d archived not listed: --archived lists them too.\n", c.hidden)
+	}
+}
