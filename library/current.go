@@ -133,11 +133,10 @@ type Listed struct {
 
 // EachListed calls f for every article of the index, in the order Sync
 // lists them: the bundled ones first, in the order of bundle (their IDs),
-// then the files by path, with the reader's state of each. It reads only
-// the columns the list prints, the rows in the order the table holds
-// them, in parts on every core (as loadRows does), and sorts them here:
-// walking the index of paths would look up every row apart. f's error
-// stops it.
+// then the files by path, with the reader's state of each. The rows come
+// from the listing (listing.go) when there is one of the index as it is;
+// otherwise they are read, and kept as the listing for the next time.
+// f's error stops it.
 func (s *Store) EachListed(bundle []*articles.Article, f func(Listed) error) error {
 	readings, err := s.Readings()
 	if err != nil {
@@ -147,31 +146,19 @@ func (s *Store) EachListed(bundle []*articles.Article, f func(Listed) error) err
 	if err != nil {
 		return err
 	}
-	list, err := readInParts(s, "listing the index", s.listRange)
+	list, digest, ok, err := s.readListing()
 	if err != nil {
 		return err
 	}
-	slices.SortFunc(list, func(a, b Listed) int { return strings.Compare(a.Key, b.Key) })
-	order := make([]int, 0, len(list))
-	bundled := map[string]int{}
-	for i, l := range list {
-		if isBundledKey(l.Key) {
-			bundled[l.Key] = i
+	if !ok {
+		if list, err = s.listedRows(bundle); err != nil {
+			return err
+		}
+		if digest != "" {
+			s.keepListing(digest, list) // a speed-up only
 		}
 	}
-	for _, a := range bundle {
-		if i, ok := bundled[bundledKey(a.ID)]; ok {
-			order = append(order, i)
-			delete(bundled, bundledKey(a.ID))
-		}
-	}
-	for i, l := range list {
-		if !isBundledKey(l.Key) {
-			order = append(order, i)
-		}
-	}
-	for _, i := range order {
-		l := list[i]
+	for _, l := range list {
 		if r, ok := readings[l.Key]; ok {
 			l.Progress, l.Finished, l.Read = r.Progress, r.Finished, !r.LastRead.IsZero()
 		}
@@ -181,6 +168,38 @@ func (s *Store) EachListed(bundle []*articles.Article, f func(Listed) error) err
 		}
 	}
 	return nil
+}
+
+// listedRows reads what the list prints of every row, without the
+// reader's state, in list order. It reads only those columns, the rows in
+// the order the table holds them, in parts on every core (as loadRows
+// does), and sorts them here: walking the index of paths would look up
+// every row apart.
+func (s *Store) listedRows(bundle []*articles.Article) ([]Listed, error) {
+	list, err := readInParts(s, "listing the index", s.listRange)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(list, func(a, b Listed) int { return strings.Compare(a.Key, b.Key) })
+	ordered := make([]Listed, 0, len(list))
+	bundled := map[string]int{}
+	for i, l := range list {
+		if isBundledKey(l.Key) {
+			bundled[l.Key] = i
+		}
+	}
+	for _, a := range bundle {
+		if i, ok := bundled[bundledKey(a.ID)]; ok {
+			ordered = append(ordered, list[i])
+			delete(bundled, bundledKey(a.ID))
+		}
+	}
+	for _, l := range list {
+		if !isBundledKey(l.Key) {
+			ordered = append(ordered, l)
+		}
+	}
+	return ordered, nil
 }
 
 // listRange reads what the list prints of the rows whose doc numbers are
