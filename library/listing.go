@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unsafe"
 )
 
 // listing.go keeps what "cable list" prints of every row, in its order,
@@ -61,7 +62,9 @@ func (s *Store) readListing() (list []Listed, digest string, ok bool, err error)
 	if err != nil {
 		return nil, "", false, fmt.Errorf("library: listing the index: %w", err)
 	}
-	list, ok = decodeListing(string(data), listingHeader(digest))
+	// data is this function's own copy, never written again, so the
+	// rows' strings can share it rather than a second copy.
+	list, ok = decodeListing(unsafe.String(unsafe.SliceData(data), len(data)), listingHeader(digest))
 	return list, digest, ok, nil
 }
 
