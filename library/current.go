@@ -8,7 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
+	"hash"
 	"slices"
 	"strings"
 	"time"
@@ -32,8 +32,11 @@ import (
 // returns true a Sync would change nothing; false says only that a Sync
 // has work to do.
 func (s *Store) Current(src Sources) (bool, error) {
-	files := scanStates(src, time.Now().Add(-racyWindow).UnixNano())
-	digest, ok := scanDigest(src.Bundle, files)
+	racyAfter := time.Now().Add(-racyWindow).UnixNano()
+	digest, ok, handled := quickDigest(src, racyAfter)
+	if !handled {
+		digest, ok = scanDigest(src.Bundle, scanStates(src, racyAfter))
+	}
 	if !ok {
 		return false, nil
 	}
@@ -55,36 +58,70 @@ func (s *Store) Current(src Sources) (bool, error) {
 // that cannot be read, a time too recent to trust), which makes the index
 // never current.
 func scanDigest(bundle []*articles.Article, files []fileState) (digest string, ok bool) {
-	h := sha256.New()
-	var num [8]byte
-	field := func(s string) {
-		binary.LittleEndian.PutUint64(num[:], uint64(len(s)))
-		h.Write(num[:])
-		io.WriteString(h, s)
-	}
-	field(indexVersion)
-	taken := map[string]bool{}
-	for _, a := range bundle {
-		if taken[a.ID] {
-			return "", false // two share an ID: Sync numbers them
-		}
-		taken[a.ID] = true
-		sum := a.Summarise()
-		sum.ID, sum.Origin = a.ID, articles.BundleOrigin
-		field(bundledKey(a.ID))
-		field(fingerprint(a, sum))
+	d, ok := newDigester(bundle)
+	if !ok {
+		return "", false
 	}
 	for _, it := range files {
 		if it.problem || it.failed || it.mtime == 0 {
 			return "", false
 		}
-		field(it.key)
-		for _, n := range []int64{it.size, it.mtime} {
-			binary.LittleEndian.PutUint64(num[:], uint64(n))
-			h.Write(num[:])
-		}
+		d.file(it.key, "", it.size, it.mtime)
 	}
-	return hex.EncodeToString(h.Sum(nil)), true
+	return d.sum(), true
+}
+
+// digester hashes what scanDigest stands for, a field at a time, through
+// a buffer: hashing each string apart would copy each.
+type digester struct {
+	h   hash.Hash
+	buf []byte
+}
+
+// newDigester begins the digest with the indexVersion and the bundled
+// articles; ok is false when two share an ID (Sync numbers them).
+func newDigester(bundle []*articles.Article) (d *digester, ok bool) {
+	d = &digester{h: sha256.New(), buf: make([]byte, 0, 32<<10)}
+	d.field(indexVersion, "")
+	taken := map[string]bool{}
+	for _, a := range bundle {
+		if taken[a.ID] {
+			return nil, false
+		}
+		taken[a.ID] = true
+		sum := a.Summarise()
+		sum.ID, sum.Origin = a.ID, articles.BundleOrigin
+		d.field(bundledKey(a.ID), "")
+		d.field(fingerprint(a, sum), "")
+	}
+	return d, true
+}
+
+// field hashes the string a+b, its length first.
+func (d *digester) field(a, b string) {
+	d.buf = binary.LittleEndian.AppendUint64(d.buf, uint64(len(a)+len(b)))
+	d.buf = append(append(d.buf, a...), b...)
+	d.flush(false)
+}
+
+// file hashes a file's path (dir+name), size and modification time.
+func (d *digester) file(dir, name string, size, mtime int64) {
+	d.field(dir, name)
+	d.buf = binary.LittleEndian.AppendUint64(d.buf, uint64(size))
+	d.buf = binary.LittleEndian.AppendUint64(d.buf, uint64(mtime))
+}
+
+// flush hashes what the buffer holds, when it is full or all is asked.
+func (d *digester) flush(all bool) {
+	if all || len(d.buf) >= cap(d.buf)/2 {
+		d.h.Write(d.buf)
+		d.buf = d.buf[:0]
+	}
+}
+
+func (d *digester) sum() string {
+	d.flush(true)
+	return hex.EncodeToString(d.h.Sum(nil))
 }
 
 // recordDigest keeps the digest of what a Sync saw and applied, or, when
