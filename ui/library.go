@@ -58,6 +58,8 @@ type libraryModel struct {
 	// orders its orders, each made once for the entries listed.
 	filters *filterTexts
 	orders  *sortedOrders
+	// shown is the count of a filtered list's title (shownCount).
+	shown shownCount
 }
 
 func newLibrary(ctx *Context, readings map[string]library.Reading, last library.Reading, fresh map[string]bool) libraryModel {
@@ -184,13 +186,9 @@ func (m *libraryModel) setTitle() {
 	}
 	count := plural(n, "article")
 	if m.list.FilterState() != list.Unfiltered {
-		shown := 0
-		for _, it := range m.list.VisibleItems() {
-			if _, resumed := it.(continueItem); !resumed {
-				shown++
-			}
-		}
-		count = fmt.Sprintf("%d of %s", shown, count)
+		count = fmt.Sprintf("%d of %s", m.shown.of(&m.list), count)
+	} else {
+		m.shown.valid = false // a filter set again matches from the start
 	}
 	m.list.Title = fmt.Sprintf("cable · %s · by %s", count, sortNames[m.order])
 }
@@ -299,6 +297,9 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
+	if _, ok := msg.(list.FilterMatchesMsg); ok {
+		m.shown.matched++
+	}
 	m.setTitle()
 	return m, cmd
 }
