@@ -2,9 +2,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"time"
 
@@ -150,9 +152,12 @@ func readCell(errText string, finished, read bool, progress int, fresh bool) str
 // writeIndexTable prints the table of a current catalog from its index:
 // the columns printed, a row at a time, with the reader's state joined
 // in, every broken file's reason on stderr as writeTable's caller says
-// it; only the rows keep chooses.
+// it; only the rows keep chooses. To a pipe or a file the rows are
+// written as they are laid out, with no string made for a cell or a line
+// (streamTable); a terminal's table is fitted to its width first.
 func writeIndexTable(cmd *cobra.Command, cat *library.Catalog, wpm int, keep func(library.Listed) bool) error {
-	rows := [][]string{tableHeader}
+	t := &streamTable{widths: make([]int, len(tableHeader))}
+	t.add(listRow{cells: [4]string{tableHeader[colID], tableHeader[colTitle], tableHeader[colAuthor], tableHeader[colRead]}}, tableHeader[colWords], tableHeader[colMinutes])
 	err := cat.Store.EachListed(cat.Bundle(), func(l library.Listed) error {
 		if !keep(l) {
 			return nil
@@ -160,15 +165,120 @@ func writeIndexTable(cmd *cobra.Command, cat *library.Catalog, wpm int, keep fun
 		if l.Error != "" {
 			fmt.Fprintln(cmd.ErrOrStderr(), l.Error)
 		}
-		rows = append(rows, tableRow(l.ID, l.Title, l.Author, l.Words, articles.MinutesAt(l.Words, wpm),
-			readCell(l.Error, l.Finished, l.Read, l.Progress, l.New)))
+		t.add(listRow{cells: [4]string{l.ID, l.Title, l.Author, readCell(l.Error, l.Finished, l.Read, l.Progress, l.New)},
+			words: l.Words, minutes: articles.MinutesAt(l.Words, wpm)}, "", "")
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	out := cmd.OutOrStdout()
-	return printTable(out, rows, terminalWidth(out))
+	if width := terminalWidth(out); width > 0 {
+		return printTable(out, t.cells(), width)
+	}
+	return t.write(out)
+}
+
+// listRow is a row of the list as streamTable keeps it: the ID, title,
+// author and READ cells, and the numbers of the WORDS and MIN columns.
+type listRow struct {
+	cells          [4]string
+	words, minutes int
+	// header holds the WORDS and MIN cells of the header row, which are
+	// no numbers.
+	header *[2]string
+}
+
+// streamTable lays the list out as tableLines does, without a string for
+// each cell and line: the rows and each column's widest cell are kept as
+// they come, and the lines written into one buffer.
+type streamTable struct {
+	rows   []listRow
+	widths []int
+}
+
+// listColumns are the columns of listRow.cells.
+var listColumns = [4]int{colID, colTitle, colAuthor, colRead}
+
+func (t *streamTable) add(r listRow, words, minutes string) {
+	if words != "" || minutes != "" {
+		r.header = &[2]string{words, minutes}
+	}
+	for i, c := range listColumns {
+		t.widths[c] = max(t.widths[c], cellWidth(r.cells[i]))
+	}
+	t.widths[colWords] = max(t.widths[colWords], r.numberWidth(0))
+	t.widths[colMinutes] = max(t.widths[colMinutes], r.numberWidth(1))
+	t.rows = append(t.rows, r)
+}
+
+// number is the WORDS (0) or MIN (1) cell of the row, as text.
+func (r *listRow) number(which int) string {
+	if r.header != nil {
+		return r.header[which]
+	}
+	if which == 0 {
+		return strconv.Itoa(r.words)
+	}
+	return strconv.Itoa(r.minutes)
+}
+
+// numberWidth is how wide the WORDS (0) or MIN (1) cell is.
+func (r *listRow) numberWidth(which int) int {
+	if r.header != nil {
+		return len(r.header[which])
+	}
+	var digits [20]byte
+	return len(strconv.AppendInt(digits[:0], int64([2]int{r.words, r.minutes}[which]), 10))
+}
+
+// appendNumber appends the WORDS (0) or MIN (1) cell to line.
+func (r *listRow) appendNumber(line []byte, which int) []byte {
+	if r.header != nil {
+		return append(line, r.header[which]...)
+	}
+	return strconv.AppendInt(line, int64([2]int{r.words, r.minutes}[which]), 10)
+}
+
+// cells is the table as rows of cells, for printTable.
+func (t *streamTable) cells() [][]string {
+	rows := make([][]string, len(t.rows))
+	for i := range t.rows {
+		r := &t.rows[i]
+		rows[i] = []string{r.cells[0], r.cells[1], r.cells[2], r.number(0), r.number(1), r.cells[3]}
+	}
+	return rows
+}
+
+// write writes the table as tableLines lays it out, a line a row.
+func (t *streamTable) write(w io.Writer) error {
+	buf := bufio.NewWriterSize(w, 64<<10)
+	var line []byte
+	for i := range t.rows {
+		r := &t.rows[i]
+		line = line[:0]
+		for c := range t.widths {
+			var cells int
+			switch c {
+			case colWords, colMinutes:
+				start := len(line)
+				line = r.appendNumber(line, c-colWords)
+				cells = len(line) - start
+			default:
+				cell := r.cells[slices.Index(listColumns[:], c)]
+				line = append(line, cell...)
+				cells = cellWidth(cell)
+			}
+			if c < len(t.widths)-1 {
+				for range t.widths[c] - cells + columnGap {
+					line = append(line, ' ')
+				}
+			}
+		}
+		buf.Write(bytes.TrimRight(line, " "))
+		buf.WriteByte('\n')
+	}
+	return buf.Flush()
 }
 
 // printTable prints rows, the header first, fitted to width (0: whole).

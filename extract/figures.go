@@ -1,8 +1,8 @@
 package extract
 
 import (
+	"cable/internal/lazyre"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -204,7 +204,7 @@ func captionText(figcaption *html.Node) string {
 // captionCredit is a picture's credit set in its caption's own text, at
 // its end ("The quay at dusk. Foto: Hagen Immel", "… (REUTERS/Denis
 // Balibouse)", "Photograph by Ann Lee").
-var captionCredit = regexp.MustCompile(`(?i)(^|[\s.,;|–—-])\(?(foto|fotos|photo|photos|bild|image|imagen|imágenes|credit|crédit|crédito|quelle|source|fuente|fonte|źródło|fot)\s?:[^.]{1,80}\)?\.?$|(^|\s)photograph(s)? by [^.]{1,60}\.?$|\s\((reuters|afp|ap|dpa|getty images|epa|efe|pap)[^()]{0,60}\)\.?$`)
+var captionCredit = lazyre.New(`(?i)(^|[\s.,;|–—-])\(?(foto|fotos|photo|photos|bild|image|imagen|imágenes|credit|crédit|crédito|quelle|source|fuente|fonte|źródło|fot)\s?:[^.]{1,80}\)?\.?$|(^|\s)photograph(s)? by [^.]{1,60}\.?$|\s\((reuters|afp|ap|dpa|getty images|epa|efe|pap)[^()]{0,60}\)\.?$`)
 
 // trimCaptionCredit removes a credit from the end of a caption.
 func trimCaptionCredit(caption string) string {

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"cable/internal/lazyre"
 	"strconv"
 	"strings"
 
@@ -34,7 +34,7 @@ const (
 
 // noteLabel is what a footnote marker says: a number or a letter or two,
 // bracketed or not.
-var noteLabel = regexp.MustCompile(`^\[?\(?([0-9]{1,4}|[a-z]{1,2}|\*{1,3}|†|‡)\)?\]?$`)
+var noteLabel = lazyre.New(`^\[?\(?([0-9]{1,4}|[a-z]{1,2}|\*{1,3}|†|‡)\)?\]?$`)
 
 // takeHTMLFootnotes finds the footnotes of a page, replaces their markers
 // with numbered stand-ins and removes the notes from the page, returning
@@ -271,10 +271,10 @@ func isNotesHeading(text string) bool {
 }
 
 // leftoverMarker is a stand-in whose note had nothing to say.
-var leftoverMarker = regexp.MustCompile(htmlMarkerOpen + `[0-9]+` + htmlMarkerClose)
+var leftoverMarker = lazyre.New(htmlMarkerOpen + `[0-9]+` + htmlMarkerClose)
 
 // noteLead is a note's own number at its start, which cable writes itself.
-var noteLead = regexp.MustCompile(`^\s*(\\?\[)?\(?[0-9a-z*†‡]{1,4}\)?(\\?\])?[.:)]?\s+`)
+var noteLead = lazyre.New(`^\s*(\\?\[)?\(?[0-9a-z*†‡]{1,4}\)?(\\?\])?[.:)]?\s+`)
 
 // attachFootnotes turns the stand-ins in converted Markdown into footnote
 // markers and appends the notes whose markers survived, converting each
@@ -367,4 +367,4 @@ func onlyBackMarks(text string) bool {
 
 // strayBackMarks are back marks left at the start or end of a note whose
 // link was not one: "^ Karimov, T." or "… 2022. ↩".
-var strayBackMarks = regexp.MustCompile(`^(\s*\\?[\^↑↩⤴][\x{FE0E}\x{FE0F}]?)+\s*|(\s*[↑↩⤴][\x{FE0E}\x{FE0F}]?)+\s*$`)
+var strayBackMarks = lazyre.New(`^(\s*\\?[\^↑↩⤴][\x{FE0E}\x{FE0F}]?)+\s*|(\s*[↑↩⤴][\x{FE0E}\x{FE0F}]?)+\s*$`)

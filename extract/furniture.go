@@ -8,7 +8,7 @@
 package extract
 
 import (
-	"regexp"
+	"cable/internal/lazyre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,24 +59,24 @@ var tagPrefixes = []string{
 }
 
 // affiliateNote is a note that the page earns from its links.
-var affiliateNote = regexp.MustCompile(`(?i)affiliate link|earn (a |an )?(small )?commission|commission (from|on) (qualifying|purchases|sales)|as an amazon associate|provision vom händler|affiliate-link|partnerlink|erhält .{0,40}provision|sponsored link`)
+var affiliateNote = lazyre.New(`(?i)affiliate link|earn (a |an )?(small )?commission|commission (from|on) (qualifying|purchases|sales)|as an amazon associate|provision vom händler|affiliate-link|partnerlink|erhält .{0,40}provision|sponsored link`)
 
 // followLine is an author's follow or contact line ("Follow Jo on
 // Twitter @jomarsh", "Email the author at jo@example.com").
-var followLine = regexp.MustCompile(`(?i)^(follow|contact|email|e-mail|reach|write to)\b.{0,80}(twitter|facebook|instagram|linkedin|threads|bluesky|mastodon|@|\bon x\b)`)
+var followLine = lazyre.New(`(?i)^(follow|contact|email|e-mail|reach|write to)\b.{0,80}(twitter|facebook|instagram|linkedin|threads|bluesky|mastodon|@|\bon x\b)`)
 
 // commentRules are the rules of a page's comments, which stand above
 // them and so after the article ("Please keep comments civil: read our
 // community guidelines").
-var commentRules = regexp.MustCompile(`(?i)\b(comment(s|ing)? (rules|policy|guidelines)|community (guidelines|standards)|netiquette|kommentarregeln|diskussionsregeln|keep (the )?comments (civil|respectful|on topic))\b`)
+var commentRules = lazyre.New(`(?i)\b(comment(s|ing)? (rules|policy|guidelines)|community (guidelines|standards)|netiquette|kommentarregeln|diskussionsregeln|keep (the )?comments (civil|respectful|on topic))\b`)
 
 // copyrightLine is the site's copyright notice ("© 2020 CBS Interactive
 // Inc. All Rights Reserved.").
-var copyrightLine = regexp.MustCompile(`(?i)^(©|\(c\)|copyright\b)|all rights reserved\.?$|alle rechte vorbehalten\.?$`)
+var copyrightLine = lazyre.New(`(?i)^(©|\(c\)|copyright\b)|all rights reserved\.?$|alle rechte vorbehalten\.?$`)
 
 // postedInLine is a blog's filing line ("This entry was posted in Ports
 // and tagged dues. Bookmark the permalink.").
-var postedInLine = regexp.MustCompile(`(?i)^this (entry|post) was posted\b|bookmark the permalink\.?$`)
+var postedInLine = lazyre.New(`(?i)^this (entry|post) was posted\b|bookmark the permalink\.?$`)
 
 // isLineFurniture reports the furniture a block's whole text t is by its
 // words alone: a date line, a picture's credit, a tag list, an affiliate
@@ -178,7 +178,7 @@ func removeRelatedList(lead *html.Node) {
 
 // pressTailLeads head the boilerplate that closes a press release: what
 // the company is, and whom the press should call.
-var pressTailLeads = regexp.MustCompile(`(?i)^(about [\p{Lu}][\p{L}&.\- ]{0,40}|about the author|media contacts?|press contacts?|pressekontakt|über [\p{Lu}][\p{L}&.\- ]{0,40}|kontakt für medien|à propos de [\p{Lu}][\p{L}&.\- ]{0,40})$`)
+var pressTailLeads = lazyre.New(`(?i)^(about [\p{Lu}][\p{L}&.\- ]{0,40}|about the author|media contacts?|press contacts?|pressekontakt|über [\p{Lu}][\p{L}&.\- ]{0,40}|kontakt für medien|à propos de [\p{Lu}][\p{L}&.\- ]{0,40})$`)
 
 // removePressTail removes a press release's closing boilerplate: from a
 // heading such as "About Ascom" or "Media contact" to the end of its

@@ -6,12 +6,12 @@ package extract
 
 import (
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"cable/articles"
+	"cable/internal/lazyre"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -283,11 +283,11 @@ func authorFromByline(byline string) string {
 
 // bylineDate is a date in a byline: a month's name (after a weekday's,
 // maybe) with its day and year, or a date in numbers, and all after it.
-var bylineDate = regexp.MustCompile(`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.*$|\b\d{4}-\d{2}-\d{2}.*$`)
+var bylineDate = lazyre.New(`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.*$|\b\d{4}-\d{2}-\d{2}.*$`)
 
 // bylineAddress is a web or mail address after a name, in brackets or
 // angle brackets.
-var bylineAddress = regexp.MustCompile(`\s*[(<]\s*(?:https?://|www\.|mailto:|[^\s()<>]+@)[^)>]*[)>]`)
+var bylineAddress = lazyre.New(`\s*[(<]\s*(?:https?://|www\.|mailto:|[^\s()<>]+@)[^)>]*[)>]`)
 
 // placeholderAuthors are what a page's author field holds when no one is
 // named: a content system's default or a stand-in for the name. Compared

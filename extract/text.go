@@ -6,10 +6,10 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"cable/articles"
+	"cable/internal/lazyre"
 )
 
 // textImport collects what a plain-text file says while it is read.
@@ -200,11 +200,11 @@ func (ti *textImport) applyMeta(line string, header bool) bool {
 
 // The starts of a paragraph that Markdown would read as structure.
 var (
-	atxHeadingStart = regexp.MustCompile(`^#{1,6}(?:[ \t]|$)`)
-	bulletStart     = regexp.MustCompile(`^[-+*](?:[ \t]|$)`)
-	orderedStart    = regexp.MustCompile(`^[0-9]{1,9}[.)](?:[ \t]|$)`)
-	breakOrFence    = regexp.MustCompile("^(?:[-_*][ \t]*){3,}$|^(?:```|~~~)")
-	definitionStart = regexp.MustCompile(`^:(?:[ \t]|$)`)
+	atxHeadingStart = lazyre.New(`^#{1,6}(?:[ \t]|$)`)
+	bulletStart     = lazyre.New(`^[-+*](?:[ \t]|$)`)
+	orderedStart    = lazyre.New(`^[0-9]{1,9}[.)](?:[ \t]|$)`)
+	breakOrFence    = lazyre.New("^(?:[-_*][ \t]*){3,}$|^(?:```|~~~)")
+	definitionStart = lazyre.New(`^:(?:[ \t]|$)`)
 )
 
 // escapeParagraphStart puts a backslash where Markdown would read the start

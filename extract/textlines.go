@@ -7,7 +7,7 @@
 package extract
 
 import (
-	"regexp"
+	"cable/internal/lazyre"
 	"strings"
 	"time"
 	"unicode"
@@ -157,8 +157,8 @@ var dateLayouts = []string{
 // ordinalSuffix and abbrevPoint are what parseDate removes before trying
 // the layouts: "5th" and "Sept." are common, and Go's layouts read neither.
 var (
-	ordinalSuffix = regexp.MustCompile(`\b(\d{1,2})(st|nd|rd|th)\b`)
-	abbrevPoint   = regexp.MustCompile(`\b([A-Za-z]{3,4})\.`)
+	ordinalSuffix = lazyre.New(`\b(\d{1,2})(st|nd|rd|th)\b`)
+	abbrevPoint   = lazyre.New(`\b([A-Za-z]{3,4})\.`)
 )
 
 // parseLooseDate reads a date such as "2013-05-01", "March 5, 2013" or

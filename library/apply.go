@@ -45,6 +45,11 @@ func (b *batcher) flush() error {
 	writes := b.writes
 	b.writes, b.weight = nil, 0
 	b.err = b.s.write("updating the index", func(tx *sql.Tx) error {
+		// The rows change: the listing made of them is dropped with
+		// the change (listing.go).
+		if _, err := tx.Exec(dropListing); err != nil {
+			return err
+		}
 		w := &txw{tx: tx}
 		steps := []func(write) func(*txw) error{
 			func(wr write) func(*txw) error { return wr.rows },

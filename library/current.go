@@ -8,7 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
+	"hash"
 	"slices"
 	"strings"
 	"time"
@@ -32,8 +32,11 @@ import (
 // returns true a Sync would change nothing; false says only that a Sync
 // has work to do.
 func (s *Store) Current(src Sources) (bool, error) {
-	files := scanStates(src, time.Now().Add(-racyWindow).UnixNano())
-	digest, ok := scanDigest(src.Bundle, files)
+	racyAfter := time.Now().Add(-racyWindow).UnixNano()
+	digest, ok, handled := quickDigest(src, racyAfter)
+	if !handled {
+		digest, ok = scanDigest(src.Bundle, scanStates(src, racyAfter))
+	}
 	if !ok {
 		return false, nil
 	}
@@ -55,36 +58,70 @@ func (s *Store) Current(src Sources) (bool, error) {
 // that cannot be read, a time too recent to trust), which makes the index
 // never current.
 func scanDigest(bundle []*articles.Article, files []fileState) (digest string, ok bool) {
-	h := sha256.New()
-	var num [8]byte
-	field := func(s string) {
-		binary.LittleEndian.PutUint64(num[:], uint64(len(s)))
-		h.Write(num[:])
-		io.WriteString(h, s)
-	}
-	field(indexVersion)
-	taken := map[string]bool{}
-	for _, a := range bundle {
-		if taken[a.ID] {
-			return "", false // two share an ID: Sync numbers them
-		}
-		taken[a.ID] = true
-		sum := a.Summarise()
-		sum.ID, sum.Origin = a.ID, articles.BundleOrigin
-		field(bundledKey(a.ID))
-		field(fingerprint(a, sum))
+	d, ok := newDigester(bundle)
+	if !ok {
+		return "", false
 	}
 	for _, it := range files {
 		if it.problem || it.failed || it.mtime == 0 {
 			return "", false
 		}
-		field(it.key)
-		for _, n := range []int64{it.size, it.mtime} {
-			binary.LittleEndian.PutUint64(num[:], uint64(n))
-			h.Write(num[:])
-		}
+		d.file(it.key, "", it.size, it.mtime)
 	}
-	return hex.EncodeToString(h.Sum(nil)), true
+	return d.sum(), true
+}
+
+// digester hashes what scanDigest stands for, a field at a time, through
+// a buffer: hashing each string apart would copy each.
+type digester struct {
+	h   hash.Hash
+	buf []byte
+}
+
+// newDigester begins the digest with the indexVersion and the bundled
+// articles; ok is false when two share an ID (Sync numbers them).
+func newDigester(bundle []*articles.Article) (d *digester, ok bool) {
+	d = &digester{h: sha256.New(), buf: make([]byte, 0, 32<<10)}
+	d.field(indexVersion, "")
+	taken := map[string]bool{}
+	for _, a := range bundle {
+		if taken[a.ID] {
+			return nil, false
+		}
+		taken[a.ID] = true
+		sum := a.Summarise()
+		sum.ID, sum.Origin = a.ID, articles.BundleOrigin
+		d.field(bundledKey(a.ID), "")
+		d.field(fingerprint(a, sum), "")
+	}
+	return d, true
+}
+
+// field hashes the string a+b, its length first.
+func (d *digester) field(a, b string) {
+	d.buf = binary.LittleEndian.AppendUint64(d.buf, uint64(len(a)+len(b)))
+	d.buf = append(append(d.buf, a...), b...)
+	d.flush(false)
+}
+
+// file hashes a file's path (dir+name), size and modification time.
+func (d *digester) file(dir, name string, size, mtime int64) {
+	d.field(dir, name)
+	d.buf = binary.LittleEndian.AppendUint64(d.buf, uint64(size))
+	d.buf = binary.LittleEndian.AppendUint64(d.buf, uint64(mtime))
+}
+
+// flush hashes what the buffer holds, when it is full or all is asked.
+func (d *digester) flush(all bool) {
+	if all || len(d.buf) >= cap(d.buf)/2 {
+		d.h.Write(d.buf)
+		d.buf = d.buf[:0]
+	}
+}
+
+func (d *digester) sum() string {
+	d.flush(true)
+	return hex.EncodeToString(d.h.Sum(nil))
 }
 
 // recordDigest keeps the digest of what a Sync saw and applied, or, when
@@ -133,11 +170,10 @@ type Listed struct {
 
 // EachListed calls f for every article of the index, in the order Sync
 // lists them: the bundled ones first, in the order of bundle (their IDs),
-// then the files by path, with the reader's state of each. It reads only
-// the columns the list prints, the rows in the order the table holds
-// them, in parts on every core (as loadRows does), and sorts them here:
-// walking the index of paths would look up every row apart. f's error
-// stops it.
+// then the files by path, with the reader's state of each. The rows come
+// from the listing (listing.go) when there is one of the index as it is;
+// otherwise they are read, and kept as the listing for the next time.
+// f's error stops it.
 func (s *Store) EachListed(bundle []*articles.Article, f func(Listed) error) error {
 	readings, err := s.Readings()
 	if err != nil {
@@ -147,31 +183,19 @@ func (s *Store) EachListed(bundle []*articles.Article, f func(Listed) error) err
 	if err != nil {
 		return err
 	}
-	list, err := readInParts(s, "listing the index", s.listRange)
+	list, digest, ok, err := s.readListing()
 	if err != nil {
 		return err
 	}
-	slices.SortFunc(list, func(a, b Listed) int { return strings.Compare(a.Key, b.Key) })
-	order := make([]int, 0, len(list))
-	bundled := map[string]int{}
-	for i, l := range list {
-		if isBundledKey(l.Key) {
-			bundled[l.Key] = i
+	if !ok {
+		if list, err = s.listedRows(bundle); err != nil {
+			return err
+		}
+		if digest != "" {
+			s.keepListing(digest, list) // a speed-up only
 		}
 	}
-	for _, a := range bundle {
-		if i, ok := bundled[bundledKey(a.ID)]; ok {
-			order = append(order, i)
-			delete(bundled, bundledKey(a.ID))
-		}
-	}
-	for i, l := range list {
-		if !isBundledKey(l.Key) {
-			order = append(order, i)
-		}
-	}
-	for _, i := range order {
-		l := list[i]
+	for _, l := range list {
 		if r, ok := readings[l.Key]; ok {
 			l.Progress, l.Finished, l.Read = r.Progress, r.Finished, !r.LastRead.IsZero()
 		}
@@ -181,6 +205,38 @@ func (s *Store) EachListed(bundle []*articles.Article, f func(Listed) error) err
 		}
 	}
 	return nil
+}
+
+// listedRows reads what the list prints of every row, without the
+// reader's state, in list order. It reads only those columns, the rows in
+// the order the table holds them, in parts on every core (as loadRows
+// does), and sorts them here: walking the index of paths would look up
+// every row apart.
+func (s *Store) listedRows(bundle []*articles.Article) ([]Listed, error) {
+	list, err := readInParts(s, "listing the index", s.listRange)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(list, func(a, b Listed) int { return strings.Compare(a.Key, b.Key) })
+	ordered := make([]Listed, 0, len(list))
+	bundled := map[string]int{}
+	for i, l := range list {
+		if isBundledKey(l.Key) {
+			bundled[l.Key] = i
+		}
+	}
+	for _, a := range bundle {
+		if i, ok := bundled[bundledKey(a.ID)]; ok {
+			ordered = append(ordered, list[i])
+			delete(bundled, bundledKey(a.ID))
+		}
+	}
+	for _, l := range list {
+		if !isBundledKey(l.Key) {
+			ordered = append(ordered, l)
+		}
+	}
+	return ordered, nil
 }
 
 // listRange reads what the list prints of the rows whose doc numbers are

@@ -1,8 +1,8 @@
 package pdf
 
 import (
+	"cable/internal/lazyre"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -30,8 +30,8 @@ func bodySize(pages [][]*line) float64 {
 }
 
 var (
-	digits     = regexp.MustCompile(`[0-9]+`)
-	pageNumber = regexp.MustCompile(`(?i)^(page\s+)?([0-9]{1,4}|[ivxlc]{1,6})(\s*(of|/)\s*[0-9]{1,4})?$`)
+	digits     = lazyre.New(`[0-9]+`)
+	pageNumber = lazyre.New(`(?i)^(page\s+)?([0-9]{1,4}|[ivxlc]{1,6})(\s*(of|/)\s*[0-9]{1,4})?$`)
 )
 
 // removeFurniture takes out of the pages what stands in their top or
@@ -92,7 +92,7 @@ func plain(s string) string {
 
 // noteStart is the label a note's first line starts with: a marker set
 // as a superscript, or a number.
-var noteStart = regexp.MustCompile(`^(?:` + markOpen + `([0-9]{1,3}|[*†‡§]{1,3})` + markClose + `|([0-9]{1,3})[.)]?\s)\s*`)
+var noteStart = lazyre.New(`^(?:` + markOpen + `([0-9]{1,3}|[*†‡§]{1,3})` + markClose + `|([0-9]{1,3})[.)]?\s)\s*`)
 
 // takePageNotes takes the notes from the bottom of a page: the lines set
 // smaller than the text below the last line of text, split where a line
@@ -255,7 +255,7 @@ func abs(v float64) float64 {
 
 // contentsEntry is a line of a table of contents: a title, dots or
 // spaces, a page number.
-var contentsEntry = regexp.MustCompile(`^(.*?\pL.*?)[\s.·…_]*\s([0-9]{1,4}|[ivxlc]{1,6})$`)
+var contentsEntry = lazyre.New(`^(.*?\pL.*?)[\s.·…_]*\s([0-9]{1,4}|[ivxlc]{1,6})$`)
 
 // isContentsPage reports a page that lists the document's headings with
 // their pages: most of its lines are entries, and most entries name a

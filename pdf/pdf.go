@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"html"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -20,6 +19,7 @@ import (
 
 	"cable/articles"
 	"cable/extract"
+	"cable/internal/lazyre"
 )
 
 // Kind is the extension PDF files are known by.
@@ -177,9 +177,9 @@ func (r *report) takeCover() string {
 	return strings.Join(parts, " · ")
 }
 
-var sentenceEnd = regexp.MustCompile(`[.!?]["”’)]?\s`)
+var sentenceEnd = lazyre.New(`[.!?]["”’)]?\s`)
 
-var noTitle = regexp.MustCompile(`(?i)^(untitled|microsoft word|document\d*$|.*\.(docx?|pdf|indd|tex|odt)$)`)
+var noTitle = lazyre.New(`(?i)^(untitled|microsoft word|document\d*$|.*\.(docx?|pdf|indd|tex|odt)$)`)
 
 // coverTitle is the report's title and authors: the metadata's, when
 // they are good, or else the largest line of its first page and the
@@ -224,7 +224,7 @@ func coverTitle(doc *document, pages [][]*line, body float64) (title, author str
 	return title, author
 }
 
-var byLine = regexp.MustCompile(`(?i)^by\s+(\pL.{1,150})$`)
+var byLine = lazyre.New(`(?i)^by\s+(\pL.{1,150})$`)
 
 // headingLevels finds the headings: short lines set larger than the text,
 // or bold at its size, standing alone. Their styles are ranked by size,
@@ -331,7 +331,7 @@ func (r *report) lastBlock() *block {
 	return r.blocks[len(r.blocks)-1]
 }
 
-var marker = regexp.MustCompile(markOpen + `([^` + markClose + `]*)` + markClose)
+var marker = lazyre.New(markOpen + `([^` + markClose + `]*)` + markClose)
 
 // markers numbers the markers of a line's text: each label is looked up
 // among the notes of its page, then of the next (a note run over). A

@@ -108,3 +108,46 @@ func narrows(earlier, later []string) bool {
 func sameTargets(a, b []string) bool {
 	return len(a) == len(b) && slices.Equal(a, b)
 }
+
+// shownCount is how many articles a filtered list shows (its matches but
+// for the "continue reading" rows), for the library's title, which is
+// set after every message. Counting them takes the list's VisibleItems,
+// which copies every match (50,000 at a first letter), so the count is
+// kept until the matches can have changed: new matches came in
+// (matched, counted by the library's update), the filter was set or
+// dropped, or the items were set again (which empties the matches, or
+// matches them again through the library's refresh).
+type shownCount struct {
+	matched int // FilterMatchesMsg seen
+	// What the count was taken at, and the count.
+	at    shownAt
+	shown int
+	valid bool
+}
+
+type shownAt struct {
+	matched int
+	state   list.FilterState
+	items   int
+	first   *list.Item
+}
+
+// of is the count of the list l as it is.
+func (c *shownCount) of(l *list.Model) int {
+	items := l.Items()
+	at := shownAt{matched: c.matched, state: l.FilterState(), items: len(items)}
+	if len(items) > 0 {
+		at.first = &items[0]
+	}
+	if c.valid && c.at == at {
+		return c.shown
+	}
+	c.shown = 0
+	for _, it := range l.VisibleItems() {
+		if _, resumed := it.(continueItem); !resumed {
+			c.shown++
+		}
+	}
+	c.at, c.valid = at, true
+	return c.shown
+}

@@ -58,6 +58,8 @@ type libraryModel struct {
 	// orders its orders, each made once for the entries listed.
 	filters *filterTexts
 	orders  *sortedOrders
+	// shown is the count of a filtered list's title (shownCount).
+	shown shownCount
 
 	// deleting is the article D asked about, until y or another key
 	// answers.
@@ -192,13 +194,9 @@ func paginatorFor(n, width, height int) paginator.Type {
 func (m *libraryModel) setTitle() {
 	count := plural(m.titleTotal(), "article")
 	if m.list.FilterState() != list.Unfiltered {
-		shown := 0
-		for _, it := range m.list.VisibleItems() {
-			if _, resumed := it.(continueItem); !resumed {
-				shown++
-			}
-		}
-		count = fmt.Sprintf("%d of %s", shown, count)
+		count = fmt.Sprintf("%d of %s", m.shown.of(&m.list), count)
+	} else {
+		m.shown.valid = false // a filter set again matches from the start
 	}
 	m.list.Title = fmt.Sprintf("%s · %s · by %s", m.titleName(), count, sortNames[m.order])
 }
@@ -324,6 +322,9 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 	var cmd tea.Cmd
 	m.list, cmd = m.list.Update(msg)
 	cmd = m.syncScope(cmd)
+	if _, ok := msg.(list.FilterMatchesMsg); ok {
+		m.shown.matched++
+	}
 	m.setTitle()
 	return m, cmd
 }
