@@ -292,5 +292,6 @@ func (m *libraryModel) feedLines() []string {
 // screen.
 func (m *libraryModel) layout() {
 	m.list.Paginator.Type = paginatorFor(len(m.list.Items()), m.ctx.Width, m.ctx.Height)
-	m.list.SetSize(m.ctx.Width, max(m.ctx.Height-1-len(m.feedLines()), 1))
+	m.list.SetShowHelp(false) // the library draws the keys itself: keyLines
+	m.list.SetSize(m.ctx.Width, max(m.ctx.Height-1-len(m.feedLines())-len(m.keyLines()), 1))
 }

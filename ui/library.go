@@ -60,6 +60,9 @@ type libraryModel struct {
 	orders  *sortedOrders
 	// shown is the count of a filtered list's title (shownCount).
 	shown shownCount
+	// noMatchSaid is the statusID of the last "No match" said while
+	// filtering, which a key mending the filter takes away.
+	noMatchSaid int
 
 	// deleting is the article D asked about, until y or another key
 	// answers.
@@ -316,11 +319,19 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 		} else if msg.Type == tea.KeyEnter && len(m.list.VisibleItems()) == 0 {
 			// The list would drop a filter that matches nothing; the
 			// reader keeps what they typed, to mend it.
-			return m, m.say(fmt.Sprintf("No match for %q.", m.list.FilterValue()))
+			cmd := m.say(fmt.Sprintf("No match for %q.", m.list.FilterValue()))
+			m.noMatchSaid = m.statusID
+			return m, cmd
+		} else if m.noMatchSaid == m.statusID && m.status != "" {
+			m.status = "" // mending the filter: "No match" is about what it was
 		}
 	}
 	var cmd tea.Cmd
+	helpOpen := m.list.Help.ShowAll
 	m.list, cmd = m.list.Update(msg)
+	if m.list.Help.ShowAll != helpOpen {
+		m.layout() // the keys under the list take more lines, or fewer
+	}
 	cmd = m.syncScope(cmd)
 	if _, ok := msg.(list.FilterMatchesMsg); ok {
 		m.shown.matched++
@@ -333,6 +344,12 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 func (m *libraryModel) handleKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	if cmd, ok := m.trashKey(msg); ok {
 		return cmd, true
+	}
+	if m.list.Help.ShowAll && msg.Type == tea.KeyEsc {
+		// esc closes the help, as it closes every other overlay.
+		m.list.Help.ShowAll = false
+		m.layout()
+		return nil, true
 	}
 	item, _ := m.list.SelectedItem().(list.DefaultItem)
 	switch {
@@ -420,7 +437,8 @@ func (m libraryModel) view() string {
 	// small terminal the surplus is cut rather than scrolled off screen.
 	panel := m.feedLines()
 	status := m.statusLines()
-	lines := fitLines(strings.Split(m.list.View(), "\n"), max(m.ctx.Height-len(status)-len(panel), 1), m.ctx.Width)
-	lines = append(lines, panel...)
+	keys := m.keyLines()
+	lines := fitLines(strings.Split(m.list.View(), "\n"), max(m.ctx.Height-len(status)-len(panel)-len(keys), 1), m.ctx.Width)
+	lines = append(append(lines, keys...), panel...)
 	return strings.Join(append(lines, status...), "\n")
 }

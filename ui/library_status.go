@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"cable/library"
@@ -111,3 +112,32 @@ func (m libraryModel) statusLines() []string {
 // libraryStatusMsg clears the library's status, unless a newer message
 // replaced it.
 type libraryStatusMsg struct{ id int }
+
+// keyLines are the keys under the list, as the list would draw them, but
+// fitted to the screen as the reader's reminder is: a key that does not
+// fit is left out whole, and "? more" stays, so that the help is always
+// a key away. With the help open, every key, in columns.
+func (m libraryModel) keyLines() []string {
+	h := m.list.Help
+	h.Width = 0 // fitted here, not cut by the help
+	pad := m.list.Styles.HelpStyle
+	if h.ShowAll {
+		return m.padded(pad.Render(h.FullHelpView(m.list.FullHelp())))
+	}
+	room := max(m.ctx.Width-pad.GetHorizontalFrameSize(), 1)
+	keys := m.list.ShortHelp()
+	for len(keys) > 1 && ansi.StringWidth(h.ShortHelpView(keys)) > room {
+		keys = append(keys[:len(keys)-2:len(keys)-2], keys[len(keys)-1]) // all but the one before "? more"
+	}
+	return m.padded(pad.Render(ansi.Truncate(h.ShortHelpView(keys), room, "…")))
+}
+
+// padded are text's lines, each filled to the screen's width with
+// spaces, as the list draws its own.
+func (m libraryModel) padded(text string) []string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = l + strings.Repeat(" ", max(m.ctx.Width-ansi.StringWidth(l), 0))
+	}
+	return lines
+}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"cable/render"
+
 	"github.com/charmbracelet/bubbles/list"
 )
 
@@ -65,5 +67,60 @@ func TestSelectionFollowsTheArticleAsContinueReadingComes(t *testing.T) {
 	}
 	if _, resumed := m.library.list.Items()[0].(continueItem); !resumed {
 		t.Errorf("no Continue reading row after reading")
+	}
+}
+
+// TestLibraryKeyLineFits: at every width the keys under the list are
+// whole keys, never a word cut at the screen's edge, and end with "? more"
+// so the help is a key away; with a filter applied as well.
+func TestLibraryKeyLineFits(t *testing.T) {
+	for _, filtered := range []bool{false, true} {
+		for w := 40; w <= 130; w += 3 {
+			m := startModel(t, testContext(render.StyleNoTTY, w, 24))
+			if filtered {
+				m = pressAll(t, m, "/", "a", "enter")
+			}
+			lines := screenLines(m)
+			keys := strings.TrimSpace(lines[len(lines)-2])
+			if !strings.HasSuffix(keys, "? more") {
+				t.Errorf("%d columns (filtered %v): the keys %q do not end with \"? more\"", w, filtered, keys)
+			}
+			for _, k := range strings.Split(keys, " • ") {
+				if !strings.Contains(k, " ") {
+					t.Errorf("%d columns (filtered %v): a key cut short, %q, in %q", w, filtered, k, keys)
+				}
+			}
+		}
+	}
+}
+
+// TestEscClosesTheLibraryHelp: ? opens the library's help and esc closes
+// it, as it closes the reader's overlays; the list is drawn again in the
+// room the help gave back.
+func TestEscClosesTheLibraryHelp(t *testing.T) {
+	m := startModel(t, testContext(render.StyleNoTTY, 80, 24))
+	before := m.View()
+	m = pressAll(t, m, "?")
+	if !strings.Contains(ansiStrip(m.View()), "delete to the trash") {
+		t.Fatalf("? shows no help:\n%s", ansiStrip(m.View()))
+	}
+	m = pressAll(t, m, "esc")
+	if m.library.list.Help.ShowAll || m.View() != before {
+		t.Errorf("esc left the help open:\n%s", ansiStrip(m.View()))
+	}
+}
+
+// TestNoMatchGoesWhenTheFilterIsMended: enter on a filter that matches
+// nothing says so; the next letter typed into the filter takes the
+// message away, since it spoke of the filter as it was.
+func TestNoMatchGoesWhenTheFilterIsMended(t *testing.T) {
+	m := startModel(t, testContext(render.StyleNoTTY, 80, 24))
+	m = pressAll(t, m, "/", "z", "q", "x", "enter")
+	if !strings.Contains(ansiStrip(m.View()), `No match for "zqx".`) {
+		t.Fatalf("no \"No match\" message:\n%s", ansiStrip(m.View()))
+	}
+	m = pressAll(t, m, "backspace")
+	if strings.Contains(ansiStrip(m.View()), "No match") {
+		t.Errorf("the message stays after the filter changed:\n%s", ansiStrip(m.View()))
 	}
 }
