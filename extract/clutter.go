@@ -261,6 +261,14 @@ func removeFurnitureBlocks(root *html.Node, m articles.Meta) {
 	standfirstKey, standfirstSeen := headingKey(m.Subtitle), false
 	captions := figureCaptions(root)
 	walkHTML(root, func(n *html.Node) bool {
+		if n != root && n.Parent == nil {
+			return false // taken out with a block before it
+		}
+		if n.Type == html.ElementNode && relatedLeadAlone(n) {
+			removeRelatedList(n)
+			removeNode(n)
+			return false
+		}
 		if n.Type != html.ElementNode || !isTextBlock(n) {
 			return true
 		}

@@ -206,6 +206,8 @@ func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, base
 		removeEmptyNotesHeadings(content)
 	}
 	stripHeadingFurniture(content)
+	removeCreditElements(content)
+	trimTextCredits(content)
 	removeFurnitureBlocks(content, m)
 	removePressTail(content)
 	keepStandfirst(content, m.Subtitle)
