@@ -39,7 +39,7 @@ var relatedLeads = map[string]bool{
 	"lesen sie hier": true, "lesen sie hier auch": true, "lesen sie auch die folgenden beiträge": true,
 	"weitere beiträge zum thema": true, "weitere beiträge": true, "weitere artikel zum thema": true,
 	"meistgelesene artikel": true, "meistgelesen": true, "meistdiskutierte artikel": true, "meist gelesen": true,
-	"das thema könnte dich auch interessieren": true,
+	"das thema könnte dich auch interessieren":           true,
 	"diese artikel könnten dich ebenfalls interessieren": true, "diese artikel könnten sie auch interessieren": true,
 	"das könnte sie ebenfalls interessieren": true, "passend zum thema": true, "mehr dazu": true,
 	"mehr themen": true, "mehr aus dem ressort": true, "top-themen": true, "weitere videos": true,
