@@ -52,6 +52,9 @@ var clutterWords = map[string]bool{
 	// The card a name opens on hover (its bio, its follow button), which
 	// a saved page holds inside the sentence that names the person.
 	"hovercard": true, "popover": true,
+	// A rating widget's stars and counts ("post-ratings"), and the
+	// spinner of a list a script loads more of as the reader scrolls.
+	"ratings": true, "spinner": true,
 }
 
 // clutterRoles are ARIA roles of furniture.
@@ -348,7 +351,7 @@ func isFurnitureBlock(t, author string) bool {
 	if i := strings.Index(key, " ("); i > 0 && strings.HasSuffix(key, ")") {
 		key = key[:i] // "Comments (2)"
 	}
-	return furnitureLines[key]
+	return furnitureLines[key] || furnitureLines[relatedKey(t)] // "Lade weitere Inhalte ..."
 }
 
 // creditWords open a credit line before "by": "Words and photographs

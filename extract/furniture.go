@@ -105,6 +105,9 @@ func isLineFurniture(t, pageURL string) bool {
 	if affiliateNote.MatchString(t) && utf8.RuneCountInString(t) <= 300 {
 		return true
 	}
+	if isNotice(t) {
+		return true
+	}
 	if utf8.RuneCountInString(t) > 120 {
 		return false
 	}
@@ -180,7 +183,7 @@ func removePressTail(root *html.Node) {
 		if n.Type != html.ElementNode || !isHeading(n) && !boldLine(n) {
 			return true
 		}
-		if t, short := shortText(n, 60); short && pressTailLeads.MatchString(t) {
+		if t, short := shortText(n, 60); short && (pressTailLeads.MatchString(t) || tailLeads.MatchString(t)) {
 			heads = append(heads, n)
 			return false
 		}
