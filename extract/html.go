@@ -210,6 +210,7 @@ func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, base
 	trimTextCredits(content)
 	removeFurnitureBlocks(content, m)
 	removePressTail(content)
+	removeTailLinks(content, m.URL)
 	keepStandfirst(content, m.Subtitle)
 	arrangeHeadings(content, m.Title)
 	convert := markdownConverter(baseURL)

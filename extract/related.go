@@ -8,6 +8,7 @@
 package extract
 
 import (
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -134,4 +135,143 @@ func onlyChildElement(n, c *html.Node) bool {
 // document's body or the article's root.
 func isTextBlockParentOfArticle(n *html.Node) bool {
 	return n.Parent == nil || n.DataAtom == atom.Body || n.DataAtom == atom.Article || n.DataAtom == atom.Main
+}
+
+// proseRun is how much text that is not links makes a block prose: a
+// sentence or two of the article, not a teaser's line.
+const proseRun = 100
+
+// removeTailLinks removes what follows the article's last block of
+// prose when it is links to the site's own pages: a teaser line that is
+// one link ("Hier geht es zur neuen Vorstandsstruktur"), a list of the
+// site's other articles, the press kit's links; and the headings over
+// them. Links to other sites (sources, "See also" elsewhere) and to
+// places in the page stay, so does a picture, and nothing is removed
+// from a page with no prose at all. pageURL is the page's own address
+// ("" when unknown: then only relative links are the site's).
+func removeTailLinks(root *html.Node, pageURL string) {
+	host := siteHost(pageURL)
+	var blocks []*html.Node
+	walkHTML(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		if n != root && isLeafBlock(n) {
+			blocks = append(blocks, n)
+			return false
+		}
+		return true
+	})
+	last := -1
+	for i, b := range blocks {
+		if firstElement(b, atom.Img) != nil || len(htmlText(b))-len(linkText(b)) >= proseRun {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	var heading *html.Node // the last heading, while it heads only links
+	removed := false
+	for _, b := range blocks[last+1:] {
+		t := htmlText(b)
+		if headingLevel(b) > 0 && !isTeaserLinks(b, t, host) {
+			if heading != nil && removed {
+				removeNode(heading)
+			}
+			heading, removed = b, false
+			continue
+		}
+		if t == "" {
+			continue
+		}
+		if !isTeaserLinks(b, t, host) {
+			heading = nil // it heads text that stays
+			continue
+		}
+		removeNode(b)
+		removed = true
+	}
+	if heading != nil && removed {
+		removeNode(heading)
+	}
+}
+
+// isTeaserLinks reports a block whose text is mostly links to the site's
+// own pages with headlines for their words: four words a link or more,
+// as teasers are titled ("Alkohol beim Angeln – Diskussion im Forum"),
+// where a list of names ("Vector space", "Hermitian form") is an index.
+func isTeaserLinks(b *html.Node, t, host string) bool {
+	own, links := ownLinks(b, host)
+	if t == "" || links == 0 || 4*len(own) < 3*len(t) {
+		return false
+	}
+	return len(strings.Fields(own)) >= 4*links
+}
+
+// isLeafBlock reports a block that removeTailLinks judges as one: a
+// paragraph, a list, a heading, or a <div> of inline text.
+func isLeafBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Ul, atom.Ol, atom.Dl, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true // a list is judged whole
+	case atom.Div, atom.Section, atom.Span:
+		return !holdsBlock(n)
+	}
+	return false
+}
+
+// holdsBlock reports whether an element has a block element inside.
+func holdsBlock(n *html.Node) bool {
+	found := false
+	walkHTML(n, func(c *html.Node) bool {
+		if found || c == n {
+			return !found
+		}
+		if c.Type == html.ElementNode {
+			switch c.DataAtom {
+			case atom.P, atom.Div, atom.Ul, atom.Ol, atom.Li, atom.Table, atom.Section, atom.Blockquote, atom.Pre,
+				atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Figure, atom.Dl:
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// siteHost is the host of an address without "www.", or "".
+func siteHost(address string) string {
+	u, err := url.Parse(address)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// ownLinks is the text of the links inside n to the site's own pages
+// (relative, or on host), not to places in the page, and how many they
+// are.
+func ownLinks(n *html.Node, host string) (string, int) {
+	var b strings.Builder
+	count := 0
+	walkHTML(n, func(c *html.Node) bool {
+		if c.Type != html.ElementNode || c.DataAtom != atom.A {
+			return true
+		}
+		href := strings.TrimSpace(htmlAttr(c, "href"))
+		if href == "" || strings.HasPrefix(href, "#") {
+			return false
+		}
+		u, err := url.Parse(href)
+		if err != nil {
+			return false
+		}
+		if t := htmlText(c); t != "" && ((u.Scheme == "" && u.Host == "") || host != "" && siteHost(href) == host) {
+			b.WriteString(t + " ")
+			count++
+		}
+		return false
+	})
+	return strings.TrimSpace(b.String()), count
 }

@@ -72,3 +72,51 @@ func TestImportDropsRelatedLists(t *testing.T) {
 		})
 	}
 }
+
+// TestImportDropsTailTeasers checks what follows an article's last
+// paragraph of prose: links to the site's own articles, titled as
+// headlines, go with the heading over them; links elsewhere, lists of
+// names, in-page links and headings over no links stay.
+func TestImportDropsTailTeasers(t *testing.T) {
+	for _, tc := range []struct {
+		name, tail string
+		gone, kept []string
+	}{
+		{"a teaser line linking to the site", `<p><a href="/forum/alkohol">Alkohol beim Angeln – Diskussion im Forum</a></p>`,
+			[]string{"Alkohol"}, nil},
+		{"a headed list of the site's articles",
+			`<h3>Weitere Beiträge aus der Kolumne:</h3><ul><li><a href="https://www.harbour.example/a">Why the pilots left the old quay</a></li>` +
+				`<li><a href="https://harbour.example/b">The dredger that never came back</a></li></ul>`,
+			[]string{"Kolumne", "pilots left", "never came back"}, nil},
+		{"links to other sites stay", `<h3>Sources</h3><ul><li><a href="https://stats.example/dues">Port statistics for the northern sea</a></li></ul>`,
+			nil, []string{"Sources", "Port statistics"}},
+		{"a list of names stays", `<h2>See also</h2><ul><li><a href="/wiki/Quay">Quay</a></li><li><a href="/wiki/Dredging">Dredging</a></li></ul>`,
+			nil, []string{"See also", "Dredging"}},
+		{"in-page links stay", `<ul><li><a href="#dues">Back to the dues and what they pay for</a></li></ul>`,
+			nil, []string{"Back to the dues"}},
+		{"headings over no links stay", `<h2>Secondary header</h2><h3>Third header</h3>`, nil, []string{"Secondary header", "Third header"}},
+		{"a heading over text that stays is kept",
+			`<h3>Next week</h3><p><a href="/c">The cranes and the pilots in a longer piece</a></p><p>The board meets again.</p>`,
+			nil, []string{"Next week", "The board meets again"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><title>Harbour dues rise again</title><link rel="canonical" href="https://harbour.example/dues"></head><body><article><h1>Harbour dues rise again</h1>` +
+				harbourProse + `<p>The dredger is booked for the spring, if the money comes in before the ice goes out of the channel.</p>` + tc.tail + `</article></body></html>`
+			md, _, err := extract.ImportHTML("page.html", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := string(md)[strings.Index(string(md), "\n---\n")+5:]
+			for _, g := range tc.gone {
+				if strings.Contains(body, g) {
+					t.Errorf("the import keeps %q:\n%s", g, md)
+				}
+			}
+			for _, k := range append(tc.kept, "The harbour board voted", "The dredger is booked") {
+				if !strings.Contains(body, k) {
+					t.Errorf("the import lacks %q:\n%s", k, md)
+				}
+			}
+		})
+	}
+}
