@@ -16,9 +16,10 @@ import (
 )
 
 // clutterTags never hold article text worth reading in cable: scripts,
-// forms and their controls, navigation, asides, media and embedded
-// documents. The pictures worth a line of the text were kept as figures
-// before this runs (see keepFigures); other images go.
+// forms and their controls, navigation, asides, media, embedded
+// documents and the readings of ruby text. The pictures worth a line of
+// the text were kept as figures before this runs (see keepFigures);
+// other images go.
 var clutterTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Iframe: true, atom.Frame: true, atom.Frameset: true, atom.Object: true, atom.Embed: true,
@@ -26,6 +27,9 @@ var clutterTags = map[atom.Atom]bool{
 	atom.Label: true, atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Dialog: true,
 	atom.Svg: true, atom.Canvas: true, atom.Img: true, atom.Picture: true, atom.Video: true,
 	atom.Audio: true, atom.Source: true, atom.Map: true, atom.Area: true,
+	// A reading set over a word (<ruby>子<rt>こ</rt></ruby>, furigana),
+	// which inline text would set inside the word: "子こども".
+	atom.Rt: true, atom.Rp: true,
 }
 
 // clutterWords mark furniture in class and id names: share buttons,
