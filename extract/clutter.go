@@ -77,6 +77,7 @@ var clutterRoles = map[string]bool{
 func removeClutter(root *html.Node) {
 	sizes := map[*html.Node]int{}
 	total := paragraphText(root, false, sizes)
+	runs := map[cardRun][2]int{}
 	walkHTML(root, func(n *html.Node) bool {
 		if n.Type == html.CommentNode {
 			removeNode(n)
@@ -93,7 +94,7 @@ func removeClutter(root *html.Node) {
 		case atom.Html, atom.Head, atom.Body, atom.Main, atom.Title, atom.Meta, atom.Link:
 			return true
 		}
-		if sizes[n] > 0 && sizes[n]*2 > total {
+		if sizes[n] > 0 && sizes[n]*2 > total || articleCards(n, sizes, total, runs) {
 			return true
 		}
 		if n.DataAtom != atom.Script && holdsEmbeddedPost(n) {
