@@ -144,3 +144,12 @@ func lastTextOfBlock(n *html.Node) bool {
 	}
 	return true
 }
+
+// isAdPicture reports a picture whose caption or alternative text says
+// it is an advertisement or the site's own promotion ("Reklama",
+// "Jetzt neu! Besuchen Sie unseren Fan-Shop!"): a banner, not a figure
+// of the article.
+func isAdPicture(caption string) bool {
+	t := strings.Join(strings.Fields(caption), " ")
+	return t != "" && (isFurniture(t) || isNotice(t))
+}

@@ -51,6 +51,10 @@ func keepFigures(root *html.Node, base *url.URL) {
 		if caption == "" {
 			caption = trimCaptionCredit(strings.Join(strings.Fields(htmlAttr(img, "alt")), " "))
 		}
+		if isAdPicture(caption) {
+			removeNode(f)
+			continue
+		}
 		if seen[caption] {
 			caption = "" // the same caption under every picture says nothing of this one
 		}
@@ -69,7 +73,7 @@ func keepFigures(root *html.Node, base *url.URL) {
 		return true
 	})
 	for _, img := range alone {
-		if src, ok := followable(imageSource(img), base); ok && img.Parent != nil {
+		if src, ok := followable(imageSource(img), base); ok && img.Parent != nil && !isAdPicture(htmlAttr(img, "alt")) {
 			replaceWithFigure(img, src, trimCaptionCredit(strings.Join(strings.Fields(htmlAttr(img, "alt")), " ")))
 		}
 	}

@@ -59,6 +59,7 @@ var datePrefixes = []string{
 	"published", "updated", "posted", "last updated", "last modified", "modified", "first published",
 	"veröffentlicht", "aktualisiert", "zuletzt aktualisiert", "erstellt", "stand", "publié", "mis à jour",
 	"opublikowano", "aktualizacja", "publikacja", "publicado", "actualizado", "pubblicato", "aggiornato",
+	"publiziert", "veröffentlichung", "erschienen", "data publikacji", "fecha de publicación", "date de publication",
 }
 
 // creditPrefixes open the credit of a picture set as a line of its own
