@@ -93,7 +93,7 @@ func removeCreditElements(root *html.Node) {
 		if n.Type != html.ElementNode || n == root {
 			return true
 		}
-		if isCreditElement(n) && !isByline(n) {
+		if len(n.Attr) > 0 && isCreditElement(n) && !isByline(n) {
 			if _, short := shortText(n, 120); short {
 				found = append(found, n)
 			}

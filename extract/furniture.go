@@ -103,7 +103,7 @@ func isLineFurniture(t, pageURL string) bool {
 	if utf8.RuneCountInString(t) > 300 {
 		return false
 	}
-	if affiliateNote.MatchString(t) && utf8.RuneCountInString(t) <= 300 {
+	if mayBeAffiliateNote(t) && affiliateNote.MatchString(t) {
 		return true
 	}
 	if isNotice(t) {
@@ -129,6 +129,22 @@ func isLineFurniture(t, pageURL string) bool {
 	}
 	if rest, ok := cutAnyLabel(t, tagPrefixes); ok && strings.Contains(t[:len(t)-len(rest)], ":") {
 		return true
+	}
+	return false
+}
+
+// affiliateWords are the words without one of which no text is an
+// affiliate note (see affiliateNote): the cheap test that spares most
+// blocks the pattern.
+var affiliateWords = []string{"affiliate", "commission", "amazon", "provision", "partnerlink", "sponsored"}
+
+// mayBeAffiliateNote reports whether t holds one of affiliateWords.
+func mayBeAffiliateNote(t string) bool {
+	lower := strings.ToLower(t)
+	for _, w := range affiliateWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
 	}
 	return false
 }

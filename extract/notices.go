@@ -9,42 +9,62 @@ package extract
 
 import (
 	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
-// noticeLine matches a short block that is one of the site's notices.
-// Each alternative is a shape, not a sentence of one site: a comment
-// that needs a login, a share or rate prompt, a newsletter or app
-// promotion, an ask for support, an external content placeholder, a
-// disclaimer of the author's opinion or of liability, a suggested
-// citation.
-var noticeLine = regexp.MustCompile(`(?i)` +
-	// comments that need a login or registration, and comment counters
-	`(eingeloggt|angemeldet|registriert|logged in|log in|sign in|zalogowan)\b.{0,60}\b(kommentar|comment|komentarz)` +
-	`|\b(kommentar|comment|komentarz)\w*\b.{0,60}\b(eingeloggt|angemeldet|logged in|log in|sign in|zalogowan|registrier)` +
-	`|^(sie sind|du bist) (aktuell |derzeit )?nicht (eingeloggt|angemeldet)` +
-	`|^(keine|no|noch keine) (kommentare|comments|bewertungen|reviews)\b|^kommentare insgesamt\b` +
-	// share and rate prompts
-	`|^(den )?(artikel|beitrag|post) (gefallen|teilen|weiterempfehlen)\b|vergiss nicht,? (ihn |es )?zu teilen|^(like|share) (this|the) (article|post|story)\b` +
-	`|^(hat|hat dir|hat ihnen) (dir |ihnen )?(der|dieser) (artikel|beitrag) gefallen` +
-	// sign-up, app and membership promotions, and asks for support
-	`|\b(sign(ing)? up|subscribe|abonnieren|anmelden|registrieren|zapisz się)\b.{0,50}\bnewsletter|\bnewsletter\b.{0,50}\b(sign(ing)? up|subscribe|abonnieren|anmelden|abonnier)` +
-	`|^never miss\b|^(get|download) (the latest|our|the) .{0,60}\bapp\b|\bwith the [\p{L} ]{1,30} app\.?$` +
-	`|(consider|please) support(ing)? (our|us|independent)|^help us (continue|keep|to)\b|^(support|unterstützen sie) (our|unseren|unsere) (journalism|work|journalismus|arbeit)` +
-	`|^(werden sie|werde) (mitglied|abonnent)|^jetzt (neu|abonnieren|bestellen)!|\bjetzt auch digital!` +
-	// content a script would load
-	`|^externer inhalt$|^(klicken sie|klicke) .{0,60}(um|to) .{0,60}(inhalt|content)\b.{0,40}(zu )?laden|^(inhalt|content) (laden|load)$` +
-	// disclaimers and citations
-	`|(gibt|geben) (die|ausschließlich die) meinung (des|der) (autors|autorin|verfasser)|\bviews expressed (here |in this article )?are (those|the author)` +
-	`|^\(?alle angaben ohne gewähr\)?\.?$|^suggested\s+citation\b|^zitiervorschlag\b|^materiał chroniony prawem autorskim` +
-	`|^(note: )?the advertising disclaimer\b` +
-	// a German blog's filing line
-	`|^(erstellt|veröffentlicht|geschrieben) am .{0,60}\b(und )?abgelegt unter\b|wurde .{0,80}veröffentlicht und wurde unter\b`)
+// noticeStart matches the notices by how they open, on the block's
+// text in lower case: a login prompt, a comment or rating counter, a
+// share prompt, a promotion, a placeholder for content a script would
+// load, a disclaimer or citation, a German blog's filing line.
+var noticeStart = regexp.MustCompile(`^(?:` +
+	`(sie sind|du bist) (aktuell |derzeit )?nicht (eingeloggt|angemeldet)` +
+	`|(keine|no|noch keine) (kommentare|comments|bewertungen|reviews)\b|kommentare insgesamt\b` +
+	`|(den )?(artikel|beitrag|post) (gefallen|teilen|weiterempfehlen)\b|(like|share) (this|the) (article|post|story)\b` +
+	`|(hat|hat dir|hat ihnen) (dir |ihnen )?(der|dieser) (artikel|beitrag) gefallen` +
+	`|never miss\b|(get|download) (the latest|our|the) .{0,60}\bapp\b|help us (continue|keep|to)\b` +
+	`|(support|unterstützen sie) (our|unseren|unsere) (journalism|work|journalismus|arbeit)` +
+	`|(werden sie|werde) (mitglied|abonnent)|jetzt (neu|abonnieren|bestellen)!` +
+	`|externer inhalt$|(klicken sie|klicke) .{0,60}(um|to) .{0,60}(inhalt|content)\b.{0,40}(zu )?laden|(inhalt|content) (laden|load)$` +
+	`|\(?alle angaben ohne gewähr\)?\.?$|suggested\s+citation\b|zitiervorschlag\b|materiał chroniony prawem autorskim` +
+	`|(note: )?the advertising disclaimer\b` +
+	`|(erstellt|veröffentlicht|geschrieben) am .{0,60}\b(und )?abgelegt unter\b)`)
+
+// noticeInside are the notices found anywhere in a block's text, each
+// looked for only when its keyword is there (the text in lower case).
+var noticeInside = []struct {
+	keyword string
+	re      *regexp.Regexp
+}{
+	{"komment", regexp.MustCompile(`(eingeloggt|angemeldet|registriert)\b.{0,60}\bkommentar|\bkommentar\w*\b.{0,60}\b(eingeloggt|angemeldet|registrier)`)},
+	{"comment", regexp.MustCompile(`(logged in|log in|sign in|registered)\b.{0,60}\bcomment|\bcomment\w*\b.{0,60}\b(logged in|log in|sign in|register)`)},
+	{"komentarz", regexp.MustCompile(`zalogowan.{0,60}komentarz|komentarz.{0,60}zalogowan`)},
+	{"newsletter", regexp.MustCompile(`\b(sign(ing)? up|subscribe|abonnieren|anmelden|registrieren|zapisz się)\b.{0,50}\bnewsletter|\bnewsletter\b.{0,50}\b(sign(ing)? up|subscribe|abonnieren|anmelden|abonnier)`)},
+	{"teilen", regexp.MustCompile(`vergiss nicht,? (ihn |es )?zu teilen`)},
+	{"app", regexp.MustCompile(`\bwith the [\p{L} ]{1,30} app\.?$`)},
+	{"support", regexp.MustCompile(`(consider|please) support(ing)? (our|us|independent)`)},
+	{"digital!", regexp.MustCompile(`\bjetzt auch digital!`)},
+	{"meinung", regexp.MustCompile(`(gibt|geben) (die|ausschließlich die) meinung (des|der) (autors|autorin|verfasser)`)},
+	{"views expressed", regexp.MustCompile(`\bviews expressed (here |in this article )?are (those|the author)`)},
+	{"und wurde unter", regexp.MustCompile(`wurde .{0,80}veröffentlicht und wurde unter\b`)},
+}
 
 // isNotice reports a block whose whole text is one of the site's
-// notices (see noticeLine).
+// notices (see noticeStart and noticeInside).
 func isNotice(t string) bool {
-	return utf8.RuneCountInString(t) <= 160 && noticeLine.MatchString(t)
+	if utf8.RuneCountInString(t) > 160 {
+		return false
+	}
+	t = strings.ToLower(t)
+	if noticeStart.MatchString(t) {
+		return true
+	}
+	for _, n := range noticeInside {
+		if strings.Contains(t, n.keyword) && n.re.MatchString(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // tailLeads head what closes an article beyond a press release's

@@ -109,15 +109,12 @@ func relatedLeadAlone(n *html.Node) bool {
 	default:
 		return false
 	}
-	t, short := shortText(n, 80)
-	if !short || !isLeadKey(t) {
-		return false
-	}
 	next := nextElement(n)
 	if next == nil || !isTextBlock(next) && next.DataAtom != atom.Ul && next.DataAtom != atom.Ol && next.DataAtom != atom.Section {
 		return false
 	}
-	return isLinkListBlock(next)
+	t, short := shortText(n, 80)
+	return short && isLeadKey(t) && isLinkListBlock(next)
 }
 
 // onlyChildElement reports whether c is the only element child of n,
@@ -162,10 +159,12 @@ func removeTailLinks(root *html.Node, pageURL string) {
 		}
 		return true
 	})
-	last := -1
-	for i, b := range blocks {
+	last := -1 // read from the end: only the tail's text is looked at
+	for i := len(blocks) - 1; i >= 0; i-- {
+		b := blocks[i]
 		if firstElement(b, atom.Img) != nil || len(htmlText(b))-len(linkText(b)) >= proseRun {
 			last = i
+			break
 		}
 	}
 	if last < 0 {
