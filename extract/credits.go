@@ -137,12 +137,26 @@ func trimTextCredits(root *html.Node) {
 func lastTextOfBlock(n *html.Node) bool {
 	for c := n; c != nil && !(c.Type == html.ElementNode && isTextBlock(c)); c = c.Parent {
 		for s := c.NextSibling; s != nil; s = s.NextSibling {
-			if strings.TrimSpace(htmlText(s)) != "" || s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" {
+			if holdsText(s) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// holdsText reports whether n is or holds text other than white space,
+// stopping at the first.
+func holdsText(n *html.Node) bool {
+	found := false
+	walkHTML(n, func(c *html.Node) bool {
+		if found {
+			return false
+		}
+		found = c.Type == html.TextNode && strings.TrimSpace(c.Data) != ""
+		return !found
+	})
+	return found
 }
 
 // isAdPicture reports a picture whose caption or alternative text says

@@ -3,7 +3,9 @@
 // also like", "Mehr lesen:", "Verwandte Artikel", "Relacionadas"), as
 // sites set them: the heading a heading, a bold line or a bare <span>,
 // the links a list, a run of link paragraphs or the heading's own line
-// ("Siehe auch <a>…</a> <a>…</a>", ">> Mehr lesen: <a>…</a>").
+// ("Siehe auch <a>…</a> <a>…</a>", ">> Mehr lesen: <a>…</a>"); and the
+// links to the site's own articles that follow the article's last
+// paragraph of prose with no heading that names them (removeTailLinks).
 
 package extract
 
