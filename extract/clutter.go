@@ -16,9 +16,10 @@ import (
 )
 
 // clutterTags never hold article text worth reading in cable: scripts,
-// forms and their controls, navigation, asides, media and embedded
-// documents. The pictures worth a line of the text were kept as figures
-// before this runs (see keepFigures); other images go.
+// forms and their controls, navigation, asides, media, embedded
+// documents and the readings of ruby text. The pictures worth a line of
+// the text were kept as figures before this runs (see keepFigures);
+// other images go.
 var clutterTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Iframe: true, atom.Frame: true, atom.Frameset: true, atom.Object: true, atom.Embed: true,
@@ -26,6 +27,9 @@ var clutterTags = map[atom.Atom]bool{
 	atom.Label: true, atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Dialog: true,
 	atom.Svg: true, atom.Canvas: true, atom.Img: true, atom.Picture: true, atom.Video: true,
 	atom.Audio: true, atom.Source: true, atom.Map: true, atom.Area: true,
+	// A reading set over a word (<ruby>子<rt>こ</rt></ruby>, furigana),
+	// which inline text would set inside the word: "子こども".
+	atom.Rt: true, atom.Rp: true,
 }
 
 // clutterWords mark furniture in class and id names: share buttons,
@@ -52,6 +56,9 @@ var clutterWords = map[string]bool{
 	// The card a name opens on hover (its bio, its follow button), which
 	// a saved page holds inside the sentence that names the person.
 	"hovercard": true, "popover": true,
+	// A rating widget's stars and counts ("post-ratings"), and the
+	// spinner of a list a script loads more of as the reader scrolls.
+	"ratings": true, "spinner": true,
 }
 
 // clutterRoles are ARIA roles of furniture.
@@ -70,6 +77,7 @@ var clutterRoles = map[string]bool{
 func removeClutter(root *html.Node) {
 	sizes := map[*html.Node]int{}
 	total := paragraphText(root, false, sizes)
+	runs := map[cardRun][2]int{}
 	walkHTML(root, func(n *html.Node) bool {
 		if n.Type == html.CommentNode {
 			removeNode(n)
@@ -86,7 +94,7 @@ func removeClutter(root *html.Node) {
 		case atom.Html, atom.Head, atom.Body, atom.Main, atom.Title, atom.Meta, atom.Link:
 			return true
 		}
-		if sizes[n] > 0 && sizes[n]*2 > total {
+		if sizes[n] > 0 && sizes[n]*2 > total || articleCards(n, sizes, total, runs) {
 			return true
 		}
 		if n.DataAtom != atom.Script && holdsEmbeddedPost(n) {
@@ -261,6 +269,14 @@ func removeFurnitureBlocks(root *html.Node, m articles.Meta) {
 	standfirstKey, standfirstSeen := headingKey(m.Subtitle), false
 	captions := figureCaptions(root)
 	walkHTML(root, func(n *html.Node) bool {
+		if n != root && n.Parent == nil {
+			return false // taken out with a block before it
+		}
+		if n.Type == html.ElementNode && relatedLeadAlone(n) {
+			removeRelatedList(n)
+			removeNode(n)
+			return false
+		}
 		if n.Type != html.ElementNode || !isTextBlock(n) {
 			return true
 		}
@@ -340,7 +356,7 @@ func isFurnitureBlock(t, author string) bool {
 	if i := strings.Index(key, " ("); i > 0 && strings.HasSuffix(key, ")") {
 		key = key[:i] // "Comments (2)"
 	}
-	return furnitureLines[key]
+	return furnitureLines[key] || furnitureLines[relatedKey(t)] // "Lade weitere Inhalte ..."
 }
 
 // creditWords open a credit line before "by": "Words and photographs

@@ -49,7 +49,11 @@ func keepFigures(root *html.Node, base *url.URL) {
 			caption = captionText(c)
 		}
 		if caption == "" {
-			caption = strings.Join(strings.Fields(htmlAttr(img, "alt")), " ")
+			caption = trimCaptionCredit(strings.Join(strings.Fields(htmlAttr(img, "alt")), " "))
+		}
+		if isAdPicture(caption) {
+			removeNode(f)
+			continue
 		}
 		if seen[caption] {
 			caption = "" // the same caption under every picture says nothing of this one
@@ -69,8 +73,8 @@ func keepFigures(root *html.Node, base *url.URL) {
 		return true
 	})
 	for _, img := range alone {
-		if src, ok := followable(imageSource(img), base); ok && img.Parent != nil {
-			replaceWithFigure(img, src, strings.Join(strings.Fields(htmlAttr(img, "alt")), " "))
+		if src, ok := followable(imageSource(img), base); ok && img.Parent != nil && !isAdPicture(htmlAttr(img, "alt")) {
+			replaceWithFigure(img, src, trimCaptionCredit(strings.Join(strings.Fields(htmlAttr(img, "alt")), " ")))
 		}
 	}
 }
@@ -205,14 +209,6 @@ func captionText(figcaption *html.Node) string {
 // its end ("The quay at dusk. Foto: Hagen Immel", "… (REUTERS/Denis
 // Balibouse)", "Photograph by Ann Lee").
 var captionCredit = lazyre.New(`(?i)(^|[\s.,;|–—-])\(?(foto|fotos|photo|photos|bild|image|imagen|imágenes|credit|crédit|crédito|quelle|source|fuente|fonte|źródło|fot)\s?:[^.]{1,80}\)?\.?$|(^|\s)photograph(s)? by [^.]{1,60}\.?$|\s\((reuters|afp|ap|dpa|getty images|epa|efe|pap)[^()]{0,60}\)\.?$`)
-
-// trimCaptionCredit removes a credit from the end of a caption.
-func trimCaptionCredit(caption string) string {
-	if loc := captionCredit.FindStringIndex(caption); loc != nil {
-		return strings.TrimRight(strings.TrimSpace(caption[:loc[0]]), " |–—-")
-	}
-	return caption
-}
 
 // captionToggles are the words of the button that shows or hides a
 // caption ("Caption Close"), left in its text when the button was a

@@ -34,6 +34,23 @@ var relatedLeads = map[string]bool{
 	"das könnte dich auch interessieren": true, "more like this": true, "further reading": true,
 	"lire aussi": true, "à lire aussi": true, "a lire aussi": true, "voir aussi": true, "lee también": true,
 	"te puede interesar": true, "leia também": true, "leggi anche": true,
+	"weiterlesen": true, "mehr lesen": true, "verwandte artikel": true, "verwandte beiträge": true,
+	"ähnliche artikel": true, "ähnliche beiträge": true, "siehe auch": true,
+	"lesen sie hier": true, "lesen sie hier auch": true, "lesen sie auch die folgenden beiträge": true,
+	"weitere beiträge zum thema": true, "weitere beiträge": true, "weitere artikel zum thema": true,
+	"meistgelesene artikel": true, "meistgelesen": true, "meistdiskutierte artikel": true, "meist gelesen": true,
+	"das thema könnte dich auch interessieren":           true,
+	"diese artikel könnten dich ebenfalls interessieren": true, "diese artikel könnten sie auch interessieren": true,
+	"das könnte sie ebenfalls interessieren": true, "passend zum thema": true, "mehr dazu": true,
+	"mehr themen": true, "mehr aus dem ressort": true, "top-themen": true, "weitere videos": true,
+	"relacionadas": true, "relacionados": true, "notas relacionadas": true, "noticias relacionadas": true,
+	"artículos relacionados": true, "le puede interesar": true, "puedes ver": true, "lea también": true,
+	"lee además": true, "leia mais": true, "veja também": true, "sur le même sujet": true,
+	"dans la même rubrique": true, "articles similaires": true, "à voir aussi": true, "czytaj więcej": true,
+	"przeczytaj także": true, "przeczytaj też": true, "polecane": true, "warto przeczytać": true,
+	"you might be interested in": true, "you may also be interested in": true, "related reading": true,
+	"read more stories": true, "more from": true, "most popular": true, "popular posts": true, "recent posts": true,
+	"trending now": true, "what to read next": true, "keep reading": true, "read this next": true,
 }
 
 // datePrefixes open a date line ("Published 1 day ago", "Updated 3:14
@@ -42,6 +59,7 @@ var datePrefixes = []string{
 	"published", "updated", "posted", "last updated", "last modified", "modified", "first published",
 	"veröffentlicht", "aktualisiert", "zuletzt aktualisiert", "erstellt", "stand", "publié", "mis à jour",
 	"opublikowano", "aktualizacja", "publikacja", "publicado", "actualizado", "pubblicato", "aggiornato",
+	"publiziert", "veröffentlichung", "erschienen", "data publikacji", "fecha de publicación", "date de publication",
 }
 
 // creditPrefixes open the credit of a picture set as a line of its own
@@ -85,7 +103,10 @@ func isLineFurniture(t, pageURL string) bool {
 	if utf8.RuneCountInString(t) > 300 {
 		return false
 	}
-	if affiliateNote.MatchString(t) && utf8.RuneCountInString(t) <= 300 {
+	if mayBeAffiliateNote(t) && affiliateNote.MatchString(t) {
+		return true
+	}
+	if isNotice(t) {
 		return true
 	}
 	if utf8.RuneCountInString(t) > 120 {
@@ -103,8 +124,27 @@ func isLineFurniture(t, pageURL string) bool {
 	if rest, ok := cutAnyLabel(t, creditPrefixes); ok && strings.Contains(t[:len(t)-len(rest)], ":") && len(strings.Fields(rest)) <= 8 {
 		return true
 	}
+	if isCreditLine(t) {
+		return true
+	}
 	if rest, ok := cutAnyLabel(t, tagPrefixes); ok && strings.Contains(t[:len(t)-len(rest)], ":") {
 		return true
+	}
+	return false
+}
+
+// affiliateWords are the words without one of which no text is an
+// affiliate note (see affiliateNote): the cheap test that spares most
+// blocks the pattern.
+var affiliateWords = []string{"affiliate", "commission", "amazon", "provision", "partnerlink", "sponsored"}
+
+// mayBeAffiliateNote reports whether t holds one of affiliateWords.
+func mayBeAffiliateNote(t string) bool {
+	lower := strings.ToLower(t)
+	for _, w := range affiliateWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -146,36 +186,6 @@ func isCapsPromo(n *html.Node, t string) bool {
 	return 2*len(linkText(n)) > len(t)
 }
 
-// isRelatedLead reports the heading of a list of links to other
-// articles; with rest, the links after it in the same block ("SEE MORE:
-// <a>…</a>").
-func isRelatedLead(n *html.Node, t string) bool {
-	key := furnitureKey(t)
-	if relatedLeads[key] {
-		return true
-	}
-	lead, _, ok := strings.Cut(t, ":")
-	if !ok || !relatedLeads[furnitureKey(lead)] {
-		return false
-	}
-	rest := strings.TrimSpace(t[len(lead)+1:])
-	return rest != "" && len(linkText(n)) >= len(rest)*3/4
-}
-
-// removeRelatedList removes, after the heading of a list of related
-// articles, the list itself: the next element when it is a list or
-// mostly links.
-func removeRelatedList(lead *html.Node) {
-	next := nextElement(lead)
-	if next == nil {
-		return
-	}
-	t := htmlText(next)
-	if next.DataAtom == atom.Ul || next.DataAtom == atom.Ol || (t != "" && 2*len(linkText(next)) > len(t)) {
-		removeNode(next)
-	}
-}
-
 // pressTailLeads head the boilerplate that closes a press release: what
 // the company is, and whom the press should call.
 var pressTailLeads = lazyre.New(`(?i)^(about [\p{Lu}][\p{L}&.\- ]{0,40}|about the author|media contacts?|press contacts?|pressekontakt|über [\p{Lu}][\p{L}&.\- ]{0,40}|kontakt für medien|à propos de [\p{Lu}][\p{L}&.\- ]{0,40})$`)
@@ -190,7 +200,7 @@ func removePressTail(root *html.Node) {
 		if n.Type != html.ElementNode || !isHeading(n) && !boldLine(n) {
 			return true
 		}
-		if t, short := shortText(n, 60); short && pressTailLeads.MatchString(t) {
+		if t, short := shortText(n, 60); short && (pressTailLeads.MatchString(t) || tailLeads.MatchString(t)) {
 			heads = append(heads, n)
 			return false
 		}

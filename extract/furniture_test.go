@@ -19,6 +19,8 @@ func TestImportDropsFurnitureBlocks(t *testing.T) {
 		{"a relative date line", `<p class="timestamp">Published 1 day ago</p>`, []string{"1 day ago"}, nil},
 		{"an update time", `<div class="meta"><span>Updated 3:14 PM EST</span></div>`, []string{"3:14 PM"}, nil},
 		{"a German date line", `<p>Veröffentlicht am 3. März 2021</p>`, []string{"3. März"}, nil},
+		{"a Swiss date line", `<div class="date">Publiziert: 03.04.2020, 12:35</div>`, []string{"03.04.2020"}, nil},
+		{"a German date line named as a release", `<p>Veröffentlichung: 2. Februar 2022</p>`, []string{"Februar 2022"}, nil},
 		{"a picture credit on its own line", `<p>Photo: Harbour Board archive</p>`, []string{"Harbour Board archive"}, nil},
 		{"a tag list", `<div class="post-tags">Tags: <a href="/t/ports">ports</a>, <a href="/t/trade">trade</a></div>`,
 			[]string{"Tags:", "ports, trade"}, nil},

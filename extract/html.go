@@ -206,8 +206,11 @@ func articleMarkdown(content *html.Node, m articles.Meta, notes []htmlNote, base
 		removeEmptyNotesHeadings(content)
 	}
 	stripHeadingFurniture(content)
+	removeCreditElements(content)
+	trimTextCredits(content)
 	removeFurnitureBlocks(content, m)
 	removePressTail(content)
+	removeTailLinks(content, m.URL)
 	keepStandfirst(content, m.Subtitle)
 	arrangeHeadings(content, m.Title)
 	convert := markdownConverter(baseURL)

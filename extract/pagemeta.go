@@ -201,12 +201,31 @@ func findDek(doc *html.Node) string {
 		if !insideArticle(n) || !hasNameWord(n, dekWords) || firstElement(n, atom.P) != nil {
 			return true
 		}
-		if t, short := shortText(n, 400); short && t != "" {
+		if t, short := shortText(n, 400); short && t != "" && !repeatedName(doc, n) {
 			found = oneLine(t)
 		}
 		return found == ""
 	})
 	return found
+}
+
+// repeatedName reports whether another element of the page carries
+// n's class: a class that marks several blocks ("article-subtitle" on
+// each section's heading) is a style of the text's headings, not the
+// one standfirst under the headline.
+func repeatedName(doc, n *html.Node) bool {
+	class := strings.TrimSpace(htmlAttr(n, "class"))
+	if class == "" {
+		return false
+	}
+	count := 0
+	walkHTML(doc, func(c *html.Node) bool {
+		if count < 2 && c.Type == html.ElementNode && strings.TrimSpace(htmlAttr(c, "class")) == class && htmlText(c) != "" {
+			count++
+		}
+		return count < 2
+	})
+	return count >= 2
 }
 
 // hasNameWord reports whether a whole word of an element's class or id

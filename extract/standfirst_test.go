@@ -25,6 +25,11 @@ func TestImportStandfirst(t *testing.T) {
 		{"a section heading marked subtitle", ``,
 			harbourProse + `<h2 class="section-subtitle">What the board said</h2><p>The board said little, and said it late, after the vote had been counted twice over.</p>`,
 			"", 0, []string{"## What the board said"}},
+		{"section headings marked subtitle before the text begins", ``,
+			`<h2 class="article-subtitle">What the board said</h2>` + harbourProse +
+				`<h2 class="article-subtitle">What the pilots said</h2><p>The pilots said more, and said it early, before the vote had been counted at all.</p>`,
+			"", 0, []string{"## What the board said", "## What the pilots said"}},
+		{"a standfirst under the headline set as a heading", `<h2 class="article-subtitle">` + dek + `</h2>`, harbourProse, dek, 1, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><title>Harbour dues rise again</title></head><body><article><header><h1>Harbour dues rise again</h1>` + tc.header +
