@@ -185,8 +185,8 @@ func (m Model) updateScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // libraryJump takes the library keys that lead to another screen.
 func (m *Model) libraryJump(k tea.KeyMsg) (tea.Cmd, bool) {
-	if m.library.deleting != nil {
-		return nil, false // the key answers D's question
+	if m.library.triage.ask != nil {
+		return nil, false // the key answers the library's question
 	}
 	switch {
 	case key.Matches(k, m.library.keys.Search):

@@ -64,9 +64,6 @@ type libraryModel struct {
 	// filtering, which a key mending the filter takes away.
 	noMatchSaid int
 
-	// deleting is the article D asked about, until y or another key
-	// answers.
-	deleting *library.Entry
 	// triage is the archive, the tags, the filter's terms and the
 	// questions the library asks (library_triage.go).
 	triage libraryTriage

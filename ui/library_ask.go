@@ -37,7 +37,7 @@ type tagPrompt struct {
 
 // askTags opens the tags prompt for the selected article.
 func (m *libraryModel) askTags(item list.Item) tea.Cmd {
-	e, ok := itemEntry(item)
+	e, ok := selectedEntry(item)
 	store := m.ctx.store()
 	if !ok || store == nil {
 		return nil

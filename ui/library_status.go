@@ -75,7 +75,6 @@ func countMarksCmd(store *library.Store) tea.Cmd {
 // question D asked that the message replaces is withdrawn: the next key
 // answers no question the reader no longer sees.
 func (m *libraryModel) say(text string) tea.Cmd {
-	m.deleting = nil
 	m.statusID++
 	m.status, m.warning = text, false
 	id := m.statusID

@@ -49,23 +49,24 @@ func (m *libraryModel) askDelete(item list.Item) tea.Cmd {
 	case m.ctx.Trash == nil:
 		return m.say("No trash to delete to: cable cannot tell where its data directory is.")
 	}
-	chosen := *e
-	m.deleting = &chosen
-	m.statusID++ // no passing message clears the question
-	m.status, m.warning = fmt.Sprintf("Delete “%s”? Its file goes to the trash. y/n", e.Summary.Title), false
+	m.triage.ask = &deleteQuestion{entry: *e}
 	return nil
 }
 
-// answerDelete takes the answer to askDelete's question: y deletes, any
-// other key keeps the article.
-func (m *libraryModel) answerDelete(msg tea.KeyMsg) tea.Cmd {
-	e := *m.deleting
-	m.deleting = nil
+// deleteQuestion asks whether an article is to go to the trash: y
+// deletes it, any other key keeps it.
+type deleteQuestion struct{ entry library.Entry }
+
+func (q *deleteQuestion) line(width int) string {
+	return cutWords(fmt.Sprintf("Delete “%s”? Its file goes to the trash. y/n", q.entry.Summary.Title), width)
+}
+
+func (q *deleteQuestion) answer(m *libraryModel, msg tea.KeyMsg) (libraryQuestion, tea.Cmd) {
 	if msg.String() != "y" && msg.String() != "Y" {
-		return m.say("Not deleted.")
+		return nil, m.say("Not deleted.")
 	}
-	trash, store := *m.ctx.Trash, m.ctx.store()
-	return func() tea.Msg {
+	e, trash, store := q.entry, *m.ctx.Trash, m.ctx.store()
+	return nil, func() tea.Msg {
 		tr, err := trash.Put(store, e)
 		return trashedMsg{key: e.Key, trashed: tr, err: err}
 	}
@@ -97,12 +98,9 @@ func (m *libraryModel) openOriginal(item list.Item) tea.Cmd {
 	return openOriginalCmd(e.Summary.URL, m.ctx)
 }
 
-// trashKey takes the keys of D and o, and the answer to D's question;
-// ok is false for any other key.
+// trashKey takes the keys of D and o; ok is false for any other key.
 func (m *libraryModel) trashKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
-	case m.deleting != nil:
-		return m.answerDelete(msg), true
 	case key.Matches(msg, m.keys.Delete):
 		return m.askDelete(m.list.SelectedItem()), true
 	case key.Matches(msg, m.keys.OpenURL):

@@ -153,7 +153,7 @@ func (m *libraryModel) triageKey(msg tea.KeyMsg, item list.DefaultItem) (tea.Cmd
 // archive puts the selected article aside, or takes it out of the
 // archive when it is there already, and says how to undo it.
 func (m *libraryModel) archive(item list.DefaultItem) tea.Cmd {
-	e, ok := itemEntry(item)
+	e, ok := selectedEntry(item)
 	store := m.ctx.store()
 	if !ok || store == nil {
 		return nil
@@ -197,17 +197,6 @@ func (m *libraryModel) syncTriageKeys() {
 		m.keys.Archive.SetHelp(label, "archive")
 		m.keys.ArchiveView.SetHelp(m.keys.ArchiveView.Help().Key, "show the archive")
 	}
-}
-
-// itemEntry is the article a row stands for.
-func itemEntry(item list.Item) (*library.Entry, bool) {
-	switch it := item.(type) {
-	case continueItem:
-		return it.entry, true
-	case entryItem:
-		return it.entry, true
-	}
-	return nil, false
 }
 
 // answer gives a key to the question asked, when there is one, and
