@@ -323,6 +323,11 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 			m.status = "" // mending the filter: "No match" is about what it was
 		}
 	}
+	if _, ok := msg.(list.FilterMatchesMsg); ok && m.list.FilterState() != list.Unfiltered {
+		m.matchNow()
+		m.setTitle()
+		return m, nil
+	}
 	var cmd tea.Cmd
 	helpOpen := m.list.Help.ShowAll
 	m.list, cmd = m.list.Update(msg)
@@ -335,6 +340,24 @@ func (m libraryModel) update(msg tea.Msg) (libraryModel, tea.Cmd) {
 	}
 	m.setTitle()
 	return m, cmd
+}
+
+// matchNow shows the matches of the filter as it is now. The list
+// filters in a command at each letter and shows whatever matches come
+// back last, which, typed fast, may be an earlier letter's: "unrea",
+// matching nothing, after "unread". So a result that comes back only
+// says it is time to match: the filter as typed is matched here, at once
+// (the memo has its matches, found by that command or the one coming),
+// with the cursor kept where the reader put it.
+func (m *libraryModel) matchNow() {
+	state, at := m.list.FilterState(), m.list.Index()
+	m.list.SetFilterText(m.list.FilterValue())
+	if state == list.Filtering {
+		m.list.SetFilterState(list.Filtering)
+	} else {
+		m.list.Select(min(at, max(len(m.list.VisibleItems())-1, 0)))
+	}
+	m.shown.matched++
 }
 
 // handleKey takes the library's own keys; ok is false for the list's.

@@ -8,6 +8,7 @@ import (
 	"cable/render"
 
 	"github.com/charmbracelet/bubbles/list"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // TestFilterAndSelectionSurviveReading filters the library, opens the
@@ -123,4 +124,42 @@ func TestNoMatchGoesWhenTheFilterIsMended(t *testing.T) {
 	if strings.Contains(ansiStrip(m.View()), "No match") {
 		t.Errorf("the message stays after the filter changed:\n%s", ansiStrip(m.View()))
 	}
+}
+
+// TestLateMatchesDoNotUndoTheFilter: typed fast, the matches of an
+// earlier letter ("unrea", nothing) may come back after those of the
+// filter as typed ("unread", every article never opened); the library
+// shows what the filter as typed matches, whatever order they come in.
+func TestLateMatchesDoNotUndoTheFilter(t *testing.T) {
+	m := startModel(t, testContext(render.StyleNoTTY, 80, 24))
+	m = pressAll(t, m, "/", "u", "n", "r", "e")
+	m, early := press(t, m, "a")
+	m, late := press(t, m, "d")
+	for _, cmd := range []tea.Cmd{late, early} { // the earlier letter's last
+		if msg, ok := filterMatches(cmd); ok {
+			m, _ = update(m, msg)
+		}
+	}
+	if got := len(m.library.list.VisibleItems()); got != 2 {
+		t.Errorf("\"unread\" shows %d articles, want the 2 never opened:\n%s", got, ansiStrip(m.View()))
+	}
+}
+
+// filterMatches runs a command the list gave while filtering and finds
+// its matches among what it sends.
+func filterMatches(cmd tea.Cmd) (tea.Msg, bool) {
+	if cmd == nil {
+		return nil, false
+	}
+	switch msg := cmd().(type) {
+	case list.FilterMatchesMsg:
+		return msg, true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if found, ok := filterMatches(c); ok {
+				return found, true
+			}
+		}
+	}
+	return nil, false
 }
