@@ -223,6 +223,12 @@ func (m *libraryModel) reselect(chosen list.Item) {
 	}
 	if fallback >= 0 {
 		m.list.Select(fallback)
+		return
+	}
+	// The article chosen is gone (deleted, archived): the cursor stays on
+	// its row, or on the last row when that was the last.
+	if n := len(m.list.VisibleItems()); n > 0 && m.list.Index() >= n {
+		m.list.Select(n - 1)
 	}
 }
 

@@ -163,3 +163,30 @@ func filterMatches(cmd tea.Cmd) (tea.Msg, bool) {
 	}
 	return nil, false
 }
+
+// TestTheCursorStaysOnARowWhenTheLastGoes: the last row deleted leaves
+// the cursor on the row that is now last, so that enter opens it, rather
+// than on no row at all.
+func TestTheCursorStaysOnARowWhenTheLastGoes(t *testing.T) {
+	ctx, _ := libraryContext(t, 100, 30)
+	m := startModel(t, ctx)
+	for tries := 0; ; tries++ {
+		m = selectArticle(t, m, "piece")
+		if m.library.list.Index() == len(m.library.list.VisibleItems())-1 {
+			break
+		}
+		if tries == int(sortOrders) {
+			t.Fatal("no order lists the reader's own article last")
+		}
+		m = pressAll(t, m, "s")
+	}
+	m = pressAll(t, m, "D")
+	m, cmd := press(t, m, "y")
+	m = settle(t, m, cmd)
+	if n := len(m.library.list.VisibleItems()); n != 2 {
+		t.Fatalf("%d rows after deleting one of three", n)
+	}
+	if m.library.list.Index() != 1 || m.library.list.SelectedItem() == nil {
+		t.Errorf("the cursor is on row %d after the last went:\n%s", m.library.list.Index(), ansiStrip(m.View()))
+	}
+}
