@@ -97,7 +97,7 @@ func (m allMarksModel) view() string {
 		lines = append(lines, margin+m.row(i))
 	}
 	body := fitLines(lines, m.ctx.Height-1, m.ctx.Width)
-	return strings.Join(append(body, ansi.Truncate("  "+m.pick.helpLine(), m.ctx.Width, "…")), "\n")
+	return strings.Join(append(body, "  "+m.pick.helpLine(m.ctx.Width-2)), "\n")
 }
 
 // row is one bookmark: its article, place, label and first words.

@@ -3,10 +3,29 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
+
+// fitKeys is the one-line reminder of keys as fits in room columns: the
+// keys that do not fit are left out whole, from the one before the last
+// backwards, so that the last ("? help", "esc close") stays and a key's
+// name is never cut from what it does. "" when not even the last fits.
+func fitKeys(h help.Model, keys []key.Binding, room int) string {
+	h.Width = 0 // fitted here, not cut by the help
+	for len(keys) > 0 {
+		if line := h.ShortHelpView(keys); ansi.StringWidth(line) <= room {
+			return line
+		}
+		if len(keys) == 1 {
+			break
+		}
+		keys = append(keys[:len(keys)-2:len(keys)-2], keys[len(keys)-1])
+	}
+	return ""
+}
 
 // helpEntry is one key and what it does, as the full help lists it.
 type helpEntry struct{ key, desc string }

@@ -224,7 +224,7 @@ func (m allHighlightsModel) view() string {
 		line := highlightLine(st, i+1, r.title+" · "+r.place, r.h, r.found, max(m.ctx.Width-4, 8), i == m.pick.cursor)
 		lines = append(lines, margin+line)
 	}
-	foot := m.pick.helpLine()
+	foot := m.pick.helpLine(m.ctx.Width - 2)
 	if m.status != "" {
 		foot = m.status
 	}

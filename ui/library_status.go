@@ -113,22 +113,17 @@ func (m libraryModel) statusLines() []string {
 type libraryStatusMsg struct{ id int }
 
 // keyLines are the keys under the list, as the list would draw them, but
-// fitted to the screen as the reader's reminder is: a key that does not
-// fit is left out whole, and "? more" stays, so that the help is always
-// a key away. With the help open, every key, in columns.
+// fitted to the screen as the reader's reminder is (fitKeys), so that "?
+// more" stays; with the help open, every key in columns that are never
+// cut (helpColumns).
 func (m libraryModel) keyLines() []string {
-	h := m.list.Help
-	h.Width = 0 // fitted here, not cut by the help
 	pad := m.list.Styles.HelpStyle
-	if h.ShowAll {
-		return m.padded(pad.Render(h.FullHelpView(m.list.FullHelp())))
-	}
 	room := max(m.ctx.Width-pad.GetHorizontalFrameSize(), 1)
-	keys := m.list.ShortHelp()
-	for len(keys) > 1 && ansi.StringWidth(h.ShortHelpView(keys)) > room {
-		keys = append(keys[:len(keys)-2:len(keys)-2], keys[len(keys)-1]) // all but the one before "? more"
+	if m.list.Help.ShowAll {
+		st := m.list.Help.Styles
+		return m.padded(pad.Render(strings.Join(helpColumns(m.list.FullHelp(), room, st.FullKey, st.FullDesc), "\n")))
 	}
-	return m.padded(pad.Render(ansi.Truncate(h.ShortHelpView(keys), room, "…")))
+	return m.padded(pad.Render(fitKeys(m.list.Help, m.list.ShortHelp(), room)))
 }
 
 // padded are text's lines, each filled to the screen's width with

@@ -99,8 +99,8 @@ func (p pickList) window(height int) (first, end int) {
 	return first, min(first+height, p.rows)
 }
 
-// helpLine is the reminder of the keys under the list.
-func (p pickList) helpLine() string { return p.help.ShortHelpView(p.keys.ShortHelp()) }
+// helpLine is the reminder of the keys under the list, in room columns.
+func (p pickList) helpLine(room int) string { return fitKeys(p.help, p.keys.ShortHelp(), room) }
 
 // position says where the cursor is in a list longer than the screen,
 // "12/35", so that the reader knows there is more; "" when all is shown.
@@ -142,7 +142,7 @@ func (p pickList) layout(rows listRows, height, width int) ([]string, []int) {
 		lines = append(lines, margin+rows.row(i, width-len(indent), i == p.cursor))
 		owners = append(owners, i)
 	}
-	return append(lines, "", indent+p.helpLine()), append(owners, -1, -1)
+	return append(lines, "", indent+p.helpLine(width-len(indent))), append(owners, -1, -1)
 }
 
 // inSight is how many rows the list shows in an overlay of height lines:

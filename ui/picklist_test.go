@@ -122,3 +122,22 @@ func TestPickListPages(t *testing.T) {
 		}
 	}
 }
+
+// TestPickListHelpLineFits: the keys under a list over the text are left
+// out whole as the room narrows, "esc close" last, never cut mid-word.
+func TestPickListHelpLineFits(t *testing.T) {
+	ctx := testContext(render.StyleNoTTY, 80, 20)
+	p := newPickList(ctx, "Highlights", "go to", true)
+	p.keys.Edit.SetEnabled(true)
+	for room := 12; room <= 90; room++ {
+		line := ansi.Strip(p.helpLine(room))
+		if ansi.StringWidth(line) > room || !strings.HasSuffix(line, "esc close") {
+			t.Errorf("in %d columns the keys read %q", room, line)
+		}
+		for _, k := range strings.Split(line, " • ") {
+			if !strings.Contains(k, " ") {
+				t.Errorf("in %d columns a key is cut: %q", room, line)
+			}
+		}
+	}
+}

@@ -74,16 +74,7 @@ func (m readerModel) keyReminder(room int) string {
 	if m.sel.on {
 		keys = m.keys.selectionReminder()
 	}
-	for len(keys) > 0 {
-		if r := ansi.Strip(m.status.help.ShortHelpView(keys)); ansi.StringWidth(r) <= room {
-			return r
-		}
-		if len(keys) == 1 {
-			break
-		}
-		keys = append(keys[:len(keys)-2:len(keys)-2], keys[len(keys)-1]) // all but the one before "? help"
-	}
-	return ""
+	return ansi.Strip(fitKeys(m.status.help, keys, room))
 }
 
 // progress is the left part of the status line.
