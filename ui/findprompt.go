@@ -56,4 +56,4 @@ func (p findPrompt) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 // view leaves the text in view, its matches highlighted as they are found.
 func (p findPrompt) view(f frame) []string { return f.text() }
 
-func (p findPrompt) promptView() string { return p.input.View() }
+func (p findPrompt) promptView(width int) string { return fitInput(p.input, width) }

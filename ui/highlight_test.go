@@ -10,6 +10,7 @@ import (
 	"cable/library"
 	"cable/render"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -242,5 +243,26 @@ func TestOverlappingHighlights(t *testing.T) {
 			}
 			golden.RequireEqualEscape(t, []byte(view), true)
 		})
+	}
+}
+
+// TestALongNoteScrollsAsItIsTyped: a note longer than the status line
+// shows its end, where the cursor is, not its start cut at the edge.
+func TestALongNoteScrollsAsItIsTyped(t *testing.T) {
+	ctx := themedStoreContext(t, render.StyleNoTTY, 70, 24, filepath.Join(t.TempDir(), "cable.db"))
+	m := open(t, startModel(t, ctx), seedID)
+	m = pressAll(t, m, "]", "v", "enter")
+	note := "a fairly long note about the alliance and the exit from the regional bloc, ending here"
+	for _, r := range note {
+		m = pressAll(t, m, string(r))
+	}
+	status := statusOf(m)
+	if !strings.Contains(status, "ending here") || ansi.StringWidth(status) > 70 {
+		t.Errorf("typing a long note, the status line reads %q", status)
+	}
+	m = pressAll(t, m, "enter")
+	hs, _ := ctx.Catalog.Store.Highlights(seedKey)
+	if len(hs) != 1 || hs[0].Note != note {
+		t.Errorf("saved %+v", hs)
 	}
 }

@@ -44,4 +44,4 @@ func (p labelPrompt) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 // view leaves the text in view: the bookmark is the paragraph at its top.
 func (p labelPrompt) view(f frame) []string { return f.text() }
 
-func (p labelPrompt) promptView() string { return p.input.View() }
+func (p labelPrompt) promptView(width int) string { return fitInput(p.input, width) }

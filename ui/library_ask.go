@@ -186,11 +186,7 @@ func (p *tagPrompt) line(width int) string {
 			break
 		}
 	}
-	// The input scrolls what is typed to keep the cursor in view as it
-	// is moved; the width it scrolls in is the screen's, known here.
-	p.input.Width = max(width-ansi.StringWidth(p.input.Prompt)-1, 1)
-	p.input.SetCursor(p.input.Position())
-	return p.input.View()
+	return fitInput(p.input, width)
 }
 
 // finishListed asks whether to mark every article the filter lists

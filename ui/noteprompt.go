@@ -51,4 +51,4 @@ func (p notePrompt) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 // view leaves the text in view, with the highlight drawn.
 func (p notePrompt) view(f frame) []string { return f.text() }
 
-func (p notePrompt) promptView() string { return p.input.View() }
+func (p notePrompt) promptView(width int) string { return fitInput(p.input, width) }

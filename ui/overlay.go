@@ -22,7 +22,7 @@ type overlay interface {
 // prompt is an overlay typed in the status line, with the text in view.
 type prompt interface {
 	overlay
-	promptView() string
+	promptView(width int) string
 }
 
 // clickable is an overlay whose rows a click picks, as the contents' do.

@@ -20,7 +20,7 @@ import (
 // too narrow for two lines of it cuts it, between words, with "…".
 func (m readerModel) statusLines() []string {
 	if p, ok := m.overlay.(prompt); ok {
-		return []string{ansi.Truncate(p.promptView(), m.ctx.Width, "…")}
+		return []string{p.promptView(m.ctx.Width)}
 	}
 	width, style := m.ctx.Width, m.ctx.Styles.Status
 	left := m.progress()

@@ -239,6 +239,16 @@ func newInput(prompt string, limit int) textinput.Model {
 	return in
 }
 
+// fitInput draws a one-line input in width columns: what is typed
+// scrolls to keep the cursor in view, as in a shell, rather than the line
+// being cut at the screen's edge with the cursor past it. The input is a
+// copy: its scrolling is worked out here, where the width is known.
+func fitInput(in textinput.Model, width int) string {
+	in.Width = max(width-ansi.StringWidth(in.Prompt)-1, 1)
+	in.SetCursor(in.Position())
+	return ansi.Truncate(in.View(), width, "")
+}
+
 // showScreen switches to another screen from inside one.
 func showScreen(s screen, init tea.Cmd) tea.Cmd {
 	return func() tea.Msg { return showScreenMsg{screen: s, init: init} }
