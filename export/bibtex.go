@@ -26,8 +26,6 @@ func WriteBibTeX(w io.Writer, arts []Article) error {
 	return nil
 }
 
-var months = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-
 func bibEntry(a Article, key string) string {
 	kind, container := "article", "journal"
 	switch {
@@ -40,7 +38,9 @@ func bibEntry(a Article, key string) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "@%s{%s,\n", kind, key)
-	bibField(&b, "title", bibEscape(a.Title))
+	// The title in a second pair of braces: BibTeX styles would set it
+	// in sentence case ("How deep are azerbaijan-israel relations?").
+	bibField(&b, "title", "{"+bibEscape(a.Title)+"}")
 	var names []string
 	for _, p := range people(a.Author) {
 		if p.Literal != "" {
@@ -56,7 +56,9 @@ func bibEntry(a Article, key string) string {
 	if parts := dateParts(a.Published); len(parts) > 0 {
 		bibField(&b, "year", fmt.Sprint(parts[0]))
 		if len(parts) > 1 {
-			fmt.Fprintf(&b, "  month = %s,\n", months[parts[1]-1])
+			// A number, not the jan…dec macros, which a parser without
+			// BibTeX's standard strings refuses.
+			bibField(&b, "month", fmt.Sprint(parts[1]))
 		}
 		bibField(&b, "date", a.Published)
 	}

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -139,8 +140,8 @@ func TestBibTeXParsesBack(t *testing.T) {
 	}
 	first := items[0]
 	want := map[string]string{
-		"title": arts[0].Title, "author": "Mamedov, Eldar and Łódź, Anna", "journal": "Responsible Statecraft",
-		"year": "2024", "month": "jan", "date": "2024-01-02", "url": "https://example.com/a?x=1&y=2", "urldate": "2026-03-04",
+		"title": "{" + arts[0].Title + "}", "author": "Mamedov, Eldar and Łódź, Anna", "journal": "Responsible Statecraft",
+		"year": "2024", "month": "1", "date": "2024-01-02", "url": "https://example.com/a?x=1&y=2", "urldate": "2026-03-04",
 	}
 	if first.Type != "article" || first.Key != "mamedov2024deep" {
 		t.Errorf("first entry @%s{%s}, want @article{mamedov2024deep}", first.Type, first.Key)
@@ -156,7 +157,7 @@ func TestBibTeXParsesBack(t *testing.T) {
 	}
 	report := items[1]
 	if report.Type != "techreport" || report.Fields["institution"] != "International Crisis Group" ||
-		report.Fields["author"] != "{International Crisis Group Middle East Programme}" || report.Fields["month"] != "nov" {
+		report.Fields["author"] != "{International Crisis Group Middle East Programme}" || report.Fields["month"] != "11" {
 		t.Errorf("the report: %+v", report)
 	}
 	if items[2].Key != "mamedov2024deepb" || items[2].Type != "misc" {
@@ -172,6 +173,30 @@ func TestBibTeXReaderRefuses(t *testing.T) {
 		"@article{k, title = {x}, title = {y}}", "@article{k, title = }"} {
 		if _, err := parseBibTeX(bad); err == nil {
 			t.Errorf("parseBibTeX(%q) read it", bad)
+		}
+	}
+}
+
+// TestPeopleAndOrganisations: an author line is split into people,
+// family name last, and an organisation is kept whole, however short its
+// name, so that BibTeX and CSL cite "The cable project", not "project,
+// The cable".
+func TestPeopleAndOrganisations(t *testing.T) {
+	tests := []struct {
+		author string
+		want   []person
+	}{
+		{"Eldar Mamedov", []person{{Family: "Mamedov", Given: "Eldar"}}},
+		{"Jane Doe and John Roe", []person{{Family: "Doe", Given: "Jane"}, {Family: "Roe", Given: "John"}}},
+		{"The cable project", []person{{Literal: "The cable project"}}},
+		{"RAND Corporation", []person{{Literal: "RAND Corporation"}}},
+		{"Crisis Group Staff; Ann Poe", []person{{Literal: "Crisis Group Staff"}, {Family: "Poe", Given: "Ann"}}},
+		{"Reuters", []person{{Literal: "Reuters"}}},
+		{"Theodore Groupman", []person{{Family: "Groupman", Given: "Theodore"}}},
+	}
+	for _, tt := range tests {
+		if got := people(tt.author); !slices.Equal(got, tt.want) {
+			t.Errorf("people(%q) = %+v, want %+v", tt.author, got, tt.want)
 		}
 	}
 }

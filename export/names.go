@@ -29,13 +29,38 @@ func people(author string) []person {
 		words := strings.Fields(name)
 		switch {
 		case len(words) == 0:
-		case len(words) == 1 || len(words) > maxPersonWords:
+		case len(words) == 1 || len(words) > maxPersonWords || isOrganisation(words):
 			out = append(out, person{Literal: strings.Join(words, " ")})
 		default:
 			out = append(out, person{Family: words[len(words)-1], Given: strings.Join(words[:len(words)-1], " ")})
 		}
 	}
 	return out
+}
+
+// organisationWords mark an author that is an organisation, whatever
+// the length of its name: "The cable project", "RAND Corporation",
+// "Crisis Group Staff".
+var organisationWords = map[string]bool{
+	"agency": true, "association": true, "board": true, "bureau": true, "center": true, "centre": true,
+	"commission": true, "committee": true, "corporation": true, "council": true, "department": true,
+	"desk": true, "editors": true, "foundation": true, "forum": true, "group": true, "institute": true,
+	"institution": true, "ministry": true, "network": true, "office": true, "press": true, "program": true,
+	"programme": true, "project": true, "service": true, "staff": true, "team": true, "university": true,
+}
+
+// isOrganisation reports whether a name's words are an organisation's:
+// it begins with "The", or holds one of organisationWords.
+func isOrganisation(words []string) bool {
+	if strings.EqualFold(words[0], "the") {
+		return true
+	}
+	for _, w := range words {
+		if organisationWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // dateParts reads a published date, "2024-01-02", "2024-01" or "2024",
