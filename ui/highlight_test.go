@@ -110,9 +110,16 @@ func TestSelectionKeys(t *testing.T) {
 	if len(m.reader.highs) != 1 || !m.reader.highs[0].found {
 		t.Errorf("the reader holds %+v", m.reader.highs)
 	}
+	// esc at the note prompt of a new highlight keeps it, without a
+	// note, and says so as enter with nothing typed does.
+	m = pressAll(t, m, "]", "v", "enter", "x", "esc")
+	if hs, _ := ctx.Catalog.Store.Highlights(seedKey); len(hs) != 2 || hs[0].Note != "" && hs[1].Note != "" || !strings.Contains(statusOf(m), "Highlighted §3 ¶1.") {
+		t.Errorf("esc at the note prompt: %d highlights, status %q", len(hs), statusOf(m))
+	}
+	m = pressAll(t, m, "[")
 	// The same passage again: not saved twice.
 	m = pressAll(t, m, "v", ")", "enter", "enter")
-	if hs, _ := ctx.Catalog.Store.Highlights(seedKey); len(hs) != 1 || !strings.Contains(statusOf(m), "Already highlighted") {
+	if hs, _ := ctx.Catalog.Store.Highlights(seedKey); len(hs) != 2 || !strings.Contains(statusOf(m), "Already highlighted") {
 		t.Errorf("the same passage twice: %d highlights, status %q", len(hs), statusOf(m))
 	}
 }

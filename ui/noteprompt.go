@@ -24,6 +24,9 @@ type notePrompt struct {
 
 func newNotePrompt(id, note string, editing bool) notePrompt {
 	keys := newPromptKeys("saves", "leaves it as it was")
+	if !editing {
+		keys = newPromptKeys("saves", "skips")
+	}
 	accept, cancel := keys.Accept.Help(), keys.Cancel.Help()
 	in := newInput("Note ("+accept.Key+" "+accept.Desc+", "+cancel.Key+" "+cancel.Desc+"): ", 400)
 	in.SetValue(note)
@@ -33,10 +36,15 @@ func newNotePrompt(id, note string, editing bool) notePrompt {
 
 func (p notePrompt) update(msg tea.KeyMsg, _ frame) (overlay, readerAction) {
 	switch {
-	case key.Matches(msg, p.keys.Cancel):
+	case key.Matches(msg, p.keys.Cancel) && p.editing:
 		return nil, nil
-	case key.Matches(msg, p.keys.Accept):
+	case key.Matches(msg, p.keys.Accept), key.Matches(msg, p.keys.Cancel):
+		// esc after a new highlight leaves it without a note, as enter
+		// with nothing typed does, and says what was highlighted.
 		note := articles.Clean(strings.TrimSpace(p.input.Value()))
+		if key.Matches(msg, p.keys.Cancel) {
+			note = ""
+		}
 		id, editing := p.id, p.editing
 		return nil, func(r readerModel) (readerModel, tea.Cmd) {
 			cmd := r.noteTyped(id, note, editing)
