@@ -40,6 +40,8 @@ type Store struct {
 	// write only their temporary tables. The writer keeps the default
 	// cache, with which it is faster.
 	search *sql.DB
+	// changes watches for commits made by others (changes.go).
+	changes changeWatch
 
 	// onRead, when set by a test, is called with the path of every article
 	// file whose bytes Sync reads, so that tests can check unchanged files
@@ -127,6 +129,7 @@ func Open(path string) (s *Store, notice string, err error) {
 
 // Close closes the database. Every write has already been committed.
 func (s *Store) Close() error {
+	s.closeChanges()
 	s.search.Close()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("library: closing %s: %w", s.path, err)

@@ -87,7 +87,7 @@ func NewModel(ctx *Context, start Start) Model {
 // of a library drawn from its first page, and waits for changes in the
 // library's directories.
 func (m Model) Init() tea.Cmd {
-	rest := tea.Batch(m.library.loadRest(), m.library.watchLibrary())
+	rest := tea.Batch(m.library.loadRest(), m.library.watchLibrary(), m.library.watchRecord())
 	if m.opened != nil {
 		return tea.Batch(openEntry(*m.opened, nil), rest)
 	}

@@ -14,7 +14,9 @@ import (
 )
 
 // The library's rows: an article, the "Continue reading" row before it,
-// and the delegate that draws them, broken files greyed out.
+// and the delegate that draws them, broken files greyed out; which row
+// the cursor is on when the rows are made again (reselect), and which
+// rows a filter shows (matchNow).
 
 // entryItem is one article in the library list, with how far it has been
 // read.
@@ -200,4 +202,65 @@ func (r cutRow) Description() string { return r.desc }
 func isBroken(it list.DefaultItem) bool {
 	e, ok := it.(entryItem)
 	return ok && e.entry.Error != ""
+}
+
+// reselect puts the cursor back on the row that was chosen: the same
+// article, as "continue reading" or as itself, else the same article in
+// any row. The cursor stays where it is when the article is not shown.
+func (m *libraryModel) reselect(chosen list.Item) {
+	key, resumed, ok := itemIdentity(chosen)
+	if !ok {
+		return
+	}
+	fallback := -1
+	for i, it := range m.list.VisibleItems() {
+		k, r, _ := itemIdentity(it)
+		switch {
+		case k != key:
+		case r == resumed:
+			m.list.Select(i)
+			return
+		case fallback < 0:
+			fallback = i
+		}
+	}
+	if fallback >= 0 {
+		m.list.Select(fallback)
+		return
+	}
+	// The article chosen is gone (deleted, archived): the cursor stays on
+	// its row, or on the last row when that was the last.
+	if n := len(m.list.VisibleItems()); n > 0 && m.list.Index() >= n {
+		m.list.Select(n - 1)
+	}
+}
+
+// itemIdentity is the article a row stands for, and whether it is the
+// "continue reading" row.
+func itemIdentity(it list.Item) (key string, resumed, ok bool) {
+	switch it := it.(type) {
+	case continueItem:
+		return it.entry.Key, true, true
+	case entryItem:
+		return it.entry.Key, false, true
+	}
+	return "", false, false
+}
+
+// matchNow shows the matches of the filter as it is now. The list
+// filters in a command at each letter and shows whatever matches come
+// back last, which, typed fast, may be an earlier letter's: "unrea",
+// matching nothing, after "unread". So a result that comes back only
+// says it is time to match: the filter as typed is matched here, at once
+// (the memo has its matches, found by that command or the one coming),
+// with the cursor kept where the reader put it.
+func (m *libraryModel) matchNow() {
+	state, at := m.list.FilterState(), m.list.Index()
+	m.list.SetFilterText(m.list.FilterValue())
+	if state == list.Filtering {
+		m.list.SetFilterState(list.Filtering)
+	} else {
+		m.list.Select(min(at, max(len(m.list.VisibleItems())-1, 0)))
+	}
+	m.shown.matched++
 }
