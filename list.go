@@ -81,8 +81,12 @@ type listedArticle struct {
 	LastRead *time.Time `json:"last_read"`
 	// New is set for an article saved by a feed update or cable get and
 	// not opened since.
-	New   bool   `json:"new"`
-	Error string `json:"error,omitempty"`
+	New bool `json:"new"`
+	// Tags are the reader's own, and Archived says the article is put
+	// aside (listed only with --archived).
+	Tags     []string `json:"tags"`
+	Archived bool     `json:"archived"`
+	Error    string   `json:"error,omitempty"`
 }
 
 // listing is every article of the catalog with how far it has been read,

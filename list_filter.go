@@ -37,11 +37,10 @@ func (c *listChoice) load(store *library.Store) error {
 		}
 		return nil
 	}
+	// The tags are read whatever the flags: --json lists them.
 	var err error
-	if len(c.tags) > 0 {
-		if c.marks, err = store.AllTags(); err != nil {
-			return err
-		}
+	if c.marks, err = store.AllTags(); err != nil {
+		return err
 	}
 	archived, err := store.Archived()
 	if err != nil {
@@ -74,7 +73,12 @@ func (c *listChoice) keepListed(l library.Listed) bool {
 func (c *listChoice) choose(entries []library.Entry, listed []listedArticle) []listedArticle {
 	out := listed[:0:0]
 	for i, a := range listed {
-		if c.keep(entries[i].Key, a.Finished || a.LastRead != nil, a.New) {
+		key := entries[i].Key
+		if c.keep(key, a.Finished || a.LastRead != nil, a.New) {
+			a.Tags, a.Archived = c.marks[key], c.archive[key]
+			if a.Tags == nil {
+				a.Tags = []string{}
+			}
 			out = append(out, a)
 		}
 	}

@@ -77,6 +77,28 @@ func TestListChoosesByTagUnreadAndArchive(t *testing.T) {
 	if err := json.NewDecoder(strings.NewReader(out)).Decode(&listed); err != nil || len(listed) != 1 || listed[0].ID != deskArticle {
 		t.Errorf("list --json --tag IRAN: %v, %v\n%s", listed, err, out)
 	}
+	// --json says which articles are archived and their tags.
+	out, err = run(t, "list", "--json", "--archived")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []struct {
+		ID       string   `json:"id"`
+		Tags     []string `json:"tags"`
+		Archived bool     `json:"archived"`
+	}
+	if err := json.NewDecoder(strings.NewReader(out)).Decode(&all); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range all {
+		wantTags, wantArchived := "", a.ID == guide
+		if a.ID == deskArticle {
+			wantTags = "Iran" // as it was given
+		}
+		if strings.Join(a.Tags, ",") != wantTags || a.Archived != wantArchived || a.Tags == nil {
+			t.Errorf("list --json --archived: %s has tags %q and archived %v, want %q and %v", a.ID, a.Tags, a.Archived, wantTags, wantArchived)
+		}
+	}
 	if _, err := run(t, "list", "--no-state", "--tag", "iran"); err == nil || !strings.Contains(err.Error(), "--tag") {
 		t.Errorf("list --no-state --tag: %v, want an error naming --tag", err)
 	}
