@@ -125,7 +125,7 @@ func TestSelectionKeys(t *testing.T) {
 }
 
 // TestHighlightsListKeys: H lists the highlights; enter jumps, e edits
-// the note, d deletes, leaving a tombstone.
+// the note, d deletes after asking, leaving a tombstone.
 func TestHighlightsListKeys(t *testing.T) {
 	ctx := themedStoreContext(t, render.StyleDark, 100, 30, filepath.Join(t.TempDir(), "cable.db"))
 	m := open(t, startModel(t, ctx), seedID)
@@ -149,7 +149,16 @@ func TestHighlightsListKeys(t *testing.T) {
 	if hs, _ := ctx.Catalog.Store.Highlights(seedKey); len(hs) != 1 || hs[0].Note != "note" {
 		t.Fatalf("e then note: %+v", hs)
 	}
+	// d asks first: any key but y keeps the highlight.
 	m = pressAll(t, m, "H", "d")
+	if !strings.Contains(ansiStrip(m.View()), "Delete this highlight and its note (1)? y/n") {
+		t.Errorf("d does not ask:\n%s", ansiStrip(m.View()))
+	}
+	m = pressAll(t, m, "n")
+	if hs, _ := ctx.Catalog.Store.Highlights(seedKey); len(hs) != 1 || !strings.Contains(statusOf(m), "Not deleted.") {
+		t.Errorf("n after d: %d highlights, status %q", len(hs), statusOf(m))
+	}
+	m = pressAll(t, m, "d", "y")
 	if hs, _ := ctx.Catalog.Store.Highlights(seedKey); len(hs) != 0 {
 		t.Errorf("d leaves %d highlights", len(hs))
 	}

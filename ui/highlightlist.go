@@ -13,14 +13,16 @@ import (
 
 // highlightsList lists the highlights of the article being read, in the
 // order of the text: enter jumps to one, e edits its note, d deletes it
-// (the store keeps a tombstone) and the list stays open, refreshed when
-// the store has the new list. One whose passage is no longer in the text
+// after asking (the store keeps a tombstone) and the list stays open,
+// refreshed when the store has the new list. One whose passage is no longer in the text
 // is listed as such, and cannot be jumped to.
 type highlightsList struct {
 	ctx   *Context
 	highs []shownHighlight
 	list  pickList
 	place func(articles.Position) string
+	// asking is set while d's question waits for its y or n.
+	asking bool
 }
 
 func newHighlightsList(ctx *Context, highs []shownHighlight, place func(articles.Position) string) highlightsList {
@@ -39,6 +41,19 @@ func (l highlightsList) set(highs []shownHighlight) highlightsList {
 }
 
 func (l highlightsList) update(msg tea.KeyMsg, f frame) (overlay, readerAction) {
+	if l.asking {
+		l.asking = false
+		if msg.String() != "y" && msg.String() != "Y" || len(l.highs) == 0 {
+			return l, func(r readerModel) (readerModel, tea.Cmd) { return r, r.say("Not deleted.") }
+		}
+		id := l.highs[l.list.cursor].h.ID
+		return l, func(r readerModel) (readerModel, tea.Cmd) {
+			store := r.ctx.store()
+			return r, func() tea.Msg {
+				return storeDoneMsg{asker: readerScreen, done: "Highlight deleted.", err: store.DeleteHighlight(id)}
+			}
+		}
+	}
 	act := l.list.update(msg, l.list.inSight(f.height))
 	if len(l.highs) == 0 {
 		return nil, nil
@@ -62,20 +77,25 @@ func (l highlightsList) update(msg tea.KeyMsg, f frame) (overlay, readerAction) 
 			return r, nil
 		}
 	case pickDelete:
-		id := sh.h.ID
-		return l, func(r readerModel) (readerModel, tea.Cmd) {
-			store := r.ctx.store()
-			return r, func() tea.Msg {
-				return storeDoneMsg{asker: readerScreen, done: "Highlight deleted.", err: store.DeleteHighlight(id)}
-			}
-		}
+		l.asking = true // a highlight and its note are not made again by a key
+		return l, nil
 	case pickClose:
 		return nil, nil
 	}
 	return l, nil
 }
 
-func (l highlightsList) view(f frame) []string { return l.list.view(l, f.height, f.width) }
+func (l highlightsList) view(f frame) []string {
+	list := l.list
+	if l.asking {
+		what := "this highlight"
+		if l.highs[list.cursor].h.Note != "" {
+			what += " and its note"
+		}
+		list.title = fmt.Sprintf("Delete %s (%d)? y/n", what, list.cursor+1)
+	}
+	return list.view(l, f.height, f.width)
+}
 
 // row is one highlight: its place, its note and its words, or that it is
 // no longer in the text.
