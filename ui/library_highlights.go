@@ -214,7 +214,8 @@ func (m allHighlightsModel) view() string {
 	case len(m.shown) == 0:
 		lines = append(lines, "  "+st.Dim.Render(fmt.Sprintf("No highlight matches %q.", m.filter.Value())))
 	}
-	first, end := m.pick.window(m.ctx.Height - len(lines) - 2)
+	preview := m.preview()
+	first, end := m.pick.window(m.ctx.Height - len(lines) - 2 - len(preview))
 	for i := first; i < end; i++ {
 		r := m.rows[m.shown[i]]
 		margin := "  "
@@ -228,8 +229,31 @@ func (m allHighlightsModel) view() string {
 	if m.status != "" {
 		foot = m.status
 	}
-	body := fitLines(lines, m.ctx.Height-1, m.ctx.Width)
+	body := fitLines(lines, m.ctx.Height-1-len(preview), m.ctx.Width)
+	body = append(body, preview...)
 	return strings.Join(append(body, ansi.Truncate("  "+foot, m.ctx.Width, "…")), "\n")
+}
+
+// preview is the highlight under the cursor whole, under the list: a row
+// has room for its place and note and the start of its words only. Its
+// words on up to four lines, its note on up to two, after a blank line;
+// none on a screen too short to spare them.
+func (m allHighlightsModel) preview() []string {
+	if len(m.shown) == 0 || m.pick.cursor >= len(m.shown) || m.ctx.Height < 18 {
+		return nil
+	}
+	st, r := m.ctx.Styles, m.rows[m.shown[m.pick.cursor]]
+	room := max(m.ctx.Width-6, 10)
+	out := []string{""}
+	for _, l := range wrapWords("“"+strings.Join(strings.Fields(r.h.Text()), " ")+"”", room, 4) {
+		out = append(out, "    "+l)
+	}
+	if r.h.Note != "" {
+		for _, l := range wrapWords(st.Marks.Note+" "+r.h.Note, room, 2) {
+			out = append(out, "    "+st.NoteMark.Render(l))
+		}
+	}
+	return out
 }
 
 // count says how many highlights there are, and how many the filter
