@@ -33,6 +33,10 @@ type helpEntry struct{ key, desc string }
 // helpGap is the space between two columns of the help.
 const helpGap = 2
 
+// minHelpColumn is the fewest keys a column of the help holds when the
+// keys are broken into columns of their own.
+const minHelpColumn = 3
+
 // minHelpDesc is the narrowest a description beside its key may be; in
 // less room each description goes under its key.
 const minHelpDesc = 12
@@ -78,10 +82,12 @@ func helpColumns(groups [][]key.Binding, width int, keyStyle, descStyle lipgloss
 }
 
 // breakHelp breaks the entries, in order, into k columns that fit width,
-// the longest column as short as it can be, and among those the most
-// breaks between groups. ok is false when no k columns fit.
+// the longest column as short as it can be, among those the most breaks
+// between groups, and then the shortest column as long as it can be, so
+// that no column stands with a key or two of its own. ok is false when
+// no k columns fit.
 func breakHelp(all []helpEntry, k, width int) (best [][]helpEntry, ok bool) {
-	bestHeight, bestGroupBreaks := 0, -1
+	bestHeight, bestGroupBreaks, bestShortest := 0, -1, 0
 	var try func(rest []helpEntry, cols [][]helpEntry)
 	try = func(rest []helpEntry, cols [][]helpEntry) {
 		if len(cols) == k-1 {
@@ -89,13 +95,18 @@ func breakHelp(all []helpEntry, k, width int) (best [][]helpEntry, ok bool) {
 			if len(cols[k-1]) == 0 || helpWidth(cols) > width {
 				return
 			}
-			height := 0
+			height, shortest := 0, len(all)
 			for _, c := range cols {
-				height = max(height, len(c))
+				height, shortest = max(height, len(c)), min(shortest, len(c))
+			}
+			if shortest < minHelpColumn {
+				return // a key or two standing apart reads as a stray
 			}
 			groupBreaks := countGroupBreaks(all, cols)
-			if !ok || height < bestHeight || height == bestHeight && groupBreaks > bestGroupBreaks {
-				best, bestHeight, bestGroupBreaks, ok = cols, height, groupBreaks, true
+			better := height < bestHeight || height == bestHeight &&
+				(groupBreaks > bestGroupBreaks || groupBreaks == bestGroupBreaks && shortest > bestShortest)
+			if !ok || better {
+				best, bestHeight, bestGroupBreaks, bestShortest, ok = cols, height, groupBreaks, shortest, true
 			}
 			return
 		}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 // TestHelpNeverCutsADescription draws the reader's help at every width
@@ -72,4 +74,51 @@ func TestHelpLayout(t *testing.T) {
 	if got := ansiStrip(lines[0]) + "|" + ansiStrip(lines[1]); got != "j/↓|  line down" {
 		t.Errorf("at 18 columns the help starts %q, want the key over its description", got)
 	}
+}
+
+// TestHelpColumnsHaveNoStrays: broken into columns of its own, the help
+// never leaves a key or two standing in a column apart (at 70 columns
+// "g/home top" once stood alone between two long columns).
+func TestHelpColumnsHaveNoStrays(t *testing.T) {
+	var groups [][]helpEntry
+	for _, g := range newReaderKeys().FullHelp() {
+		var set []helpEntry
+		for _, b := range g {
+			if b.Enabled() {
+				set = append(set, helpEntry{b.Help().Key, b.Help().Desc})
+			}
+		}
+		groups = append(groups, set)
+	}
+	var all []helpEntry
+	for i, set := range groups {
+		if i > 0 {
+			all = append(all, helpEntry{})
+		}
+		all = append(all, set...)
+	}
+	for width := 40; width <= 160; width++ {
+		for k := 2; k <= len(groups); k++ {
+			cols, ok := breakHelp(all, k, width)
+			if !ok {
+				continue
+			}
+			for _, c := range cols {
+				if len(c) < minHelpColumn {
+					t.Errorf("%d columns at %d: a column of %d keys, %v", k, width, len(c), c)
+				}
+			}
+		}
+	}
+}
+
+// TestReaderHelpAt70: the reader's help at 70×24, as the walk found it
+// laid out badly: two columns of whole groups.
+func TestReaderHelpAt70(t *testing.T) {
+	ctx := storeContext(t, 70, 24, filepath.Join(t.TempDir(), "cable.db"))
+	m := open(t, startModel(t, ctx), "azerbaijan-israel-relations")
+	m, _ = press(t, m, "?")
+	view := m.View()
+	checkSize(t, view, 70, 24)
+	golden.RequireEqualEscape(t, []byte(view), true)
 }
