@@ -197,7 +197,12 @@ func TestTriageCommands(t *testing.T) {
 	if err != nil || out != deskArticle+": caucasus, drones\n" {
 		t.Errorf("untag printed %q, %v", out, err)
 	}
-	for _, bad := range [][]string{{"archive"}, {"tag", deskArticle}, {"tag", deskArticle, ", ,"}, {"tag", "nonexistent", "x"}} {
+	// "cable tag ID" alone says the article's tags and changes nothing.
+	out, err = run(t, "tag", deskArticle)
+	if err != nil || out != deskArticle+": caucasus, drones\n" {
+		t.Errorf("tag with no tag printed %q, %v", out, err)
+	}
+	for _, bad := range [][]string{{"archive"}, {"tag"}, {"untag", deskArticle}, {"tag", deskArticle, ", ,"}, {"tag", "nonexistent", "x"}} {
 		if _, err := run(t, bad...); err == nil {
 			t.Errorf("%q was accepted", bad)
 		}

@@ -42,14 +42,19 @@ func newTagCommand(global *env, add bool) *cobra.Command {
 	if !add {
 		name, short = "untag", "Take tags off an article"
 	}
+	use, least := name+" ID TAG...", 2
+	if add {
+		// "cable tag ID" alone says what tags the article has.
+		use, least = name+" ID [TAG...]", 1
+	}
 	return &cobra.Command{
-		Use:   name + " ID TAG...",
+		Use:   use,
 		Short: short,
 		Long:  short + ". Tags may be given apart or comma-separated, and are told apart without regard to case.",
-		Args:  usage(2, -1, "cable "+name+" ID TAG..."),
+		Args:  usage(least, -1, "cable "+use),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			tags := splitTags(args[1:])
-			if len(tags) == 0 {
+			if len(tags) == 0 && len(args) > 1 {
 				return userErrorf("no tag given: a tag has a letter or a digit")
 			}
 			return withArticles(cmd, global, args[:1], func(store *library.Store, e library.Entry) error {
@@ -57,8 +62,10 @@ func newTagCommand(global *env, add bool) *cobra.Command {
 				if !add {
 					change = store.Untag
 				}
-				if err := change(e.Key, tags...); err != nil {
-					return err
+				if len(tags) > 0 {
+					if err := change(e.Key, tags...); err != nil {
+						return err
+					}
 				}
 				now, err := store.Tags(e.Key)
 				if err != nil {
