@@ -49,11 +49,17 @@ func newListCommand(global *env) *cobra.Command {
 			}
 			defer choice.sayHidden(cmd.ErrOrStderr())
 			if cat.Current {
-				return writeIndexTable(cmd, cat, cfg.WordsPerMinute, choice.keepListed)
+				if err := writeIndexTable(cmd, cat, cfg.WordsPerMinute, choice.keepListed); err != nil {
+					return err
+				}
+				return choice.nothingFound()
 			}
 			listed := choice.choose(cat.Entries, listing(cat, cfg.WordsPerMinute))
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), listed)
+				if err := writeJSON(cmd.OutOrStdout(), listed); err != nil {
+					return err
+				}
+				return choice.nothingFound()
 			}
 			// A broken file is listed as such; why it is broken goes to
 			// stderr, a line per problem, and the listing goes on.
@@ -63,7 +69,10 @@ func newListCommand(global *env) *cobra.Command {
 				}
 			}
 			out := cmd.OutOrStdout()
-			return writeTable(out, listed, terminalWidth(out))
+			if err := writeTable(out, listed, terminalWidth(out)); err != nil {
+				return err
+			}
+			return choice.nothingFound()
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of objects")

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"cable/library"
 )
@@ -22,8 +23,8 @@ type listChoice struct {
 	terms   library.Terms
 	marks   map[string][]string
 	archive map[string]bool
-	// hidden counts the archived articles left out.
-	hidden int
+	// hidden counts the archived articles left out, listed those kept.
+	hidden, listed int
 }
 
 // load reads what the choice needs from the store, which may be nil
@@ -60,7 +61,27 @@ func (c *listChoice) keep(key string, opened, fresh bool) bool {
 		c.hidden++
 		return false
 	}
-	return c.terms.Keep(library.Facts{Tags: c.marks[key], Opened: opened, New: fresh})
+	if !c.terms.Keep(library.Facts{Tags: c.marks[key], Opened: opened, New: fresh}) {
+		return false
+	}
+	c.listed++
+	return true
+}
+
+// nothingFound is the error when --tag or --unread chose no article, as
+// search's when nothing matches: said, with exit status 1; nil otherwise.
+func (c *listChoice) nothingFound() error {
+	if c.listed > 0 || len(c.tags) == 0 && !c.unread {
+		return nil
+	}
+	var asked []string
+	for _, t := range c.tags {
+		asked = append(asked, "tagged "+t)
+	}
+	if c.unread {
+		asked = append(asked, "never opened")
+	}
+	return userErrorf("no article is %s", strings.Join(asked, " and "))
 }
 
 // keepListed is keep for a row of the index.
