@@ -13,7 +13,7 @@ import (
 // they do not.
 var fuzzKeys = []string{"j", "k", "space", "b", "ctrl+d", "u", "g", "G", "]", "[", "t", "e", "e",
 	"backspace", "enter", "esc", "q", "?", "/", "x", "pgdown", "end", "tab", "}", "{", "z", "T",
-	"v", ")", "(", "H", "y", "d", "n", "o", "D"}
+	"v", ")", "(", "H", "y", "d", "n", "o", "D", "a", "A", "+", "F", "pgup"}
 
 // FuzzReader drives the whole program with random keys and window sizes,
 // from 0×0 to 400×120, and draws every screen: nothing may panic, and
