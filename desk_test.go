@@ -127,7 +127,7 @@ func TestHighlightsCommand(t *testing.T) {
 		t.Errorf("--format csv printed %q, %v, %v", out, err, cerr)
 	}
 	out, err = run(t, "highlights", "--format", "bibtex")
-	if err != nil || !strings.HasPrefix(out, "@misc{mamedovdeep,\n  title = {How Deep Are Azerbaijan-Israel Relations?},\n  author = {Mamedov, Eldar},\n") {
+	if err != nil || !strings.HasPrefix(out, "@misc{mamedovdeep,\n  title = {{How Deep Are Azerbaijan-Israel Relations?}},\n  author = {Mamedov, Eldar},\n") {
 		t.Errorf("--format bibtex printed %q, %v", out, err)
 	}
 	out, err = run(t, "highlights", "reading-with-cable", "--format", "csl-json")
