@@ -408,7 +408,14 @@ func (m libraryModel) view() string {
 	panel := m.feedLines()
 	status := m.statusLines()
 	keys := m.keyLines()
-	lines := fitLines(strings.Split(m.list.View(), "\n"), max(m.ctx.Height-len(status)-len(panel)-len(keys), 1), m.ctx.Width)
+	room := m.ctx.Height - len(status) - len(panel)
+	listRows := max(room-len(keys), 1)
+	if len(keys) > room-listRows {
+		// The whole help is taller than the screen: it is cut, the
+		// list's title kept above it.
+		keys = keys[:max(room-listRows, 0)]
+	}
+	lines := fitLines(strings.Split(m.list.View(), "\n"), listRows, m.ctx.Width)
 	lines = append(append(lines, keys...), panel...)
 	return strings.Join(append(lines, status...), "\n")
 }
