@@ -6,7 +6,7 @@ require (
 	cable v0.0.0
 	codeberg.org/readeck/go-readability/v2 v2.1.3
 	github.com/markusmobius/go-trafilatura v1.12.2
-	github.com/yuin/goldmark v1.8.2
+	github.com/yuin/goldmark v1.8.7
 	golang.org/x/net v0.61.0
 )
 
