@@ -126,7 +126,11 @@ func TestEndToEndDeskWalk(t *testing.T) {
 		t.Errorf("the library's H does not list the highlight with its place and note:\n%s", dump(rows))
 	}
 	s.sendKey("Enter")
-	rows = s.waitFor("⟦We must keep in mind", patience)
+	// The first paint may come before the whole rendering, its status
+	// line saying "rendering…": wait for the place as well.
+	rows, _ = s.poll(patience, func(rows []string) bool {
+		return strings.Contains(strings.Join(rows, "\n"), "⟦We must keep in mind") && strings.Contains(statusLine(rows), "§2/8")
+	})
 	if screen := strings.Join(rows, "\n"); !strings.Contains(screen, "⟧✎") || !strings.Contains(statusLine(rows), "§2/8") {
 		t.Errorf("at 70 columns the highlight is not drawn with its note's mark, at §2:\n%s", dump(rows))
 	}

@@ -230,7 +230,7 @@ func (m allHighlightsModel) view() string {
 		foot = m.status
 	}
 	body := fitLines(lines, m.ctx.Height-1-len(preview), m.ctx.Width)
-	body = append(body, preview...)
+	body = append(body, fitLines(preview, len(preview), m.ctx.Width)...)
 	return strings.Join(append(body, ansi.Truncate("  "+foot, m.ctx.Width, "…")), "\n")
 }
 
