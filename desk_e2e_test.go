@@ -120,7 +120,11 @@ func TestEndToEndDeskWalk(t *testing.T) {
 	s = startCableIn(t, h, 70, 26, "--style", "notty")
 	s.waitUntil("the library", patience, libraryShown)
 	s.sendKey("H")
-	rows := s.waitFor("Highlights in every article", patience)
+	// The screen comes first, saying it is gathering the highlights.
+	rows, _ := s.poll(patience, func(rows []string) bool {
+		screen := strings.Join(rows, "\n")
+		return strings.Contains(screen, "Highlights in every article") && !strings.Contains(screen, "Gathering the highlights")
+	})
 	screen := strings.Join(rows, "\n")
 	if !strings.Contains(screen, "How Deep Are Azerbaijan-Israel Relations? · §2 ¶1") || !strings.Contains(screen, "✎ peripher") {
 		t.Errorf("the library's H does not list the highlight with its place and note:\n%s", dump(rows))
